@@ -1,0 +1,156 @@
+//! Accounts: creation (CLI) and password login.
+
+use std::sync::LazyLock;
+
+use chrono::Utc;
+use entity::enums::AccountRole;
+use entity::{account, member_unit};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
+use uuid::Uuid;
+
+use crate::auth::{self, MIN_PASSWORD_CHARS};
+
+/// Why an account could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum CreateAccountError {
+    /// Not an e-mail address.
+    #[error("{0:?} is not an e-mail address")]
+    Email(String),
+    /// Password too short.
+    #[error("the password must have at least {MIN_PASSWORD_CHARS} characters")]
+    WeakPassword,
+    /// The e-mail is in use.
+    #[error("an account with e-mail {0:?} exists already")]
+    Taken(String),
+    /// The secretariat is bound to no unit; staff need one.
+    #[error("{0}")]
+    Unit(String),
+    /// Database failure.
+    #[error(transparent)]
+    Database(#[from] sea_orm::DbErr),
+    /// Hashing failure.
+    #[error("password hashing failed")]
+    Hash,
+}
+
+/// Lower-cases and trims an e-mail address.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn looks_like_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+        && email.len() <= 254
+}
+
+/// Creates an account. SECRETARIAT accounts take no unit; SCHOOL_STAFF need a school (category
+/// SCHOOL) and ENTERPRISE_STAFF a non-school unit, named exactly as in the registry.
+///
+/// # Errors
+/// See [`CreateAccountError`]; nothing is written on error.
+pub async fn create_account(
+    db: &impl ConnectionTrait,
+    email: &str,
+    role: AccountRole,
+    unit_name: Option<&str>,
+    password: &str,
+) -> Result<account::Model, CreateAccountError> {
+    let email = normalize_email(email);
+    if !looks_like_email(&email) {
+        return Err(CreateAccountError::Email(email));
+    }
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(CreateAccountError::WeakPassword);
+    }
+    let unit = match (role, unit_name) {
+        (AccountRole::Secretariat, None) => None,
+        (AccountRole::Secretariat, Some(_)) => {
+            return Err(CreateAccountError::Unit(
+                "a SECRETARIAT account is bound to no unit; drop --unit".into(),
+            ));
+        }
+        (_, None) => {
+            return Err(CreateAccountError::Unit(
+                "staff accounts need --unit NAME".into(),
+            ));
+        }
+        (role, Some(name)) => {
+            let unit = member_unit::Entity::find()
+                .filter(member_unit::Column::Name.eq(name.trim()))
+                .one(db)
+                .await?
+                .ok_or_else(|| {
+                    CreateAccountError::Unit(format!("no member unit is named {name:?}"))
+                })?;
+            let fits = match role {
+                AccountRole::SchoolStaff => unit.kind.is_school(),
+                _ => !unit.kind.is_school(),
+            };
+            if !fits {
+                return Err(CreateAccountError::Unit(format!(
+                    "{} is {:?}; SCHOOL_STAFF accounts need a school, ENTERPRISE_STAFF a non-school unit",
+                    unit.name, unit.kind
+                )));
+            }
+            Some(unit.id)
+        }
+    };
+    if account::Entity::find()
+        .filter(account::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?
+        .is_some()
+    {
+        return Err(CreateAccountError::Taken(email));
+    }
+    let hash = auth::hash_password(password).map_err(|_| CreateAccountError::Hash)?;
+    Ok(account::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email),
+        password_hash: Set(hash),
+        role: Set(role),
+        member_unit_id: Set(unit),
+        disabled: Set(false),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// A hash of a random password, verified against when the e-mail is unknown, so that an unknown
+/// e-mail costs as much time as a wrong password.
+static DUMMY_HASH: LazyLock<String> =
+    LazyLock::new(|| auth::hash_password(&Uuid::new_v4().to_string()).unwrap_or_default());
+
+/// The enabled account whose e-mail and password match, or `None` — the same for an unknown
+/// e-mail, a wrong password and a disabled account. Hashing runs on the blocking pool.
+///
+/// # Errors
+/// Database failures.
+pub async fn authenticate(
+    db: &impl ConnectionTrait,
+    email: &str,
+    password: &str,
+) -> Result<Option<account::Model>, sea_orm::DbErr> {
+    let found = account::Entity::find()
+        .filter(account::Column::Email.eq(normalize_email(email)))
+        .one(db)
+        .await?;
+    let hash = found
+        .as_ref()
+        .map_or_else(|| DUMMY_HASH.clone(), |a| a.password_hash.clone());
+    let password = password.to_owned();
+    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    Ok(found.filter(|a| ok && !a.disabled))
+}

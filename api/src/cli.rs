@@ -1,0 +1,170 @@
+//! The command line: `api [serve|migrate|seed|account create|schema]`. Every flag has an
+//! environment variable twin (see [`crate::config`]).
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use entity::enums::AccountRole;
+
+use crate::config::Config;
+use crate::{Application, accounts, db, graphql, startup, telemetry};
+
+/// The alliance's GraphQL API server (威海市技工教育集团（联盟）).
+#[derive(Debug, Parser)]
+#[command(name = "api", version, about)]
+pub struct Cli {
+    /// Settings (flags or environment variables).
+    #[command(flatten)]
+    pub config: Config,
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate, seed and serve the API (the default).
+    Serve,
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Apply migrations, load the seeds (idempotent) and exit.
+    Seed,
+    /// Manage accounts.
+    Account {
+        /// What to do with accounts.
+        #[command(subcommand)]
+        command: AccountCommand,
+    },
+    /// Print the GraphQL schema (SDL); with `--check`, fail when the file differs from it.
+    Schema {
+        /// Compare with the file instead of printing.
+        #[arg(long)]
+        check: bool,
+        /// The committed schema file.
+        #[arg(long, default_value = "schema.graphql")]
+        path: PathBuf,
+    },
+}
+
+/// Account subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Create an account; the password is read from standard input (one line), never a flag.
+    Create {
+        /// Login e-mail.
+        #[arg(long)]
+        email: String,
+        /// Role.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The member unit the account acts for, by exact name (not for SECRETARIAT).
+        #[arg(long)]
+        unit: Option<String>,
+    },
+}
+
+/// Account role on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    /// The group secretariat and committees.
+    #[value(name = "SECRETARIAT")]
+    Secretariat,
+    /// Staff of one school.
+    #[value(name = "SCHOOL_STAFF")]
+    SchoolStaff,
+    /// Staff of one non-school unit.
+    #[value(name = "ENTERPRISE_STAFF")]
+    EnterpriseStaff,
+}
+
+impl From<RoleArg> for AccountRole {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Secretariat => Self::Secretariat,
+            RoleArg::SchoolStaff => Self::SchoolStaff,
+            RoleArg::EnterpriseStaff => Self::EnterpriseStaff,
+        }
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password("Password: ").context("reading the password");
+    }
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .context("reading the password from standard input")?;
+    Ok(input.lines().next().unwrap_or_default().to_owned())
+}
+
+/// Runs the command line.
+///
+/// # Errors
+/// Whatever the command fails with; `main` prints it and exits non-zero.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut config = cli.config;
+    config.read_secret_from_env();
+    telemetry::init(config.log_format);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = Application::build(config.clone()).await?;
+            let addr = app.local_addr()?;
+            println!("Weihai Technical Education Group (Alliance) API");
+            println!("  GraphQL:  http://{addr}/graphql (POST; GET for queries)");
+            if config.graphiql_enabled() {
+                println!("  GraphiQL: http://{addr}/graphql (open in a browser)");
+            }
+            println!("  Health:   http://{addr}/healthz, http://{addr}/readyz");
+            println!("First secretariat account (the password is read from standard input):");
+            println!(
+                "  cargo run --release -p api -- account create --email you@example.org --role SECRETARIAT"
+            );
+            app.run_until_stopped(startup::shutdown_signal()).await?;
+        }
+        Command::Migrate => {
+            let (conn, _) = db::connect(&config.database_url(), 1).await?;
+            db::migrate(&conn).await?;
+            println!("migrations applied");
+        }
+        Command::Seed => {
+            let (conn, _) = db::connect(&config.database_url(), 1).await?;
+            let report = db::prepare(&conn).await?;
+            println!(
+                "seeded: {} alliance, {} committees, {} member units inserted (existing rows kept)",
+                report.alliances, report.committees, report.member_units
+            );
+        }
+        Command::Account {
+            command: AccountCommand::Create { email, role, unit },
+        } => {
+            let (conn, _) = db::connect(&config.database_url(), 1).await?;
+            db::prepare(&conn).await?;
+            let password = read_password()?;
+            let account =
+                accounts::create_account(&conn, &email, role.into(), unit.as_deref(), &password)
+                    .await?;
+            println!("created account {} ({:?})", account.email, account.role);
+        }
+        Command::Schema { check, path } => {
+            let sdl = graphql::schema::sdl();
+            if check {
+                let committed = std::fs::read_to_string(&path)
+                    .with_context(|| format!("reading {}", path.display()))?;
+                anyhow::ensure!(
+                    committed == sdl,
+                    "{} is stale: run `cargo run -p api -- schema > {}`",
+                    path.display(),
+                    path.display()
+                );
+                println!("{} is up to date", path.display());
+            } else {
+                print!("{sdl}");
+            }
+        }
+    }
+    Ok(())
+}

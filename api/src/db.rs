@@ -1,0 +1,111 @@
+//! Database connection and preparation (migrations and seeds), for SQLite and PostgreSQL.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr,
+    Statement, TransactionTrait,
+};
+
+/// Counts the SQL statements a connection runs; tests assert statement budgets with it.
+#[derive(Debug, Clone, Default)]
+pub struct StatementCounter(Arc<AtomicU64>);
+
+impl StatementCounter {
+    /// Statements run so far.
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Opens a pool on `url`, creating the SQLite file's directory when needed, and counts statements.
+///
+/// SQLite runs with foreign keys on and a 5 s busy timeout (sqlx's defaults for every pooled
+/// connection) and WAL journaling (a property of the file, set once).
+///
+/// # Errors
+/// The database cannot be reached, or the directory cannot be created.
+pub async fn connect(
+    url: &str,
+    max_connections: u32,
+) -> Result<(DatabaseConnection, StatementCounter), anyhow::Error> {
+    let mut url = url.to_owned();
+    if let Some(rest) = url.strip_prefix("sqlite://") {
+        let path = rest.split('?').next().unwrap_or_default();
+        if let Some(parent) = std::path::Path::new(path).parent()
+            && !parent.as_os_str().is_empty()
+            && path != ":memory:"
+        {
+            std::fs::create_dir_all(parent)?;
+        }
+        if !url.contains('?') {
+            url.push_str("?mode=rwc");
+        }
+    }
+    let mut options = ConnectOptions::new(url);
+    options
+        .max_connections(max_connections)
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    let mut db = Database::connect(options).await?;
+    if db.get_database_backend() == DatabaseBackend::Sqlite {
+        // WAL lets readers run beside the one writer; it persists in the file.
+        db.execute_unprepared("PRAGMA journal_mode = WAL").await?;
+    }
+    let counter = StatementCounter::default();
+    let inner = counter.0.clone();
+    db.set_metric_callback(move |_info| {
+        inner.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok((db, counter))
+}
+
+/// Key of the PostgreSQL advisory lock that serialises preparation across API instances.
+const PREPARE_LOCK_KEY: i64 = 0x5741_4948_4149; // "WAIHAI"
+
+/// Applies pending migrations and loads the seeds, all in one transaction.
+///
+/// On PostgreSQL the transaction first takes an advisory lock, so many instances starting at once
+/// prepare the database one after another: the first migrates and seeds, the rest find nothing to
+/// do.
+///
+/// # Errors
+/// Any database error; the transaction is rolled back and nothing changes.
+pub async fn prepare(db: &DatabaseConnection) -> Result<seeds::SeedReport, DbErr> {
+    let txn = db.begin().await?;
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [PREPARE_LOCK_KEY.into()],
+        ))
+        .await?;
+    }
+    Migrator::up(&txn, None).await?;
+    let report = seeds::load(&txn).await?;
+    txn.commit().await?;
+    Ok(report)
+}
+
+/// Applies pending migrations only.
+///
+/// # Errors
+/// Any database error.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    if db.get_database_backend() == DatabaseBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [PREPARE_LOCK_KEY.into()],
+        ))
+        .await?;
+    }
+    Migrator::up(&txn, None).await?;
+    txn.commit().await
+}

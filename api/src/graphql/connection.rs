@@ -1,0 +1,194 @@
+//! Relay cursor connections (`API-CONVENTIONS.md` §2).
+//!
+//! `first`/`last` are clamped to 1–[`MAX_PAGE`] (negative values are refused); the default page is
+//! [`DEFAULT_PAGE`]. Cursors are opaque (base64url of a small JSON object naming the ordering, the
+//! sort key and the row id), and every ordering ends with the row id, so it is stable.
+
+use async_graphql::connection::{
+    Connection, ConnectionNameType, CursorType, Edge, EdgeNameType, EmptyFields,
+};
+use async_graphql::{ObjectType, OutputType, SimpleObject};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::error::ApiError;
+
+/// Largest page.
+pub const MAX_PAGE: u64 = 100;
+/// Page size when neither `first` nor `last` is given.
+pub const DEFAULT_PAGE: u64 = 20;
+
+/// Complexity of a connection field: the page size times its children's cost
+/// (`API-CONVENTIONS.md` §7: `first * child_complexity`).
+pub fn cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
+    let size = first
+        .or(last)
+        .map_or(DEFAULT_PAGE, |n| clamp(i64::from(n)))
+        .max(1) as usize;
+    size.saturating_mul(child_complexity).saturating_add(1)
+}
+
+fn clamp(n: i64) -> u64 {
+    n.clamp(1, MAX_PAGE as i64) as u64
+}
+
+/// The opaque cursor of one edge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// The ordering the cursor belongs to (e.g. `NAME`); a cursor of another ordering is refused.
+    #[serde(rename = "o")]
+    pub order: String,
+    /// The sort key's value in the row (absent for orderings by id alone).
+    #[serde(
+        rename = "k",
+        default,
+        skip_serializing_if = "serde_json::Value::is_null"
+    )]
+    pub key: serde_json::Value,
+    /// The row id, which breaks ties.
+    #[serde(rename = "i")]
+    pub id: Uuid,
+}
+
+/// A cursor that does not decode.
+#[derive(Debug, thiserror::Error)]
+#[error("malformed cursor")]
+pub struct CursorError;
+
+impl CursorType for Cursor {
+    type Error = CursorError;
+
+    fn decode_cursor(s: &str) -> Result<Self, Self::Error> {
+        let bytes = URL_SAFE_NO_PAD.decode(s).map_err(|_| CursorError)?;
+        serde_json::from_slice(&bytes).map_err(|_| CursorError)
+    }
+
+    fn encode_cursor(&self) -> String {
+        URL_SAFE_NO_PAD.encode(serde_json::to_vec(self).unwrap_or_default())
+    }
+}
+
+/// The `totalCount` every connection carries.
+#[derive(SimpleObject, Debug, Clone, Copy)]
+pub struct TotalCount {
+    /// Number of items in the whole list (all pages) under the given filter.
+    pub total_count: u64,
+}
+
+/// Validated paging arguments.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Rows to return (1–100).
+    pub limit: u64,
+    /// `true` for `first` (or neither), `false` for `last`.
+    pub forward: bool,
+    /// Exclusive lower bound.
+    pub after: Option<Cursor>,
+    /// Exclusive upper bound.
+    pub before: Option<Cursor>,
+}
+
+impl Page {
+    /// Validates `first`/`after`/`last`/`before` for the ordering named `order`.
+    ///
+    /// # Errors
+    /// `BAD_USER_INPUT` for a negative size, both `first` and `last`, a malformed cursor, or a
+    /// cursor of another ordering.
+    pub fn new(
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        order: &str,
+    ) -> Result<Self, ApiError> {
+        if first.is_some_and(|n| n < 0) || last.is_some_and(|n| n < 0) {
+            return Err(ApiError::BadUserInput(
+                "`first` and `last` must not be negative".into(),
+            ));
+        }
+        if first.is_some() && last.is_some() {
+            return Err(ApiError::BadUserInput(
+                "pass `first` or `last`, not both".into(),
+            ));
+        }
+        let decode = |s: Option<String>| -> Result<Option<Cursor>, ApiError> {
+            s.map(|s| {
+                let c = Cursor::decode_cursor(&s)
+                    .map_err(|_| ApiError::BadUserInput(format!("malformed cursor {s:?}")))?;
+                if c.order != order {
+                    return Err(ApiError::BadUserInput(format!(
+                        "cursor {s:?} belongs to another ordering than {order}"
+                    )));
+                }
+                Ok(c)
+            })
+            .transpose()
+        };
+        Ok(Self {
+            limit: first.or(last).map_or(DEFAULT_PAGE, |n| clamp(i64::from(n))),
+            forward: last.is_none(),
+            after: decode(after)?,
+            before: decode(before)?,
+        })
+    }
+
+    /// Builds the connection from rows fetched with `limit + 1` in the page's direction (for
+    /// `last`, nearest the `before` bound first): the extra row only tells whether there is more.
+    pub fn finish<Row, Node, EF, Name, EdgeName>(
+        &self,
+        mut rows: Vec<Row>,
+        total_count: u64,
+        mut edge: impl FnMut(Row) -> (Cursor, Node, EF),
+    ) -> Connection<Cursor, Node, TotalCount, EF, Name, EdgeName>
+    where
+        Node: OutputType,
+        EF: ObjectType,
+        Name: ConnectionNameType,
+        EdgeName: EdgeNameType,
+    {
+        let more = rows.len() as u64 > self.limit;
+        rows.truncate(self.limit as usize);
+        if !self.forward {
+            rows.reverse();
+        }
+        let (has_previous, has_next) = if self.forward {
+            (self.after.is_some(), more)
+        } else {
+            (more, self.before.is_some())
+        };
+        let mut conn =
+            Connection::with_additional_fields(has_previous, has_next, TotalCount { total_count });
+        conn.edges.extend(rows.into_iter().map(|row| {
+            let (cursor, node, fields) = edge(row);
+            Edge::with_additional_fields(cursor, node, fields)
+        }));
+        conn
+    }
+
+    /// Pages a list held in memory (small lists: committees, a unit's seats), by position; cursors
+    /// carry the row id, so they stay valid while the list does not change around them.
+    pub fn slice<T>(&self, items: Vec<T>, id: impl Fn(&T) -> Uuid) -> (Vec<T>, u64) {
+        let total = items.len() as u64;
+        let position = |c: &Cursor| items.iter().position(|t| id(t) == c.id);
+        let start = self
+            .after
+            .as_ref()
+            .map_or(0, |c| position(c).map_or(items.len(), |p| p + 1));
+        let end = self
+            .before
+            .as_ref()
+            .map_or(items.len(), |c| position(c).unwrap_or(0))
+            .max(start);
+        let mut window: Vec<T> = items.into_iter().take(end).skip(start).collect();
+        if !self.forward {
+            window.reverse();
+        }
+        window.truncate(self.limit as usize + 1);
+        (window, total)
+    }
+}
+
+/// Edge fields for connections that carry none.
+pub type NoEdgeFields = EmptyFields;

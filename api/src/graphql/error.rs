@@ -1,0 +1,183 @@
+//! Errors of the GraphQL layer.
+//!
+//! Two kinds, as `API-CONVENTIONS.md` §3 asks:
+//! - [`ApiError`]: authentication, authorisation, lookup and system failures, returned as top-level
+//!   `errors` with a stable `extensions.code` ([`ErrorCode`]). A database error becomes `INTERNAL`;
+//!   its text is logged once (inside the request's span, which carries the request id) and never
+//!   sent to the client.
+//! - [`UserError`]: validation and business-rule failures of a mutation, returned in its payload's
+//!   `userErrors` with HTTP 200 and a typed [`UserErrorCode`].
+
+use async_graphql::{Enum, ErrorExtensions, SimpleObject};
+use sea_orm::{DbErr, SqlErr};
+
+/// Stable codes of top-level errors (`extensions.code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// No valid token, and the field needs one.
+    Unauthenticated,
+    /// The caller's role or unit may not do this.
+    Forbidden,
+    /// No such object, or not one the caller may see.
+    NotFound,
+    /// Malformed input the schema could not reject (an ID, a cursor, paging arguments).
+    BadUserInput,
+    /// Too many requests.
+    Throttled,
+    /// A failure on our side; details are in the server log under the request id.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as sent in `extensions.code`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unauthenticated => "UNAUTHENTICATED",
+            Self::Forbidden => "FORBIDDEN",
+            Self::NotFound => "NOT_FOUND",
+            Self::BadUserInput => "BAD_USER_INPUT",
+            Self::Throttled => "THROTTLED",
+            Self::Internal => "INTERNAL",
+        }
+    }
+}
+
+/// A top-level error of the API.
+///
+/// It deliberately does not implement `Display`: async-graphql converts any `Display` type into an
+/// error *without* a code, so only the `From` below (which always sets `extensions.code`) applies.
+#[derive(Debug)]
+pub enum ApiError {
+    /// See [`ErrorCode::Unauthenticated`].
+    Unauthenticated,
+    /// See [`ErrorCode::Forbidden`].
+    Forbidden(&'static str),
+    /// See [`ErrorCode::NotFound`].
+    NotFound(String),
+    /// See [`ErrorCode::BadUserInput`].
+    BadUserInput(String),
+    /// A database failure; shown as `INTERNAL`.
+    Database(DbErr),
+    /// Any other failure; shown as `INTERNAL`.
+    Other(anyhow::Error),
+}
+
+impl From<DbErr> for ApiError {
+    fn from(e: DbErr) -> Self {
+        Self::Database(e)
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(e: anyhow::Error) -> Self {
+        Self::Other(e)
+    }
+}
+
+impl ApiError {
+    /// The message sent to the client (never a database error's text).
+    pub fn message(&self) -> String {
+        match self {
+            Self::Unauthenticated => {
+                "authentication required: send `Authorization: Bearer <token>` from `login`".into()
+            }
+            Self::Forbidden(why) => format!("forbidden: {why}"),
+            Self::NotFound(what) => format!("not found: {what}"),
+            Self::BadUserInput(what) => what.clone(),
+            Self::Database(_) | Self::Other(_) => "internal error".into(),
+        }
+    }
+
+    /// The stable code of this error.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Unauthenticated => ErrorCode::Unauthenticated,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::NotFound(_) => ErrorCode::NotFound,
+            Self::BadUserInput(_) => ErrorCode::BadUserInput,
+            Self::Database(_) | Self::Other(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+impl ErrorExtensions for ApiError {
+    fn extend(&self) -> async_graphql::Error {
+        match self {
+            Self::Database(e) => tracing::error!(error = %e, "database error"),
+            Self::Other(e) => tracing::error!(error = %e, "internal error"),
+            _ => {}
+        }
+        async_graphql::Error::new(self.message()).extend_with(|_, ext| {
+            ext.set("code", self.code().as_str());
+        })
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(e: ApiError) -> Self {
+        e.extend()
+    }
+}
+
+/// Result of a resolver.
+pub type ApiResult<T> = Result<T, async_graphql::Error>;
+
+/// Typed codes of [`UserError`]s.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UserErrorCode {
+    /// A required text is empty or only white space.
+    Blank,
+    /// A text is longer than allowed.
+    TooLong,
+    /// A value is not of the form the field requires (e.g. a phone number with letters).
+    Invalid,
+    /// Another row already holds this unique value (a name, a credit code).
+    Taken,
+    /// The unified social credit code fails GB 32100-2015 (length, characters or check character).
+    InvalidCreditCode,
+    /// A count is below zero.
+    MustBeNonNegative,
+    /// A referenced object does not exist.
+    NotFound,
+    /// E-mail and password do not match an enabled account (the same answer for either).
+    InvalidCredentials,
+    /// The unit holds no seat on that committee.
+    NotACommitteeMember,
+    /// The kind change would move the unit between school and non-school while accounts of the
+    /// other sort act for it.
+    KindConflictsWithAccounts,
+}
+
+/// A validation or business-rule failure of a mutation's input. Nothing was written.
+#[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]
+pub struct UserError {
+    /// Path to the input field at fault, e.g. `["input", "uscc"]`; null when no one field is.
+    pub field: Option<Vec<String>>,
+    /// Human-readable message (English).
+    pub message: String,
+    /// Typed code.
+    pub code: UserErrorCode,
+}
+
+impl UserError {
+    /// An error on `input.<field>`.
+    pub fn on(field: &str, code: UserErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            field: Some(vec!["input".to_owned(), field.to_owned()]),
+            message: message.into(),
+            code,
+        }
+    }
+}
+
+/// If `err` is a unique-constraint violation, the `TAKEN` user error on `field`; else `None`.
+pub fn taken(err: &DbErr, field: &str) -> Option<UserError> {
+    match err.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => Some(UserError::on(
+            field,
+            UserErrorCode::Taken,
+            format!("{field} is already taken"),
+        )),
+        _ => None,
+    }
+}

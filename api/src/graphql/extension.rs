@@ -1,0 +1,137 @@
+//! A schema extension that reports each request's cost and gives every error a stable code.
+//!
+//! - `extensions.cost` = `{ requestedQueryCost, maxQueryCost, depth, maxDepth }`, as Shopify reports
+//!   query cost (`API-CONVENTIONS.md` §7). The cost is async-graphql's complexity, with connection
+//!   fields weighted by page size.
+//! - Errors raised by parsing or validation (syntax, unknown fields, depth or cost over the limit)
+//!   and by argument coercion carry no code of their own; they get `BAD_USER_INPUT`.
+//! - A request that failed before execution sets [`RequestRejected`], so the HTTP layer can answer
+//!   400 under `application/graphql-response+json`.
+
+use std::sync::Arc;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use async_graphql::extensions::{
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextValidation,
+};
+use async_graphql::parser::types::ExecutableDocument;
+use async_graphql::{Response, ServerError, ServerResult, ValidationResult, Value, Variables};
+
+use super::error::ErrorCode;
+
+/// Set when a request failed to parse or validate, i.e. was never executed.
+#[derive(Debug, Default, Clone)]
+pub struct RequestRejected(pub Arc<AtomicBool>);
+
+impl RequestRejected {
+    /// Whether the request was rejected before execution.
+    pub fn get(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Factory of [`CostAndCodes`].
+pub struct CostAndCodesFactory {
+    /// The schema's complexity limit, reported as `maxQueryCost`.
+    pub max_cost: usize,
+    /// The schema's depth limit, reported as `maxDepth`.
+    pub max_depth: usize,
+}
+
+impl ExtensionFactory for CostAndCodesFactory {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(CostAndCodes {
+            max_cost: self.max_cost,
+            max_depth: self.max_depth,
+            measured: Mutex::new(None),
+        })
+    }
+}
+
+/// The per-request extension; see the module documentation.
+pub struct CostAndCodes {
+    max_cost: usize,
+    max_depth: usize,
+    measured: Mutex<Option<(usize, usize)>>,
+}
+
+fn with_code(mut e: ServerError, code: ErrorCode) -> ServerError {
+    let ext = e.extensions.get_or_insert_with(Default::default);
+    if ext.get("code").is_none() {
+        ext.set("code", code.as_str());
+    }
+    e
+}
+
+fn reject(ctx: &ExtensionContext<'_>) {
+    if let Some(flag) = ctx.data_opt::<RequestRejected>() {
+        flag.0.store(true, Ordering::Relaxed);
+    }
+}
+
+#[async_trait::async_trait]
+impl Extension for CostAndCodes {
+    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
+        let mut response = next.run(ctx).await;
+        response.errors = std::mem::take(&mut response.errors)
+            .into_iter()
+            .map(|e| with_code(e, ErrorCode::BadUserInput))
+            .collect();
+        let measured = *self.measured.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((cost, depth)) = measured {
+            let mut map = async_graphql::indexmap::IndexMap::new();
+            map.insert(
+                async_graphql::Name::new("requestedQueryCost"),
+                Value::from(cost as u64),
+            );
+            map.insert(
+                async_graphql::Name::new("maxQueryCost"),
+                Value::from(self.max_cost as u64),
+            );
+            map.insert(async_graphql::Name::new("depth"), Value::from(depth as u64));
+            map.insert(
+                async_graphql::Name::new("maxDepth"),
+                Value::from(self.max_depth as u64),
+            );
+            response
+                .extensions
+                .insert("cost".to_owned(), Value::Object(map));
+        }
+        response
+    }
+
+    async fn parse_query(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        query: &str,
+        variables: &Variables,
+        next: NextParseQuery<'_>,
+    ) -> ServerResult<ExecutableDocument> {
+        next.run(ctx, query, variables).await.map_err(|e| {
+            reject(ctx);
+            with_code(e, ErrorCode::BadUserInput)
+        })
+    }
+
+    async fn validation(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        next: NextValidation<'_>,
+    ) -> Result<ValidationResult, Vec<ServerError>> {
+        match next.run(ctx).await {
+            Ok(result) => {
+                *self.measured.lock().unwrap_or_else(|p| p.into_inner()) =
+                    Some((result.complexity, result.depth));
+                Ok(result)
+            }
+            Err(errors) => {
+                reject(ctx);
+                Err(errors
+                    .into_iter()
+                    .map(|e| with_code(e, ErrorCode::BadUserInput))
+                    .collect())
+            }
+        }
+    }
+}

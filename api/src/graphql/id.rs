@@ -1,0 +1,98 @@
+//! Opaque global IDs (`API-CONVENTIONS.md` §1): base64url (no padding) of `TypeName:uuid`.
+
+use async_graphql::ID;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use uuid::Uuid;
+
+use super::error::ApiError;
+
+/// Types that have a global ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeType {
+    /// `Alliance`.
+    Alliance,
+    /// `MemberUnit`.
+    MemberUnit,
+    /// `Committee`.
+    Committee,
+    /// `Account`.
+    Account,
+}
+
+impl NodeType {
+    /// The GraphQL type name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Alliance => "Alliance",
+            Self::MemberUnit => "MemberUnit",
+            Self::Committee => "Committee",
+            Self::Account => "Account",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        [
+            Self::Alliance,
+            Self::MemberUnit,
+            Self::Committee,
+            Self::Account,
+        ]
+        .into_iter()
+        .find(|t| t.name() == name)
+    }
+}
+
+/// The global ID of row `id` of type `ty`.
+pub fn encode(ty: NodeType, id: Uuid) -> ID {
+    ID(URL_SAFE_NO_PAD.encode(format!("{}:{}", ty.name(), id)))
+}
+
+/// The type and row id of a global ID.
+///
+/// # Errors
+/// `BAD_USER_INPUT` when the ID is not one this API issued (not base64, no type, not a UUID);
+/// `NOT_FOUND` when it is well formed but names a type that has no global IDs.
+pub fn decode(id: &str) -> Result<(NodeType, Uuid), ApiError> {
+    let malformed = || ApiError::BadUserInput(format!("malformed ID {id:?}"));
+    let bytes = URL_SAFE_NO_PAD.decode(id).map_err(|_| malformed())?;
+    let text = String::from_utf8(bytes).map_err(|_| malformed())?;
+    let (name, uuid) = text.split_once(':').ok_or_else(malformed)?;
+    let uuid = Uuid::parse_str(uuid).map_err(|_| malformed())?;
+    let ty = NodeType::from_name(name)
+        .ok_or_else(|| ApiError::NotFound(format!("no object has ID {id:?}")))?;
+    Ok((ty, uuid))
+}
+
+/// The row id of a global ID that must be of type `ty`.
+///
+/// # Errors
+/// As [`decode`]; also `NOT_FOUND` when the ID is of another type.
+pub fn decode_as(ty: NodeType, id: &str) -> Result<Uuid, ApiError> {
+    match decode(id)? {
+        (t, uuid) if t == ty => Ok(uuid),
+        _ => Err(ApiError::NotFound(format!(
+            "no {} has ID {id:?}",
+            ty.name()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        let id = Uuid::now_v7();
+        let gid = encode(NodeType::MemberUnit, id);
+        assert_eq!(decode(&gid).ok(), Some((NodeType::MemberUnit, id)));
+    }
+
+    #[test]
+    fn malformed_and_foreign_ids_are_told_apart() {
+        assert!(matches!(decode("!!"), Err(ApiError::BadUserInput(_))));
+        let other = URL_SAFE_NO_PAD.encode(format!("Student:{}", Uuid::now_v7()));
+        assert!(matches!(decode(&other), Err(ApiError::NotFound(_))));
+    }
+}

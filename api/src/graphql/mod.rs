@@ -1,0 +1,16 @@
+//! The GraphQL API: schema, objects, queries, mutations, loaders, guards and errors, shaped by
+//! `API-CONVENTIONS.md`.
+
+pub mod connection;
+pub mod error;
+pub mod extension;
+pub mod guard;
+pub mod id;
+pub mod loader;
+pub mod mutation;
+pub mod object;
+pub mod query;
+pub mod schema;
+
+pub use query::CurrentAccount;
+pub use schema::{AppSchema, SchemaLimits};

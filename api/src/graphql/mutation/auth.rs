@@ -1,0 +1,68 @@
+use async_graphql::{Context, InputObject, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+
+use crate::accounts;
+use crate::auth::TokenService;
+use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use crate::graphql::object::Account;
+
+/// Credentials for `login`.
+#[derive(InputObject)]
+pub struct LoginInput {
+    /// Login e-mail (case does not matter).
+    pub email: String,
+    /// Password.
+    pub password: String,
+}
+
+/// Result of `login`.
+#[derive(SimpleObject)]
+pub struct LoginPayload {
+    /// Access token (JWT, HS256): send it as `Authorization: Bearer <token>`. Null on failure.
+    pub token: Option<String>,
+    /// When the token expires (UTC, RFC 3339).
+    pub expires_at: Option<DateTime<Utc>>,
+    /// The account logged in.
+    pub account: Option<Account>,
+    /// `INVALID_CREDENTIALS` when the e-mail is unknown, the password wrong or the account
+    /// disabled — one answer for all three.
+    pub user_errors: Vec<UserError>,
+}
+
+#[derive(Default)]
+pub struct AuthMutation;
+
+#[Object]
+impl AuthMutation {
+    /// Exchanges e-mail and password for an access token. Open to anonymous callers.
+    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> ApiResult<LoginPayload> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        let tokens = ctx.data::<TokenService>()?;
+        let Some(account) = accounts::authenticate(db, &input.email, &input.password)
+            .await
+            .map_err(ApiError::from)?
+        else {
+            return Ok(LoginPayload {
+                token: None,
+                expires_at: None,
+                account: None,
+                user_errors: vec![UserError {
+                    field: Some(vec!["input".into()]),
+                    message: "e-mail or password is wrong".into(),
+                    code: UserErrorCode::InvalidCredentials,
+                }],
+            });
+        };
+        let (token, expires_at) = tokens
+            .issue(account.id)
+            .map_err(|e| ApiError::Other(e.into()))?;
+        tracing::info!(account = %account.id, "login");
+        Ok(LoginPayload {
+            token: Some(token),
+            expires_at: Some(expires_at),
+            account: Some(Account(account)),
+            user_errors: Vec::new(),
+        })
+    }
+}

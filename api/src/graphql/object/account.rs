@@ -1,0 +1,54 @@
+use async_graphql::{Context, ID, Object};
+use chrono::{DateTime, Utc};
+use entity::account;
+use entity::enums::AccountRole;
+
+use super::MemberUnit;
+use crate::graphql::error::ApiResult;
+use crate::graphql::id::{NodeType, encode};
+use crate::graphql::loader::Loaders;
+
+/// A login (账号) of the secretariat or of one member unit's staff. Visible only to itself and the
+/// secretariat. The password hash is never exposed.
+pub struct Account(pub account::Model);
+
+#[Object]
+impl Account {
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::Account, self.0.id)
+    }
+
+    /// Login e-mail (lower case).
+    async fn email(&self) -> &str {
+        &self.0.email
+    }
+
+    /// What the account may do.
+    async fn role(&self) -> AccountRole {
+        self.0.role
+    }
+
+    /// The unit the account acts for; null for the secretariat.
+    async fn member_unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        let Some(unit) = self.0.member_unit_id else {
+            return Ok(None);
+        };
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(unit)
+            .await?
+            .map(MemberUnit))
+    }
+
+    /// A disabled account cannot log in and its tokens are refused.
+    async fn disabled(&self) -> bool {
+        self.0.disabled
+    }
+
+    /// When the account was created (UTC, RFC 3339).
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}

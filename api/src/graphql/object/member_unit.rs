@@ -1,0 +1,180 @@
+use async_graphql::connection::{Connection, ConnectionNameType, EdgeNameType, EmptyFields};
+use async_graphql::{Context, ID, Object, OutputType};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::enums::{CouncilRole, District, MemberUnitKind, UnitCategory};
+use entity::member_unit;
+
+use super::{Committee, Seat};
+use crate::graphql::connection::{Cursor, Page, TotalCount};
+use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::guard::RoleGuard;
+use crate::graphql::id::{NodeType, encode};
+use crate::graphql::loader::Loaders;
+
+/// A member unit (成员单位) of the alliance: a school, enterprise, agency, training body or
+/// institution. The 177 founding members come from the annex of `004_45aa2774a4916a5f.txt`.
+/// Registry fields are public (the notice is published); contact fields need a token.
+pub struct MemberUnit(pub member_unit::Model);
+
+/// Name of the connection of a unit's committees.
+pub struct MemberUnitCommitteeConnectionName;
+impl ConnectionNameType for MemberUnitCommitteeConnectionName {
+    fn type_name<T: OutputType>() -> String {
+        "MemberUnitCommitteeConnection".into()
+    }
+}
+/// Name of the edge of a unit's committees.
+pub struct MemberUnitCommitteeEdgeName;
+impl EdgeNameType for MemberUnitCommitteeEdgeName {
+    fn type_name<T: OutputType>() -> String {
+        "MemberUnitCommitteeEdge".into()
+    }
+}
+
+/// The committees a unit sits on; each edge carries the unit's seat (role, since).
+pub type MemberUnitCommitteeConnection = Connection<
+    Cursor,
+    Committee,
+    TotalCount,
+    Seat,
+    MemberUnitCommitteeConnectionName,
+    MemberUnitCommitteeEdgeName,
+>;
+
+/// A page of member units (`memberUnits`).
+pub type MemberUnitConnection = Connection<Cursor, MemberUnit, TotalCount, EmptyFields>;
+
+#[Object]
+impl MemberUnit {
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::MemberUnit, self.0.id)
+    }
+
+    /// Full registered name (单位名称), byte for byte as printed (full-width parentheses kept).
+    /// Unique.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Position in the annex member list (1–177 for founding members; later members follow on).
+    async fn list_order(&self) -> i32 {
+        self.0.list_order
+    }
+
+    /// Kind of unit (`DOMAIN.md` glossary).
+    async fn kind(&self) -> MemberUnitKind {
+        self.0.kind
+    }
+
+    /// Category derived from the kind: SCHOOL, ENTERPRISE or OTHER.
+    async fn category(&self) -> UnitCategory {
+        self.0.category
+    }
+
+    /// District (区市); null when no source states it.
+    async fn district(&self) -> Option<District> {
+        self.0.district
+    }
+
+    /// Unified social credit code (统一社会信用代码): 18 characters, GB 32100-2015; null when
+    /// unknown.
+    async fn uscc(&self) -> Option<&str> {
+        self.0.uscc.as_deref()
+    }
+
+    /// Total staff (persons); null when unknown.
+    async fn employee_count(&self) -> Option<i32> {
+        self.0.employee_count
+    }
+
+    /// On the statistics bureau's above-designated-size list (规模以上企业); recorded, not computed.
+    /// The 2% internship-post rule (`000_*.txt` (十)) applies to these firms.
+    async fn above_designated_size(&self) -> bool {
+        self.0.above_designated_size
+    }
+
+    /// Role on the council (理事会); null when none is recorded.
+    async fn council_role(&self) -> Option<CouncilRole> {
+        self.0.council_role
+    }
+
+    /// Contact person. Needs a token (`UNAUTHENTICATED` otherwise).
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn contact_person(&self) -> Option<&str> {
+        self.0.contact_person.as_deref()
+    }
+
+    /// Contact phone. Needs a token (`UNAUTHENTICATED` otherwise).
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn contact_phone(&self) -> Option<&str> {
+        self.0.contact_phone.as_deref()
+    }
+
+    /// Postal address. Needs a token (`UNAUTHENTICATED` otherwise).
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn address(&self) -> Option<&str> {
+        self.0.address.as_deref()
+    }
+
+    /// Date the unit joined (ISO 8601 date); 2026-07-01 for the founding members.
+    async fn joined_on(&self) -> Option<NaiveDate> {
+        self.0.joined_on
+    }
+
+    /// Where a seeded row came from (document, annex position); null for units added later.
+    async fn source(&self) -> Option<&str> {
+        self.0.source.as_deref()
+    }
+
+    /// When the row was created (UTC, RFC 3339).
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// When the row was last changed (UTC, RFC 3339).
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+
+    /// The committees the unit sits on, in committee order; each edge carries the seat's role.
+    /// Loaded for all units of a page in one SQL statement.
+    #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    async fn committees(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<MemberUnitCommitteeConnection> {
+        let page = Page::new(first, after, last, before, "SEAT")?;
+        let seats = ctx
+            .data::<Loaders>()?
+            .seats_by_unit
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        let (rows, total) = page.slice(seats, |(seat, _)| seat.id);
+        Ok(page.finish(rows, total, |(seat, committee)| {
+            (
+                Cursor {
+                    order: "SEAT".into(),
+                    key: serde_json::Value::Null,
+                    id: seat.id,
+                },
+                Committee(committee),
+                Seat::from(&seat),
+            )
+        }))
+    }
+}
+
+impl MemberUnit {
+    /// Wraps a model loaded by id, or `NOT_FOUND`.
+    pub fn found(model: Option<member_unit::Model>, id: &ID) -> Result<Self, ApiError> {
+        model
+            .map(Self)
+            .ok_or_else(|| ApiError::NotFound(format!("no MemberUnit has ID {:?}", id.as_str())))
+    }
+}

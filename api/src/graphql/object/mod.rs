@@ -1,0 +1,14 @@
+//! GraphQL object types. Each wraps an entity model and exposes chosen fields, so a column such as
+//! `password_hash` can never reach the schema by accident.
+
+mod account;
+mod alliance;
+mod committee;
+mod member_unit;
+mod node;
+
+pub use account::Account;
+pub use alliance::Alliance;
+pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
+pub use member_unit::{MemberUnit, MemberUnitCommitteeConnection, MemberUnitConnection};
+pub use node::Node;

@@ -1,0 +1,20 @@
+//! The `Node` interface (Global Object Identification, `API-CONVENTIONS.md` §1).
+
+use async_graphql::{ID, Interface};
+
+use super::{Account, Alliance, Committee, MemberUnit};
+
+/// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
+/// type's own query.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID", desc = "Opaque global ID."))]
+pub enum Node {
+    /// The alliance.
+    Alliance(Alliance),
+    /// A member unit.
+    MemberUnit(MemberUnit),
+    /// A committee.
+    Committee(Committee),
+    /// An account (visible to itself and the secretariat).
+    Account(Account),
+}

@@ -1,0 +1,135 @@
+use std::collections::HashMap;
+
+use async_graphql::{Context, ID, Object};
+use entity::{account, alliance, committee};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::auth::Actor;
+use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::guard::actor;
+use crate::graphql::id::{NodeType, decode};
+use crate::graphql::loader::Loaders;
+use crate::graphql::object::{Account, Alliance, Committee, MemberUnit, Node};
+
+/// Most IDs one `nodes` call takes.
+pub const MAX_NODES: usize = 100;
+
+#[derive(Default)]
+pub struct NodeQuery;
+
+/// Loads the nodes of `ids` (already decoded), one SQL statement per type present, applying each
+/// type's access rule: accounts only to themselves and the secretariat. Missing or hidden rows are
+/// `None`.
+async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Option<Node>>> {
+    let db = ctx.data::<DatabaseConnection>()?;
+    let of = |t: NodeType| -> Vec<Uuid> {
+        ids.iter()
+            .filter(|(ty, _)| *ty == t)
+            .map(|&(_, id)| id)
+            .collect()
+    };
+    let units = ctx
+        .data::<Loaders>()?
+        .member_unit
+        .load_many(of(NodeType::MemberUnit))
+        .await?;
+    let mut alliances: HashMap<Uuid, alliance::Model> = HashMap::new();
+    if !of(NodeType::Alliance).is_empty() {
+        alliances = alliance::Entity::find()
+            .filter(alliance::Column::Id.is_in(of(NodeType::Alliance)))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+    }
+    let mut committees: HashMap<Uuid, committee::Model> = HashMap::new();
+    if !of(NodeType::Committee).is_empty() {
+        committees = committee::Entity::find()
+            .filter(committee::Column::Id.is_in(of(NodeType::Committee)))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+    }
+    let mut accounts: HashMap<Uuid, account::Model> = HashMap::new();
+    let wanted: Vec<Uuid> = match actor(ctx) {
+        Actor::Anonymous => Vec::new(),
+        a if a.is_secretariat() => of(NodeType::Account),
+        a => of(NodeType::Account)
+            .into_iter()
+            .filter(|id| Some(*id) == a.account_id())
+            .collect(),
+    };
+    if !wanted.is_empty() {
+        accounts = account::Entity::find()
+            .filter(account::Column::Id.is_in(wanted))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+    }
+    Ok(ids
+        .iter()
+        .map(|&(ty, id)| match ty {
+            NodeType::MemberUnit => units
+                .get(&id)
+                .cloned()
+                .map(|m| Node::MemberUnit(MemberUnit(m))),
+            NodeType::Alliance => alliances.remove(&id).map(|m| Node::Alliance(Alliance(m))),
+            NodeType::Committee => committees
+                .remove(&id)
+                .map(|m| Node::Committee(Committee(m))),
+            NodeType::Account => accounts.remove(&id).map(|m| Node::Account(Account(m))),
+        })
+        .collect())
+}
+
+#[Object]
+impl NodeQuery {
+    /// Fetches any object by its global ID, with the same access checks as the type's own query.
+    /// Errors: `BAD_USER_INPUT` for a malformed ID; `NOT_FOUND` when no object the caller may see
+    /// has it.
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A global ID from any `id` field.")] id: ID,
+    ) -> ApiResult<Option<Node>> {
+        let key = decode(&id)?;
+        match load(ctx, &[key]).await?.pop().flatten() {
+            Some(node) => Ok(Some(node)),
+            None => Err(ApiError::NotFound(format!("no object has ID {:?}", id.as_str())).into()),
+        }
+    }
+
+    /// Fetches up to 100 objects by global ID, in the order given; null where no object the caller
+    /// may see has the ID. Errors: `BAD_USER_INPUT` for a malformed ID or more than 100 IDs.
+    async fn nodes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global IDs (at most 100).")] ids: Vec<ID>,
+    ) -> ApiResult<Vec<Option<Node>>> {
+        if ids.len() > MAX_NODES {
+            return Err(ApiError::BadUserInput(format!("at most {MAX_NODES} IDs")).into());
+        }
+        let keys: Vec<(NodeType, Uuid)> = ids
+            .iter()
+            .map(|id| match decode(id) {
+                Ok(key) => Ok(Some(key)),
+                Err(ApiError::NotFound(_)) => Ok(None),
+                Err(e) => Err(e),
+            })
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            // A well-formed ID of a type without nodes can match nothing: a nil id never exists.
+            .map(|k| k.unwrap_or((NodeType::Alliance, Uuid::nil())))
+            .collect();
+        load(ctx, &keys).await
+    }
+}

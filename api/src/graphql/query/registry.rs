@@ -1,0 +1,331 @@
+use async_graphql::{Context, Enum, ID, InputObject, Object};
+use chrono::{DateTime, Utc};
+use entity::enums::{District, MemberUnitKind, UnitCategory};
+use entity::{alliance, committee, member_unit};
+use sea_orm::sea_query::{Expr, ExprTrait, IntoCondition};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, Order, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::graphql::connection::{Cursor, Page};
+use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::loader::Loaders;
+use crate::graphql::object::{
+    Alliance, Committee, CommitteeConnection, MemberUnit, MemberUnitConnection,
+};
+use crate::registry::contains;
+
+/// Which member units `memberUnits` returns. Fields combine with AND; a list matches any of its
+/// values; an absent or null field does not filter.
+#[derive(InputObject, Default, Debug, Clone)]
+pub struct MemberUnitFilter {
+    /// Units of any of these kinds.
+    pub kinds: Option<Vec<MemberUnitKind>>,
+    /// Units of any of these categories.
+    pub categories: Option<Vec<UnitCategory>>,
+    /// Units in any of these districts (units whose district is unknown never match).
+    pub districts: Option<Vec<District>>,
+    /// `true`: only units whose district is recorded; `false`: only those whose district is
+    /// unknown (the secretariat's work list).
+    pub has_district: Option<bool>,
+    /// Units on (or off) the above-designated-size list.
+    pub above_designated_size: Option<bool>,
+    /// Substring of the name (Chinese matched as written, e.g. `荣成` or `技师`), or of the credit
+    /// code. White space around it is ignored.
+    pub search: Option<String>,
+}
+
+/// Sort key of `memberUnits`; ties are broken by ID, so the order is stable.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum MemberUnitOrderField {
+    /// Position in the annex list (the founding notice's order).
+    #[default]
+    ListOrder,
+    /// Name, in the database's collation.
+    Name,
+    /// Last change.
+    UpdatedAt,
+}
+
+/// Sort direction.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum OrderDirection {
+    /// Ascending.
+    #[default]
+    Asc,
+    /// Descending.
+    Desc,
+}
+
+/// Ordering of `memberUnits`.
+#[derive(InputObject, Debug, Clone, Copy, Default)]
+pub struct MemberUnitOrder {
+    /// Sort key.
+    pub field: MemberUnitOrderField,
+    /// Direction.
+    #[graphql(default)]
+    pub direction: OrderDirection,
+}
+
+impl MemberUnitFilter {
+    fn condition(&self) -> Condition {
+        let mut cond = Condition::all();
+        if let Some(kinds) = &self.kinds {
+            cond = cond.add(member_unit::Column::Kind.is_in(kinds.iter().copied()));
+        }
+        if let Some(categories) = &self.categories {
+            cond = cond.add(member_unit::Column::Category.is_in(categories.iter().copied()));
+        }
+        if let Some(districts) = &self.districts {
+            cond = cond.add(member_unit::Column::District.is_in(districts.iter().copied()));
+        }
+        match self.has_district {
+            Some(true) => cond = cond.add(member_unit::Column::District.is_not_null()),
+            Some(false) => cond = cond.add(member_unit::Column::District.is_null()),
+            None => {}
+        }
+        if let Some(flag) = self.above_designated_size {
+            cond = cond.add(member_unit::Column::AboveDesignatedSize.eq(flag));
+        }
+        if let Some(term) = self
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            cond = cond.add(
+                Condition::any()
+                    .add(contains(member_unit::Column::Name, term))
+                    .add(contains(
+                        member_unit::Column::Uscc,
+                        &term.to_ascii_uppercase(),
+                    )),
+            );
+        }
+        cond
+    }
+}
+
+fn order_name(field: MemberUnitOrderField, direction: OrderDirection) -> String {
+    format!("{field:?}_{direction:?}").to_uppercase()
+}
+
+/// The sort key of `row` for `field`, as carried in a cursor.
+fn key_of(field: MemberUnitOrderField, row: &member_unit::Model) -> serde_json::Value {
+    match field {
+        MemberUnitOrderField::ListOrder => row.list_order.into(),
+        MemberUnitOrderField::Name => row.name.clone().into(),
+        MemberUnitOrderField::UpdatedAt => row
+            .updated_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+            .into(),
+    }
+}
+
+/// Rows strictly beyond `cursor` in the direction `greater` (the tuple (key, id) compared).
+fn beyond(
+    field: MemberUnitOrderField,
+    cursor: &Cursor,
+    greater: bool,
+) -> Result<Condition, ApiError> {
+    let bad = || ApiError::BadUserInput("malformed cursor".into());
+    let col = match field {
+        MemberUnitOrderField::ListOrder => member_unit::Column::ListOrder,
+        MemberUnitOrderField::Name => member_unit::Column::Name,
+        MemberUnitOrderField::UpdatedAt => member_unit::Column::UpdatedAt,
+    };
+    let value: sea_orm::Value = match field {
+        MemberUnitOrderField::ListOrder => i32::try_from(cursor.key.as_i64().ok_or_else(bad)?)
+            .map_err(|_| bad())?
+            .into(),
+        MemberUnitOrderField::Name => cursor.key.as_str().ok_or_else(bad)?.to_owned().into(),
+        MemberUnitOrderField::UpdatedAt => {
+            DateTime::parse_from_rfc3339(cursor.key.as_str().ok_or_else(bad)?)
+                .map_err(|_| bad())?
+                .with_timezone(&Utc)
+                .into()
+        }
+    };
+    let key = Expr::col((member_unit::Entity, col));
+    let id = Expr::col((member_unit::Entity, member_unit::Column::Id));
+    Ok(if greater {
+        Condition::any().add(key.clone().gt(value.clone())).add(
+            Condition::all()
+                .add(key.eq(value))
+                .add(id.gt(cursor.id))
+                .into_condition(),
+        )
+    } else {
+        Condition::any().add(key.clone().lt(value.clone())).add(
+            Condition::all()
+                .add(key.eq(value))
+                .add(id.lt(cursor.id))
+                .into_condition(),
+        )
+    })
+}
+
+/// One page of member units: two SQL statements (count, page), whatever the page size.
+async fn member_units_page(
+    db: &DatabaseConnection,
+    filter: &MemberUnitFilter,
+    order: MemberUnitOrder,
+    page: &Page,
+) -> ApiResult<MemberUnitConnection> {
+    let cond = filter.condition();
+    let total = member_unit::Entity::find()
+        .filter(cond.clone())
+        .count(db)
+        .await
+        .map_err(ApiError::from)?;
+    let asc = order.direction == OrderDirection::Asc;
+    let mut select = member_unit::Entity::find().filter(cond);
+    if let Some(after) = &page.after {
+        select = select.filter(beyond(order.field, after, asc)?);
+    }
+    if let Some(before) = &page.before {
+        select = select.filter(beyond(order.field, before, !asc)?);
+    }
+    // `last` reads from the far end backwards; `finish` puts the rows back in order.
+    let ascending = asc == page.forward;
+    let dir = if ascending { Order::Asc } else { Order::Desc };
+    let col = match order.field {
+        MemberUnitOrderField::ListOrder => member_unit::Column::ListOrder,
+        MemberUnitOrderField::Name => member_unit::Column::Name,
+        MemberUnitOrderField::UpdatedAt => member_unit::Column::UpdatedAt,
+    };
+    let rows = select
+        .order_by(col, dir.clone())
+        .order_by(member_unit::Column::Id, dir)
+        .limit(page.limit + 1)
+        .all(db)
+        .await
+        .map_err(ApiError::from)?;
+    let name = order_name(order.field, order.direction);
+    Ok(page.finish(rows, total, |row| {
+        (
+            Cursor {
+                order: name.clone(),
+                key: key_of(order.field, &row),
+                id: row.id,
+            },
+            MemberUnit(row),
+            async_graphql::connection::EmptyFields,
+        )
+    }))
+}
+
+#[derive(Default)]
+pub struct RegistryQuery;
+
+#[Object]
+impl RegistryQuery {
+    /// The alliance itself (集团（联盟）). Public.
+    async fn alliance(&self, ctx: &Context<'_>) -> ApiResult<Alliance> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        alliance::Entity::find()
+            .one(db)
+            .await
+            .map_err(ApiError::from)?
+            .map(Alliance)
+            .ok_or_else(|| ApiError::NotFound("the alliance row is not seeded".into()).into())
+    }
+
+    /// The member units (成员单位), a page at a time. Public (the founding notice is published);
+    /// contact fields need a token. Two SQL statements per page (count and rows), plus one per
+    /// nested relation. Errors: `BAD_USER_INPUT` for negative sizes, `first` with `last`, or a
+    /// cursor that is malformed or of another ordering.
+    #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    #[allow(clippy::too_many_arguments)]
+    async fn member_units(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Returns the first n items (1–100; larger values are clamped; default 20)."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100; larger values are clamped).")]
+        last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Which units to return.")] filter: Option<MemberUnitFilter>,
+        #[graphql(desc = "Ordering; default LIST_ORDER ascending (the annex's order).")]
+        order_by: Option<MemberUnitOrder>,
+    ) -> ApiResult<MemberUnitConnection> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        let order = order_by.unwrap_or_default();
+        let page = Page::new(
+            first,
+            after,
+            last,
+            before,
+            &order_name(order.field, order.direction),
+        )?;
+        member_units_page(db, &filter.unwrap_or_default(), order, &page).await
+    }
+
+    /// One member unit by global ID. Errors: `BAD_USER_INPUT` (malformed ID), `NOT_FOUND`.
+    async fn member_unit(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global ID of a MemberUnit.")] id: ID,
+    ) -> ApiResult<MemberUnit> {
+        let uuid = decode_as(NodeType::MemberUnit, &id)?;
+        let model = ctx.data::<Loaders>()?.member_unit.load_one(uuid).await?;
+        Ok(MemberUnit::found(model, &id)?)
+    }
+
+    /// The council, the standing council, the working committees and the teaching-staff committee,
+    /// in display order, with their members. Public.
+    #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    async fn committees(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<CommitteeConnection> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        let page = Page::new(first, after, last, before, "SORT_ORDER")?;
+        let all = committee::Entity::find()
+            .order_by_asc(committee::Column::SortOrder)
+            .order_by_asc(committee::Column::Id)
+            .all(db)
+            .await
+            .map_err(ApiError::from)?;
+        let (rows, total) = page.slice(all, |c| c.id);
+        Ok(page.finish(rows, total, |c| {
+            (
+                Cursor {
+                    order: "SORT_ORDER".into(),
+                    key: serde_json::Value::Null,
+                    id: c.id,
+                },
+                Committee(c),
+                async_graphql::connection::EmptyFields,
+            )
+        }))
+    }
+
+    /// One committee by global ID. Errors: `BAD_USER_INPUT` (malformed ID), `NOT_FOUND`.
+    async fn committee(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global ID of a Committee.")] id: ID,
+    ) -> ApiResult<Committee> {
+        let uuid: Uuid = decode_as(NodeType::Committee, &id)?;
+        let db = ctx.data::<DatabaseConnection>()?;
+        committee::Entity::find_by_id(uuid)
+            .one(db)
+            .await
+            .map_err(ApiError::from)?
+            .map(Committee)
+            .ok_or_else(|| {
+                ApiError::NotFound(format!("no Committee has ID {:?}", id.as_str())).into()
+            })
+    }
+}

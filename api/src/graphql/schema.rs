@@ -1,0 +1,64 @@
+//! Building the schema, with the limits that bound every request before it runs
+//! (`API-CONVENTIONS.md` §7), and exporting its SDL (§6).
+
+use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
+
+use super::extension::CostAndCodesFactory;
+use super::mutation::Mutation;
+use super::query::Query;
+
+/// The API's schema type.
+pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+
+/// Limits and switches of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct SchemaLimits {
+    /// Deepest selection allowed.
+    pub max_depth: usize,
+    /// Highest cost allowed.
+    pub max_complexity: usize,
+    /// Whether `__schema`/`__type` introspection is allowed; when off, suggestions ("did you mean
+    /// …") are off too.
+    pub introspection: bool,
+}
+
+impl Default for SchemaLimits {
+    fn default() -> Self {
+        Self {
+            max_depth: 12,
+            max_complexity: 10_000,
+            introspection: true,
+        }
+    }
+}
+
+/// Most nested input values (lists in lists, objects in objects) allowed.
+pub const MAX_RECURSIVE_DEPTH: usize = 32;
+/// Most directives on one field allowed.
+pub const MAX_DIRECTIVES: usize = 8;
+
+/// The schema with its limits; runtime data (database, token service) is added by the caller.
+pub fn builder(
+    limits: SchemaLimits,
+) -> async_graphql::SchemaBuilder<Query, Mutation, EmptySubscription> {
+    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
+        .limit_directives(MAX_DIRECTIVES)
+        .extension(CostAndCodesFactory {
+            max_cost: limits.max_complexity,
+            max_depth: limits.max_depth,
+        });
+    if !limits.introspection {
+        builder = builder.disable_introspection().disable_suggestions();
+    }
+    builder
+}
+
+/// The schema's SDL as committed in `schema.graphql` (fields sorted).
+pub fn sdl() -> String {
+    builder(SchemaLimits::default())
+        .finish()
+        .sdl_with_options(SDLExportOptions::new().sorted_fields())
+}

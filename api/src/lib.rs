@@ -1,0 +1,20 @@
+//! The GraphQL API server of the Weihai Technical Education Group (Alliance),
+//! 威海市技工教育集团（联盟）: its member registry, committees and accounts.
+//!
+//! `Application::build(config)` connects, migrates, seeds and binds; `run_until_stopped` serves.
+//! Domain logic that is not GraphQL lives in plain modules ([`registry`], [`accounts`], [`uscc`]).
+
+pub mod accounts;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod graphql;
+pub mod http;
+pub mod registry;
+pub mod startup;
+pub mod telemetry;
+pub mod uscc;
+
+pub use config::Config;
+pub use startup::Application;

@@ -1,0 +1,478 @@
+//! The member registry's writes: validation and transactional create/update of member units, and
+//! committee seats. Callable without GraphQL; failures of the caller's input come back as
+//! [`UserError`]s and leave the database unchanged.
+
+use chrono::{NaiveDate, Utc};
+use entity::enums::{AccountRole, CommitteeRole, CouncilRole, District, MemberUnitKind};
+use entity::{account, committee, committee_membership, member_unit};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::graphql::error::{UserError, UserErrorCode, taken};
+use crate::uscc;
+
+/// Longest name, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest contact person or address, in characters.
+pub const MAX_TEXT_CHARS: usize = 500;
+/// Longest phone number, in characters.
+pub const MAX_PHONE_CHARS: usize = 40;
+
+/// The outcome of a write: the row, or what was wrong with the input (nothing written).
+pub type Outcome<T> = Result<T, Vec<UserError>>;
+
+/// Fields of a member unit to set. For nullable columns the outer `Option` says whether to touch
+/// the field and the inner one is the new value (`Some(None)` clears it).
+#[derive(Debug, Clone, Default)]
+pub struct UnitFields {
+    /// New name.
+    pub name: Option<String>,
+    /// New kind (the category follows it).
+    pub kind: Option<MemberUnitKind>,
+    /// District.
+    pub district: Option<Option<District>>,
+    /// Unified social credit code.
+    pub uscc: Option<Option<String>>,
+    /// Staff count (≥ 0).
+    pub employee_count: Option<Option<i32>>,
+    /// Above-designated-size flag.
+    pub above_designated_size: Option<bool>,
+    /// Council role.
+    pub council_role: Option<Option<CouncilRole>>,
+    /// Contact person.
+    pub contact_person: Option<Option<String>>,
+    /// Contact phone.
+    pub contact_phone: Option<Option<String>>,
+    /// Address.
+    pub address: Option<Option<String>>,
+    /// Date joined.
+    pub joined_on: Option<Option<NaiveDate>>,
+}
+
+fn clean(text: Option<Option<String>>) -> Option<Option<String>> {
+    text.map(|v| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()))
+}
+
+fn too_long(errors: &mut Vec<UserError>, field: &str, value: Option<&str>, max: usize) {
+    if value.is_some_and(|v| v.chars().count() > max) {
+        errors.push(UserError::on(
+            field,
+            UserErrorCode::TooLong,
+            format!("{field} is longer than {max} characters"),
+        ));
+    }
+}
+
+/// Normalises `fields` (trims text, empty text → null, credit code upper-cased) and checks what
+/// can be checked without the database.
+pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
+    let mut errors = Vec::new();
+    if let Some(name) = &mut fields.name {
+        *name = name.trim().to_owned();
+        if name.is_empty() {
+            errors.push(UserError::on("name", UserErrorCode::Blank, "name is blank"));
+        }
+        too_long(&mut errors, "name", Some(name), MAX_NAME_CHARS);
+    }
+    fields.uscc = fields
+        .uscc
+        .map(|v| v.map(|s| uscc::normalize(&s)).filter(|s| !s.is_empty()));
+    if let Some(Some(code)) = &fields.uscc
+        && let Err(e) = uscc::validate(code)
+    {
+        errors.push(UserError::on(
+            "uscc",
+            UserErrorCode::InvalidCreditCode,
+            e.to_string(),
+        ));
+    }
+    if let Some(Some(n)) = fields.employee_count
+        && n < 0
+    {
+        errors.push(UserError::on(
+            "employeeCount",
+            UserErrorCode::MustBeNonNegative,
+            "employeeCount must be 0 or more",
+        ));
+    }
+    fields.contact_person = clean(fields.contact_person);
+    fields.contact_phone = clean(fields.contact_phone);
+    fields.address = clean(fields.address);
+    too_long(
+        &mut errors,
+        "contactPerson",
+        fields.contact_person.as_ref().and_then(|v| v.as_deref()),
+        MAX_TEXT_CHARS,
+    );
+    too_long(
+        &mut errors,
+        "address",
+        fields.address.as_ref().and_then(|v| v.as_deref()),
+        MAX_TEXT_CHARS,
+    );
+    if let Some(Some(phone)) = &fields.contact_phone
+        && (phone.chars().count() > MAX_PHONE_CHARS
+            || !phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-()（）转".contains(c)))
+    {
+        errors.push(UserError::on(
+            "contactPhone",
+            UserErrorCode::Invalid,
+            format!(
+                "contactPhone may hold digits, spaces, + - ( ) and 转 (extension), at most {MAX_PHONE_CHARS} characters"
+            ),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(fields)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks the unique name and credit code against other rows (`TAKEN`).
+async fn check_unique(
+    db: &impl ConnectionTrait,
+    fields: &UnitFields,
+    except: Option<Uuid>,
+) -> Result<Vec<UserError>, DbErr> {
+    let mut errors = Vec::new();
+    let others = |cond: Condition| {
+        let mut q = member_unit::Entity::find().filter(cond);
+        if let Some(id) = except {
+            q = q.filter(member_unit::Column::Id.ne(id));
+        }
+        q
+    };
+    if let Some(name) = &fields.name
+        && others(Condition::all().add(member_unit::Column::Name.eq(name.as_str())))
+            .count(db)
+            .await?
+            > 0
+    {
+        errors.push(UserError::on(
+            "name",
+            UserErrorCode::Taken,
+            "another member unit has this name",
+        ));
+    }
+    if let Some(Some(code)) = &fields.uscc
+        && others(Condition::all().add(member_unit::Column::Uscc.eq(code.as_str())))
+            .count(db)
+            .await?
+            > 0
+    {
+        errors.push(UserError::on(
+            "uscc",
+            UserErrorCode::Taken,
+            "another member unit has this credit code",
+        ));
+    }
+    Ok(errors)
+}
+
+fn apply(model: &mut member_unit::ActiveModel, f: UnitFields) {
+    if let Some(v) = f.name {
+        model.name = Set(v);
+    }
+    if let Some(v) = f.kind {
+        model.kind = Set(v);
+        model.category = Set(v.category());
+    }
+    if let Some(v) = f.district {
+        model.district = Set(v);
+    }
+    if let Some(v) = f.uscc {
+        model.uscc = Set(v);
+    }
+    if let Some(v) = f.employee_count {
+        model.employee_count = Set(v);
+    }
+    if let Some(v) = f.above_designated_size {
+        model.above_designated_size = Set(v);
+    }
+    if let Some(v) = f.council_role {
+        model.council_role = Set(v);
+    }
+    if let Some(v) = f.contact_person {
+        model.contact_person = Set(v);
+    }
+    if let Some(v) = f.contact_phone {
+        model.contact_phone = Set(v);
+    }
+    if let Some(v) = f.address {
+        model.address = Set(v);
+    }
+    if let Some(v) = f.joined_on {
+        model.joined_on = Set(v);
+    }
+}
+
+/// A unique-constraint violation raised by a concurrent writer, as `TAKEN` on the column it names.
+fn race(err: &DbErr) -> Option<Vec<UserError>> {
+    let field = if err.to_string().contains("uscc") {
+        "uscc"
+    } else {
+        "name"
+    };
+    taken(err, field).map(|e| vec![e])
+}
+
+/// Adds a member unit at the end of the list (`listOrder` = last + 1). `fields.name` and
+/// `fields.kind` are required.
+///
+/// # Errors
+/// Database failures; input problems are the `Err` of the [`Outcome`].
+pub async fn create_member_unit(
+    db: &impl TransactionTrait,
+    fields: UnitFields,
+) -> Result<Outcome<member_unit::Model>, DbErr> {
+    let fields = match normalize_and_check(fields) {
+        Ok(f) => f,
+        Err(e) => return Ok(Err(e)),
+    };
+    let (Some(_), Some(kind)) = (&fields.name, fields.kind) else {
+        return Ok(Err(vec![UserError::on(
+            "name",
+            UserErrorCode::Blank,
+            "name and kind are required",
+        )]));
+    };
+    let txn = db.begin().await?;
+    let errors = check_unique(&txn, &fields, None).await?;
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let last: Option<i32> = member_unit::Entity::find()
+        .select_only()
+        .column_as(member_unit::Column::ListOrder.max(), "max")
+        .into_tuple::<Option<i32>>()
+        .one(&txn)
+        .await?
+        .flatten();
+    let now = Utc::now();
+    let mut model = member_unit::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        list_order: Set(last.unwrap_or(0) + 1),
+        kind: Set(kind),
+        category: Set(kind.category()),
+        district: Set(None),
+        uscc: Set(None),
+        employee_count: Set(None),
+        above_designated_size: Set(false),
+        council_role: Set(None),
+        contact_person: Set(None),
+        contact_phone: Set(None),
+        address: Set(None),
+        joined_on: Set(None),
+        source: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    apply(&mut model, fields);
+    match model.insert(&txn).await {
+        Ok(row) => {
+            txn.commit().await?;
+            Ok(Ok(row))
+        }
+        Err(e) => race(&e).map(Err).ok_or(e),
+    }
+}
+
+/// Changes a member unit. `None` (outer) fields are left as they are.
+///
+/// # Errors
+/// Database failures; input problems (including an unknown `id`: `NOT_FOUND` on `id`) are the
+/// `Err` of the [`Outcome`].
+pub async fn update_member_unit(
+    db: &impl TransactionTrait,
+    id: Uuid,
+    fields: UnitFields,
+) -> Result<Outcome<member_unit::Model>, DbErr> {
+    let fields = match normalize_and_check(fields) {
+        Ok(f) => f,
+        Err(e) => return Ok(Err(e)),
+    };
+    let txn = db.begin().await?;
+    let Some(current) = member_unit::Entity::find_by_id(id).one(&txn).await? else {
+        return Ok(Err(vec![UserError::on(
+            "id",
+            UserErrorCode::NotFound,
+            "no member unit has this ID",
+        )]));
+    };
+    let mut errors = check_unique(&txn, &fields, Some(id)).await?;
+    if let Some(kind) = fields.kind
+        && kind.category() != current.category
+    {
+        // Accounts are bound to a school or a non-school unit; moving the unit across that line
+        // would leave them acting for the wrong sort of unit.
+        let wrong_role = if kind.is_school() {
+            AccountRole::EnterpriseStaff
+        } else {
+            AccountRole::SchoolStaff
+        };
+        let bound = account::Entity::find()
+            .filter(account::Column::MemberUnitId.eq(id))
+            .filter(account::Column::Role.eq(wrong_role))
+            .count(&txn)
+            .await?;
+        if bound > 0 {
+            errors.push(UserError::on(
+                "kind",
+                UserErrorCode::KindConflictsWithAccounts,
+                format!("{bound} account(s) of another sort act for this unit; move them first"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let mut model: member_unit::ActiveModel = current.into();
+    apply(&mut model, fields);
+    model.updated_at = Set(Utc::now());
+    match model.update(&txn).await {
+        Ok(row) => {
+            txn.commit().await?;
+            Ok(Ok(row))
+        }
+        Err(e) => race(&e).map(Err).ok_or(e),
+    }
+}
+
+/// Gives `unit` a seat with `role` on `committee`, or changes the role of its seat.
+///
+/// # Errors
+/// Database failures; an unknown committee or unit is `NOT_FOUND` on the field.
+pub async fn set_committee_membership(
+    db: &impl TransactionTrait,
+    committee_id: Uuid,
+    unit_id: Uuid,
+    role: CommitteeRole,
+) -> Result<
+    Outcome<(
+        committee::Model,
+        member_unit::Model,
+        committee_membership::Model,
+    )>,
+    DbErr,
+> {
+    let txn = db.begin().await?;
+    let (committee, unit) = match find_pair(&txn, committee_id, unit_id).await? {
+        Ok(pair) => pair,
+        Err(e) => return Ok(Err(e)),
+    };
+    let now = Utc::now();
+    let existing = committee_membership::Entity::find()
+        .filter(committee_membership::Column::CommitteeId.eq(committee_id))
+        .filter(committee_membership::Column::MemberUnitId.eq(unit_id))
+        .one(&txn)
+        .await?;
+    let seat = match existing {
+        Some(seat) => {
+            let mut seat: committee_membership::ActiveModel = seat.into();
+            seat.role = Set(role);
+            seat.updated_at = Set(now);
+            seat.update(&txn).await?
+        }
+        None => {
+            committee_membership::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                committee_id: Set(committee_id),
+                member_unit_id: Set(unit_id),
+                role: Set(role),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    txn.commit().await?;
+    Ok(Ok((committee, unit, seat)))
+}
+
+/// Removes `unit`'s seat on `committee`.
+///
+/// # Errors
+/// Database failures; an unknown committee or unit is `NOT_FOUND`, a unit without a seat
+/// `NOT_A_COMMITTEE_MEMBER`.
+pub async fn remove_committee_membership(
+    db: &impl TransactionTrait,
+    committee_id: Uuid,
+    unit_id: Uuid,
+) -> Result<Outcome<(committee::Model, member_unit::Model)>, DbErr> {
+    let txn = db.begin().await?;
+    let (committee, unit) = match find_pair(&txn, committee_id, unit_id).await? {
+        Ok(pair) => pair,
+        Err(e) => return Ok(Err(e)),
+    };
+    let deleted = committee_membership::Entity::delete_many()
+        .filter(committee_membership::Column::CommitteeId.eq(committee_id))
+        .filter(committee_membership::Column::MemberUnitId.eq(unit_id))
+        .exec(&txn)
+        .await?;
+    if deleted.rows_affected == 0 {
+        return Ok(Err(vec![UserError::on(
+            "memberUnitId",
+            UserErrorCode::NotACommitteeMember,
+            "the unit holds no seat on this committee",
+        )]));
+    }
+    txn.commit().await?;
+    Ok(Ok((committee, unit)))
+}
+
+async fn find_pair(
+    db: &impl ConnectionTrait,
+    committee_id: Uuid,
+    unit_id: Uuid,
+) -> Result<Outcome<(committee::Model, member_unit::Model)>, DbErr> {
+    let committee = committee::Entity::find_by_id(committee_id).one(db).await?;
+    let unit = member_unit::Entity::find_by_id(unit_id).one(db).await?;
+    let mut errors = Vec::new();
+    if committee.is_none() {
+        errors.push(UserError::on(
+            "committeeId",
+            UserErrorCode::NotFound,
+            "no committee has this ID",
+        ));
+    }
+    if unit.is_none() {
+        errors.push(UserError::on(
+            "memberUnitId",
+            UserErrorCode::NotFound,
+            "no member unit has this ID",
+        ));
+    }
+    Ok(match (committee, unit) {
+        (Some(c), Some(u)) => Ok((c, u)),
+        _ => Err(errors),
+    })
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern and wraps it for substring search.
+pub fn like_substring(term: &str) -> String {
+    let mut out = String::with_capacity(term.len() + 2);
+    out.push('%');
+    for c in term.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// A condition true for rows whose `column` contains `term` as a substring (Chinese included).
+pub fn contains(column: member_unit::Column, term: &str) -> sea_orm::sea_query::SimpleExpr {
+    Expr::col((member_unit::Entity, column))
+        .like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))
+}

@@ -1,0 +1,264 @@
+//! Building and running the server: `Application::build(config)`, `.port()`,
+//! `.run_until_stopped(shutdown)`.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, Request, StatusCode};
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+use tower::ServiceBuilder;
+use tower_http::cors::{AllowHeaders, AllowMethods, AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::auth::TokenService;
+use crate::config::Config;
+use crate::db::{self, StatementCounter};
+use crate::graphql::{SchemaLimits, schema};
+use crate::http::{AppState, routes};
+
+/// Shortest JWT secret accepted, in bytes.
+pub const MIN_SECRET_BYTES: usize = 32;
+
+/// A built server, bound to its address, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    db: DatabaseConnection,
+    statements: StatementCounter,
+    tokens: TokenService,
+}
+
+impl Application {
+    /// Connects to the database, applies migrations, loads the seeds, builds the schema and binds
+    /// the listener (port 0 picks a free port).
+    ///
+    /// # Errors
+    /// The database cannot be reached or prepared, the JWT secret cannot be read or made, the
+    /// address cannot be bound.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let secret = jwt_secret(&config)?;
+        let tokens = TokenService::new(
+            &secret,
+            &config.jwt_issuer,
+            &config.jwt_audience,
+            config.token_ttl_seconds,
+        );
+        let (db, statements) = db::connect(&config.database_url(), config.db_max_connections)
+            .await
+            .context("connecting to the database")?;
+        let report = db::prepare(&db)
+            .await
+            .context("migrating and seeding the database")?;
+        tracing::info!(
+            alliances = report.alliances,
+            committees = report.committees,
+            member_units = report.member_units,
+            "database ready (rows inserted by seeding)"
+        );
+        let schema = schema::builder(SchemaLimits {
+            max_depth: config.graphql_max_depth,
+            max_complexity: config.graphql_max_complexity,
+            introspection: config.introspection_enabled(),
+        })
+        .data(db.clone())
+        .data(tokens.clone())
+        .finish();
+        let state = AppState {
+            schema,
+            db: db.clone(),
+            tokens: tokens.clone(),
+            graphiql: config.graphiql_enabled(),
+        };
+        let router = with_middleware(routes(state), &config)?;
+        let listener = TcpListener::bind(config.bind_addr)
+            .await
+            .with_context(|| format!("binding {}", config.bind_addr))?;
+        Ok(Self {
+            listener,
+            router,
+            db,
+            statements,
+            tokens,
+        })
+    }
+
+    /// The bound address.
+    ///
+    /// # Errors
+    /// Only if the OS cannot tell.
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// The bound port (0 if the OS cannot tell).
+    pub fn port(&self) -> u16 {
+        self.local_addr().map_or(0, |a| a.port())
+    }
+
+    /// The database pool (tests use it to arrange fixtures).
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// The statement counter of the pool (tests assert statement budgets with it).
+    pub fn statements(&self) -> StatementCounter {
+        self.statements.clone()
+    }
+
+    /// The token service (tests forge tokens with other keys, audiences or expiry to check they
+    /// are refused).
+    pub fn tokens(&self) -> &TokenService {
+        &self.tokens
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight and returns.
+    ///
+    /// # Errors
+    /// An I/O error of the listener.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+fn request_span(request: &Request<axum::body::Body>) -> tracing::Span {
+    // The path only: query strings may carry variables with personal data.
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %request.uri().path(),
+        request_id = %request_id,
+    )
+}
+
+/// Wraps the routes in request id, tracing, timeout, body limit and CORS (outermost first).
+fn with_middleware(router: Router, config: &Config) -> anyhow::Result<Router> {
+    let origins = config
+        .cors_allowed_origins
+        .iter()
+        .map(|o| o.trim())
+        .filter(|o| !o.is_empty())
+        .map(|o| {
+            HeaderValue::from_str(o).with_context(|| format!("CORS origin {o:?} is not valid"))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods(AllowMethods::list([
+            axum::http::Method::GET,
+            axum::http::Method::POST,
+        ]))
+        .allow_headers(AllowHeaders::list([
+            axum::http::header::AUTHORIZATION,
+            axum::http::header::CONTENT_TYPE,
+            axum::http::header::ACCEPT,
+        ]));
+    Ok(router.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(TraceLayer::new_for_http().make_span_with(request_span))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                Duration::from_secs(config.request_timeout_seconds),
+            ))
+            .layer(DefaultBodyLimit::max(config.body_limit_bytes))
+            .layer(cors),
+    ))
+}
+
+/// The JWT key: `JWT_SECRET`, else `<DATA_DIR>/jwt-secret`, generated (64 random bytes, hex, mode
+/// 0600) on first start.
+fn jwt_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
+    if let Some(secret) = &config.jwt_secret {
+        anyhow::ensure!(
+            secret.0.len() >= MIN_SECRET_BYTES,
+            "JWT_SECRET must have at least {MIN_SECRET_BYTES} bytes"
+        );
+        return Ok(secret.0.as_bytes().to_vec());
+    }
+    let path = config.data_dir.join("jwt-secret");
+    if path.exists() {
+        let secret = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let secret = secret.trim();
+        anyhow::ensure!(
+            secret.len() >= MIN_SECRET_BYTES,
+            "{} must hold at least {MIN_SECRET_BYTES} bytes",
+            path.display()
+        );
+        return Ok(secret.as_bytes().to_vec());
+    }
+    let secret = generate_secret();
+    write_private(&path, &secret)?;
+    tracing::info!(path = %path.display(), "generated a JWT secret");
+    Ok(secret.into_bytes())
+}
+
+fn generate_secret() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 64];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(contents.as_bytes())?;
+    Ok(())
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,272 @@
+//! Domain enums shared by the tables and the GraphQL schema.
+//!
+//! Names are the identifiers of `DOMAIN.md` (glossary). Each derives both SeaORM's `DeriveActiveEnum`
+//! (stored as the value's own upper-case name) and `async_graphql::Enum`, so the stored string, the
+//! Rust variant and the GraphQL value are one word.
+
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Kind of member unit (成员单位类型), as the founding notice's annex lists them (`004_*.txt` 附件) and
+/// the plan names them (`004_*.txt` 一, 三(一)).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
+pub enum MemberUnitKind {
+    /// Technician college (技师学院).
+    #[sea_orm(string_value = "TECHNICIAN_COLLEGE")]
+    TechnicianCollege,
+    /// Senior technical school (高级技工学校).
+    #[sea_orm(string_value = "SENIOR_TECHNICAL_SCHOOL")]
+    SeniorTechnicalSchool,
+    /// Technical school (技工学校).
+    #[sea_orm(string_value = "TECHNICAL_SCHOOL")]
+    TechnicalSchool,
+    /// Vocational college, higher vocational (职业学院（高职）).
+    #[sea_orm(string_value = "VOCATIONAL_COLLEGE")]
+    VocationalCollege,
+    /// Secondary vocational school (中等职业学校（中职）), including normal, art, foreign-language and
+    /// other specialised secondary schools (师范/艺术/外国语等中专).
+    #[sea_orm(string_value = "SECONDARY_VOCATIONAL_SCHOOL")]
+    SecondaryVocationalSchool,
+    /// Enterprise (企业).
+    #[sea_orm(string_value = "ENTERPRISE")]
+    Enterprise,
+    /// Human-resources service agency (人力资源服务机构): an enterprise whose business is staffing.
+    #[sea_orm(string_value = "HR_SERVICE_AGENCY")]
+    HrServiceAgency,
+    /// Training institution (培训机构 / 职工培训学校 / 创业大学).
+    #[sea_orm(string_value = "TRAINING_INSTITUTION")]
+    TrainingInstitution,
+    /// Public institution such as a hospital (医院等事业单位).
+    #[sea_orm(string_value = "PUBLIC_INSTITUTION")]
+    PublicInstitution,
+    /// Research institute (科研院所); named by the plan (`004_*.txt` 一), none in today's list.
+    #[sea_orm(string_value = "RESEARCH_INSTITUTE")]
+    ResearchInstitute,
+    /// Industry association (行业协会); named by the plan (`004_*.txt` 一), none in today's list.
+    #[sea_orm(string_value = "INDUSTRY_ASSOCIATION")]
+    IndustryAssociation,
+}
+
+impl MemberUnitKind {
+    /// The category this kind belongs to: schools train students, enterprises (including
+    /// HR-service agencies) employ them, the rest are other bodies.
+    pub fn category(self) -> UnitCategory {
+        match self {
+            Self::TechnicianCollege
+            | Self::SeniorTechnicalSchool
+            | Self::TechnicalSchool
+            | Self::VocationalCollege
+            | Self::SecondaryVocationalSchool => UnitCategory::School,
+            Self::Enterprise | Self::HrServiceAgency => UnitCategory::Enterprise,
+            Self::TrainingInstitution
+            | Self::PublicInstitution
+            | Self::ResearchInstitute
+            | Self::IndustryAssociation => UnitCategory::Other,
+        }
+    }
+
+    /// Whether a unit of this kind is a school (its staff hold SCHOOL_STAFF accounts).
+    pub fn is_school(self) -> bool {
+        self.category() == UnitCategory::School
+    }
+}
+
+/// Broad category of a member unit, derived from its kind (never stored apart from it).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum UnitCategory {
+    /// A school: technician college, technical school, vocational college or secondary vocational
+    /// school (院校).
+    #[sea_orm(string_value = "SCHOOL")]
+    School,
+    /// An enterprise, including HR-service agencies (企业).
+    #[sea_orm(string_value = "ENTERPRISE")]
+    Enterprise,
+    /// Any other body: training institution, public institution, research institute, association.
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+/// District or development zone of Weihai (区市, `DOMAIN.md` glossary). Unknown stays null, never
+/// guessed.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
+pub enum District {
+    /// 环翠区.
+    #[sea_orm(string_value = "HUANCUI")]
+    Huancui,
+    /// 文登区.
+    #[sea_orm(string_value = "WENDENG")]
+    Wendeng,
+    /// 荣成市.
+    #[sea_orm(string_value = "RONGCHENG")]
+    Rongcheng,
+    /// 乳山市.
+    #[sea_orm(string_value = "RUSHAN")]
+    Rushan,
+    /// 火炬高技术产业开发区 (高区), the torch high-tech industrial development zone.
+    #[sea_orm(string_value = "TORCH_HIGH_TECH_ZONE")]
+    TorchHighTechZone,
+    /// 经济技术开发区 (经区), the economic and technological development zone.
+    #[sea_orm(string_value = "ECONOMIC_DEVELOPMENT_ZONE")]
+    EconomicDevelopmentZone,
+    /// 临港经济技术开发区, the Lingang economic and technological development zone.
+    #[sea_orm(string_value = "LINGANG_ZONE")]
+    LingangZone,
+    /// 南海新区, the Nanhai new area.
+    #[sea_orm(string_value = "NANHAI_NEW_AREA")]
+    NanhaiNewArea,
+}
+
+/// A member unit's role on the council (理事会, `004_*.txt` 三(一)).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum CouncilRole {
+    /// Chair unit (理事长单位).
+    #[sea_orm(string_value = "CHAIR")]
+    Chair,
+    /// Vice-chair unit (副理事长单位).
+    #[sea_orm(string_value = "VICE_CHAIR")]
+    ViceChair,
+    /// Standing member unit (常务理事单位).
+    #[sea_orm(string_value = "STANDING_MEMBER")]
+    StandingMember,
+    /// Member unit of the council (理事单位).
+    #[sea_orm(string_value = "MEMBER")]
+    Member,
+}
+
+/// Kind of governing or working body of the alliance (`004_*.txt` 三(一); `001_*.txt` (6)).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
+pub enum CommitteeKind {
+    /// The council (理事会), the governing body.
+    #[sea_orm(string_value = "COUNCIL")]
+    Council,
+    /// The standing council (常务理事会), the council's permanent organ.
+    #[sea_orm(string_value = "STANDING_COUNCIL")]
+    StandingCouncil,
+    /// One of the five working committees (专门工作委员会).
+    #[sea_orm(string_value = "WORKING_COMMITTEE")]
+    WorkingCommittee,
+    /// The teaching-staff committee (师资建设委员会, `001_*.txt` (6)).
+    #[sea_orm(string_value = "TEACHING_STAFF_COMMITTEE")]
+    TeachingStaffCommittee,
+}
+
+/// A member unit's role within one committee.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum CommitteeRole {
+    /// Chair (主任 / 理事长).
+    #[sea_orm(string_value = "CHAIR")]
+    Chair,
+    /// Deputy (副主任 / 副理事长).
+    #[sea_orm(string_value = "DEPUTY")]
+    Deputy,
+    /// Ordinary member (委员 / 理事).
+    #[sea_orm(string_value = "MEMBER")]
+    Member,
+}
+
+/// What an account may do. Every write is made by an account that belongs to one member unit (or to
+/// the secretariat) and acts only for it (`DOMAIN.md`, "Who uses it").
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum AccountRole {
+    /// The group secretariat and its committees; bound to no unit; may maintain the registry.
+    #[sea_orm(string_value = "SECRETARIAT")]
+    Secretariat,
+    /// Staff of one school (a unit whose category is SCHOOL).
+    #[sea_orm(string_value = "SCHOOL_STAFF")]
+    SchoolStaff,
+    /// Staff of one non-school unit: a firm, an agency, a training body or an institution that
+    /// hosts interns.
+    #[sea_orm(string_value = "ENTERPRISE_STAFF")]
+    EnterpriseStaff,
+}

@@ -1,0 +1,21 @@
+//! SeaORM entities of the Weihai Technical Education Group (Alliance) system of record.
+//!
+//! One module per table. Domain enums are stored as short upper-case strings (the same spelling as
+//! the GraphQL enum values) so that rows read the same in SQLite, PostgreSQL and the API. The
+//! glossary of names is `DOMAIN.md` (shared with the project); every enum cites it.
+
+pub mod account;
+pub mod alliance;
+pub mod committee;
+pub mod committee_membership;
+pub mod enums;
+pub mod member_unit;
+
+/// Every entity, for `use entity::prelude::*`.
+pub mod prelude {
+    pub use super::account::Entity as Account;
+    pub use super::alliance::Entity as Alliance;
+    pub use super::committee::Entity as Committee;
+    pub use super::committee_membership::Entity as CommitteeMembership;
+    pub use super::member_unit::Entity as MemberUnit;
+}

@@ -1,0 +1,22 @@
+//! Schema migrations of the alliance's system of record, for SQLite and PostgreSQL.
+//!
+//! One migration per change, named `mYYYYMMDD_HHMMSS_name`, each with a real `down`. The API
+//! applies pending migrations at start (`api migrate` applies them alone).
+
+// sea-orm-migration's `MigrationTrait` spells `&SchemaManager` without its lifetime; the
+// implementations must match it exactly.
+#![allow(elided_lifetimes_in_paths)]
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_create_registry;
+
+/// The ordered list of migrations.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_create_registry::Migration)]
+    }
+}

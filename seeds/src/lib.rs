@@ -1,0 +1,337 @@
+//! Reference data of the alliance, taken only from the source documents, and its loader.
+//!
+//! - [`ALLIANCE`]: the group itself, from the founding notice (`004_45aa2774a4916a5f.txt`).
+//! - [`member_units`]: the 177 member units of that notice's annex, byte for byte, in annex order
+//!   (`data/member_units.txt`, which cites its source); kind and district come from
+//!   [`rules`].
+//! - [`COMMITTEES`]: the council, the standing council and the five working committees
+//!   (`004_*.txt` 三(一)) and the teaching-staff committee (`001_ba59f9043ffd3300.txt` (6)). The
+//!   documents do not say who sits where, so no memberships are seeded.
+//!
+//! [`load`] is idempotent and never overwrites what the secretariat has edited since: a row is
+//! inserted only when neither its name nor its source reference is in the database yet.
+
+pub mod rules;
+
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, Utc};
+use entity::enums::{CommitteeKind, MemberUnitKind};
+use entity::{alliance, committee, member_unit};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QuerySelect};
+use uuid::Uuid;
+
+/// The source document of the alliance and its member list.
+pub const FOUNDING_DOCUMENT_FILE: &str = "004_45aa2774a4916a5f.txt";
+
+/// The ten-measures document that founds the teaching-staff committee.
+pub const TEN_MEASURES_FILE: &str = "001_ba59f9043ffd3300.txt";
+
+/// The member list, one name a line, as printed in the annex (`#` lines are comments).
+pub const MEMBER_UNITS_TXT: &str = include_str!("../data/member_units.txt");
+
+/// The alliance's own row, as the founding notice states it.
+#[derive(Debug, Clone, Copy)]
+pub struct AllianceSeed {
+    /// Name (集团名称).
+    pub name: &'static str,
+    /// City served.
+    pub city: &'static str,
+    /// Founding date: the notice's date, 2026年7月1日.
+    pub founded_on: (i32, u32, u32),
+    /// Title of the founding notice.
+    pub founding_document: &'static str,
+    /// Issuer of the notice.
+    pub issuer: &'static str,
+}
+
+/// The Weihai alliance, from `004_45aa2774a4916a5f.txt` (title, signature and date of the notice).
+pub const ALLIANCE: AllianceSeed = AllianceSeed {
+    name: "威海市技工教育集团（联盟）",
+    city: "威海市",
+    founded_on: (2026, 7, 1),
+    founding_document: "关于成立威海市技工教育集团（联盟）的通知",
+    issuer: "威海市人力资源和社会保障局",
+};
+
+/// One committee to seed: name as printed, kind, display order, source.
+#[derive(Debug, Clone, Copy)]
+pub struct CommitteeSeed {
+    /// Name as the document prints it.
+    pub name: &'static str,
+    /// Kind of body.
+    pub kind: CommitteeKind,
+    /// Source document and section.
+    pub source: &'static str,
+}
+
+/// The bodies the documents found. The five working committees are printed as one list
+/// ("成立校企合作与招生就业、…5个专门工作委员会"); each name here is its item of that list.
+pub const COMMITTEES: &[CommitteeSeed] = &[
+    CommitteeSeed {
+        name: "理事会",
+        kind: CommitteeKind::Council,
+        source: "004_45aa2774a4916a5f.txt 三(一)",
+    },
+    CommitteeSeed {
+        name: "常务理事会",
+        kind: CommitteeKind::StandingCouncil,
+        source: "004_45aa2774a4916a5f.txt 三(一)",
+    },
+    CommitteeSeed {
+        name: "校企合作与招生就业",
+        kind: CommitteeKind::WorkingCommittee,
+        source: "004_45aa2774a4916a5f.txt 三(一)",
+    },
+    CommitteeSeed {
+        name: "校际合作与资源共享",
+        kind: CommitteeKind::WorkingCommittee,
+        source: "004_45aa2774a4916a5f.txt 三(一)",
+    },
+    CommitteeSeed {
+        name: "专业建设与教育教学",
+        kind: CommitteeKind::WorkingCommittee,
+        source: "004_45aa2774a4916a5f.txt 三(一)",
+    },
+    CommitteeSeed {
+        name: "实训培训与鉴定评价",
+        kind: CommitteeKind::WorkingCommittee,
+        source: "004_45aa2774a4916a5f.txt 三(一)",
+    },
+    CommitteeSeed {
+        name: "科技创新与技术服务",
+        kind: CommitteeKind::WorkingCommittee,
+        source: "004_45aa2774a4916a5f.txt 三(一)",
+    },
+    CommitteeSeed {
+        name: "威海市技工教育集团（联盟）师资建设委员会",
+        kind: CommitteeKind::TeachingStaffCommittee,
+        source: "001_ba59f9043ffd3300.txt (6)",
+    },
+];
+
+/// One member unit of the annex.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberUnitSeed {
+    /// Position in the annex, from 1.
+    pub list_order: i32,
+    /// Name, byte for byte.
+    pub name: &'static str,
+    /// Kind, by [`rules::kind_from_name`].
+    pub kind: MemberUnitKind,
+    /// District, by [`rules::district_from_name`]; `None` when the name states none.
+    pub district: Option<entity::enums::District>,
+}
+
+impl MemberUnitSeed {
+    /// The source reference stored with the row: document, annex and position.
+    pub fn source(&self) -> String {
+        format!("{FOUNDING_DOCUMENT_FILE} 附件 #{}", self.list_order)
+    }
+}
+
+/// The annex's member units, in order.
+pub fn member_units() -> Vec<MemberUnitSeed> {
+    MEMBER_UNITS_TXT
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .enumerate()
+        .map(|(i, name)| MemberUnitSeed {
+            list_order: i as i32 + 1,
+            name,
+            kind: rules::kind_from_name(name),
+            district: rules::district_from_name(name),
+        })
+        .collect()
+}
+
+/// The founding date, 2026-07-01; also the date every annex member joined.
+pub fn founding_date() -> NaiveDate {
+    let (y, m, d) = ALLIANCE.founded_on;
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// What one [`load`] inserted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SeedReport {
+    /// 1 when the alliance row was inserted, else 0.
+    pub alliances: u64,
+    /// Committees inserted.
+    pub committees: u64,
+    /// Member units inserted.
+    pub member_units: u64,
+}
+
+/// Loads the reference data. Idempotent: inserts only rows that are missing (by name, or for
+/// member units also by source reference, so a unit the secretariat renamed is not inserted again);
+/// never updates a row. Run it inside a transaction to make it all-or-nothing.
+///
+/// # Errors
+/// Any database error.
+pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
+    let now = Utc::now();
+    let mut report = SeedReport::default();
+
+    if alliance::Entity::find().count(db).await? == 0 {
+        alliance::Entity::insert(alliance::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            name: Set(ALLIANCE.name.to_owned()),
+            city: Set(ALLIANCE.city.to_owned()),
+            founded_on: Set(founding_date()),
+            founding_document: Set(ALLIANCE.founding_document.to_owned()),
+            issuer: Set(ALLIANCE.issuer.to_owned()),
+            source: Set(FOUNDING_DOCUMENT_FILE.to_owned()),
+            created_at: Set(now),
+        })
+        .exec(db)
+        .await?;
+        report.alliances = 1;
+    }
+
+    let existing: HashSet<String> = committee::Entity::find()
+        .select_only()
+        .column(committee::Column::Name)
+        .into_tuple::<String>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let committees: Vec<committee::ActiveModel> = COMMITTEES
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !existing.contains(c.name))
+        .map(|(i, c)| committee::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            name: Set(c.name.to_owned()),
+            kind: Set(c.kind),
+            sort_order: Set(i as i32 + 1),
+            source: Set(Some(c.source.to_owned())),
+            created_at: Set(now),
+        })
+        .collect();
+    report.committees = committees.len() as u64;
+    if !committees.is_empty() {
+        committee::Entity::insert_many(committees).exec(db).await?;
+    }
+
+    let rows: Vec<(String, Option<String>, i32)> = member_unit::Entity::find()
+        .select_only()
+        .column(member_unit::Column::Name)
+        .column(member_unit::Column::Source)
+        .column(member_unit::Column::ListOrder)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let names: HashSet<&str> = rows.iter().map(|(n, _, _)| n.as_str()).collect();
+    let sources: HashSet<&str> = rows.iter().filter_map(|(_, s, _)| s.as_deref()).collect();
+    let orders: HashSet<i32> = rows.iter().map(|&(_, _, o)| o).collect();
+    let mut next_free = rows.iter().map(|&(_, _, o)| o).max().unwrap_or(0).max(0) + 1;
+    let joined_on = founding_date();
+    let mut units = Vec::new();
+    for seed in member_units() {
+        let source = seed.source();
+        if names.contains(seed.name) || sources.contains(source.as_str()) {
+            continue;
+        }
+        // A unit added through the API may hold this position already; then append.
+        let list_order = if orders.contains(&seed.list_order) {
+            next_free += 1;
+            next_free - 1
+        } else {
+            seed.list_order
+        };
+        units.push(member_unit::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            name: Set(seed.name.to_owned()),
+            list_order: Set(list_order),
+            kind: Set(seed.kind),
+            category: Set(seed.kind.category()),
+            district: Set(seed.district),
+            uscc: Set(None),
+            employee_count: Set(None),
+            above_designated_size: Set(false),
+            council_role: Set(None),
+            contact_person: Set(None),
+            contact_phone: Set(None),
+            address: Set(None),
+            joined_on: Set(Some(joined_on)),
+            source: Set(Some(source)),
+            created_at: Set(now),
+            updated_at: Set(now),
+        });
+    }
+    report.member_units = units.len() as u64;
+    // Chunks keep each statement under SQLite's bound-parameter limit.
+    for chunk in units.chunks(50) {
+        member_unit::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await?;
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entity::enums::{District, UnitCategory};
+
+    #[test]
+    fn the_annex_has_177_distinct_units() {
+        let units = member_units();
+        assert_eq!(units.len(), 177);
+        let names: HashSet<_> = units.iter().map(|u| u.name).collect();
+        assert_eq!(names.len(), 177);
+        assert_eq!(units[0].name, "威海技师学院");
+        assert_eq!(units[176].name, "威海奥东金属结构制造有限公司");
+    }
+
+    #[test]
+    fn names_keep_full_width_parentheses_and_no_stray_spaces() {
+        let units = member_units();
+        assert!(
+            units
+                .iter()
+                .all(|u| !u.name.contains('(') && !u.name.contains(')'))
+        );
+        assert!(units.iter().all(|u| u.name.trim() == u.name));
+        assert!(units.iter().any(|u| u.name == "三星重工业（荣成）有限公司"));
+    }
+
+    #[test]
+    fn kinds_of_the_annex_count_as_the_rules_say() {
+        let units = member_units();
+        let count = |k: MemberUnitKind| units.iter().filter(|u| u.kind == k).count();
+        assert_eq!(count(MemberUnitKind::TechnicianCollege), 2);
+        assert_eq!(count(MemberUnitKind::SeniorTechnicalSchool), 2);
+        assert_eq!(count(MemberUnitKind::TechnicalSchool), 3);
+        assert_eq!(count(MemberUnitKind::VocationalCollege), 2);
+        assert_eq!(count(MemberUnitKind::SecondaryVocationalSchool), 11);
+        assert_eq!(count(MemberUnitKind::TrainingInstitution), 3);
+        assert_eq!(count(MemberUnitKind::PublicInstitution), 1);
+        assert_eq!(count(MemberUnitKind::HrServiceAgency), 9);
+        let schools = units
+            .iter()
+            .filter(|u| u.kind.category() == UnitCategory::School)
+            .count();
+        assert_eq!(schools, 20);
+    }
+
+    #[test]
+    fn districts_only_where_the_name_says() {
+        let units = member_units();
+        for u in &units {
+            if u.district.is_some() {
+                assert!(
+                    ["文登", "荣成", "乳山", "高技术产业开发区", "经区"]
+                        .iter()
+                        .any(|m| u.name.contains(m)),
+                    "{} has a district its name does not state",
+                    u.name
+                );
+            }
+        }
+        let count = |d: District| units.iter().filter(|u| u.district == Some(d)).count();
+        assert_eq!(count(District::Wendeng), 4);
+        assert_eq!(count(District::Huancui), 0);
+    }
+}
