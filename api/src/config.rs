@@ -16,7 +16,7 @@
 //! | `REQUEST_TIMEOUT_SECONDS` | `--request-timeout-seconds` | `30` | whole-request timeout (HTTP 408) |
 //! | `BODY_LIMIT_BYTES` | `--body-limit-bytes` | `1048576` | largest request body (HTTP 413) |
 //! | `GRAPHQL_MAX_DEPTH` | `--graphql-max-depth` | `12` | deepest selection allowed |
-//! | `GRAPHQL_MAX_COMPLEXITY` | `--graphql-max-complexity` | `10000` | highest query cost allowed (see `extensions.cost`) |
+//! | `GRAPHQL_MAX_COMPLEXITY` | `--graphql-max-complexity` | `50000` | highest query cost allowed (see `extensions.cost`) |
 //! | `DB_MAX_CONNECTIONS` | `--db-max-connections` | `10` | connection-pool size |
 //! | `RUST_LOG` | — | `info` | log filter (tracing-subscriber `EnvFilter`) |
 
@@ -130,7 +130,7 @@ pub struct Config {
     #[arg(
         long,
         env = "GRAPHQL_MAX_COMPLEXITY",
-        default_value_t = 10_000,
+        default_value_t = 50_000,
         global = true
     )]
     pub graphql_max_complexity: usize,

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
     Deserialize,
     async_graphql::Enum,
 )]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
 pub enum MemberUnitKind {
     /// Technician college (技师学院).
@@ -98,6 +99,7 @@ impl MemberUnitKind {
     Deserialize,
     async_graphql::Enum,
 )]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
 pub enum UnitCategory {
     /// A school: technician college, technical school, vocational college or secondary vocational
@@ -127,6 +129,7 @@ pub enum UnitCategory {
     Deserialize,
     async_graphql::Enum,
 )]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
 pub enum District {
     /// 环翠区.
@@ -169,6 +172,7 @@ pub enum District {
     Deserialize,
     async_graphql::Enum,
 )]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
 pub enum CouncilRole {
     /// Chair unit (理事长单位).
@@ -199,6 +203,7 @@ pub enum CouncilRole {
     Deserialize,
     async_graphql::Enum,
 )]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
 pub enum CommitteeKind {
     /// The council (理事会), the governing body.
@@ -229,6 +234,7 @@ pub enum CommitteeKind {
     Deserialize,
     async_graphql::Enum,
 )]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
 pub enum CommitteeRole {
     /// Chair (主任 / 理事长).
@@ -257,6 +263,7 @@ pub enum CommitteeRole {
     Deserialize,
     async_graphql::Enum,
 )]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
 pub enum AccountRole {
     /// The group secretariat and its committees; bound to no unit; may maintain the registry.

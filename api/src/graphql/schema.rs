@@ -26,7 +26,7 @@ impl Default for SchemaLimits {
     fn default() -> Self {
         Self {
             max_depth: 12,
-            max_complexity: 10_000,
+            max_complexity: 50_000,
             introspection: true,
         }
     }

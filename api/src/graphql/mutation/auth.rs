@@ -36,7 +36,11 @@ pub struct AuthMutation;
 #[Object]
 impl AuthMutation {
     /// Exchanges e-mail and password for an access token. Open to anonymous callers.
-    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> ApiResult<LoginPayload> {
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `LoginInput`.")] input: LoginInput,
+    ) -> ApiResult<LoginPayload> {
         let db = ctx.data::<DatabaseConnection>()?;
         let tokens = ctx.data::<TokenService>()?;
         let Some(account) = accounts::authenticate(db, &input.email, &input.password)

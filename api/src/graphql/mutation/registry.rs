@@ -160,6 +160,7 @@ impl RegistryMutation {
     async fn create_member_unit(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CreateMemberUnitInput`.")]
         input: CreateMemberUnitInput,
     ) -> ApiResult<CreateMemberUnitPayload> {
         let db = ctx.data::<DatabaseConnection>()?;
@@ -199,6 +200,7 @@ impl RegistryMutation {
     async fn update_member_unit(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `UpdateMemberUnitInput`.")]
         input: UpdateMemberUnitInput,
     ) -> ApiResult<UpdateMemberUnitPayload> {
         let db = ctx.data::<DatabaseConnection>()?;
@@ -247,6 +249,7 @@ impl RegistryMutation {
     async fn set_committee_membership(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `SetCommitteeMembershipInput`.")]
         input: SetCommitteeMembershipInput,
     ) -> ApiResult<SetCommitteeMembershipPayload> {
         let db = ctx.data::<DatabaseConnection>()?;
@@ -286,6 +289,7 @@ impl RegistryMutation {
     async fn remove_committee_membership(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `RemoveCommitteeMembershipInput`.")]
         input: RemoveCommitteeMembershipInput,
     ) -> ApiResult<RemoveCommitteeMembershipPayload> {
         let db = ctx.data::<DatabaseConnection>()?;

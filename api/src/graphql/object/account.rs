@@ -8,10 +8,11 @@ use crate::graphql::error::ApiResult;
 use crate::graphql::id::{NodeType, encode};
 use crate::graphql::loader::Loaders;
 
-/// A login (账号) of the secretariat or of one member unit's staff. Visible only to itself and the
-/// secretariat. The password hash is never exposed.
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct Account(pub account::Model);
 
+/// A login (账号) of the secretariat or of one member unit's staff. Visible only to itself and the
+/// secretariat. The password hash is never exposed.
 #[Object]
 impl Account {
     /// Opaque global ID.

@@ -6,11 +6,12 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::id::{NodeType, encode};
 
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct Alliance(pub alliance::Model);
+
 /// The alliance itself (集团（联盟）): Weihai Technical Education Group (Alliance),
 /// 威海市技工教育集团（联盟）, founded by `004_45aa2774a4916a5f.txt`. A setting, so another city's
 /// group can run the same software.
-pub struct Alliance(pub alliance::Model);
-
 #[Object]
 impl Alliance {
     /// Opaque global ID.

@@ -9,11 +9,9 @@ use super::MemberUnit;
 use crate::graphql::connection::{Cursor, Page, TotalCount};
 use crate::graphql::error::ApiResult;
 use crate::graphql::id::{NodeType, encode};
-use crate::graphql::loader::Loaders;
+use crate::graphql::loader::{Loaders, prime_member_units};
 
-/// A governing or working body of the alliance (`004_*.txt` 三(一)): the council (理事会), the
-/// standing council (常务理事会), the five working committees (专门工作委员会), and the
-/// teaching-staff committee (师资建设委员会, `001_*.txt` (6)).
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct Committee(pub committee::Model);
 
 /// A member unit's seat on a committee: carried on the edges of `Committee.members` and
@@ -63,6 +61,9 @@ pub type CommitteeMemberConnection = Connection<
 /// A page of committees (`committees`).
 pub type CommitteeConnection = Connection<Cursor, Committee, TotalCount, EmptyFields>;
 
+/// A governing or working body of the alliance (`004_*.txt` 三(一)): the council (理事会), the
+/// standing council (常务理事会), the five working committees (专门工作委员会), and the
+/// teaching-staff committee (师资建设委员会, `001_*.txt` (6)).
 #[Object]
 impl Committee {
     /// Opaque global ID.
@@ -109,13 +110,15 @@ impl Committee {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<CommitteeMemberConnection> {
         let page = Page::new(first, after, last, before, "SEAT")?;
-        let seats = ctx
-            .data::<Loaders>()?
+        let loaders = ctx.data::<Loaders>()?;
+        let seats = loaders
             .seats_by_committee
             .load_one(self.0.id)
             .await?
             .unwrap_or_default();
         let (rows, total) = page.slice(seats, |(seat, _)| seat.id);
+        let ids: Vec<_> = rows.iter().map(|(_, u)| u.id).collect();
+        prime_member_units(loaders, &ctx.look_ahead(), &ids).await?;
         Ok(page.finish(rows, total, |(seat, unit)| {
             (
                 Cursor {

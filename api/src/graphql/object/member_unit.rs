@@ -9,11 +9,9 @@ use crate::graphql::connection::{Cursor, Page, TotalCount};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::RoleGuard;
 use crate::graphql::id::{NodeType, encode};
-use crate::graphql::loader::Loaders;
+use crate::graphql::loader::{Loaders, prime_committees};
 
-/// A member unit (成员单位) of the alliance: a school, enterprise, agency, training body or
-/// institution. The 177 founding members come from the annex of `004_45aa2774a4916a5f.txt`.
-/// Registry fields are public (the notice is published); contact fields need a token.
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct MemberUnit(pub member_unit::Model);
 
 /// Name of the connection of a unit's committees.
@@ -44,6 +42,9 @@ pub type MemberUnitCommitteeConnection = Connection<
 /// A page of member units (`memberUnits`).
 pub type MemberUnitConnection = Connection<Cursor, MemberUnit, TotalCount, EmptyFields>;
 
+/// A member unit (成员单位) of the alliance: a school, enterprise, agency, training body or
+/// institution. The 177 founding members come from the annex of `004_45aa2774a4916a5f.txt`.
+/// Registry fields are public (the notice is published); contact fields need a token.
 #[Object]
 impl MemberUnit {
     /// Opaque global ID.
@@ -149,13 +150,15 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<MemberUnitCommitteeConnection> {
         let page = Page::new(first, after, last, before, "SEAT")?;
-        let seats = ctx
-            .data::<Loaders>()?
+        let loaders = ctx.data::<Loaders>()?;
+        let seats = loaders
             .seats_by_unit
             .load_one(self.0.id)
             .await?
             .unwrap_or_default();
         let (rows, total) = page.slice(seats, |(seat, _)| seat.id);
+        let ids: Vec<_> = rows.iter().map(|(_, c)| c.id).collect();
+        prime_committees(loaders, &ctx.look_ahead(), &ids).await?;
         Ok(page.finish(rows, total, |(seat, committee)| {
             (
                 Cursor {

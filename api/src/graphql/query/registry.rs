@@ -1,4 +1,4 @@
-use async_graphql::{Context, Enum, ID, InputObject, Object};
+use async_graphql::{Context, Enum, ID, InputObject, Lookahead, Object};
 use chrono::{DateTime, Utc};
 use entity::enums::{District, MemberUnitKind, UnitCategory};
 use entity::{alliance, committee, member_unit};
@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::graphql::connection::{Cursor, Page};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::id::{NodeType, decode_as};
-use crate::graphql::loader::Loaders;
+use crate::graphql::loader::{Loaders, prime_committees, prime_member_units};
 use crate::graphql::object::{
     Alliance, Committee, CommitteeConnection, MemberUnit, MemberUnitConnection,
 };
@@ -171,6 +171,8 @@ fn beyond(
 /// One page of member units: two SQL statements (count, page), whatever the page size.
 async fn member_units_page(
     db: &DatabaseConnection,
+    loaders: &Loaders,
+    connection: &Lookahead<'_>,
     filter: &MemberUnitFilter,
     order: MemberUnitOrder,
     page: &Page,
@@ -204,6 +206,8 @@ async fn member_units_page(
         .all(db)
         .await
         .map_err(ApiError::from)?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    prime_member_units(loaders, connection, &ids).await?;
     let name = order_name(order.field, order.direction);
     Ok(page.finish(rows, total, |row| {
         (
@@ -264,7 +268,15 @@ impl RegistryQuery {
             before,
             &order_name(order.field, order.direction),
         )?;
-        member_units_page(db, &filter.unwrap_or_default(), order, &page).await
+        member_units_page(
+            db,
+            ctx.data::<Loaders>()?,
+            &ctx.look_ahead(),
+            &filter.unwrap_or_default(),
+            order,
+            &page,
+        )
+        .await
     }
 
     /// One member unit by global ID. Errors: `BAD_USER_INPUT` (malformed ID), `NOT_FOUND`.
@@ -298,6 +310,8 @@ impl RegistryQuery {
             .await
             .map_err(ApiError::from)?;
         let (rows, total) = page.slice(all, |c| c.id);
+        let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
+        prime_committees(ctx.data::<Loaders>()?, &ctx.look_ahead(), &ids).await?;
         Ok(page.finish(rows, total, |c| {
             (
                 Cursor {
