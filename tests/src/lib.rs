@@ -110,15 +110,15 @@ fn with_database(admin_url: &str, name: &str) -> String {
     url
 }
 
-/// Starts a server on `backend`, or `None` when PostgreSQL is asked for but not configured (a
-/// failure under `CI=true`).
-pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let database_url = match backend {
-        Backend::Sqlite => format!(
+/// A fresh, empty database on `backend` (a file in `dir` for SQLite), or `None` when PostgreSQL is
+/// asked for but not configured (a failure under `CI=true`).
+pub async fn fresh_database_url(backend: Backend, dir: &std::path::Path) -> Option<String> {
+    match backend {
+        Backend::Sqlite => Some(format!(
             "sqlite://{}?mode=rwc",
-            dir.path().join("alliance.db").display()
-        ),
+            dir.join(format!("alliance-{}.db", uuid::Uuid::new_v4().simple()))
+                .display()
+        )),
         Backend::Postgres => {
             let Some(admin) = postgres_admin_url() else {
                 assert!(
@@ -136,12 +136,17 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
                 .await
                 .expect("create test database");
             conn.close().await.ok();
-            with_database(&admin, &name)
+            Some(with_database(&admin, &name))
         }
-    };
-    let config = Config {
+    }
+}
+
+/// The configuration of a test server on `database_url`: port 0, a known JWT secret, GraphiQL and
+/// introspection on, one allowed CORS origin, a 64 KiB body limit.
+pub fn test_config(database_url: String, dir: &std::path::Path) -> Config {
+    Config {
         database_url: Some(database_url),
-        data_dir: dir.path().to_path_buf(),
+        data_dir: dir.to_path_buf(),
         bind_addr: "127.0.0.1:0".parse().unwrap(),
         jwt_secret: Some(Secret(TEST_JWT_SECRET.to_owned())),
         jwt_issuer: "weihai-alliance-api".into(),
@@ -156,7 +161,24 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         graphql_max_depth: 12,
         graphql_max_complexity: 50_000,
         db_max_connections: 5,
-    };
+    }
+}
+
+/// Starts a server on `backend`, or `None` when PostgreSQL is asked for but not configured (a
+/// failure under `CI=true`).
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// As [`spawn_app`], with the configuration changed by `customize` first.
+pub async fn spawn_app_with(
+    backend: Backend,
+    customize: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = fresh_database_url(backend, dir.path()).await?;
+    let mut config = test_config(database_url, dir.path());
+    customize(&mut config);
     let app = api::Application::build(config)
         .await
         .expect("build application");

@@ -1,0 +1,180 @@
+//! The command-line tool, run as a real process against a throwaway SQLite database.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn api(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
+        .args(args)
+        .env("DATA_DIR", dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("JWT_SECRET")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run api");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("api output")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn seeding_twice_inserts_the_annex_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = api(dir.path(), &["seed"], None);
+    assert!(first.status.success(), "{first:?}");
+    assert!(
+        stdout(&first).contains("177 member units inserted"),
+        "{}",
+        stdout(&first)
+    );
+    let second = api(dir.path(), &["seed"], None);
+    assert!(second.status.success());
+    assert!(
+        stdout(&second).contains("0 member units inserted"),
+        "{}",
+        stdout(&second)
+    );
+    assert!(dir.path().join("alliance.db").exists());
+}
+
+#[test]
+fn account_create_reads_the_password_from_stdin_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = api(
+        dir.path(),
+        &[
+            "account",
+            "create",
+            "--email",
+            "sec@example.org",
+            "--role",
+            "SECRETARIAT",
+        ],
+        Some("a sufficiently long password\n"),
+    );
+    assert!(ok.status.success(), "{ok:?}");
+    assert!(stdout(&ok).contains("created account sec@example.org"));
+    let again = api(
+        dir.path(),
+        &[
+            "account",
+            "create",
+            "--email",
+            "SEC@example.org",
+            "--role",
+            "SECRETARIAT",
+        ],
+        Some("a sufficiently long password\n"),
+    );
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    let short = api(
+        dir.path(),
+        &[
+            "account",
+            "create",
+            "--email",
+            "x@example.org",
+            "--role",
+            "SECRETARIAT",
+        ],
+        Some("short\n"),
+    );
+    assert!(!short.status.success());
+    let wrong_unit = api(
+        dir.path(),
+        &[
+            "account",
+            "create",
+            "--email",
+            "s@example.org",
+            "--role",
+            "SCHOOL_STAFF",
+            "--unit",
+            "威高集团股份有限公司",
+        ],
+        Some("a sufficiently long password\n"),
+    );
+    assert!(!wrong_unit.status.success());
+    let school = api(
+        dir.path(),
+        &[
+            "account",
+            "create",
+            "--email",
+            "s@example.org",
+            "--role",
+            "SCHOOL_STAFF",
+            "--unit",
+            "威海技师学院",
+        ],
+        Some("a sufficiently long password\n"),
+    );
+    assert!(school.status.success(), "{school:?}");
+}
+
+#[test]
+fn schema_check_passes_for_the_committed_file_and_fails_for_a_stale_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema.graphql");
+    let ok = api(
+        dir.path(),
+        &["schema", "--check", "--path", committed.to_str().unwrap()],
+        None,
+    );
+    assert!(ok.status.success(), "{ok:?}");
+    let stale = dir.path().join("stale.graphql");
+    std::fs::write(&stale, "type Query { old: Int }\n").unwrap();
+    let bad = api(
+        dir.path(),
+        &["schema", "--check", "--path", stale.to_str().unwrap()],
+        None,
+    );
+    assert!(!bad.status.success());
+    let printed = api(dir.path(), &["schema"], None);
+    assert_eq!(
+        stdout(&printed),
+        std::fs::read_to_string(committed).unwrap()
+    );
+}
+
+#[test]
+fn the_generated_jwt_secret_is_private_to_its_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // `account create` builds no server; `serve` would block, so build the secret as serve does.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let mut config = api::Config::from_env().unwrap();
+        config.data_dir = dir.path().to_path_buf();
+        config.database_url = None;
+        config.jwt_secret = None;
+        config.bind_addr = "127.0.0.1:0".parse().unwrap();
+        api::Application::build(config).await.unwrap();
+    });
+    let meta = std::fs::metadata(dir.path().join("jwt-secret")).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(
+        std::fs::read_to_string(dir.path().join("jwt-secret"))
+            .unwrap()
+            .trim()
+            .len()
+            >= 64
+    );
+}
