@@ -164,3 +164,41 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 
 /// The shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// Limits password attempts per e-mail address (`THROTTLED` beyond the quota), so a password
+/// cannot be guessed by brute force through `login`. Per API instance: behind a load balancer of n
+/// instances an address gets at most n times the quota.
+pub struct LoginLimiter {
+    limiter: governor::DefaultKeyedRateLimiter<String>,
+    clock: governor::clock::DefaultClock,
+}
+
+/// Keys kept before stale ones are dropped.
+const LIMITER_MAX_KEYS: usize = 10_000;
+
+impl LoginLimiter {
+    /// At most `per_minute` attempts per address per minute (at least 1), all of them available at
+    /// once.
+    pub fn new(per_minute: u32) -> Self {
+        let per_minute =
+            std::num::NonZeroU32::new(per_minute.max(1)).unwrap_or(std::num::NonZeroU32::MIN);
+        Self {
+            limiter: governor::RateLimiter::keyed(governor::Quota::per_minute(per_minute)),
+            clock: governor::clock::DefaultClock::default(),
+        }
+    }
+
+    /// Counts one attempt for `email`; `Err(wait)` when it is over the quota.
+    ///
+    /// # Errors
+    /// How long until the next attempt is allowed.
+    pub fn check(&self, email: &str) -> Result<(), std::time::Duration> {
+        use governor::clock::Clock;
+        if self.limiter.len() > LIMITER_MAX_KEYS {
+            self.limiter.retain_recent();
+        }
+        self.limiter
+            .check_key(&email.trim().to_lowercase())
+            .map_err(|not_until| not_until.wait_time_from(self.clock.now()))
+    }
+}

@@ -17,6 +17,7 @@
 //! | `BODY_LIMIT_BYTES` | `--body-limit-bytes` | `1048576` | largest request body (HTTP 413) |
 //! | `GRAPHQL_MAX_DEPTH` | `--graphql-max-depth` | `12` | deepest selection allowed |
 //! | `GRAPHQL_MAX_COMPLEXITY` | `--graphql-max-complexity` | `50000` | highest query cost allowed (see `extensions.cost`) |
+//! | `LOGIN_ATTEMPTS_PER_MINUTE` | `--login-attempts-per-minute` | `10` | password attempts per e-mail address and minute, per instance (`THROTTLED` beyond) |
 //! | `DB_MAX_CONNECTIONS` | `--db-max-connections` | `10` | connection-pool size |
 //! | `RUST_LOG` | — | `info` | log filter (tracing-subscriber `EnvFilter`) |
 
@@ -134,6 +135,14 @@ pub struct Config {
         global = true
     )]
     pub graphql_max_complexity: usize,
+    /// Password attempts per e-mail address and minute, per instance.
+    #[arg(
+        long,
+        env = "LOGIN_ATTEMPTS_PER_MINUTE",
+        default_value_t = 10,
+        global = true
+    )]
+    pub login_attempts_per_minute: u32,
     /// Connection-pool size.
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 10, global = true)]
     pub db_max_connections: u32,

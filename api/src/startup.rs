@@ -19,7 +19,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::auth::TokenService;
+use crate::auth::{LoginLimiter, TokenService};
 use crate::config::Config;
 use crate::db::{self, StatementCounter};
 use crate::graphql::{SchemaLimits, schema};
@@ -71,6 +71,7 @@ impl Application {
         })
         .data(db.clone())
         .data(tokens.clone())
+        .data(LoginLimiter::new(config.login_attempts_per_minute))
         .finish();
         let state = AppState {
             schema,

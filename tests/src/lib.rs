@@ -160,6 +160,7 @@ pub fn test_config(database_url: String, dir: &std::path::Path) -> Config {
         body_limit_bytes: 64 * 1024,
         graphql_max_depth: 12,
         graphql_max_complexity: 50_000,
+        login_attempts_per_minute: 10,
         db_max_connections: 5,
     }
 }
@@ -244,7 +245,7 @@ impl TestApp {
             .expect("login succeeds")
     }
 
-    /// Logs in over HTTP; the token, or `None` with the user error code.
+    /// Logs in over HTTP; the token, or the code of the user error (or top-level error) instead.
     pub async fn login(&self, email: &str, password: &str) -> Result<String, String> {
         let reply = self
             .post_graphql(
@@ -252,8 +253,10 @@ impl TestApp {
                 json!({ "input": { "email": email, "password": password } }),
                 None,
             )
-            .await
-            .ok();
+            .await;
+        if let Some(code) = reply.error_codes().first() {
+            return Err(code.clone());
+        }
         let login = &reply.data()["login"];
         match login["token"].as_str() {
             Some(t) => Ok(t.to_owned()),
@@ -340,7 +343,7 @@ pub fn annex_names() -> Option<Vec<String>> {
 
 /// Defines each test twice: on SQLite and on PostgreSQL.
 ///
-/// ```ignore
+/// ```text
 /// both_databases! {
 ///     async fn anonymous_callers_read_the_member_list(app) { … }
 /// }

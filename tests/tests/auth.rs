@@ -183,4 +183,24 @@ both_databases! {
         let err = create_account(&app.db, "E@example.org", AccountRole::Secretariat, None, TEST_PASSWORD).await;
         assert!(matches!(err, Err(CreateAccountError::Taken(_))));
     }
+
+    async fn password_guessing_is_throttled_per_email_address(app) {
+        app.secretariat().await;
+        // The secretariat() login above used one attempt of the ten a minute.
+        for _ in 0..9 {
+            assert_eq!(app.login("secretariat@example.org", "guess").await, Err("INVALID_CREDENTIALS".into()));
+        }
+        let reply = app
+            .post_graphql(
+                "mutation { login(input: {email: \"Secretariat@example.org\", password: \"guess\"}) { token } }",
+                json!({}),
+                None,
+            )
+            .await;
+        assert_eq!(reply.error_codes(), vec!["THROTTLED"]);
+        assert!(reply.body["errors"][0]["extensions"]["retryAfterSeconds"].as_u64().unwrap() >= 1);
+        // Even the right password waits; other addresses are not affected.
+        assert!(app.login("secretariat@example.org", TEST_PASSWORD).await.is_err());
+        assert_eq!(app.login("other@example.org", "guess").await, Err("INVALID_CREDENTIALS".into()));
+    }
 }

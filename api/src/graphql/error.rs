@@ -56,6 +56,8 @@ pub enum ApiError {
     NotFound(String),
     /// See [`ErrorCode::BadUserInput`].
     BadUserInput(String),
+    /// See [`ErrorCode::Throttled`]; carries the wait until the next attempt.
+    Throttled(std::time::Duration),
     /// A database failure; shown as `INTERNAL`.
     Database(DbErr),
     /// Any other failure; shown as `INTERNAL`.
@@ -84,6 +86,9 @@ impl ApiError {
             Self::Forbidden(why) => format!("forbidden: {why}"),
             Self::NotFound(what) => format!("not found: {what}"),
             Self::BadUserInput(what) => what.clone(),
+            Self::Throttled(wait) => {
+                format!("too many attempts: retry in {} s", wait.as_secs().max(1))
+            }
             Self::Database(_) | Self::Other(_) => "internal error".into(),
         }
     }
@@ -95,6 +100,7 @@ impl ApiError {
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::BadUserInput(_) => ErrorCode::BadUserInput,
+            Self::Throttled(_) => ErrorCode::Throttled,
             Self::Database(_) | Self::Other(_) => ErrorCode::Internal,
         }
     }
@@ -109,6 +115,9 @@ impl ErrorExtensions for ApiError {
         }
         async_graphql::Error::new(self.message()).extend_with(|_, ext| {
             ext.set("code", self.code().as_str());
+            if let Self::Throttled(wait) = self {
+                ext.set("retryAfterSeconds", wait.as_secs().max(1));
+            }
         })
     }
 }

@@ -98,6 +98,15 @@ impl Loader<Uuid> for SeatsByCommitteeLoader {
     }
 }
 
+/// Runs a batch load on the runtime inside the span of the request that asked for it, so its logs
+/// carry the request id.
+fn spawn_in_span(
+    load: futures_util::future::BoxFuture<'static, ()>,
+) -> tokio::task::JoinHandle<()> {
+    use tracing::Instrument;
+    tokio::spawn(load.in_current_span())
+}
+
 /// The loaders of one request.
 pub struct Loaders {
     /// See [`MemberUnitLoader`].
@@ -114,17 +123,17 @@ impl Loaders {
         Self {
             member_unit: DataLoader::with_cache(
                 MemberUnitLoader(db.clone()),
-                tokio::spawn,
+                spawn_in_span,
                 HashMapCache::default(),
             ),
             seats_by_unit: DataLoader::with_cache(
                 SeatsByUnitLoader(db.clone()),
-                tokio::spawn,
+                spawn_in_span,
                 HashMapCache::default(),
             ),
             seats_by_committee: DataLoader::with_cache(
                 SeatsByCommitteeLoader(db.clone()),
-                tokio::spawn,
+                spawn_in_span,
                 HashMapCache::default(),
             ),
         }

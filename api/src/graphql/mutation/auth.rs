@@ -3,7 +3,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use crate::accounts;
-use crate::auth::TokenService;
+use crate::auth::{LoginLimiter, TokenService};
 use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
 use crate::graphql::object::Account;
 
@@ -35,7 +35,9 @@ pub struct AuthMutation;
 
 #[Object]
 impl AuthMutation {
-    /// Exchanges e-mail and password for an access token. Open to anonymous callers.
+    /// Exchanges e-mail and password for an access token. Open to anonymous callers. Attempts are
+    /// limited per e-mail address (`LOGIN_ATTEMPTS_PER_MINUTE`); beyond that the answer is a
+    /// top-level `THROTTLED` error with `extensions.retryAfterSeconds`.
     async fn login(
         &self,
         ctx: &Context<'_>,
@@ -43,6 +45,9 @@ impl AuthMutation {
     ) -> ApiResult<LoginPayload> {
         let db = ctx.data::<DatabaseConnection>()?;
         let tokens = ctx.data::<TokenService>()?;
+        if let Some(limiter) = ctx.data_opt::<LoginLimiter>() {
+            limiter.check(&input.email).map_err(ApiError::Throttled)?;
+        }
         let Some(account) = accounts::authenticate(db, &input.email, &input.password)
             .await
             .map_err(ApiError::from)?
