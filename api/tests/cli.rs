@@ -178,3 +178,69 @@ fn the_generated_jwt_secret_is_private_to_its_owner() {
             >= 64
     );
 }
+
+#[test]
+fn serve_answers_on_its_address_and_stops_cleanly_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
+        .arg("serve")
+        .env("DATA_DIR", dir.path())
+        .env("BIND_ADDR", "127.0.0.1:0")
+        .env_remove("DATABASE_URL")
+        .env_remove("JWT_SECRET")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start api serve");
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let url = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.trim().strip_prefix("GraphQL:") {
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+    };
+    assert!(
+        url.starts_with("http://127.0.0.1:") && url.ends_with("/graphql"),
+        "{url}"
+    );
+    let health = url.replace("/graphql", "/healthz");
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let body: serde_json::Value = rt.block_on(async {
+        assert_eq!(reqwest::get(&health).await.unwrap().status(), 200);
+        reqwest::Client::new()
+            .post(&url)
+            .json(&serde_json::json!({ "query": "{ memberUnits(first: 100) { totalCount } }" }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    });
+    assert_eq!(body["data"]["memberUnits"]["totalCount"], 177);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "serve did not stop after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(
+        status.success(),
+        "serve exited with {status:?} after SIGTERM"
+    );
+}
