@@ -8,13 +8,18 @@
 //!   that fails to parse or validate is HTTP 400), else `application/json` with HTTP 200.
 //! - An invalid, expired or revoked bearer token is HTTP 401 with a GraphQL error whose
 //!   `extensions.code` is `UNAUTHENTICATED`; no token at all is an anonymous caller.
+//! - `GET /graphql/ws` upgrades to a WebSocket for subscriptions (graphql-transport-ws, and the
+//!   older graphql-ws). The `connection_init` payload carries the token as
+//!   `{"Authorization": "Bearer <token>"}` (or `{"token": "<token>"}`); a missing or invalid token
+//!   closes the connection with 4403.
 //! - `GET /healthz`: the process is up. `GET /readyz`: the database answers.
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
+use axum::extract::{RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -47,6 +52,7 @@ const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
 pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/graphql/ws", get(graphql_ws))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .with_state(state)
@@ -190,6 +196,56 @@ fn is_mutation(request: &async_graphql::Request) -> bool {
                 (Some(_), None) => false,
             }
     })
+}
+
+async fn graphql_ws(
+    State(state): State<AppState>,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let schema = state.schema.clone();
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| ws_connection_init(state, payload))
+                .serve()
+        })
+}
+
+/// Checks the token of a WebSocket's `connection_init` and makes the connection's data: the
+/// caller, and loaders that cache nothing (each event must read fresh rows).
+async fn ws_connection_init(
+    state: AppState,
+    payload: serde_json::Value,
+) -> async_graphql::Result<async_graphql::Data> {
+    let field = |name: &str| payload.get(name).and_then(|v| v.as_str());
+    let token = field("Authorization")
+        .or_else(|| field("authorization"))
+        .map(|v| v.strip_prefix("Bearer ").unwrap_or(v))
+        .or_else(|| field("token"));
+    let refuse = || async_graphql::Error::new("a valid token is required in connection_init");
+    let claims = token
+        .and_then(|t| state.tokens.verify(t.trim()).ok())
+        .ok_or_else(refuse)?;
+    let account = account::Entity::find_by_id(claims.sub)
+        .one(&state.db)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "database error while authenticating a WebSocket");
+            async_graphql::Error::new("internal error")
+        })?
+        .filter(|a| !a.disabled)
+        .ok_or_else(refuse)?;
+    let mut data = async_graphql::Data::default();
+    data.insert(Actor::Account {
+        id: account.id,
+        role: account.role,
+        unit: account.member_unit_id,
+    });
+    data.insert(Loaders::uncached(&state.db));
+    data.insert(CurrentAccount(account));
+    Ok(data)
 }
 
 /// The caller of a request: anonymous without `Authorization`, else the enabled account its bearer

@@ -22,6 +22,7 @@ use tower_http::trace::TraceLayer;
 use crate::auth::{LoginLimiter, TokenService};
 use crate::config::Config;
 use crate::db::{self, StatementCounter};
+use crate::events::EventBus;
 use crate::graphql::{SchemaLimits, schema};
 use crate::http::{AppState, routes};
 
@@ -64,6 +65,9 @@ impl Application {
             member_units = report.member_units,
             "database ready (rows inserted by seeding)"
         );
+        let bus = EventBus::start(&db)
+            .await
+            .context("listening for change events")?;
         let schema = schema::builder(SchemaLimits {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
@@ -72,6 +76,7 @@ impl Application {
         .data(db.clone())
         .data(tokens.clone())
         .data(LoginLimiter::new(config.login_attempts_per_minute))
+        .data(bus)
         .finish();
         let state = AppState {
             schema,

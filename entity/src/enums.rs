@@ -277,3 +277,154 @@ pub enum AccountRole {
     #[sea_orm(string_value = "ENTERPRISE_STAFF")]
     EnterpriseStaff,
 }
+
+/// School term in which an order class starts (学期).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(10))")]
+pub enum Term {
+    /// Spring term (春季学期), starting about March.
+    #[sea_orm(string_value = "SPRING")]
+    Spring,
+    /// Autumn term (秋季学期), starting about September.
+    #[sea_orm(string_value = "AUTUMN")]
+    Autumn,
+}
+
+/// Status of an order-class demand (订单班需求). DRAFT → OPEN → MATCHED → CLOSED, and WITHDRAWN.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum DemandStatus {
+    /// Being written; seen only by its firm and the secretariat.
+    #[sea_orm(string_value = "DRAFT")]
+    Draft,
+    /// Published: schools may answer it and other firms may join it.
+    #[sea_orm(string_value = "OPEN")]
+    Open,
+    /// Agreed order classes cover its whole headcount.
+    #[sea_orm(string_value = "MATCHED")]
+    Matched,
+    /// Closed by its firm.
+    #[sea_orm(string_value = "CLOSED")]
+    Closed,
+    /// Withdrawn by its firm before it was matched.
+    #[sea_orm(string_value = "WITHDRAWN")]
+    Withdrawn,
+}
+
+/// Status of an order class (订单班). PROPOSED → AGREED → RECRUITING → IN_TRAINING → GRADUATED, and
+/// CANCELLED.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum OrderClassStatus {
+    /// Proposed by the school; waiting for every sponsor's and the school's acceptance.
+    #[sea_orm(string_value = "PROPOSED")]
+    Proposed,
+    /// Accepted by every sponsor and the school, with the plan's rules met.
+    #[sea_orm(string_value = "AGREED")]
+    Agreed,
+    /// Enrolling students.
+    #[sea_orm(string_value = "RECRUITING")]
+    Recruiting,
+    /// Training under way.
+    #[sea_orm(string_value = "IN_TRAINING")]
+    InTraining,
+    /// Graduated; graduates go to the sponsoring firms.
+    #[sea_orm(string_value = "GRADUATED")]
+    Graduated,
+    /// Cancelled, with a reason.
+    #[sea_orm(string_value = "CANCELLED")]
+    Cancelled,
+}
+
+/// Gender as recorded by the school.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(10))")]
+pub enum Gender {
+    /// 男.
+    #[sea_orm(string_value = "MALE")]
+    Male,
+    /// 女.
+    #[sea_orm(string_value = "FEMALE")]
+    Female,
+}
+
+/// Who an order-class student is (`001_*.txt` (2): classes may enrol unemployed youth and migrant
+/// workers).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum TargetGroup {
+    /// A regular student of the school.
+    #[sea_orm(string_value = "REGULAR")]
+    Regular,
+    /// An unemployed young person (失业青年).
+    #[sea_orm(string_value = "UNEMPLOYED_YOUTH")]
+    UnemployedYouth,
+    /// A migrant worker (农民工).
+    #[sea_orm(string_value = "MIGRANT_WORKER")]
+    MigrantWorker,
+}

@@ -8,8 +8,14 @@ pub mod account;
 pub mod alliance;
 pub mod committee;
 pub mod committee_membership;
+pub mod demand_participant;
+pub mod enrolment;
 pub mod enums;
 pub mod member_unit;
+pub mod order_class;
+pub mod order_class_demand;
+pub mod order_class_sponsor;
+pub mod student;
 
 /// Every entity, for `use entity::prelude::*`.
 pub mod prelude {
@@ -17,5 +23,11 @@ pub mod prelude {
     pub use super::alliance::Entity as Alliance;
     pub use super::committee::Entity as Committee;
     pub use super::committee_membership::Entity as CommitteeMembership;
+    pub use super::demand_participant::Entity as DemandParticipant;
+    pub use super::enrolment::Entity as Enrolment;
     pub use super::member_unit::Entity as MemberUnit;
+    pub use super::order_class::Entity as OrderClass;
+    pub use super::order_class_demand::Entity as OrderClassDemand;
+    pub use super::order_class_sponsor::Entity as OrderClassSponsor;
+    pub use super::student::Entity as Student;
 }

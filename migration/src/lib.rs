@@ -10,6 +10,7 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_create_registry;
+mod m20261121_000002_order_classes;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -17,6 +18,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261121_000001_create_registry::Migration)]
+        vec![
+            Box::new(m20261121_000001_create_registry::Migration),
+            Box::new(m20261121_000002_order_classes::Migration),
+        ]
     }
 }

@@ -192,3 +192,36 @@ impl Page {
 
 /// Edge fields for connections that carry none.
 pub type NoEdgeFields = EmptyFields;
+
+/// One page of `select`, newest first by the UUID v7 primary key `id` (ids grow with time, so
+/// this is creation order, and unique): two SQL statements, count and rows.
+///
+/// # Errors
+/// Database failures.
+pub async fn newest_first<E>(
+    db: &sea_orm::DatabaseConnection,
+    select: sea_orm::Select<E>,
+    id: E::Column,
+    page: &Page,
+) -> Result<(Vec<E::Model>, u64), sea_orm::DbErr>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Sync,
+{
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+    let total = select.clone().count(db).await?;
+    let mut select = select;
+    if let Some(after) = &page.after {
+        select = select.filter(id.lt(after.id));
+    }
+    if let Some(before) = &page.before {
+        select = select.filter(id.gt(before.id));
+    }
+    let select = if page.forward {
+        select.order_by_desc(id)
+    } else {
+        select.order_by_asc(id)
+    };
+    let rows = select.limit(page.limit + 1).all(db).await?;
+    Ok((rows, total))
+}

@@ -155,6 +155,42 @@ pub enum UserErrorCode {
     /// The kind change would move the unit between school and non-school while accounts of the
     /// other sort act for it.
     KindConflictsWithAccounts,
+    /// A count that must be at least 1 is not (headcount, seats).
+    MustBePositive,
+    /// The object's status does not allow this transition, or this caller's transition.
+    InvalidTransition,
+    /// A firm tried to join its own demand.
+    CannotJoinOwnDemand,
+    /// The firm has joined this demand already.
+    AlreadyJoined,
+    /// Order classes are run by schools; the unit named is not one.
+    NotASchool,
+    /// The demand is not OPEN (only OPEN demand can be answered or matched).
+    DemandNotOpen,
+    /// A sponsor of a class answering a demand must take part in that demand.
+    SponsorNotInDemand,
+    /// A sponsor must be a non-school member (`004_*.txt` 二(三)6).
+    SponsorNotEnterprise,
+    /// The same firm is listed twice as a sponsor.
+    DuplicateSponsor,
+    /// The sponsors' seats do not sum to the planned seats.
+    SponsorSeatsMismatch,
+    /// Fewer than 50% of specialty hours are in enterprise workshops (`001_*.txt` (5)).
+    EnterpriseHoursBelowHalf,
+    /// Core-skill practice is below 150% of the ordinary class's (`001_*.txt` (5)).
+    CorePracticeBelow150,
+    /// The demand does not open the class to this target group (`001_*.txt` (2)).
+    TargetGroupNotAllowed,
+    /// The student is older than the demand's age limit at the class's start.
+    AgeLimitExceeded,
+    /// The student is enrolled in the class already.
+    AlreadyEnrolled,
+    /// No seat is left in the class.
+    ClassFull,
+    /// The firm does not sponsor the class.
+    NotASponsor,
+    /// A minor's agreement needs the guardian's signature.
+    GuardianSignatureRequired,
 }
 
 /// A validation or business-rule failure of a mutation's input. Nothing was written.

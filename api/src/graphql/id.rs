@@ -18,6 +18,14 @@ pub enum NodeType {
     Committee,
     /// `Account`.
     Account,
+    /// `OrderClassDemand`.
+    OrderClassDemand,
+    /// `OrderClass`.
+    OrderClass,
+    /// `Enrolment`.
+    Enrolment,
+    /// `Student`.
+    Student,
 }
 
 impl NodeType {
@@ -28,6 +36,10 @@ impl NodeType {
             Self::MemberUnit => "MemberUnit",
             Self::Committee => "Committee",
             Self::Account => "Account",
+            Self::OrderClassDemand => "OrderClassDemand",
+            Self::OrderClass => "OrderClass",
+            Self::Enrolment => "Enrolment",
+            Self::Student => "Student",
         }
     }
 
@@ -37,6 +49,10 @@ impl NodeType {
             Self::MemberUnit,
             Self::Committee,
             Self::Account,
+            Self::OrderClassDemand,
+            Self::OrderClass,
+            Self::Enrolment,
+            Self::Student,
         ]
         .into_iter()
         .find(|t| t.name() == name)

@@ -115,28 +115,57 @@ pub struct Loaders {
     pub seats_by_unit: DataLoader<SeatsByUnitLoader, HashMapCache>,
     /// See [`SeatsByCommitteeLoader`].
     pub seats_by_committee: DataLoader<SeatsByCommitteeLoader, HashMapCache>,
+    /// See [`ParticipantsByDemandLoader`].
+    pub participants_by_demand: DataLoader<ParticipantsByDemandLoader, HashMapCache>,
+    /// See [`SponsorsByClassLoader`].
+    pub sponsors_by_class: DataLoader<SponsorsByClassLoader, HashMapCache>,
+    /// See [`EnrolmentStatsLoader`].
+    pub enrolment_stats: DataLoader<EnrolmentStatsLoader, HashMapCache>,
+    /// See [`DemandLoader`].
+    pub demand: DataLoader<DemandLoader, HashMapCache>,
+    /// See [`ClassesByDemandLoader`].
+    pub classes_by_demand: DataLoader<ClassesByDemandLoader, HashMapCache>,
+    /// See [`EnrolmentsByClassLoader`].
+    pub enrolments_by_class: DataLoader<EnrolmentsByClassLoader, HashMapCache>,
+}
+
+fn cached<T>(loader: T) -> DataLoader<T, HashMapCache>
+where
+    T: Send + Sync + 'static,
+{
+    DataLoader::with_cache(loader, spawn_in_span, HashMapCache::default())
 }
 
 impl Loaders {
     /// A fresh set for one request.
     pub fn new(db: &DatabaseConnection) -> Self {
         Self {
-            member_unit: DataLoader::with_cache(
-                MemberUnitLoader(db.clone()),
-                spawn_in_span,
-                HashMapCache::default(),
-            ),
-            seats_by_unit: DataLoader::with_cache(
-                SeatsByUnitLoader(db.clone()),
-                spawn_in_span,
-                HashMapCache::default(),
-            ),
-            seats_by_committee: DataLoader::with_cache(
-                SeatsByCommitteeLoader(db.clone()),
-                spawn_in_span,
-                HashMapCache::default(),
-            ),
+            member_unit: cached(MemberUnitLoader(db.clone())),
+            seats_by_unit: cached(SeatsByUnitLoader(db.clone())),
+            seats_by_committee: cached(SeatsByCommitteeLoader(db.clone())),
+            participants_by_demand: cached(ParticipantsByDemandLoader(db.clone())),
+            sponsors_by_class: cached(SponsorsByClassLoader(db.clone())),
+            enrolment_stats: cached(EnrolmentStatsLoader(db.clone())),
+            demand: cached(DemandLoader(db.clone())),
+            classes_by_demand: cached(ClassesByDemandLoader(db.clone())),
+            enrolments_by_class: cached(EnrolmentsByClassLoader(db.clone())),
         }
+    }
+
+    /// A set that caches nothing, for a WebSocket connection: its events must always read fresh
+    /// rows.
+    pub fn uncached(db: &DatabaseConnection) -> Self {
+        let loaders = Self::new(db);
+        loaders.member_unit.enable_all_cache(false);
+        loaders.seats_by_unit.enable_all_cache(false);
+        loaders.seats_by_committee.enable_all_cache(false);
+        loaders.participants_by_demand.enable_all_cache(false);
+        loaders.sponsors_by_class.enable_all_cache(false);
+        loaders.enrolment_stats.enable_all_cache(false);
+        loaders.demand.enable_all_cache(false);
+        loaders.classes_by_demand.enable_all_cache(false);
+        loaders.enrolments_by_class.enable_all_cache(false);
+        loaders
     }
 }
 
@@ -217,6 +246,231 @@ pub async fn prime_committees(
         if !units.is_empty() {
             loaders.seats_by_unit.load_many(units).await?;
         }
+    }
+    Ok(())
+}
+
+/// A demand's participants (the posting firm first, then joiners in order), each with its unit.
+pub struct ParticipantsByDemandLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for ParticipantsByDemandLoader {
+    type Value = Vec<(entity::demand_participant::Model, member_unit::Model)>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::demand_participant as p;
+        let rows = p::Entity::find()
+            .filter(p::Column::DemandId.is_in(keys.iter().copied()))
+            .find_also_related(member_unit::Entity)
+            .order_by_desc(p::Column::IsPoster)
+            .order_by_asc(p::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for (row, unit) in rows {
+            if let Some(unit) = unit {
+                map.entry(row.demand_id).or_default().push((row, unit));
+            }
+        }
+        Ok(map)
+    }
+}
+
+/// A class's sponsors, each with its unit.
+pub struct SponsorsByClassLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for SponsorsByClassLoader {
+    type Value = Vec<(entity::order_class_sponsor::Model, member_unit::Model)>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::order_class_sponsor as s;
+        let rows = s::Entity::find()
+            .filter(s::Column::OrderClassId.is_in(keys.iter().copied()))
+            .find_also_related(member_unit::Entity)
+            .order_by_asc(s::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for (row, unit) in rows {
+            if let Some(unit) = unit {
+                map.entry(row.order_class_id).or_default().push((row, unit));
+            }
+        }
+        Ok(map)
+    }
+}
+
+/// Enrolled students and signed agreements per class: `(enrolled, agreements)`.
+pub struct EnrolmentStatsLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for EnrolmentStatsLoader {
+    type Value = (i64, i64);
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::enrolment as e;
+        use sea_orm::QuerySelect;
+        let rows: Vec<(Uuid, i64, i64)> = e::Entity::find()
+            .select_only()
+            .column(e::Column::OrderClassId)
+            .column_as(e::Column::Id.count(), "enrolled")
+            .column_as(e::Column::AgreementSignedOn.count(), "agreements")
+            .filter(e::Column::OrderClassId.is_in(keys.iter().copied()))
+            .group_by(e::Column::OrderClassId)
+            .into_tuple()
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, (0, 0))).collect();
+        for (class, enrolled, agreements) in rows {
+            map.insert(class, (enrolled, agreements));
+        }
+        Ok(map)
+    }
+}
+
+/// Demands by id (callers check visibility with `order_class::can_read_demand`).
+pub struct DemandLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for DemandLoader {
+    type Value = entity::order_class_demand::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::order_class_demand as d;
+        Ok(d::Entity::find()
+            .filter(d::Column::Id.is_in(keys.iter().copied()))
+            .all(&self.0)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect())
+    }
+}
+
+/// The order classes answering each demand, oldest first.
+pub struct ClassesByDemandLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for ClassesByDemandLoader {
+    type Value = Vec<entity::order_class::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::order_class as c;
+        let rows = c::Entity::find()
+            .filter(c::Column::DemandId.is_in(keys.iter().copied()))
+            .order_by_asc(c::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            if let Some(d) = row.demand_id {
+                map.entry(d).or_default().push(row);
+            }
+        }
+        Ok(map)
+    }
+}
+
+/// A class's enrolments with their students, in enrolment order. Only resolved for callers who may
+/// see the class's students (checked by the field).
+pub struct EnrolmentsByClassLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for EnrolmentsByClassLoader {
+    type Value = Vec<(entity::enrolment::Model, entity::student::Model)>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::enrolment as e;
+        let rows = e::Entity::find()
+            .filter(e::Column::OrderClassId.is_in(keys.iter().copied()))
+            .find_also_related(entity::student::Entity)
+            .order_by_asc(e::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for (row, student) in rows {
+            if let Some(student) = student {
+                map.entry(row.order_class_id).or_default().push((row, student));
+            }
+        }
+        Ok(map)
+    }
+}
+
+/// Primes the loaders a page of order classes will use, given the page's connection selection:
+/// sponsors, enrolment counts, schools and demands, each for every class of the page at once.
+///
+/// # Errors
+/// A database failure (`INTERNAL`).
+pub async fn prime_order_classes(
+    loaders: &Loaders,
+    connection: &Lookahead<'_>,
+    classes: &[entity::order_class::Model],
+) -> async_graphql::Result<()> {
+    if classes.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = classes.iter().map(|c| c.id).collect();
+    if selects(connection, "sponsors") || selects(connection, "ruleChecks") {
+        loaders.sponsors_by_class.load_many(ids.iter().copied()).await?;
+    }
+    if ["enrolledCount", "agreementsSigned", "seatsLeft"]
+        .iter()
+        .any(|f| selects(connection, f))
+    {
+        loaders.enrolment_stats.load_many(ids.iter().copied()).await?;
+    }
+    if selects(connection, "school") {
+        loaders
+            .member_unit
+            .load_many(classes.iter().map(|c| c.school_id))
+            .await?;
+    }
+    if selects(connection, "demand") {
+        loaders
+            .demand
+            .load_many(classes.iter().filter_map(|c| c.demand_id))
+            .await?;
+    }
+    Ok(())
+}
+
+/// Primes the loaders a page of demands will use: participants (for `participants` and
+/// `totalHeadcount`), posting firms, and answering classes.
+///
+/// # Errors
+/// A database failure (`INTERNAL`).
+pub async fn prime_demands(
+    loaders: &Loaders,
+    connection: &Lookahead<'_>,
+    demands: &[entity::order_class_demand::Model],
+) -> async_graphql::Result<()> {
+    if demands.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = demands.iter().map(|d| d.id).collect();
+    if selects(connection, "participants") || selects(connection, "totalHeadcount") {
+        loaders.participants_by_demand.load_many(ids.iter().copied()).await?;
+    }
+    if selects(connection, "enterprise") {
+        loaders
+            .member_unit
+            .load_many(demands.iter().map(|d| d.enterprise_id))
+            .await?;
+    }
+    if selects(connection, "orderClasses") {
+        loaders.classes_by_demand.load_many(ids.iter().copied()).await?;
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod mutation;
 pub mod object;
 pub mod query;
 pub mod schema;
+pub mod subscription;
 
 pub use query::CurrentAccount;
 pub use schema::{AppSchema, SchemaLimits};

@@ -1,14 +1,15 @@
 //! Building the schema, with the limits that bound every request before it runs
 //! (`API-CONVENTIONS.md` §7), and exporting its SDL (§6).
 
-use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
+use async_graphql::{SDLExportOptions, Schema};
 
 use super::extension::CostAndCodesFactory;
 use super::mutation::Mutation;
 use super::query::Query;
+use super::subscription::Subscription;
 
 /// The API's schema type.
-pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
 /// Limits and switches of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -40,8 +41,8 @@ pub const MAX_DIRECTIVES: usize = 8;
 /// The schema with its limits; runtime data (database, token service) is added by the caller.
 pub fn builder(
     limits: SchemaLimits,
-) -> async_graphql::SchemaBuilder<Query, Mutation, EmptySubscription> {
-    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+) -> async_graphql::SchemaBuilder<Query, Mutation, Subscription> {
+    let mut builder = Schema::build(Query::default(), Mutation::default(), Subscription)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(MAX_RECURSIVE_DEPTH)

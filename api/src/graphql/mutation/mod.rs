@@ -2,8 +2,13 @@
 //! `verbNoun(input: VerbNounInput!): VerbNounPayload!` with `userErrors` (`API-CONVENTIONS.md` §3).
 
 mod auth;
+mod order_class;
 mod registry;
 
 /// The mutation root.
 #[derive(async_graphql::MergedObject, Default)]
-pub struct Mutation(auth::AuthMutation, registry::RegistryMutation);
+pub struct Mutation(
+    auth::AuthMutation,
+    registry::RegistryMutation,
+    order_class::OrderClassMutation,
+);

@@ -6,9 +6,14 @@ mod alliance;
 mod committee;
 mod member_unit;
 mod node;
+mod order_class;
 
 pub use account::Account;
 pub use alliance::Alliance;
 pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
 pub use member_unit::{MemberUnit, MemberUnitCommitteeConnection, MemberUnitConnection};
 pub use node::Node;
+pub use order_class::{
+    DemandParticipant, Enrolment, OrderClass, OrderClassConnection, OrderClassDemand,
+    OrderClassDemandConnection, OrderClassSponsor, PreEmploymentAgreement, Student, id_cursor,
+};

@@ -2,7 +2,7 @@
 
 use async_graphql::{ID, Interface};
 
-use super::{Account, Alliance, Committee, MemberUnit};
+use super::{Account, Alliance, Committee, Enrolment, MemberUnit, OrderClass, OrderClassDemand, Student};
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
 /// type's own query.
@@ -17,4 +17,12 @@ pub enum Node {
     Committee(Committee),
     /// An account (visible to itself and the secretariat).
     Account(Account),
+    /// An order-class demand.
+    OrderClassDemand(OrderClassDemand),
+    /// An order class.
+    OrderClass(OrderClass),
+    /// An enrolment (its school, the class's sponsors and the secretariat only).
+    Enrolment(Enrolment),
+    /// A student (their school, their class's sponsors and the secretariat only).
+    Student(Student),
 }

@@ -1,10 +1,12 @@
 //! The query root, merged from one object per area.
 
 mod node;
+mod order_class;
 mod registry;
 mod viewer;
 
 pub use registry::{MemberUnitFilter, MemberUnitOrder, MemberUnitOrderField, OrderDirection};
+pub use order_class::{OrderClassDemandFilter, OrderClassFilter};
 pub use viewer::CurrentAccount;
 
 /// The query root.
@@ -12,5 +14,6 @@ pub use viewer::CurrentAccount;
 pub struct Query(
     node::NodeQuery,
     registry::RegistryQuery,
+    order_class::OrderClassQuery,
     viewer::ViewerQuery,
 );

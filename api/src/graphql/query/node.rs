@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use async_graphql::{Context, ID, Object};
-use entity::{account, alliance, committee};
+use entity::{account, alliance, committee, enrolment, order_class, order_class_demand, student};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -10,7 +10,10 @@ use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::actor;
 use crate::graphql::id::{NodeType, decode};
 use crate::graphql::loader::Loaders;
-use crate::graphql::object::{Account, Alliance, Committee, MemberUnit, Node};
+use crate::graphql::object::{
+    Account, Alliance, Committee, Enrolment, MemberUnit, Node, OrderClass, OrderClassDemand, Student,
+};
+use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
 
 /// Most IDs one `nodes` call takes.
 pub const MAX_NODES: usize = 100;
@@ -75,9 +78,62 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
             .map(|m| (m.id, m))
             .collect();
     }
+    let mut demands: HashMap<Uuid, order_class_demand::Model> = HashMap::new();
+    if !of(NodeType::OrderClassDemand).is_empty() {
+        demands = order_class_demand::Entity::find()
+            .filter(order_class_demand::Column::Id.is_in(of(NodeType::OrderClassDemand)))
+            .filter(demand_scope(actor(ctx)))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+    }
+    let mut classes: HashMap<Uuid, order_class::Model> = HashMap::new();
+    if !of(NodeType::OrderClass).is_empty() {
+        classes = order_class::Entity::find()
+            .filter(order_class::Column::Id.is_in(of(NodeType::OrderClass)))
+            .filter(order_class_scope(actor(ctx)))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+    }
+    let mut enrolments: HashMap<Uuid, (enrolment::Model, student::Model)> = HashMap::new();
+    if !of(NodeType::Enrolment).is_empty() && actor(ctx).is_authenticated() {
+        enrolments = enrolment::Entity::find()
+            .filter(enrolment::Column::Id.is_in(of(NodeType::Enrolment)))
+            .filter(enrolment_scope(actor(ctx)))
+            .find_also_related(student::Entity)
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .filter_map(|(e, s)| s.map(|s| (e.id, (e, s))))
+            .collect();
+    }
+    let mut students: HashMap<Uuid, student::Model> = HashMap::new();
+    if !of(NodeType::Student).is_empty() && actor(ctx).is_authenticated() {
+        students = student::Entity::find()
+            .filter(student::Column::Id.is_in(of(NodeType::Student)))
+            .filter(student_scope(actor(ctx)))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+    }
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
+            NodeType::OrderClassDemand => demands.remove(&id).map(|m| Node::OrderClassDemand(OrderClassDemand(m))),
+            NodeType::OrderClass => classes.remove(&id).map(|m| Node::OrderClass(OrderClass(m))),
+            NodeType::Enrolment => enrolments.remove(&id).map(|(e, s)| Node::Enrolment(Enrolment(e, s))),
+            NodeType::Student => students.remove(&id).map(|m| Node::Student(Student(m))),
             NodeType::MemberUnit => units
                 .get(&id)
                 .cloned()

@@ -1,0 +1,651 @@
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
+use chrono::NaiveDate;
+use entity::enums::{District, Gender, TargetGroup, Term};
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use crate::events::EventBus;
+use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use crate::graphql::guard::actor;
+use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::object::{Enrolment, OrderClass, OrderClassDemand};
+use sea_orm::EntityTrait;
+use crate::graphql::query::CurrentAccount;
+use crate::order_class::{
+    self as domain, ClassAction, ClassProposal, DemandAction, DemandFields, EnrolStudent,
+    FiveIntegrations, Integration, OpResult, SponsorSeats, TrainingPlan,
+};
+
+/// An ID in a mutation's input, or the user error that says it is not one of `ty`.
+fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
+    decode_as(ty, id).map_err(|e| {
+        let code = match e {
+            ApiError::NotFound(_) => UserErrorCode::NotFound,
+            _ => UserErrorCode::Invalid,
+        };
+        UserError::on(field, code, e.message())
+    })
+}
+
+fn touch<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
+    match v {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(v) => Some(Some(v)),
+    }
+}
+
+macro_rules! payload {
+    ($(#[$doc:meta])* $name:ident, $field:ident: $ty:ty) => {
+        $(#[$doc])*
+        #[derive(SimpleObject)]
+        pub struct $name {
+            /// The object as it now is; null when `userErrors` is not empty.
+            pub $field: Option<$ty>,
+            /// What was wrong with the input; nothing was written.
+            pub user_errors: Vec<UserError>,
+        }
+
+        impl $name {
+            fn from_outcome<T>(outcome: Result<T, Vec<UserError>>, wrap: impl FnOnce(T) -> $ty) -> Self {
+                match outcome {
+                    Ok(v) => Self { $field: Some(wrap(v)), user_errors: Vec::new() },
+                    Err(user_errors) => Self { $field: None, user_errors },
+                }
+            }
+        }
+    };
+}
+
+payload!(
+    /// Result of a mutation on an order-class demand.
+    OrderClassDemandPayload, order_class_demand: OrderClassDemand
+);
+payload!(
+    /// Result of a mutation on an order class.
+    OrderClassPayload, order_class: OrderClass
+);
+payload!(
+    /// Result of `enrolStudent` and `recordPreEmploymentAgreement`.
+    EnrolmentPayload, enrolment: Enrolment
+);
+
+fn demand_payload(r: OpResult<entity::order_class_demand::Model>) -> ApiResult<OrderClassDemandPayload> {
+    Ok(OrderClassDemandPayload::from_outcome(r?, OrderClassDemand))
+}
+
+fn class_payload(r: OpResult<entity::order_class::Model>) -> ApiResult<OrderClassPayload> {
+    Ok(OrderClassPayload::from_outcome(r?, OrderClass))
+}
+
+/// A new order-class demand, posted as a DRAFT for the caller's firm.
+#[derive(InputObject)]
+pub struct CreateOrderClassDemandInput {
+    /// Specialty name, e.g. 数控技术应用 (`BLANK`).
+    pub specialty_name: String,
+    /// Specialty code of the national catalogue.
+    pub specialty_code: Option<String>,
+    /// Students the firm wants (≥ 1, `MUST_BE_POSITIVE`).
+    pub headcount: i32,
+    /// Required skills (free text).
+    pub required_skills: Option<String>,
+    /// Required certificates (free text).
+    pub required_certificates: Option<String>,
+    /// Year the class should start (2000–2100, `INVALID`).
+    pub start_year: i32,
+    /// Term the class should start.
+    pub start_term: Term,
+    /// District where the graduates will work.
+    pub work_district: Option<District>,
+    /// Lowest offered monthly pay, CNY (≥ 0).
+    pub pay_min: Option<i32>,
+    /// Highest offered monthly pay, CNY (≥ payMin, `INVALID`).
+    pub pay_max: Option<i32>,
+    /// Last day schools may answer.
+    pub application_deadline: Option<NaiveDate>,
+    /// Unemployed youth may enrol (default false; `001_*.txt` (2)).
+    pub open_to_unemployed_youth: Option<bool>,
+    /// Migrant workers may enrol (default false; `001_*.txt` (2)).
+    pub open_to_migrant_workers: Option<bool>,
+    /// Oldest age at the class's start, 16–60 years (`INVALID`); null for none.
+    pub age_limit: Option<i32>,
+    /// Description.
+    pub description: Option<String>,
+}
+
+/// Changes to a DRAFT or OPEN demand; absent fields stay, `null` clears a nullable one.
+#[derive(InputObject)]
+pub struct UpdateOrderClassDemandInput {
+    /// Global ID of the demand.
+    pub id: ID,
+    /// Specialty name.
+    pub specialty_name: Option<String>,
+    /// Specialty code.
+    pub specialty_code: MaybeUndefined<String>,
+    /// The posting firm's own headcount (≥ 1).
+    pub headcount: Option<i32>,
+    /// Required skills.
+    pub required_skills: MaybeUndefined<String>,
+    /// Required certificates.
+    pub required_certificates: MaybeUndefined<String>,
+    /// Start year.
+    pub start_year: Option<i32>,
+    /// Start term.
+    pub start_term: Option<Term>,
+    /// Work district.
+    pub work_district: MaybeUndefined<District>,
+    /// Lowest monthly pay, CNY.
+    pub pay_min: MaybeUndefined<i32>,
+    /// Highest monthly pay, CNY.
+    pub pay_max: MaybeUndefined<i32>,
+    /// Application deadline.
+    pub application_deadline: MaybeUndefined<NaiveDate>,
+    /// Unemployed youth may enrol.
+    pub open_to_unemployed_youth: Option<bool>,
+    /// Migrant workers may enrol.
+    pub open_to_migrant_workers: Option<bool>,
+    /// Age limit in years.
+    pub age_limit: MaybeUndefined<i32>,
+    /// Description.
+    pub description: MaybeUndefined<String>,
+}
+
+/// Names one demand.
+#[derive(InputObject)]
+pub struct OrderClassDemandIdInput {
+    /// Global ID of the demand.
+    pub id: ID,
+}
+
+/// Joins another firm's OPEN demand.
+#[derive(InputObject)]
+pub struct JoinOrderClassDemandInput {
+    /// Global ID of the demand.
+    pub id: ID,
+    /// Students the caller's firm wants from the joint class (≥ 1).
+    pub headcount: i32,
+}
+
+/// A sponsoring firm and its seats.
+#[derive(InputObject)]
+pub struct SponsorSeatsInput {
+    /// Global ID of the firm (a non-school member unit, `SPONSOR_NOT_ENTERPRISE`).
+    pub enterprise_id: ID,
+    /// Seats it takes (≥ 1).
+    pub seats: i32,
+}
+
+/// Training-plan hours.
+#[derive(InputObject)]
+pub struct TrainingPlanInput {
+    /// Total specialty course hours (≥ 0).
+    pub total_specialty_hours: i32,
+    /// Of which in enterprise workshops (≥ 0, ≤ total; ≥ 50% of it to be agreed).
+    pub enterprise_workshop_hours: i32,
+    /// Core-skill practice hours (≥ 150% of the ordinary class's to be agreed).
+    pub core_practice_hours: i32,
+    /// The school's ordinary-class core practice hours, same specialty.
+    pub ordinary_class_practice_hours: i32,
+}
+
+impl From<TrainingPlanInput> for TrainingPlan {
+    fn from(p: TrainingPlanInput) -> Self {
+        Self {
+            total_specialty_hours: p.total_specialty_hours,
+            enterprise_workshop_hours: p.enterprise_workshop_hours,
+            core_practice_hours: p.core_practice_hours,
+            ordinary_class_practice_hours: p.ordinary_class_practice_hours,
+        }
+    }
+}
+
+/// One integration: agreed or not, and a note.
+#[derive(InputObject, Default)]
+pub struct IntegrationInput {
+    /// Agreed with the sponsoring firms.
+    pub agreed: bool,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// The five integrations (五融通); an absent one is "not agreed, no note".
+#[derive(InputObject, Default)]
+pub struct FiveIntegrationsInput {
+    /// Course goals (课程目标).
+    #[graphql(default)]
+    pub course_goals: IntegrationInput,
+    /// Course model (课程模式).
+    #[graphql(default)]
+    pub course_model: IntegrationInput,
+    /// Teaching content (教学内容).
+    #[graphql(default)]
+    pub content: IntegrationInput,
+    /// Teaching management (教学管理).
+    #[graphql(default)]
+    pub management: IntegrationInput,
+    /// Assessment (考核评价).
+    #[graphql(default)]
+    pub assessment: IntegrationInput,
+}
+
+impl From<IntegrationInput> for Integration {
+    fn from(i: IntegrationInput) -> Self {
+        Self { agreed: i.agreed, note: i.note }
+    }
+}
+
+impl From<FiveIntegrationsInput> for FiveIntegrations {
+    fn from(i: FiveIntegrationsInput) -> Self {
+        Self {
+            course_goals: i.course_goals.into(),
+            course_model: i.course_model.into(),
+            content: i.content.into(),
+            management: i.management.into(),
+            assessment: i.assessment.into(),
+        }
+    }
+}
+
+/// A proposed order class.
+#[derive(InputObject)]
+pub struct CreateOrderClassInput {
+    /// Global ID of the OPEN demand it answers (required for school staff; `DEMAND_NOT_OPEN`).
+    pub demand_id: Option<ID>,
+    /// Global ID of the school (the secretariat names it; school staff may omit it).
+    pub school_id: Option<ID>,
+    /// Class name.
+    pub name: String,
+    /// Specialty name.
+    pub specialty_name: String,
+    /// Specialty code.
+    pub specialty_code: Option<String>,
+    /// Year the cohort enrols.
+    pub cohort_year: i32,
+    /// Planned seats (≥ 1).
+    pub planned_seats: i32,
+    /// Sponsoring firms and their seats, summing to plannedSeats (`SPONSOR_SEATS_MISMATCH`); when
+    /// answering a demand, each must take part in it (`SPONSOR_NOT_IN_DEMAND`).
+    pub sponsors: Vec<SponsorSeatsInput>,
+    /// Training-plan hours.
+    pub plan: TrainingPlanInput,
+    /// The five integrations.
+    #[graphql(default)]
+    pub integrations: FiveIntegrationsInput,
+}
+
+/// Changes to a PROPOSED class's plan; every acceptance so far is withdrawn.
+#[derive(InputObject)]
+pub struct UpdateOrderClassPlanInput {
+    /// Global ID of the class.
+    pub id: ID,
+    /// New training-plan hours.
+    pub plan: Option<TrainingPlanInput>,
+    /// New five integrations.
+    pub integrations: Option<FiveIntegrationsInput>,
+}
+
+/// Names one order class.
+#[derive(InputObject)]
+pub struct OrderClassIdInput {
+    /// Global ID of the class.
+    pub id: ID,
+}
+
+/// Cancels an order class.
+#[derive(InputObject)]
+pub struct CancelOrderClassInput {
+    /// Global ID of the class.
+    pub id: ID,
+    /// Why (`BLANK`).
+    pub reason: String,
+}
+
+/// A student to enrol in a RECRUITING class.
+#[derive(InputObject)]
+pub struct EnrolStudentInput {
+    /// Global ID of the class.
+    pub order_class_id: ID,
+    /// The school's student number (学号): the student is found by it or created.
+    pub student_number: String,
+    /// Full name.
+    pub name: String,
+    /// Gender.
+    pub gender: Gender,
+    /// Date of birth.
+    pub date_of_birth: NaiveDate,
+    /// Regular student, unemployed youth or migrant worker (`TARGET_GROUP_NOT_ALLOWED`).
+    #[graphql(default_with = "TargetGroup::Regular")]
+    pub target_group: TargetGroup,
+}
+
+/// A signed tripartite pre-employment agreement (三方预就业协议).
+#[derive(InputObject)]
+pub struct RecordPreEmploymentAgreementInput {
+    /// Global ID of the enrolment.
+    pub enrolment_id: ID,
+    /// Global ID of the sponsoring firm that will employ the student (`NOT_A_SPONSOR`).
+    pub enterprise_id: ID,
+    /// Date signed (not in the future).
+    pub signed_on: NaiveDate,
+    /// The guardian signed too (required when the student is under 18 on that day,
+    /// `GUARDIAN_SIGNATURE_REQUIRED`).
+    #[graphql(default)]
+    pub guardian_signed: bool,
+}
+
+#[derive(Default)]
+pub struct OrderClassMutation;
+
+fn parts<'c>(ctx: &Context<'c>) -> ApiResult<(&'c DatabaseConnection, &'c EventBus)> {
+    Ok((ctx.data::<DatabaseConnection>()?, ctx.data::<EventBus>()?))
+}
+
+async fn demand_action(ctx: &Context<'_>, input: OrderClassDemandIdInput, action: DemandAction) -> ApiResult<OrderClassDemandPayload> {
+    let (db, bus) = parts(ctx)?;
+    let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
+        Ok(id) => id,
+        Err(e) => return Ok(OrderClassDemandPayload { order_class_demand: None, user_errors: vec![e] }),
+    };
+    demand_payload(domain::transition_demand(db, bus, actor(ctx), id, action).await)
+}
+
+async fn class_action(ctx: &Context<'_>, id: &ID, action: ClassAction) -> ApiResult<OrderClassPayload> {
+    let (db, bus) = parts(ctx)?;
+    let id = match input_id(NodeType::OrderClass, id, "id") {
+        Ok(id) => id,
+        Err(e) => return Ok(OrderClassPayload { order_class: None, user_errors: vec![e] }),
+    };
+    class_payload(domain::transition_class(db, bus, actor(ctx), id, action).await)
+}
+
+#[Object]
+impl OrderClassMutation {
+    /// Posts an order-class demand as a DRAFT for the caller's firm. ENTERPRISE_STAFF only
+    /// (`UNAUTHENTICATED`, `FORBIDDEN`).
+    async fn create_order_class_demand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CreateOrderClassDemandInput`.")] input: CreateOrderClassDemandInput,
+    ) -> ApiResult<OrderClassDemandPayload> {
+        let (db, bus) = parts(ctx)?;
+        let fields = DemandFields {
+            specialty_name: Some(input.specialty_name),
+            specialty_code: Some(input.specialty_code),
+            headcount: Some(input.headcount),
+            required_skills: Some(input.required_skills),
+            required_certificates: Some(input.required_certificates),
+            start_year: Some(input.start_year),
+            start_term: Some(input.start_term),
+            work_district: Some(input.work_district),
+            pay_min: Some(input.pay_min),
+            pay_max: Some(input.pay_max),
+            application_deadline: Some(input.application_deadline),
+            open_to_unemployed_youth: input.open_to_unemployed_youth,
+            open_to_migrant_workers: input.open_to_migrant_workers,
+            age_limit: Some(input.age_limit),
+            description: Some(input.description),
+        };
+        demand_payload(domain::create_demand(db, bus, actor(ctx), fields).await)
+    }
+
+    /// Changes a DRAFT or OPEN demand. The posting firm's staff only (`FORBIDDEN`); other statuses:
+    /// `INVALID_TRANSITION`.
+    async fn update_order_class_demand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `UpdateOrderClassDemandInput`.")] input: UpdateOrderClassDemandInput,
+    ) -> ApiResult<OrderClassDemandPayload> {
+        let (db, bus) = parts(ctx)?;
+        let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
+            Ok(id) => id,
+            Err(e) => return Ok(OrderClassDemandPayload { order_class_demand: None, user_errors: vec![e] }),
+        };
+        let fields = DemandFields {
+            specialty_name: input.specialty_name,
+            specialty_code: touch(input.specialty_code),
+            headcount: input.headcount,
+            required_skills: touch(input.required_skills),
+            required_certificates: touch(input.required_certificates),
+            start_year: input.start_year,
+            start_term: input.start_term,
+            work_district: touch(input.work_district),
+            pay_min: touch(input.pay_min),
+            pay_max: touch(input.pay_max),
+            application_deadline: touch(input.application_deadline),
+            open_to_unemployed_youth: input.open_to_unemployed_youth,
+            open_to_migrant_workers: input.open_to_migrant_workers,
+            age_limit: touch(input.age_limit),
+            description: touch(input.description),
+        };
+        demand_payload(domain::update_demand(db, bus, actor(ctx), id, fields).await)
+    }
+
+    /// Publishes a DRAFT demand: DRAFT → OPEN. The posting firm's staff only.
+    async fn publish_order_class_demand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")] input: OrderClassDemandIdInput,
+    ) -> ApiResult<OrderClassDemandPayload> {
+        demand_action(ctx, input, DemandAction::Publish).await
+    }
+
+    /// Withdraws a demand no agreed class answers: DRAFT or OPEN → WITHDRAWN. The posting firm's
+    /// staff only.
+    async fn withdraw_order_class_demand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")] input: OrderClassDemandIdInput,
+    ) -> ApiResult<OrderClassDemandPayload> {
+        demand_action(ctx, input, DemandAction::Withdraw).await
+    }
+
+    /// Closes a demand: OPEN or MATCHED → CLOSED. The posting firm's staff only.
+    async fn close_order_class_demand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")] input: OrderClassDemandIdInput,
+    ) -> ApiResult<OrderClassDemandPayload> {
+        demand_action(ctx, input, DemandAction::Close).await
+    }
+
+    /// Joins another firm's OPEN demand with the caller's firm's own headcount (联合组班,
+    /// `004_*.txt` 二(三)6). ENTERPRISE_STAFF only. User errors: `CANNOT_JOIN_OWN_DEMAND`,
+    /// `ALREADY_JOINED`, `INVALID_TRANSITION`, `MUST_BE_POSITIVE`.
+    async fn join_order_class_demand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `JoinOrderClassDemandInput`.")] input: JoinOrderClassDemandInput,
+    ) -> ApiResult<OrderClassDemandPayload> {
+        let (db, bus) = parts(ctx)?;
+        let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
+            Ok(id) => id,
+            Err(e) => return Ok(OrderClassDemandPayload { order_class_demand: None, user_errors: vec![e] }),
+        };
+        demand_payload(domain::join_demand(db, bus, actor(ctx), id, input.headcount).await)
+    }
+
+    /// Proposes an order class: school staff for their school, answering an OPEN demand; or the
+    /// secretariat for any school. The class starts PROPOSED; the hour rules are checked when it
+    /// is accepted (see `OrderClass.ruleChecks`).
+    async fn create_order_class(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CreateOrderClassInput`.")] input: CreateOrderClassInput,
+    ) -> ApiResult<OrderClassPayload> {
+        let (db, bus) = parts(ctx)?;
+        let mut errors = Vec::new();
+        let mut id_of = |ty, id: &ID, field: &str| match input_id(ty, id, field) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let demand_id = input.demand_id.as_ref().and_then(|id| id_of(NodeType::OrderClassDemand, id, "demandId"));
+        let school_id = input.school_id.as_ref().and_then(|id| id_of(NodeType::MemberUnit, id, "schoolId"));
+        let sponsors: Vec<SponsorSeats> = input
+            .sponsors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                id_of(NodeType::MemberUnit, &s.enterprise_id, &format!("sponsors.{i}.enterpriseId"))
+                    .map(|enterprise_id| SponsorSeats { enterprise_id, seats: s.seats })
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Ok(OrderClassPayload { order_class: None, user_errors: errors });
+        }
+        let proposal = ClassProposal {
+            demand_id,
+            school_id,
+            name: input.name,
+            specialty_name: input.specialty_name,
+            specialty_code: input.specialty_code,
+            cohort_year: input.cohort_year,
+            planned_seats: input.planned_seats,
+            sponsors,
+            plan: input.plan.into(),
+            integrations: input.integrations.into(),
+        };
+        class_payload(domain::propose_class(db, bus, actor(ctx), proposal).await)
+    }
+
+    /// Changes a PROPOSED class's plan or five integrations; every acceptance so far is withdrawn.
+    /// Staff of the class's school only.
+    async fn update_order_class_plan(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `UpdateOrderClassPlanInput`.")] input: UpdateOrderClassPlanInput,
+    ) -> ApiResult<OrderClassPayload> {
+        let (db, bus) = parts(ctx)?;
+        let id = match input_id(NodeType::OrderClass, &input.id, "id") {
+            Ok(id) => id,
+            Err(e) => return Ok(OrderClassPayload { order_class: None, user_errors: vec![e] }),
+        };
+        class_payload(
+            domain::update_class_plan(db, bus, actor(ctx), id, input.plan.map(Into::into), input.integrations.map(Into::into))
+                .await,
+        )
+    }
+
+    /// Accepts a PROPOSED class's plan for the caller's unit (a sponsoring firm, or the class's
+    /// school), recording who accepted when. When all have accepted the class is AGREED and its
+    /// demand counts the seats as matched. The plan must meet the rules of `001_*.txt` (5): user
+    /// errors `ENTERPRISE_HOURS_BELOW_HALF`, `CORE_PRACTICE_BELOW_150`, `MUST_BE_POSITIVE`,
+    /// `SPONSOR_SEATS_MISMATCH`, `SPONSOR_NOT_ENTERPRISE`; and `INVALID_TRANSITION`,
+    /// `DEMAND_NOT_OPEN`.
+    async fn accept_order_class(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")] input: OrderClassIdInput,
+    ) -> ApiResult<OrderClassPayload> {
+        let (db, bus) = parts(ctx)?;
+        let Some(account) = ctx.data_opt::<CurrentAccount>() else {
+            return Err(ApiError::Unauthenticated.into());
+        };
+        let id = match input_id(NodeType::OrderClass, &input.id, "id") {
+            Ok(id) => id,
+            Err(e) => return Ok(OrderClassPayload { order_class: None, user_errors: vec![e] }),
+        };
+        class_payload(domain::accept_class(db, bus, actor(ctx), account.0.id, id).await)
+    }
+
+    /// Starts recruiting: AGREED → RECRUITING. Staff of the class's school only.
+    async fn start_order_class_recruiting(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")] input: OrderClassIdInput,
+    ) -> ApiResult<OrderClassPayload> {
+        class_action(ctx, &input.id, ClassAction::StartRecruiting).await
+    }
+
+    /// Starts training: RECRUITING → IN_TRAINING. Staff of the class's school only.
+    async fn start_order_class_training(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")] input: OrderClassIdInput,
+    ) -> ApiResult<OrderClassPayload> {
+        class_action(ctx, &input.id, ClassAction::StartTraining).await
+    }
+
+    /// Graduates the class: IN_TRAINING → GRADUATED. Staff of the class's school only.
+    async fn graduate_order_class(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")] input: OrderClassIdInput,
+    ) -> ApiResult<OrderClassPayload> {
+        class_action(ctx, &input.id, ClassAction::Graduate).await
+    }
+
+    /// Cancels a class that has not graduated, with a reason; an agreed class's seats go back to
+    /// its demand. Staff of the class's school only.
+    async fn cancel_order_class(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CancelOrderClassInput`.")] input: CancelOrderClassInput,
+    ) -> ApiResult<OrderClassPayload> {
+        class_action(ctx, &input.id, ClassAction::Cancel(input.reason)).await
+    }
+
+    /// Enrols a student in a RECRUITING class. Staff of the class's school only. User errors:
+    /// `CLASS_FULL`, `TARGET_GROUP_NOT_ALLOWED`, `AGE_LIMIT_EXCEEDED`, `ALREADY_ENROLLED`,
+    /// `INVALID_TRANSITION`, `BLANK`, `INVALID`.
+    async fn enrol_student(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `EnrolStudentInput`.")] input: EnrolStudentInput,
+    ) -> ApiResult<EnrolmentPayload> {
+        let (db, bus) = parts(ctx)?;
+        let class = match input_id(NodeType::OrderClass, &input.order_class_id, "orderClassId") {
+            Ok(id) => id,
+            Err(e) => return Ok(EnrolmentPayload { enrolment: None, user_errors: vec![e] }),
+        };
+        let student = EnrolStudent {
+            student_number: input.student_number,
+            name: input.name,
+            gender: input.gender,
+            date_of_birth: input.date_of_birth,
+            target_group: input.target_group,
+        };
+        let outcome = domain::enrol(db, bus, actor(ctx), class, student).await?;
+        Ok(EnrolmentPayload::from_outcome(outcome, |(e, s)| Enrolment(e, s)))
+    }
+
+    /// Records a student's tripartite pre-employment agreement (三方预就业协议, `001_*.txt` (7)).
+    /// Staff of the class's school only. User errors: `NOT_A_SPONSOR`,
+    /// `GUARDIAN_SIGNATURE_REQUIRED`, `INVALID`, `NOT_FOUND`.
+    async fn record_pre_employment_agreement(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `RecordPreEmploymentAgreementInput`.")] input: RecordPreEmploymentAgreementInput,
+    ) -> ApiResult<EnrolmentPayload> {
+        let (db, bus) = parts(ctx)?;
+        let ids = (
+            input_id(NodeType::Enrolment, &input.enrolment_id, "enrolmentId"),
+            input_id(NodeType::MemberUnit, &input.enterprise_id, "enterpriseId"),
+        );
+        let (enrolment, firm) = match ids {
+            (Ok(e), Ok(f)) => (e, f),
+            (e, f) => {
+                return Ok(EnrolmentPayload { enrolment: None, user_errors: e.err().into_iter().chain(f.err()).collect() });
+            }
+        };
+        let outcome =
+            domain::record_agreement(db, bus, actor(ctx), enrolment, firm, input.signed_on, input.guardian_signed).await?;
+        let outcome = match outcome {
+            Ok(e) => {
+                let student = entity::student::Entity::find_by_id(e.student_id)
+                    .one(db)
+                    .await
+                    .map_err(ApiError::from)?;
+                match student {
+                    Some(s) => Ok((e, s)),
+                    None => return Err(ApiError::NotFound("student".into()).into()),
+                }
+            }
+            Err(errors) => Err(errors),
+        };
+        Ok(EnrolmentPayload::from_outcome(outcome, |(e, s)| Enrolment(e, s)))
+    }
+}
+

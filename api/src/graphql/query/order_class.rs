@@ -1,0 +1,219 @@
+use async_graphql::connection::EmptyFields;
+use async_graphql::{Context, ID, InputObject, Object};
+use entity::enums::{DemandStatus, District, OrderClassStatus, Term};
+use entity::{order_class, order_class_demand, order_class_sponsor, demand_participant};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::graphql::connection::{Page, newest_first};
+use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::guard::{RoleGuard, actor};
+use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::loader::{Loaders, prime_demands, prime_order_classes};
+use crate::graphql::object::{
+    OrderClass, OrderClassConnection, OrderClassDemand, OrderClassDemandConnection, id_cursor,
+};
+use crate::order_class::{demand_scope, order_class_scope};
+use crate::registry::like_substring;
+
+/// Which demands `orderClassDemands` returns. Fields combine with AND; lists match any value.
+#[derive(InputObject, Default)]
+pub struct OrderClassDemandFilter {
+    /// Demands in any of these statuses.
+    pub statuses: Option<Vec<DemandStatus>>,
+    /// Substring of the specialty name or code (e.g. `数控`).
+    pub specialty_search: Option<String>,
+    /// Demands in which any of these firms (global IDs of member units) take part, as poster or
+    /// joiner.
+    pub enterprise_ids: Option<Vec<ID>>,
+    /// Demands whose work district is any of these.
+    pub districts: Option<Vec<District>>,
+    /// Demands starting in this year.
+    pub start_year: Option<i32>,
+    /// Demands starting in this term.
+    pub start_term: Option<Term>,
+}
+
+/// Which classes `orderClasses` returns. Fields combine with AND; lists match any value.
+#[derive(InputObject, Default)]
+pub struct OrderClassFilter {
+    /// Classes in any of these statuses.
+    pub statuses: Option<Vec<OrderClassStatus>>,
+    /// Classes run by any of these schools (global IDs of member units).
+    pub school_ids: Option<Vec<ID>>,
+    /// Classes sponsored by any of these firms (global IDs of member units).
+    pub enterprise_ids: Option<Vec<ID>>,
+    /// Classes answering this demand (global ID).
+    pub demand_id: Option<ID>,
+    /// Substring of the class name or specialty name.
+    pub search: Option<String>,
+}
+
+fn unit_ids(ids: &[ID], field: &str) -> Result<Vec<uuid::Uuid>, ApiError> {
+    ids.iter()
+        .map(|id| {
+            decode_as(NodeType::MemberUnit, id)
+                .map_err(|_| ApiError::BadUserInput(format!("{field}: {:?} is not a MemberUnit ID", id.as_str())))
+        })
+        .collect()
+}
+
+fn like(col: impl sea_orm::ColumnTrait, term: &str) -> sea_orm::sea_query::SimpleExpr {
+    col.like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))
+}
+
+#[derive(Default)]
+pub struct OrderClassQuery;
+
+#[Object]
+impl OrderClassQuery {
+    /// Order-class demands (订单班需求), newest first. Any authenticated caller sees published
+    /// demand (it is meant to be seen by schools); drafts only their own firm and the secretariat.
+    /// Errors: `UNAUTHENTICATED`; `BAD_USER_INPUT` for bad paging arguments or IDs.
+    #[graphql(guard = "RoleGuard::Authenticated", complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    async fn order_class_demands(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Which demands to return.")] filter: Option<OrderClassDemandFilter>,
+    ) -> ApiResult<OrderClassDemandConnection> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        let page = Page::new(first, after, last, before, "ID")?;
+        let f = filter.unwrap_or_default();
+        let mut cond = demand_scope(actor(ctx));
+        if let Some(s) = f.statuses {
+            cond = cond.add(order_class_demand::Column::Status.is_in(s));
+        }
+        if let Some(term) = f.specialty_search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            cond = cond.add(
+                Condition::any()
+                    .add(like(order_class_demand::Column::SpecialtyName, term))
+                    .add(like(order_class_demand::Column::SpecialtyCode, term)),
+            );
+        }
+        if let Some(ids) = f.enterprise_ids {
+            let ids = unit_ids(&ids, "enterpriseIds")?;
+            cond = cond.add(
+                order_class_demand::Column::Id.in_subquery(
+                    Query::select()
+                        .column(demand_participant::Column::DemandId)
+                        .from(demand_participant::Entity)
+                        .and_where(demand_participant::Column::EnterpriseId.is_in(ids))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(d) = f.districts {
+            cond = cond.add(order_class_demand::Column::WorkDistrict.is_in(d));
+        }
+        if let Some(y) = f.start_year {
+            cond = cond.add(order_class_demand::Column::StartYear.eq(y));
+        }
+        if let Some(t) = f.start_term {
+            cond = cond.add(order_class_demand::Column::StartTerm.eq(t));
+        }
+        let (rows, total) = newest_first(
+            db,
+            order_class_demand::Entity::find().filter(cond),
+            order_class_demand::Column::Id,
+            &page,
+        )
+        .await
+        .map_err(ApiError::from)?;
+        prime_demands(ctx.data::<Loaders>()?, &ctx.look_ahead(), &rows).await?;
+        Ok(page.finish(rows, total, |d| (id_cursor(d.id), OrderClassDemand(d), EmptyFields)))
+    }
+
+    /// One demand by global ID. Errors: `UNAUTHENTICATED`, `BAD_USER_INPUT`, `NOT_FOUND` (also for
+    /// another firm's draft).
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn order_class_demand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global ID of an OrderClassDemand.")] id: ID,
+    ) -> ApiResult<OrderClassDemand> {
+        let uuid = decode_as(NodeType::OrderClassDemand, &id)?;
+        let db = ctx.data::<DatabaseConnection>()?;
+        order_class_demand::Entity::find_by_id(uuid)
+            .filter(demand_scope(actor(ctx)))
+            .one(db)
+            .await
+            .map_err(ApiError::from)?
+            .map(OrderClassDemand)
+            .ok_or_else(|| ApiError::NotFound(format!("no OrderClassDemand has ID {:?}", id.as_str())).into())
+    }
+
+    /// Order classes (订单班), newest first, for any authenticated caller (students are guarded on
+    /// the class). Errors: `UNAUTHENTICATED`; `BAD_USER_INPUT` for bad paging arguments or IDs.
+    #[graphql(guard = "RoleGuard::Authenticated", complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    async fn order_classes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "Which classes to return.")] filter: Option<OrderClassFilter>,
+    ) -> ApiResult<OrderClassConnection> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        let page = Page::new(first, after, last, before, "ID")?;
+        let f = filter.unwrap_or_default();
+        let mut cond = order_class_scope(actor(ctx));
+        if let Some(s) = f.statuses {
+            cond = cond.add(order_class::Column::Status.is_in(s));
+        }
+        if let Some(ids) = f.school_ids {
+            cond = cond.add(order_class::Column::SchoolId.is_in(unit_ids(&ids, "schoolIds")?));
+        }
+        if let Some(ids) = f.enterprise_ids {
+            let ids = unit_ids(&ids, "enterpriseIds")?;
+            cond = cond.add(
+                order_class::Column::Id.in_subquery(
+                    Query::select()
+                        .column(order_class_sponsor::Column::OrderClassId)
+                        .from(order_class_sponsor::Entity)
+                        .and_where(order_class_sponsor::Column::EnterpriseId.is_in(ids))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(id) = f.demand_id {
+            let demand = decode_as(NodeType::OrderClassDemand, &id)
+                .map_err(|_| ApiError::BadUserInput(format!("demandId: {:?} is not an OrderClassDemand ID", id.as_str())))?;
+            cond = cond.add(order_class::Column::DemandId.eq(demand));
+        }
+        if let Some(term) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            cond = cond.add(
+                Condition::any()
+                    .add(like(order_class::Column::Name, term))
+                    .add(like(order_class::Column::SpecialtyName, term)),
+            );
+        }
+        let (rows, total) = newest_first(db, order_class::Entity::find().filter(cond), order_class::Column::Id, &page)
+            .await
+            .map_err(ApiError::from)?;
+        prime_order_classes(ctx.data::<Loaders>()?, &ctx.look_ahead(), &rows).await?;
+        Ok(page.finish(rows, total, |c| (id_cursor(c.id), OrderClass(c), EmptyFields)))
+    }
+
+    /// One order class by global ID. Errors: `UNAUTHENTICATED`, `BAD_USER_INPUT`, `NOT_FOUND`.
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn order_class(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global ID of an OrderClass.")] id: ID,
+    ) -> ApiResult<OrderClass> {
+        let uuid = decode_as(NodeType::OrderClass, &id)?;
+        let db = ctx.data::<DatabaseConnection>()?;
+        order_class::Entity::find_by_id(uuid)
+            .filter(order_class_scope(actor(ctx)))
+            .one(db)
+            .await
+            .map_err(ApiError::from)?
+            .map(OrderClass)
+            .ok_or_else(|| ApiError::NotFound(format!("no OrderClass has ID {:?}", id.as_str())).into())
+    }
+}

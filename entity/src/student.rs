@@ -1,0 +1,44 @@
+//! `student`: a student of one school. Personal data: visible only to the student's school, the
+//! firms that sponsor the student's order class, and the committees (`DOMAIN.md`).
+
+use sea_orm::entity::prelude::*;
+
+use crate::enums::Gender;
+
+/// A student; unique per (school, student number).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "student")]
+pub struct Model {
+    /// UUID v7 primary key.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    /// The school.
+    pub school_id: Uuid,
+    /// The school's student number (学号).
+    pub student_number: String,
+    /// Full name.
+    pub name: String,
+    /// Gender.
+    pub gender: Gender,
+    /// Date of birth.
+    pub date_of_birth: Date,
+    /// When the row was created (UTC).
+    pub created_at: DateTimeUtc,
+    /// When the row was last changed (UTC).
+    pub updated_at: DateTimeUtc,
+}
+
+/// Relations of a student.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    /// The school.
+    #[sea_orm(
+        belongs_to = "super::member_unit::Entity",
+        from = "Column::SchoolId",
+        to = "super::member_unit::Column::Id",
+        on_delete = "Restrict"
+    )]
+    School,
+}
+
+impl ActiveModelBehavior for ActiveModel {}
