@@ -11,14 +11,14 @@
 //! - `GET /graphql/ws` upgrades to a WebSocket for subscriptions (graphql-transport-ws, and the
 //!   older graphql-ws). The `connection_init` payload carries the token as
 //!   `{"Authorization": "Bearer <token>"}` (or `{"token": "<token>"}`); a missing or invalid token
-//!   closes the connection with 4403.
+//!   closes the connection (async-graphql sends close code 1002 with the reason).
 //! - `GET /healthz`: the process is up. `GET /readyz`: the database answers.
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::Router;
 use axum::body::Bytes;
-use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::extract::{RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};

@@ -8,12 +8,17 @@
 //! [`UserError`]s), and writes in one transaction: on any error nothing changes.
 
 use chrono::{Datelike, NaiveDate, Utc};
-use entity::enums::{AccountRole, DemandStatus, District, Gender, OrderClassStatus, TargetGroup, Term};
-use entity::{demand_participant, enrolment, member_unit, order_class, order_class_demand, order_class_sponsor, student};
+use entity::enums::{
+    AccountRole, DemandStatus, District, Gender, OrderClassStatus, TargetGroup, Term,
+};
+use entity::{
+    demand_participant, enrolment, member_unit, order_class, order_class_demand,
+    order_class_sponsor, student,
+};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
+    DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -40,7 +45,9 @@ fn enterprise_of(actor: &Actor) -> Result<Uuid, ApiError> {
             ..
         } => Ok(*unit),
         Actor::Anonymous => Err(ApiError::Unauthenticated),
-        _ => Err(ApiError::Forbidden("only enterprise staff may do this, for their own unit")),
+        _ => Err(ApiError::Forbidden(
+            "only enterprise staff may do this, for their own unit",
+        )),
     }
 }
 
@@ -75,7 +82,8 @@ pub fn demand_scope(actor: &Actor) -> Condition {
         Actor::Anonymous => Condition::all().add(Expr::val(1).eq(0)),
         a if a.is_secretariat() => Condition::all(),
         a => {
-            let mut any = Condition::any().add(order_class_demand::Column::Status.ne(DemandStatus::Draft));
+            let mut any =
+                Condition::any().add(order_class_demand::Column::Status.ne(DemandStatus::Draft));
             if let Some(unit) = unit_of(a) {
                 any = any.add(order_class_demand::Column::EnterpriseId.eq(unit));
             }
@@ -162,9 +170,14 @@ pub fn student_scope(actor: &Actor) -> Condition {
 }
 
 /// Whether the caller may see the students of a class run by `school` with `sponsors`.
-pub fn can_see_students(actor: &Actor, school: Uuid, sponsors: &[order_class_sponsor::Model]) -> bool {
+pub fn can_see_students(
+    actor: &Actor,
+    school: Uuid,
+    sponsors: &[order_class_sponsor::Model],
+) -> bool {
     actor.is_secretariat()
-        || unit_of(actor).is_some_and(|u| u == school || sponsors.iter().any(|s| s.enterprise_id == u))
+        || unit_of(actor)
+            .is_some_and(|u| u == school || sponsors.iter().any(|s| s.enterprise_id == u))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,12 +230,19 @@ fn text(v: Option<Option<String>>) -> Option<Option<String>> {
     v.map(|o| o.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()))
 }
 
-fn check_demand(fields: &mut DemandFields, current: Option<&order_class_demand::Model>) -> Vec<UserError> {
+fn check_demand(
+    fields: &mut DemandFields,
+    current: Option<&order_class_demand::Model>,
+) -> Vec<UserError> {
     let mut errors = Vec::new();
     if let Some(name) = &mut fields.specialty_name {
         *name = name.trim().to_owned();
         if name.is_empty() {
-            errors.push(UserError::on("specialtyName", UserErrorCode::Blank, "specialtyName is blank"));
+            errors.push(UserError::on(
+                "specialtyName",
+                UserErrorCode::Blank,
+                "specialtyName is blank",
+            ));
         }
     }
     fields.specialty_code = text(fields.specialty_code.take());
@@ -230,20 +250,39 @@ fn check_demand(fields: &mut DemandFields, current: Option<&order_class_demand::
     fields.required_certificates = text(fields.required_certificates.take());
     fields.description = text(fields.description.take());
     if fields.headcount.is_some_and(|h| h <= 0) {
-        errors.push(UserError::on("headcount", UserErrorCode::MustBePositive, "headcount must be at least 1"));
+        errors.push(UserError::on(
+            "headcount",
+            UserErrorCode::MustBePositive,
+            "headcount must be at least 1",
+        ));
     }
-    if fields.start_year.is_some_and(|y| !(2000..=2100).contains(&y)) {
-        errors.push(UserError::on("startYear", UserErrorCode::Invalid, "startYear must be a year between 2000 and 2100"));
+    if fields
+        .start_year
+        .is_some_and(|y| !(2000..=2100).contains(&y))
+    {
+        errors.push(UserError::on(
+            "startYear",
+            UserErrorCode::Invalid,
+            "startYear must be a year between 2000 and 2100",
+        ));
     }
     let pay_min = fields.pay_min.unwrap_or(current.and_then(|c| c.pay_min));
     let pay_max = fields.pay_max.unwrap_or(current.and_then(|c| c.pay_max));
     if pay_min.is_some_and(|p| p < 0) || pay_max.is_some_and(|p| p < 0) {
-        errors.push(UserError::on("payMin", UserErrorCode::MustBeNonNegative, "pay must be 0 or more CNY"));
+        errors.push(UserError::on(
+            "payMin",
+            UserErrorCode::MustBeNonNegative,
+            "pay must be 0 or more CNY",
+        ));
     }
     if let (Some(lo), Some(hi)) = (pay_min, pay_max)
         && lo > hi
     {
-        errors.push(UserError::on("payMax", UserErrorCode::Invalid, "payMax is below payMin"));
+        errors.push(UserError::on(
+            "payMax",
+            UserErrorCode::Invalid,
+            "payMax is below payMin",
+        ));
     }
     if let Some(Some(age)) = fields.age_limit
         && !(MIN_AGE_LIMIT..=MAX_AGE_LIMIT).contains(&age)
@@ -321,7 +360,11 @@ pub async fn create_demand(
         (fields.start_term.is_some(), "startTerm"),
     ] {
         if !given {
-            errors.push(UserError::on(field, UserErrorCode::Blank, format!("{field} is required")));
+            errors.push(UserError::on(
+                field,
+                UserErrorCode::Blank,
+                format!("{field} is required"),
+            ));
         }
     }
     if !errors.is_empty() {
@@ -363,7 +406,11 @@ pub async fn create_demand(
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    bus.publish(Event::Demand { id: demand.id, kind: DemandEventKind::Created }).await;
+    bus.publish(Event::Demand {
+        id: demand.id,
+        kind: DemandEventKind::Created,
+    })
+    .await;
     Ok(Ok(demand))
 }
 
@@ -379,7 +426,11 @@ async fn demand_for_write(
         .await?;
     Ok(match found {
         Some(d) => Ok(d),
-        None => err("id", UserErrorCode::NotFound, "no order-class demand you may see has this ID"),
+        None => err(
+            "id",
+            UserErrorCode::NotFound,
+            "no order-class demand you may see has this ID",
+        ),
     })
 }
 
@@ -401,10 +452,16 @@ pub async fn update_demand(
         Err(e) => return Ok(Err(e)),
     };
     if demand.enterprise_id != firm {
-        return Err(ApiError::Forbidden("only the posting firm may change its demand"));
+        return Err(ApiError::Forbidden(
+            "only the posting firm may change its demand",
+        ));
     }
     if !matches!(demand.status, DemandStatus::Draft | DemandStatus::Open) {
-        return Ok(err("id", UserErrorCode::InvalidTransition, format!("a {:?} demand cannot be changed", demand.status)));
+        return Ok(err(
+            "id",
+            UserErrorCode::InvalidTransition,
+            format!("a {:?} demand cannot be changed", demand.status),
+        ));
     }
     let errors = check_demand(&mut fields, Some(&demand));
     if !errors.is_empty() {
@@ -412,7 +469,10 @@ pub async fn update_demand(
     }
     if let Some(headcount) = fields.headcount {
         demand_participant::Entity::update_many()
-            .col_expr(demand_participant::Column::Headcount, Expr::value(headcount))
+            .col_expr(
+                demand_participant::Column::Headcount,
+                Expr::value(headcount),
+            )
             .filter(demand_participant::Column::DemandId.eq(id))
             .filter(demand_participant::Column::IsPoster.eq(true))
             .exec(&txn)
@@ -423,7 +483,11 @@ pub async fn update_demand(
     model.updated_at = Set(Utc::now());
     let demand = model.update(&txn).await?;
     txn.commit().await?;
-    bus.publish(Event::Demand { id, kind: DemandEventKind::Updated }).await;
+    bus.publish(Event::Demand {
+        id,
+        kind: DemandEventKind::Updated,
+    })
+    .await;
     Ok(Ok(demand))
 }
 
@@ -458,7 +522,9 @@ pub async fn transition_demand(
         Err(e) => return Ok(Err(e)),
     };
     if demand.enterprise_id != firm {
-        return Err(ApiError::Forbidden("only the posting firm may move its demand"));
+        return Err(ApiError::Forbidden(
+            "only the posting firm may move its demand",
+        ));
     }
     use DemandStatus as S;
     let (to, kind) = match (action, demand.status) {
@@ -471,7 +537,14 @@ pub async fn transition_demand(
             return Ok(err(
                 "id",
                 UserErrorCode::InvalidTransition,
-                format!("cannot {action:?} a {from:?} demand{}", if demand.matched_seats > 0 { " that agreed classes answer" } else { "" }),
+                format!(
+                    "cannot {action:?} a {from:?} demand{}",
+                    if demand.matched_seats > 0 {
+                        " that agreed classes answer"
+                    } else {
+                        ""
+                    }
+                ),
             ));
         }
     };
@@ -498,7 +571,11 @@ pub async fn join_demand(
 ) -> OpResult<order_class_demand::Model> {
     let firm = enterprise_of(actor)?;
     if headcount <= 0 {
-        return Ok(err("headcount", UserErrorCode::MustBePositive, "headcount must be at least 1"));
+        return Ok(err(
+            "headcount",
+            UserErrorCode::MustBePositive,
+            "headcount must be at least 1",
+        ));
     }
     let txn = db.begin().await?;
     let demand = match demand_for_write(&txn, actor, id).await? {
@@ -506,10 +583,21 @@ pub async fn join_demand(
         Err(e) => return Ok(Err(e)),
     };
     if demand.enterprise_id == firm {
-        return Ok(err("id", UserErrorCode::CannotJoinOwnDemand, "a firm cannot join its own demand"));
+        return Ok(err(
+            "id",
+            UserErrorCode::CannotJoinOwnDemand,
+            "a firm cannot join its own demand",
+        ));
     }
     if demand.status != DemandStatus::Open {
-        return Ok(err("id", UserErrorCode::InvalidTransition, format!("only an OPEN demand can be joined; this one is {:?}", demand.status)));
+        return Ok(err(
+            "id",
+            UserErrorCode::InvalidTransition,
+            format!(
+                "only an OPEN demand can be joined; this one is {:?}",
+                demand.status
+            ),
+        ));
     }
     let already = demand_participant::Entity::find()
         .filter(demand_participant::Column::DemandId.eq(id))
@@ -517,7 +605,11 @@ pub async fn join_demand(
         .count(&txn)
         .await?;
     if already > 0 {
-        return Ok(err("id", UserErrorCode::AlreadyJoined, "your firm has joined this demand already"));
+        return Ok(err(
+            "id",
+            UserErrorCode::AlreadyJoined,
+            "your firm has joined this demand already",
+        ));
     }
     demand_participant::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -533,7 +625,11 @@ pub async fn join_demand(
     model.updated_at = Set(Utc::now());
     let demand = model.update(&txn).await?;
     txn.commit().await?;
-    bus.publish(Event::Demand { id, kind: DemandEventKind::Joined }).await;
+    bus.publish(Event::Demand {
+        id,
+        kind: DemandEventKind::Joined,
+    })
+    .await;
     Ok(Ok(demand))
 }
 
@@ -541,7 +637,10 @@ pub async fn join_demand(
 ///
 /// # Errors
 /// Database failures.
-pub async fn total_headcount(db: &impl ConnectionTrait, demand: Uuid) -> Result<i32, sea_orm::DbErr> {
+pub async fn total_headcount(
+    db: &impl ConnectionTrait,
+    demand: Uuid,
+) -> Result<i32, sea_orm::DbErr> {
     Ok(demand_participant::Entity::find()
         .filter(demand_participant::Column::DemandId.eq(demand))
         .all(db)
@@ -637,8 +736,10 @@ pub fn check_rules(
     class: &order_class::Model,
     sponsors: &[(order_class_sponsor::Model, Option<member_unit::Model>)],
 ) -> Vec<RuleCheck> {
-    let half = i64::from(class.enterprise_workshop_hours) * 2 >= i64::from(class.total_specialty_hours);
-    let core = i64::from(class.core_practice_hours) * 2 >= i64::from(class.ordinary_class_practice_hours) * 3;
+    let half =
+        i64::from(class.enterprise_workshop_hours) * 2 >= i64::from(class.total_specialty_hours);
+    let core = i64::from(class.core_practice_hours) * 2
+        >= i64::from(class.ordinary_class_practice_hours) * 3;
     let seat_sum: i64 = sponsors.iter().map(|(s, _)| i64::from(s.seats)).sum();
     let not_enterprise: Vec<&str> = sponsors
         .iter()
@@ -670,7 +771,10 @@ pub fn check_rules(
         RuleCheck {
             rule: OrderClassRule::SponsorSeatsMismatch,
             met: seat_sum == i64::from(class.planned_seats),
-            detail: format!("sponsors take {seat_sum} seats of {} planned", class.planned_seats),
+            detail: format!(
+                "sponsors take {seat_sum} seats of {} planned",
+                class.planned_seats
+            ),
         },
         RuleCheck {
             rule: OrderClassRule::SponsorNotEnterprise,
@@ -723,12 +827,22 @@ pub struct ClassProposal {
 fn check_plan(plan: &TrainingPlan, errors: &mut Vec<UserError>) {
     for (value, field) in [
         (plan.total_specialty_hours, "plan.totalSpecialtyHours"),
-        (plan.enterprise_workshop_hours, "plan.enterpriseWorkshopHours"),
+        (
+            plan.enterprise_workshop_hours,
+            "plan.enterpriseWorkshopHours",
+        ),
         (plan.core_practice_hours, "plan.corePracticeHours"),
-        (plan.ordinary_class_practice_hours, "plan.ordinaryClassPracticeHours"),
+        (
+            plan.ordinary_class_practice_hours,
+            "plan.ordinaryClassPracticeHours",
+        ),
     ] {
         if value < 0 {
-            errors.push(UserError::on(field, UserErrorCode::MustBeNonNegative, format!("{field} must be 0 or more hours")));
+            errors.push(UserError::on(
+                field,
+                UserErrorCode::MustBeNonNegative,
+                format!("{field} must be 0 or more hours"),
+            ));
         }
     }
     if plan.enterprise_workshop_hours > plan.total_specialty_hours {
@@ -777,20 +891,34 @@ pub async fn propose_class(
     let school = if actor.is_secretariat() {
         match p.school_id {
             Some(s) => s,
-            None => return Ok(err("schoolId", UserErrorCode::Blank, "the secretariat names the school")),
+            None => {
+                return Ok(err(
+                    "schoolId",
+                    UserErrorCode::Blank,
+                    "the secretariat names the school",
+                ));
+            }
         }
     } else if let Some(own) = school_of(actor) {
         if p.school_id.is_some_and(|s| s != own) {
-            return Err(ApiError::Forbidden("school staff propose classes for their own school"));
+            return Err(ApiError::Forbidden(
+                "school staff propose classes for their own school",
+            ));
         }
         own
     } else if actor.is_authenticated() {
-        return Err(ApiError::Forbidden("only school staff or the secretariat propose order classes"));
+        return Err(ApiError::Forbidden(
+            "only school staff or the secretariat propose order classes",
+        ));
     } else {
         return Err(ApiError::Unauthenticated);
     };
     if !actor.is_secretariat() && p.demand_id.is_none() {
-        return Ok(err("demandId", UserErrorCode::Blank, "school staff answer a demand: give demandId"));
+        return Ok(err(
+            "demandId",
+            UserErrorCode::Blank,
+            "school staff answer a demand: give demandId",
+        ));
     }
     let mut errors = Vec::new();
     let name = p.name.trim().to_owned();
@@ -799,25 +927,49 @@ pub async fn propose_class(
     }
     let specialty = p.specialty_name.trim().to_owned();
     if specialty.is_empty() {
-        errors.push(UserError::on("specialtyName", UserErrorCode::Blank, "specialtyName is blank"));
+        errors.push(UserError::on(
+            "specialtyName",
+            UserErrorCode::Blank,
+            "specialtyName is blank",
+        ));
     }
     if !(2000..=2100).contains(&p.cohort_year) {
-        errors.push(UserError::on("cohortYear", UserErrorCode::Invalid, "cohortYear must be between 2000 and 2100"));
+        errors.push(UserError::on(
+            "cohortYear",
+            UserErrorCode::Invalid,
+            "cohortYear must be between 2000 and 2100",
+        ));
     }
     if p.planned_seats <= 0 {
-        errors.push(UserError::on("plannedSeats", UserErrorCode::MustBePositive, "plannedSeats must be at least 1"));
+        errors.push(UserError::on(
+            "plannedSeats",
+            UserErrorCode::MustBePositive,
+            "plannedSeats must be at least 1",
+        ));
     }
     check_plan(&p.plan, &mut errors);
     if p.sponsors.is_empty() {
-        errors.push(UserError::on("sponsors", UserErrorCode::Blank, "an order class needs at least one sponsoring firm"));
+        errors.push(UserError::on(
+            "sponsors",
+            UserErrorCode::Blank,
+            "an order class needs at least one sponsoring firm",
+        ));
     }
     let mut seen = std::collections::HashSet::new();
     for (i, s) in p.sponsors.iter().enumerate() {
         if s.seats <= 0 {
-            errors.push(UserError::on(&format!("sponsors.{i}.seats"), UserErrorCode::MustBePositive, "seats must be at least 1"));
+            errors.push(UserError::on(
+                &format!("sponsors.{i}.seats"),
+                UserErrorCode::MustBePositive,
+                "seats must be at least 1",
+            ));
         }
         if !seen.insert(s.enterprise_id) {
-            errors.push(UserError::on(&format!("sponsors.{i}.enterpriseId"), UserErrorCode::DuplicateSponsor, "this firm is listed twice"));
+            errors.push(UserError::on(
+                &format!("sponsors.{i}.enterpriseId"),
+                UserErrorCode::DuplicateSponsor,
+                "this firm is listed twice",
+            ));
         }
     }
     let seat_sum: i64 = p.sponsors.iter().map(|s| i64::from(s.seats)).sum();
@@ -825,14 +977,25 @@ pub async fn propose_class(
         errors.push(UserError::on(
             "sponsors",
             UserErrorCode::SponsorSeatsMismatch,
-            format!("sponsors take {seat_sum} seats but {} are planned", p.planned_seats),
+            format!(
+                "sponsors take {seat_sum} seats but {} are planned",
+                p.planned_seats
+            ),
         ));
     }
     let txn = db.begin().await?;
     match member_unit::Entity::find_by_id(school).one(&txn).await? {
         Some(u) if u.kind.is_school() => {}
-        Some(_) => errors.push(UserError::on("schoolId", UserErrorCode::NotASchool, "order classes are run by schools")),
-        None => errors.push(UserError::on("schoolId", UserErrorCode::NotFound, "no member unit has this ID")),
+        Some(_) => errors.push(UserError::on(
+            "schoolId",
+            UserErrorCode::NotASchool,
+            "order classes are run by schools",
+        )),
+        None => errors.push(UserError::on(
+            "schoolId",
+            UserErrorCode::NotFound,
+            "no member unit has this ID",
+        )),
     }
     let units: std::collections::HashMap<Uuid, member_unit::Model> = member_unit::Entity::find()
         .filter(member_unit::Column::Id.is_in(p.sponsors.iter().map(|s| s.enterprise_id)))
@@ -843,7 +1006,11 @@ pub async fn propose_class(
         .collect();
     for (i, s) in p.sponsors.iter().enumerate() {
         match units.get(&s.enterprise_id) {
-            None => errors.push(UserError::on(&format!("sponsors.{i}.enterpriseId"), UserErrorCode::NotFound, "no member unit has this ID")),
+            None => errors.push(UserError::on(
+                &format!("sponsors.{i}.enterpriseId"),
+                UserErrorCode::NotFound,
+                "no member unit has this ID",
+            )),
             Some(u) if u.kind.is_school() => errors.push(UserError::on(
                 &format!("sponsors.{i}.enterpriseId"),
                 UserErrorCode::SponsorNotEnterprise,
@@ -853,21 +1020,33 @@ pub async fn propose_class(
         }
     }
     if let Some(demand_id) = p.demand_id {
-        match order_class_demand::Entity::find_by_id(demand_id).filter(demand_scope(actor)).one(&txn).await? {
-            None => errors.push(UserError::on("demandId", UserErrorCode::NotFound, "no order-class demand you may see has this ID")),
+        match order_class_demand::Entity::find_by_id(demand_id)
+            .filter(demand_scope(actor))
+            .one(&txn)
+            .await?
+        {
+            None => errors.push(UserError::on(
+                "demandId",
+                UserErrorCode::NotFound,
+                "no order-class demand you may see has this ID",
+            )),
             Some(d) if d.status != DemandStatus::Open => errors.push(UserError::on(
                 "demandId",
                 UserErrorCode::DemandNotOpen,
-                format!("the demand is {:?}; only OPEN demand can be answered", d.status),
+                format!(
+                    "the demand is {:?}; only OPEN demand can be answered",
+                    d.status
+                ),
             )),
             Some(_) => {
-                let participants: std::collections::HashSet<Uuid> = demand_participant::Entity::find()
-                    .filter(demand_participant::Column::DemandId.eq(demand_id))
-                    .all(&txn)
-                    .await?
-                    .into_iter()
-                    .map(|p| p.enterprise_id)
-                    .collect();
+                let participants: std::collections::HashSet<Uuid> =
+                    demand_participant::Entity::find()
+                        .filter(demand_participant::Column::DemandId.eq(demand_id))
+                        .all(&txn)
+                        .await?
+                        .into_iter()
+                        .map(|p| p.enterprise_id)
+                        .collect();
                 for (i, s) in p.sponsors.iter().enumerate() {
                     if !participants.contains(&s.enterprise_id) {
                         errors.push(UserError::on(
@@ -890,7 +1069,10 @@ pub async fn propose_class(
         school_id: Set(school),
         name: Set(name),
         specialty_name: Set(specialty),
-        specialty_code: Set(p.specialty_code.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())),
+        specialty_code: Set(p
+            .specialty_code
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())),
         cohort_year: Set(p.cohort_year),
         planned_seats: Set(p.planned_seats),
         status: Set(OrderClassStatus::Proposed),
@@ -918,7 +1100,11 @@ pub async fn propose_class(
         .await?;
     }
     txn.commit().await?;
-    bus.publish(Event::OrderClass { id: class.id, kind: OrderClassEventKind::Proposed }).await;
+    bus.publish(Event::OrderClass {
+        id: class.id,
+        kind: OrderClassEventKind::Proposed,
+    })
+    .await;
     Ok(Ok(class))
 }
 
@@ -940,7 +1126,9 @@ fn require_school(actor: &Actor, class: &order_class::Model) -> Result<(), ApiEr
     if school_of(actor) == Some(class.school_id) {
         Ok(())
     } else {
-        Err(ApiError::Forbidden("only staff of the class's school may do this"))
+        Err(ApiError::Forbidden(
+            "only staff of the class's school may do this",
+        ))
     }
 }
 
@@ -965,7 +1153,11 @@ pub async fn update_class_plan(
     };
     require_school(actor, &class)?;
     if class.status != OrderClassStatus::Proposed {
-        return Ok(err("id", UserErrorCode::InvalidTransition, "only a PROPOSED class's plan can change"));
+        return Ok(err(
+            "id",
+            UserErrorCode::InvalidTransition,
+            "only a PROPOSED class's plan can change",
+        ));
     }
     let mut errors = Vec::new();
     if let Some(plan) = &plan {
@@ -986,13 +1178,23 @@ pub async fn update_class_plan(
     model.updated_at = Set(Utc::now());
     let class = model.update(&txn).await?;
     order_class_sponsor::Entity::update_many()
-        .col_expr(order_class_sponsor::Column::AcceptedAt, Expr::value(Option::<chrono::DateTime<Utc>>::None))
-        .col_expr(order_class_sponsor::Column::AcceptedBy, Expr::value(Option::<Uuid>::None))
+        .col_expr(
+            order_class_sponsor::Column::AcceptedAt,
+            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
+        .col_expr(
+            order_class_sponsor::Column::AcceptedBy,
+            Expr::value(Option::<Uuid>::None),
+        )
         .filter(order_class_sponsor::Column::OrderClassId.eq(id))
         .exec(&txn)
         .await?;
     txn.commit().await?;
-    bus.publish(Event::OrderClass { id, kind: OrderClassEventKind::Updated }).await;
+    bus.publish(Event::OrderClass {
+        id,
+        kind: OrderClassEventKind::Updated,
+    })
+    .await;
     Ok(Ok(class))
 }
 
@@ -1032,18 +1234,33 @@ pub async fn accept_class(
     let sponsors = sponsors_with_units(&txn, id).await?;
     let unit = unit_of(actor);
     let as_school = school_of(actor) == Some(class.school_id);
-    let as_sponsor = matches!(actor, Actor::Account { role: AccountRole::EnterpriseStaff, .. })
-        && sponsors.iter().any(|(s, _)| Some(s.enterprise_id) == unit);
+    let as_sponsor = matches!(
+        actor,
+        Actor::Account {
+            role: AccountRole::EnterpriseStaff,
+            ..
+        }
+    ) && sponsors.iter().any(|(s, _)| Some(s.enterprise_id) == unit);
     if !as_school && !as_sponsor {
-        return Err(ApiError::Forbidden("only the class's school and its sponsoring firms accept its plan"));
+        return Err(ApiError::Forbidden(
+            "only the class's school and its sponsoring firms accept its plan",
+        ));
     }
     if class.status != OrderClassStatus::Proposed {
-        return Ok(err("id", UserErrorCode::InvalidTransition, format!("a {:?} class cannot be accepted", class.status)));
+        return Ok(err(
+            "id",
+            UserErrorCode::InvalidTransition,
+            format!("a {:?} class cannot be accepted", class.status),
+        ));
     }
     let violations: Vec<UserError> = check_rules(&class, &sponsors)
         .into_iter()
         .filter(|c| !c.met)
-        .map(|c| UserError { field: Some(vec!["id".into()]), message: c.detail, code: c.rule.code() })
+        .map(|c| UserError {
+            field: Some(vec!["id".into()]),
+            message: c.detail,
+            code: c.rule.code(),
+        })
         .collect();
     if !violations.is_empty() {
         return Ok(Err(violations));
@@ -1055,7 +1272,8 @@ pub async fn accept_class(
     }
     let mut all_sponsors = true;
     for (sponsor, _) in &sponsors {
-        let accepted = sponsor.accepted_at.is_some() || (as_sponsor && Some(sponsor.enterprise_id) == unit);
+        let accepted =
+            sponsor.accepted_at.is_some() || (as_sponsor && Some(sponsor.enterprise_id) == unit);
         all_sponsors &= accepted;
         if as_sponsor && Some(sponsor.enterprise_id) == unit && sponsor.accepted_at.is_none() {
             let mut s: order_class_sponsor::ActiveModel = sponsor.clone().into();
@@ -1067,9 +1285,15 @@ pub async fn accept_class(
     let agreed = school_accepted && all_sponsors;
     let mut demand_event = None;
     if agreed && let Some(demand_id) = class.demand_id {
-        let demand = order_class_demand::Entity::find_by_id(demand_id).one(&txn).await?;
+        let demand = order_class_demand::Entity::find_by_id(demand_id)
+            .one(&txn)
+            .await?;
         let Some(demand) = demand.filter(|d| d.status == DemandStatus::Open) else {
-            return Ok(err("id", UserErrorCode::DemandNotOpen, "the demand this class answers is no longer OPEN"));
+            return Ok(err(
+                "id",
+                UserErrorCode::DemandNotOpen,
+                "the demand this class answers is no longer OPEN",
+            ));
         };
         let total = total_headcount(&txn, demand_id).await?;
         let matched = demand.matched_seats + class.planned_seats;
@@ -1096,7 +1320,11 @@ pub async fn accept_class(
     txn.commit().await?;
     bus.publish(Event::OrderClass {
         id,
-        kind: if agreed { OrderClassEventKind::Agreed } else { OrderClassEventKind::Accepted },
+        kind: if agreed {
+            OrderClassEventKind::Agreed
+        } else {
+            OrderClassEventKind::Accepted
+        },
     })
     .await;
     if let (Some(kind), Some(demand)) = (demand_event, class.demand_id) {
@@ -1141,18 +1369,32 @@ pub async fn transition_class(
     use OrderClassStatus as S;
     let from = class.status;
     let (to, kind, reason) = match (&action, from) {
-        (ClassAction::StartRecruiting, S::Agreed) => (S::Recruiting, OrderClassEventKind::Recruiting, None),
-        (ClassAction::StartTraining, S::Recruiting) => (S::InTraining, OrderClassEventKind::InTraining, None),
-        (ClassAction::Graduate, S::InTraining) => (S::Graduated, OrderClassEventKind::Graduated, None),
+        (ClassAction::StartRecruiting, S::Agreed) => {
+            (S::Recruiting, OrderClassEventKind::Recruiting, None)
+        }
+        (ClassAction::StartTraining, S::Recruiting) => {
+            (S::InTraining, OrderClassEventKind::InTraining, None)
+        }
+        (ClassAction::Graduate, S::InTraining) => {
+            (S::Graduated, OrderClassEventKind::Graduated, None)
+        }
         (ClassAction::Cancel(reason), S::Proposed | S::Agreed | S::Recruiting | S::InTraining) => {
             let reason = reason.trim().to_owned();
             if reason.is_empty() {
-                return Ok(err("reason", UserErrorCode::Blank, "say why the class is cancelled"));
+                return Ok(err(
+                    "reason",
+                    UserErrorCode::Blank,
+                    "say why the class is cancelled",
+                ));
             }
             (S::Cancelled, OrderClassEventKind::Cancelled, Some(reason))
         }
         (action, from) => {
-            return Ok(err("id", UserErrorCode::InvalidTransition, format!("cannot {action:?} a {from:?} class")));
+            return Ok(err(
+                "id",
+                UserErrorCode::InvalidTransition,
+                format!("cannot {action:?} a {from:?} class"),
+            ));
         }
     };
     let now = Utc::now();
@@ -1160,7 +1402,9 @@ pub async fn transition_class(
     if to == S::Cancelled
         && from != S::Proposed
         && let Some(demand_id) = class.demand_id
-        && let Some(demand) = order_class_demand::Entity::find_by_id(demand_id).one(&txn).await?
+        && let Some(demand) = order_class_demand::Entity::find_by_id(demand_id)
+            .one(&txn)
+            .await?
     {
         let total = total_headcount(&txn, demand_id).await?;
         let matched = std::cmp::max(demand.matched_seats - class.planned_seats, 0);
@@ -1217,7 +1461,10 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
 
 /// The day a class starts: 1 September of the cohort year (autumn intake), or 1 March for a demand
 /// asking for a spring start.
-fn class_start(class: &order_class::Model, demand: Option<&order_class_demand::Model>) -> NaiveDate {
+fn class_start(
+    class: &order_class::Model,
+    demand: Option<&order_class_demand::Model>,
+) -> NaiveDate {
     let month = match demand.map(|d| d.start_term) {
         Some(Term::Spring) => 3,
         _ => 9,
@@ -1259,20 +1506,31 @@ pub async fn enrol(
     let number = s.student_number.trim().to_owned();
     let name = s.name.trim().to_owned();
     if number.is_empty() {
-        errors.push(UserError::on("studentNumber", UserErrorCode::Blank, "studentNumber is blank"));
+        errors.push(UserError::on(
+            "studentNumber",
+            UserErrorCode::Blank,
+            "studentNumber is blank",
+        ));
     }
     if name.is_empty() {
         errors.push(UserError::on("name", UserErrorCode::Blank, "name is blank"));
     }
     let today = Utc::now().date_naive();
     if s.date_of_birth >= today {
-        errors.push(UserError::on("dateOfBirth", UserErrorCode::Invalid, "dateOfBirth must be in the past"));
+        errors.push(UserError::on(
+            "dateOfBirth",
+            UserErrorCode::Invalid,
+            "dateOfBirth must be in the past",
+        ));
     }
     if class.status != OrderClassStatus::Recruiting {
         errors.push(UserError::on(
             "orderClassId",
             UserErrorCode::InvalidTransition,
-            format!("students are enrolled while a class is RECRUITING; this one is {:?}", class.status),
+            format!(
+                "students are enrolled while a class is RECRUITING; this one is {:?}",
+                class.status
+            ),
         ));
     }
     let demand = match class.demand_id {
@@ -1289,7 +1547,10 @@ pub async fn enrol(
             errors.push(UserError::on(
                 "targetGroup",
                 UserErrorCode::TargetGroupNotAllowed,
-                format!("the demand does not open this class to {:?}", s.target_group),
+                format!(
+                    "the demand does not open this class to {:?}",
+                    s.target_group
+                ),
             ));
         }
         if let Some(limit) = d.age_limit {
@@ -1308,7 +1569,11 @@ pub async fn enrol(
         .count(&txn)
         .await?;
     if enrolled >= u64::try_from(class.planned_seats).unwrap_or(0) {
-        errors.push(UserError::on("orderClassId", UserErrorCode::ClassFull, "no seat is left in this class"));
+        errors.push(UserError::on(
+            "orderClassId",
+            UserErrorCode::ClassFull,
+            "no seat is left in this class",
+        ));
     }
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -1349,7 +1614,11 @@ pub async fn enrol(
         .count(&txn)
         .await?;
     if twice > 0 {
-        return Ok(err("studentNumber", UserErrorCode::AlreadyEnrolled, "this student is enrolled in the class already"));
+        return Ok(err(
+            "studentNumber",
+            UserErrorCode::AlreadyEnrolled,
+            "this student is enrolled in the class already",
+        ));
     }
     let enrolment = enrolment::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -1364,7 +1633,11 @@ pub async fn enrol(
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    bus.publish(Event::OrderClass { id: class_id, kind: OrderClassEventKind::Enrolled }).await;
+    bus.publish(Event::OrderClass {
+        id: class_id,
+        kind: OrderClassEventKind::Enrolled,
+    })
+    .await;
     Ok(Ok((enrolment, student)))
 }
 
@@ -1396,10 +1669,16 @@ pub async fn record_agreement(
         .await?
         .and_then(|(e, c)| c.map(|c| (e, c)))
     else {
-        return Ok(err("enrolmentId", UserErrorCode::NotFound, "no enrolment has this ID"));
+        return Ok(err(
+            "enrolmentId",
+            UserErrorCode::NotFound,
+            "no enrolment has this ID",
+        ));
     };
     require_school(actor, &class)?;
-    let student = student::Entity::find_by_id(enrolment.student_id).one(&txn).await?;
+    let student = student::Entity::find_by_id(enrolment.student_id)
+        .one(&txn)
+        .await?;
     let mut errors = Vec::new();
     let sponsor = order_class_sponsor::Entity::find()
         .filter(order_class_sponsor::Column::OrderClassId.eq(class.id))
@@ -1407,10 +1686,18 @@ pub async fn record_agreement(
         .count(&txn)
         .await?;
     if sponsor == 0 {
-        errors.push(UserError::on("enterpriseId", UserErrorCode::NotASponsor, "the firm does not sponsor this class"));
+        errors.push(UserError::on(
+            "enterpriseId",
+            UserErrorCode::NotASponsor,
+            "the firm does not sponsor this class",
+        ));
     }
     if signed_on > Utc::now().date_naive() {
-        errors.push(UserError::on("signedOn", UserErrorCode::Invalid, "signedOn is in the future"));
+        errors.push(UserError::on(
+            "signedOn",
+            UserErrorCode::Invalid,
+            "signedOn is in the future",
+        ));
     }
     if let Some(st) = &student
         && age_on(st.date_of_birth, signed_on) < 18
@@ -1431,7 +1718,11 @@ pub async fn record_agreement(
     m.agreement_guardian_signed = Set(guardian_signed);
     let enrolment = m.update(&txn).await?;
     txn.commit().await?;
-    bus.publish(Event::OrderClass { id: class.id, kind: OrderClassEventKind::AgreementSigned }).await;
+    bus.publish(Event::OrderClass {
+        id: class.id,
+        kind: OrderClassEventKind::AgreementSigned,
+    })
+    .await;
     Ok(Ok(enrolment))
 }
 
@@ -1442,7 +1733,19 @@ mod tests {
     #[test]
     fn age_counts_whole_years() {
         let birth = NaiveDate::from_ymd_opt(2010, 9, 2).unwrap_or_default();
-        assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default()), 15);
-        assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2026, 9, 2).unwrap_or_default()), 16);
+        assert_eq!(
+            age_on(
+                birth,
+                NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default()
+            ),
+            15
+        );
+        assert_eq!(
+            age_on(
+                birth,
+                NaiveDate::from_ymd_opt(2026, 9, 2).unwrap_or_default()
+            ),
+            16
+        );
     }
 }

@@ -93,6 +93,8 @@ enum OrderClassSponsor {
     AcceptedBy,
 }
 
+// The column is `student_number`; the identifier names follow the columns.
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Student {
     Table,
@@ -133,7 +135,12 @@ fn fk(
         .to_owned()
 }
 
-fn index(name: &str, table: impl IntoIden, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
+fn index(
+    name: &str,
+    table: impl IntoIden,
+    cols: &[&'static str],
+    unique: bool,
+) -> IndexCreateStatement {
     let mut idx = Index::create();
     idx.name(name).table(table);
     for c in cols {
@@ -182,10 +189,20 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(index("idx_demand_status", OrderClassDemand::Table, &["status"], false))
+            .create_index(index(
+                "idx_demand_status",
+                OrderClassDemand::Table,
+                &["status"],
+                false,
+            ))
             .await?;
         manager
-            .create_index(index("idx_demand_enterprise", OrderClassDemand::Table, &["enterprise_id"], false))
+            .create_index(index(
+                "idx_demand_enterprise",
+                OrderClassDemand::Table,
+                &["enterprise_id"],
+                false,
+            ))
             .await?;
 
         manager
@@ -222,7 +239,12 @@ impl MigrationTrait for Migration {
             ))
             .await?;
         manager
-            .create_index(index("idx_participant_enterprise", DemandParticipant::Table, &["enterprise_id"], false))
+            .create_index(index(
+                "idx_participant_enterprise",
+                DemandParticipant::Table,
+                &["enterprise_id"],
+                false,
+            ))
             .await?;
 
         manager
@@ -274,10 +296,20 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(index("idx_order_class_school", OrderClass::Table, &["school_id"], false))
+            .create_index(index(
+                "idx_order_class_school",
+                OrderClass::Table,
+                &["school_id"],
+                false,
+            ))
             .await?;
         manager
-            .create_index(index("idx_order_class_demand", OrderClass::Table, &["demand_id"], false))
+            .create_index(index(
+                "idx_order_class_demand",
+                OrderClass::Table,
+                &["demand_id"],
+                false,
+            ))
             .await?;
 
         manager
@@ -314,7 +346,12 @@ impl MigrationTrait for Migration {
             ))
             .await?;
         manager
-            .create_index(index("idx_sponsor_enterprise", OrderClassSponsor::Table, &["enterprise_id"], false))
+            .create_index(index(
+                "idx_sponsor_enterprise",
+                OrderClassSponsor::Table,
+                &["enterprise_id"],
+                false,
+            ))
             .await?;
 
         manager
@@ -389,7 +426,12 @@ impl MigrationTrait for Migration {
             ))
             .await?;
         manager
-            .create_index(index("idx_enrolment_student", Enrolment::Table, &["student_id"], false))
+            .create_index(index(
+                "idx_enrolment_student",
+                Enrolment::Table,
+                &["student_id"],
+                false,
+            ))
             .await?;
         Ok(())
     }

@@ -108,7 +108,7 @@ mod tests {
     #[test]
     fn malformed_and_foreign_ids_are_told_apart() {
         assert!(matches!(decode("!!"), Err(ApiError::BadUserInput(_))));
-        let other = URL_SAFE_NO_PAD.encode(format!("Student:{}", Uuid::now_v7()));
+        let other = URL_SAFE_NO_PAD.encode(format!("Invoice:{}", Uuid::now_v7()));
         assert!(matches!(decode(&other), Err(ApiError::NotFound(_))));
     }
 }

@@ -267,8 +267,7 @@ impl Loader<Uuid> for ParticipantsByDemandLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
         for (row, unit) in rows {
             if let Some(unit) = unit {
                 map.entry(row.demand_id).or_default().push((row, unit));
@@ -294,8 +293,7 @@ impl Loader<Uuid> for SponsorsByClassLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
         for (row, unit) in rows {
             if let Some(unit) = unit {
                 map.entry(row.order_class_id).or_default().push((row, unit));
@@ -369,8 +367,7 @@ impl Loader<Uuid> for ClassesByDemandLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
         for row in rows {
             if let Some(d) = row.demand_id {
                 map.entry(d).or_default().push(row);
@@ -397,11 +394,12 @@ impl Loader<Uuid> for EnrolmentsByClassLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> =
-            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
         for (row, student) in rows {
             if let Some(student) = student {
-                map.entry(row.order_class_id).or_default().push((row, student));
+                map.entry(row.order_class_id)
+                    .or_default()
+                    .push((row, student));
             }
         }
         Ok(map)
@@ -423,13 +421,19 @@ pub async fn prime_order_classes(
     }
     let ids: Vec<Uuid> = classes.iter().map(|c| c.id).collect();
     if selects(connection, "sponsors") || selects(connection, "ruleChecks") {
-        loaders.sponsors_by_class.load_many(ids.iter().copied()).await?;
+        loaders
+            .sponsors_by_class
+            .load_many(ids.iter().copied())
+            .await?;
     }
     if ["enrolledCount", "agreementsSigned", "seatsLeft"]
         .iter()
         .any(|f| selects(connection, f))
     {
-        loaders.enrolment_stats.load_many(ids.iter().copied()).await?;
+        loaders
+            .enrolment_stats
+            .load_many(ids.iter().copied())
+            .await?;
     }
     if selects(connection, "school") {
         loaders
@@ -438,10 +442,15 @@ pub async fn prime_order_classes(
             .await?;
     }
     if selects(connection, "demand") {
-        loaders
-            .demand
-            .load_many(classes.iter().filter_map(|c| c.demand_id))
-            .await?;
+        let demands: Vec<Uuid> = classes.iter().filter_map(|c| c.demand_id).collect();
+        loaders.demand.load_many(demands.iter().copied()).await?;
+        let nested = items(connection).iter().any(|i| {
+            let demand = i.field("demand");
+            demand.field("totalHeadcount").exists() || demand.field("participants").exists()
+        });
+        if nested && !demands.is_empty() {
+            loaders.participants_by_demand.load_many(demands).await?;
+        }
     }
     Ok(())
 }
@@ -461,7 +470,10 @@ pub async fn prime_demands(
     }
     let ids: Vec<Uuid> = demands.iter().map(|d| d.id).collect();
     if selects(connection, "participants") || selects(connection, "totalHeadcount") {
-        loaders.participants_by_demand.load_many(ids.iter().copied()).await?;
+        loaders
+            .participants_by_demand
+            .load_many(ids.iter().copied())
+            .await?;
     }
     if selects(connection, "enterprise") {
         loaders
@@ -470,7 +482,10 @@ pub async fn prime_demands(
             .await?;
     }
     if selects(connection, "orderClasses") {
-        loaders.classes_by_demand.load_many(ids.iter().copied()).await?;
+        loaders
+            .classes_by_demand
+            .load_many(ids.iter().copied())
+            .await?;
     }
     Ok(())
 }

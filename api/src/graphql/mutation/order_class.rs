@@ -9,12 +9,12 @@ use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
 use crate::graphql::guard::actor;
 use crate::graphql::id::{NodeType, decode_as};
 use crate::graphql::object::{Enrolment, OrderClass, OrderClassDemand};
-use sea_orm::EntityTrait;
 use crate::graphql::query::CurrentAccount;
 use crate::order_class::{
     self as domain, ClassAction, ClassProposal, DemandAction, DemandFields, EnrolStudent,
     FiveIntegrations, Integration, OpResult, SponsorSeats, TrainingPlan,
 };
+use sea_orm::EntityTrait;
 
 /// An ID in a mutation's input, or the user error that says it is not one of `ty`.
 fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
@@ -70,7 +70,9 @@ payload!(
     EnrolmentPayload, enrolment: Enrolment
 );
 
-fn demand_payload(r: OpResult<entity::order_class_demand::Model>) -> ApiResult<OrderClassDemandPayload> {
+fn demand_payload(
+    r: OpResult<entity::order_class_demand::Model>,
+) -> ApiResult<OrderClassDemandPayload> {
     Ok(OrderClassDemandPayload::from_outcome(r?, OrderClassDemand))
 }
 
@@ -230,7 +232,10 @@ pub struct FiveIntegrationsInput {
 
 impl From<IntegrationInput> for Integration {
     fn from(i: IntegrationInput) -> Self {
-        Self { agreed: i.agreed, note: i.note }
+        Self {
+            agreed: i.agreed,
+            note: i.note,
+        }
     }
 }
 
@@ -340,20 +345,38 @@ fn parts<'c>(ctx: &Context<'c>) -> ApiResult<(&'c DatabaseConnection, &'c EventB
     Ok((ctx.data::<DatabaseConnection>()?, ctx.data::<EventBus>()?))
 }
 
-async fn demand_action(ctx: &Context<'_>, input: OrderClassDemandIdInput, action: DemandAction) -> ApiResult<OrderClassDemandPayload> {
+async fn demand_action(
+    ctx: &Context<'_>,
+    input: OrderClassDemandIdInput,
+    action: DemandAction,
+) -> ApiResult<OrderClassDemandPayload> {
     let (db, bus) = parts(ctx)?;
     let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
         Ok(id) => id,
-        Err(e) => return Ok(OrderClassDemandPayload { order_class_demand: None, user_errors: vec![e] }),
+        Err(e) => {
+            return Ok(OrderClassDemandPayload {
+                order_class_demand: None,
+                user_errors: vec![e],
+            });
+        }
     };
     demand_payload(domain::transition_demand(db, bus, actor(ctx), id, action).await)
 }
 
-async fn class_action(ctx: &Context<'_>, id: &ID, action: ClassAction) -> ApiResult<OrderClassPayload> {
+async fn class_action(
+    ctx: &Context<'_>,
+    id: &ID,
+    action: ClassAction,
+) -> ApiResult<OrderClassPayload> {
     let (db, bus) = parts(ctx)?;
     let id = match input_id(NodeType::OrderClass, id, "id") {
         Ok(id) => id,
-        Err(e) => return Ok(OrderClassPayload { order_class: None, user_errors: vec![e] }),
+        Err(e) => {
+            return Ok(OrderClassPayload {
+                order_class: None,
+                user_errors: vec![e],
+            });
+        }
     };
     class_payload(domain::transition_class(db, bus, actor(ctx), id, action).await)
 }
@@ -365,7 +388,8 @@ impl OrderClassMutation {
     async fn create_order_class_demand(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `CreateOrderClassDemandInput`.")] input: CreateOrderClassDemandInput,
+        #[graphql(desc = "The operation's input; see `CreateOrderClassDemandInput`.")]
+        input: CreateOrderClassDemandInput,
     ) -> ApiResult<OrderClassDemandPayload> {
         let (db, bus) = parts(ctx)?;
         let fields = DemandFields {
@@ -393,12 +417,18 @@ impl OrderClassMutation {
     async fn update_order_class_demand(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `UpdateOrderClassDemandInput`.")] input: UpdateOrderClassDemandInput,
+        #[graphql(desc = "The operation's input; see `UpdateOrderClassDemandInput`.")]
+        input: UpdateOrderClassDemandInput,
     ) -> ApiResult<OrderClassDemandPayload> {
         let (db, bus) = parts(ctx)?;
         let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
             Ok(id) => id,
-            Err(e) => return Ok(OrderClassDemandPayload { order_class_demand: None, user_errors: vec![e] }),
+            Err(e) => {
+                return Ok(OrderClassDemandPayload {
+                    order_class_demand: None,
+                    user_errors: vec![e],
+                });
+            }
         };
         let fields = DemandFields {
             specialty_name: input.specialty_name,
@@ -424,7 +454,8 @@ impl OrderClassMutation {
     async fn publish_order_class_demand(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")] input: OrderClassDemandIdInput,
+        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")]
+        input: OrderClassDemandIdInput,
     ) -> ApiResult<OrderClassDemandPayload> {
         demand_action(ctx, input, DemandAction::Publish).await
     }
@@ -434,7 +465,8 @@ impl OrderClassMutation {
     async fn withdraw_order_class_demand(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")] input: OrderClassDemandIdInput,
+        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")]
+        input: OrderClassDemandIdInput,
     ) -> ApiResult<OrderClassDemandPayload> {
         demand_action(ctx, input, DemandAction::Withdraw).await
     }
@@ -443,7 +475,8 @@ impl OrderClassMutation {
     async fn close_order_class_demand(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")] input: OrderClassDemandIdInput,
+        #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")]
+        input: OrderClassDemandIdInput,
     ) -> ApiResult<OrderClassDemandPayload> {
         demand_action(ctx, input, DemandAction::Close).await
     }
@@ -454,12 +487,18 @@ impl OrderClassMutation {
     async fn join_order_class_demand(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `JoinOrderClassDemandInput`.")] input: JoinOrderClassDemandInput,
+        #[graphql(desc = "The operation's input; see `JoinOrderClassDemandInput`.")]
+        input: JoinOrderClassDemandInput,
     ) -> ApiResult<OrderClassDemandPayload> {
         let (db, bus) = parts(ctx)?;
         let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
             Ok(id) => id,
-            Err(e) => return Ok(OrderClassDemandPayload { order_class_demand: None, user_errors: vec![e] }),
+            Err(e) => {
+                return Ok(OrderClassDemandPayload {
+                    order_class_demand: None,
+                    user_errors: vec![e],
+                });
+            }
         };
         demand_payload(domain::join_demand(db, bus, actor(ctx), id, input.headcount).await)
     }
@@ -470,7 +509,8 @@ impl OrderClassMutation {
     async fn create_order_class(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `CreateOrderClassInput`.")] input: CreateOrderClassInput,
+        #[graphql(desc = "The operation's input; see `CreateOrderClassInput`.")]
+        input: CreateOrderClassInput,
     ) -> ApiResult<OrderClassPayload> {
         let (db, bus) = parts(ctx)?;
         let mut errors = Vec::new();
@@ -481,19 +521,35 @@ impl OrderClassMutation {
                 None
             }
         };
-        let demand_id = input.demand_id.as_ref().and_then(|id| id_of(NodeType::OrderClassDemand, id, "demandId"));
-        let school_id = input.school_id.as_ref().and_then(|id| id_of(NodeType::MemberUnit, id, "schoolId"));
+        let demand_id = input
+            .demand_id
+            .as_ref()
+            .and_then(|id| id_of(NodeType::OrderClassDemand, id, "demandId"));
+        let school_id = input
+            .school_id
+            .as_ref()
+            .and_then(|id| id_of(NodeType::MemberUnit, id, "schoolId"));
         let sponsors: Vec<SponsorSeats> = input
             .sponsors
             .iter()
             .enumerate()
             .filter_map(|(i, s)| {
-                id_of(NodeType::MemberUnit, &s.enterprise_id, &format!("sponsors.{i}.enterpriseId"))
-                    .map(|enterprise_id| SponsorSeats { enterprise_id, seats: s.seats })
+                id_of(
+                    NodeType::MemberUnit,
+                    &s.enterprise_id,
+                    &format!("sponsors.{i}.enterpriseId"),
+                )
+                .map(|enterprise_id| SponsorSeats {
+                    enterprise_id,
+                    seats: s.seats,
+                })
             })
             .collect();
         if !errors.is_empty() {
-            return Ok(OrderClassPayload { order_class: None, user_errors: errors });
+            return Ok(OrderClassPayload {
+                order_class: None,
+                user_errors: errors,
+            });
         }
         let proposal = ClassProposal {
             demand_id,
@@ -515,16 +571,29 @@ impl OrderClassMutation {
     async fn update_order_class_plan(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `UpdateOrderClassPlanInput`.")] input: UpdateOrderClassPlanInput,
+        #[graphql(desc = "The operation's input; see `UpdateOrderClassPlanInput`.")]
+        input: UpdateOrderClassPlanInput,
     ) -> ApiResult<OrderClassPayload> {
         let (db, bus) = parts(ctx)?;
         let id = match input_id(NodeType::OrderClass, &input.id, "id") {
             Ok(id) => id,
-            Err(e) => return Ok(OrderClassPayload { order_class: None, user_errors: vec![e] }),
+            Err(e) => {
+                return Ok(OrderClassPayload {
+                    order_class: None,
+                    user_errors: vec![e],
+                });
+            }
         };
         class_payload(
-            domain::update_class_plan(db, bus, actor(ctx), id, input.plan.map(Into::into), input.integrations.map(Into::into))
-                .await,
+            domain::update_class_plan(
+                db,
+                bus,
+                actor(ctx),
+                id,
+                input.plan.map(Into::into),
+                input.integrations.map(Into::into),
+            )
+            .await,
         )
     }
 
@@ -537,7 +606,8 @@ impl OrderClassMutation {
     async fn accept_order_class(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")] input: OrderClassIdInput,
+        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")]
+        input: OrderClassIdInput,
     ) -> ApiResult<OrderClassPayload> {
         let (db, bus) = parts(ctx)?;
         let Some(account) = ctx.data_opt::<CurrentAccount>() else {
@@ -545,7 +615,12 @@ impl OrderClassMutation {
         };
         let id = match input_id(NodeType::OrderClass, &input.id, "id") {
             Ok(id) => id,
-            Err(e) => return Ok(OrderClassPayload { order_class: None, user_errors: vec![e] }),
+            Err(e) => {
+                return Ok(OrderClassPayload {
+                    order_class: None,
+                    user_errors: vec![e],
+                });
+            }
         };
         class_payload(domain::accept_class(db, bus, actor(ctx), account.0.id, id).await)
     }
@@ -554,7 +629,8 @@ impl OrderClassMutation {
     async fn start_order_class_recruiting(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")] input: OrderClassIdInput,
+        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")]
+        input: OrderClassIdInput,
     ) -> ApiResult<OrderClassPayload> {
         class_action(ctx, &input.id, ClassAction::StartRecruiting).await
     }
@@ -563,7 +639,8 @@ impl OrderClassMutation {
     async fn start_order_class_training(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")] input: OrderClassIdInput,
+        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")]
+        input: OrderClassIdInput,
     ) -> ApiResult<OrderClassPayload> {
         class_action(ctx, &input.id, ClassAction::StartTraining).await
     }
@@ -572,7 +649,8 @@ impl OrderClassMutation {
     async fn graduate_order_class(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")] input: OrderClassIdInput,
+        #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")]
+        input: OrderClassIdInput,
     ) -> ApiResult<OrderClassPayload> {
         class_action(ctx, &input.id, ClassAction::Graduate).await
     }
@@ -582,7 +660,8 @@ impl OrderClassMutation {
     async fn cancel_order_class(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `CancelOrderClassInput`.")] input: CancelOrderClassInput,
+        #[graphql(desc = "The operation's input; see `CancelOrderClassInput`.")]
+        input: CancelOrderClassInput,
     ) -> ApiResult<OrderClassPayload> {
         class_action(ctx, &input.id, ClassAction::Cancel(input.reason)).await
     }
@@ -593,12 +672,18 @@ impl OrderClassMutation {
     async fn enrol_student(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The operation's input; see `EnrolStudentInput`.")] input: EnrolStudentInput,
+        #[graphql(desc = "The operation's input; see `EnrolStudentInput`.")]
+        input: EnrolStudentInput,
     ) -> ApiResult<EnrolmentPayload> {
         let (db, bus) = parts(ctx)?;
         let class = match input_id(NodeType::OrderClass, &input.order_class_id, "orderClassId") {
             Ok(id) => id,
-            Err(e) => return Ok(EnrolmentPayload { enrolment: None, user_errors: vec![e] }),
+            Err(e) => {
+                return Ok(EnrolmentPayload {
+                    enrolment: None,
+                    user_errors: vec![e],
+                });
+            }
         };
         let student = EnrolStudent {
             student_number: input.student_number,
@@ -608,7 +693,9 @@ impl OrderClassMutation {
             target_group: input.target_group,
         };
         let outcome = domain::enrol(db, bus, actor(ctx), class, student).await?;
-        Ok(EnrolmentPayload::from_outcome(outcome, |(e, s)| Enrolment(e, s)))
+        Ok(EnrolmentPayload::from_outcome(outcome, |(e, s)| {
+            Enrolment(e, s)
+        }))
     }
 
     /// Records a student's tripartite pre-employment agreement (三方预就业协议, `001_*.txt` (7)).
@@ -627,11 +714,22 @@ impl OrderClassMutation {
         let (enrolment, firm) = match ids {
             (Ok(e), Ok(f)) => (e, f),
             (e, f) => {
-                return Ok(EnrolmentPayload { enrolment: None, user_errors: e.err().into_iter().chain(f.err()).collect() });
+                return Ok(EnrolmentPayload {
+                    enrolment: None,
+                    user_errors: e.err().into_iter().chain(f.err()).collect(),
+                });
             }
         };
-        let outcome =
-            domain::record_agreement(db, bus, actor(ctx), enrolment, firm, input.signed_on, input.guardian_signed).await?;
+        let outcome = domain::record_agreement(
+            db,
+            bus,
+            actor(ctx),
+            enrolment,
+            firm,
+            input.signed_on,
+            input.guardian_signed,
+        )
+        .await?;
         let outcome = match outcome {
             Ok(e) => {
                 let student = entity::student::Entity::find_by_id(e.student_id)
@@ -645,7 +743,8 @@ impl OrderClassMutation {
             }
             Err(errors) => Err(errors),
         };
-        Ok(EnrolmentPayload::from_outcome(outcome, |(e, s)| Enrolment(e, s)))
+        Ok(EnrolmentPayload::from_outcome(outcome, |(e, s)| {
+            Enrolment(e, s)
+        }))
     }
 }
-

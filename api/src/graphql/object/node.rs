@@ -2,7 +2,9 @@
 
 use async_graphql::{ID, Interface};
 
-use super::{Account, Alliance, Committee, Enrolment, MemberUnit, OrderClass, OrderClassDemand, Student};
+use super::{
+    Account, Alliance, Committee, Enrolment, MemberUnit, OrderClass, OrderClassDemand, Student,
+};
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
 /// type's own query.

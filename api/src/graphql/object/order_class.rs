@@ -2,7 +2,9 @@ use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{DemandStatus, District, Gender, OrderClassStatus, TargetGroup, Term};
-use entity::{demand_participant, enrolment, order_class, order_class_demand, order_class_sponsor, student};
+use entity::{
+    demand_participant, enrolment, order_class, order_class_demand, order_class_sponsor, student,
+};
 
 use super::MemberUnit;
 use crate::graphql::connection::{Cursor, Page, TotalCount};
@@ -22,11 +24,13 @@ pub fn id_cursor(id: uuid::Uuid) -> Cursor {
 }
 
 /// A page of demand participants.
-pub type DemandParticipantConnection = Connection<Cursor, DemandParticipant, TotalCount, EmptyFields>;
+pub type DemandParticipantConnection =
+    Connection<Cursor, DemandParticipant, TotalCount, EmptyFields>;
 /// A page of order classes.
 pub type OrderClassConnection = Connection<Cursor, OrderClass, TotalCount, EmptyFields>;
 /// A page of order-class sponsors.
-pub type OrderClassSponsorConnection = Connection<Cursor, OrderClassSponsor, TotalCount, EmptyFields>;
+pub type OrderClassSponsorConnection =
+    Connection<Cursor, OrderClassSponsor, TotalCount, EmptyFields>;
 /// A page of enrolments.
 pub type EnrolmentConnection = Connection<Cursor, Enrolment, TotalCount, EmptyFields>;
 /// A page of order-class demands.
@@ -48,7 +52,12 @@ impl OrderClassDemand {
 
     /// The posting enterprise.
     async fn enterprise(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        Ok(ctx.data::<Loaders>()?.member_unit.load_one(self.0.enterprise_id).await?.map(MemberUnit))
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(self.0.enterprise_id)
+            .await?
+            .map(MemberUnit))
     }
 
     /// Specialty (专业) name, e.g. 数控技术应用.
@@ -129,8 +138,16 @@ impl OrderClassDemand {
 
     /// Students wanted in all: the sum of every participant's headcount.
     async fn total_headcount(&self, ctx: &Context<'_>) -> ApiResult<i32> {
-        let participants = ctx.data::<Loaders>()?.participants_by_demand.load_one(self.0.id).await?;
-        Ok(participants.unwrap_or_default().iter().map(|(p, _)| p.headcount).sum())
+        let participants = ctx
+            .data::<Loaders>()?
+            .participants_by_demand
+            .load_one(self.0.id)
+            .await?;
+        Ok(participants
+            .unwrap_or_default()
+            .iter()
+            .map(|(p, _)| p.headcount)
+            .sum())
     }
 
     /// Seats covered by AGREED (or later) order classes answering this demand.
@@ -156,7 +173,9 @@ impl OrderClassDemand {
             .await?
             .unwrap_or_default();
         let (rows, total) = page.slice(all, |(p, _)| p.id);
-        Ok(page.finish(rows, total, |(p, unit)| (id_cursor(p.id), DemandParticipant(p, unit), EmptyFields)))
+        Ok(page.finish(rows, total, |(p, unit)| {
+            (id_cursor(p.id), DemandParticipant(p, unit), EmptyFields)
+        }))
     }
 
     /// The order classes that answer this demand, oldest first.
@@ -171,10 +190,16 @@ impl OrderClassDemand {
     ) -> ApiResult<OrderClassConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
         let loaders = ctx.data::<Loaders>()?;
-        let all = loaders.classes_by_demand.load_one(self.0.id).await?.unwrap_or_default();
+        let all = loaders
+            .classes_by_demand
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
         let (rows, total) = page.slice(all, |c| c.id);
         prime_order_classes(loaders, &ctx.look_ahead(), &rows).await?;
-        Ok(page.finish(rows, total, |c| (id_cursor(c.id), OrderClass(c), EmptyFields)))
+        Ok(page.finish(rows, total, |c| {
+            (id_cursor(c.id), OrderClass(c), EmptyFields)
+        }))
     }
 
     /// When the demand was created (UTC, RFC 3339).
@@ -189,7 +214,10 @@ impl OrderClassDemand {
 }
 
 /// GraphQL object wrapping a participant row and its unit.
-pub struct DemandParticipant(pub demand_participant::Model, pub entity::member_unit::Model);
+pub struct DemandParticipant(
+    pub demand_participant::Model,
+    pub entity::member_unit::Model,
+);
 
 /// A firm taking part in an order-class demand with its own headcount: the posting firm, or one
 /// that joined (联合组班).
@@ -273,11 +301,21 @@ impl OrderClass {
         &self,
         ctx: &Context<'_>,
     ) -> ApiResult<Vec<(order_class_sponsor::Model, entity::member_unit::Model)>> {
-        Ok(ctx.data::<Loaders>()?.sponsors_by_class.load_one(self.0.id).await?.unwrap_or_default())
+        Ok(ctx
+            .data::<Loaders>()?
+            .sponsors_by_class
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default())
     }
 
     async fn stats(&self, ctx: &Context<'_>) -> ApiResult<(i64, i64)> {
-        Ok(ctx.data::<Loaders>()?.enrolment_stats.load_one(self.0.id).await?.unwrap_or_default())
+        Ok(ctx
+            .data::<Loaders>()?
+            .enrolment_stats
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default())
     }
 }
 
@@ -293,14 +331,23 @@ impl OrderClass {
 
     /// The demand it answers (null if none, or if the caller may not read it).
     async fn demand(&self, ctx: &Context<'_>) -> ApiResult<Option<OrderClassDemand>> {
-        let Some(id) = self.0.demand_id else { return Ok(None) };
+        let Some(id) = self.0.demand_id else {
+            return Ok(None);
+        };
         let demand = ctx.data::<Loaders>()?.demand.load_one(id).await?;
-        Ok(demand.filter(|d| can_read_demand(actor(ctx), d)).map(OrderClassDemand))
+        Ok(demand
+            .filter(|d| can_read_demand(actor(ctx), d))
+            .map(OrderClassDemand))
     }
 
     /// The school that runs it.
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        Ok(ctx.data::<Loaders>()?.member_unit.load_one(self.0.school_id).await?.map(MemberUnit))
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(self.0.school_id)
+            .await?
+            .map(MemberUnit))
     }
 
     /// Class name.
@@ -342,21 +389,45 @@ impl OrderClass {
     async fn integrations(&self) -> FiveIntegrations {
         let m = &self.0;
         FiveIntegrations {
-            course_goals: Integration { agreed: m.course_goals_agreed, note: m.course_goals_note.clone() },
-            course_model: Integration { agreed: m.course_model_agreed, note: m.course_model_note.clone() },
-            content: Integration { agreed: m.content_agreed, note: m.content_note.clone() },
-            management: Integration { agreed: m.management_agreed, note: m.management_note.clone() },
-            assessment: Integration { agreed: m.assessment_agreed, note: m.assessment_note.clone() },
+            course_goals: Integration {
+                agreed: m.course_goals_agreed,
+                note: m.course_goals_note.clone(),
+            },
+            course_model: Integration {
+                agreed: m.course_model_agreed,
+                note: m.course_model_note.clone(),
+            },
+            content: Integration {
+                agreed: m.content_agreed,
+                note: m.content_note.clone(),
+            },
+            management: Integration {
+                agreed: m.management_agreed,
+                note: m.management_note.clone(),
+            },
+            assessment: Integration {
+                agreed: m.assessment_agreed,
+                note: m.assessment_note.clone(),
+            },
         }
     }
 
     /// The rules the class is checked against when it is agreed (`001_*.txt` (5) and the class's
     /// own consistency), each with its current verdict; accepting fails while any is unmet.
     async fn rule_checks(&self, ctx: &Context<'_>) -> ApiResult<Vec<RuleCheck>> {
-        let sponsors: Vec<_> = self.sponsors_of(ctx).await?.into_iter().map(|(s, u)| (s, Some(u))).collect();
+        let sponsors: Vec<_> = self
+            .sponsors_of(ctx)
+            .await?
+            .into_iter()
+            .map(|(s, u)| (s, Some(u)))
+            .collect();
         Ok(check_rules(&self.0, &sponsors)
             .into_iter()
-            .map(|c| RuleCheck { rule: c.rule, met: c.met, detail: c.detail })
+            .map(|c| RuleCheck {
+                rule: c.rule,
+                met: c.met,
+                detail: c.detail,
+            })
             .collect())
     }
 
@@ -392,7 +463,9 @@ impl OrderClass {
     ) -> ApiResult<OrderClassSponsorConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
         let (rows, total) = page.slice(self.sponsors_of(ctx).await?, |(s, _)| s.id);
-        Ok(page.finish(rows, total, |(s, u)| (id_cursor(s.id), OrderClassSponsor(s, u), EmptyFields)))
+        Ok(page.finish(rows, total, |(s, u)| {
+            (id_cursor(s.id), OrderClassSponsor(s, u), EmptyFields)
+        }))
     }
 
     /// Students enrolled.
@@ -421,14 +494,29 @@ impl OrderClass {
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<EnrolmentConnection> {
-        let sponsors: Vec<_> = self.sponsors_of(ctx).await?.into_iter().map(|(s, _)| s).collect();
+        let sponsors: Vec<_> = self
+            .sponsors_of(ctx)
+            .await?
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
         if !can_see_students(actor(ctx), self.0.school_id, &sponsors) {
-            return Err(ApiError::Forbidden("students are visible to their school, the class's sponsors and the secretariat").into());
+            return Err(ApiError::Forbidden(
+                "students are visible to their school, the class's sponsors and the secretariat",
+            )
+            .into());
         }
         let page = Page::new(first, after, last, before, "ID")?;
-        let all = ctx.data::<Loaders>()?.enrolments_by_class.load_one(self.0.id).await?.unwrap_or_default();
+        let all = ctx
+            .data::<Loaders>()?
+            .enrolments_by_class
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
         let (rows, total) = page.slice(all, |(e, _)| e.id);
-        Ok(page.finish(rows, total, |(e, s)| (id_cursor(e.id), Enrolment(e, s), EmptyFields)))
+        Ok(page.finish(rows, total, |(e, s)| {
+            (id_cursor(e.id), Enrolment(e, s), EmptyFields)
+        }))
     }
 
     /// When the class was proposed (UTC, RFC 3339).
@@ -443,7 +531,10 @@ impl OrderClass {
 }
 
 /// GraphQL object wrapping a sponsor row and its unit.
-pub struct OrderClassSponsor(pub order_class_sponsor::Model, pub entity::member_unit::Model);
+pub struct OrderClassSponsor(
+    pub order_class_sponsor::Model,
+    pub entity::member_unit::Model,
+);
 
 /// A firm sponsoring an order class: its seats and its acceptance of the current plan.
 #[Object]
@@ -498,10 +589,17 @@ impl Enrolment {
 
     /// The tripartite pre-employment agreement (三方预就业协议), once recorded.
     async fn agreement(&self, ctx: &Context<'_>) -> ApiResult<Option<PreEmploymentAgreement>> {
-        let (Some(firm), Some(signed_on)) = (self.0.agreement_enterprise_id, self.0.agreement_signed_on) else {
+        let (Some(firm), Some(signed_on)) =
+            (self.0.agreement_enterprise_id, self.0.agreement_signed_on)
+        else {
             return Ok(None);
         };
-        let enterprise = ctx.data::<Loaders>()?.member_unit.load_one(firm).await?.map(MemberUnit);
+        let enterprise = ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(firm)
+            .await?
+            .map(MemberUnit);
         Ok(Some(PreEmploymentAgreement {
             enterprise,
             signed_on,
@@ -556,6 +654,11 @@ impl Student {
 
     /// The school.
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        Ok(ctx.data::<Loaders>()?.member_unit.load_one(self.0.school_id).await?.map(MemberUnit))
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(self.0.school_id)
+            .await?
+            .map(MemberUnit))
     }
 }

@@ -5,8 +5,8 @@ mod order_class;
 mod registry;
 mod viewer;
 
-pub use registry::{MemberUnitFilter, MemberUnitOrder, MemberUnitOrderField, OrderDirection};
 pub use order_class::{OrderClassDemandFilter, OrderClassFilter};
+pub use registry::{MemberUnitFilter, MemberUnitOrder, MemberUnitOrderField, OrderDirection};
 pub use viewer::CurrentAccount;
 
 /// The query root.

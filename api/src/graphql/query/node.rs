@@ -11,7 +11,8 @@ use crate::graphql::guard::actor;
 use crate::graphql::id::{NodeType, decode};
 use crate::graphql::loader::Loaders;
 use crate::graphql::object::{
-    Account, Alliance, Committee, Enrolment, MemberUnit, Node, OrderClass, OrderClassDemand, Student,
+    Account, Alliance, Committee, Enrolment, MemberUnit, Node, OrderClass, OrderClassDemand,
+    Student,
 };
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
 
@@ -130,9 +131,13 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
-            NodeType::OrderClassDemand => demands.remove(&id).map(|m| Node::OrderClassDemand(OrderClassDemand(m))),
+            NodeType::OrderClassDemand => demands
+                .remove(&id)
+                .map(|m| Node::OrderClassDemand(OrderClassDemand(m))),
             NodeType::OrderClass => classes.remove(&id).map(|m| Node::OrderClass(OrderClass(m))),
-            NodeType::Enrolment => enrolments.remove(&id).map(|(e, s)| Node::Enrolment(Enrolment(e, s))),
+            NodeType::Enrolment => enrolments
+                .remove(&id)
+                .map(|(e, s)| Node::Enrolment(Enrolment(e, s))),
             NodeType::Student => students.remove(&id).map(|m| Node::Student(Student(m))),
             NodeType::MemberUnit => units
                 .get(&id)

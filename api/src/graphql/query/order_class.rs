@@ -1,7 +1,7 @@
 use async_graphql::connection::EmptyFields;
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::enums::{DemandStatus, District, OrderClassStatus, Term};
-use entity::{order_class, order_class_demand, order_class_sponsor, demand_participant};
+use entity::{demand_participant, order_class, order_class_demand, order_class_sponsor};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -52,8 +52,9 @@ pub struct OrderClassFilter {
 fn unit_ids(ids: &[ID], field: &str) -> Result<Vec<uuid::Uuid>, ApiError> {
     ids.iter()
         .map(|id| {
-            decode_as(NodeType::MemberUnit, id)
-                .map_err(|_| ApiError::BadUserInput(format!("{field}: {:?} is not a MemberUnit ID", id.as_str())))
+            decode_as(NodeType::MemberUnit, id).map_err(|_| {
+                ApiError::BadUserInput(format!("{field}: {:?} is not a MemberUnit ID", id.as_str()))
+            })
         })
         .collect()
 }
@@ -70,7 +71,10 @@ impl OrderClassQuery {
     /// Order-class demands (订单班需求), newest first. Any authenticated caller sees published
     /// demand (it is meant to be seen by schools); drafts only their own firm and the secretariat.
     /// Errors: `UNAUTHENTICATED`; `BAD_USER_INPUT` for bad paging arguments or IDs.
-    #[graphql(guard = "RoleGuard::Authenticated", complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
     async fn order_class_demands(
         &self,
         ctx: &Context<'_>,
@@ -87,7 +91,12 @@ impl OrderClassQuery {
         if let Some(s) = f.statuses {
             cond = cond.add(order_class_demand::Column::Status.is_in(s));
         }
-        if let Some(term) = f.specialty_search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(term) = f
+            .specialty_search
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
             cond = cond.add(
                 Condition::any()
                     .add(like(order_class_demand::Column::SpecialtyName, term))
@@ -124,7 +133,9 @@ impl OrderClassQuery {
         .await
         .map_err(ApiError::from)?;
         prime_demands(ctx.data::<Loaders>()?, &ctx.look_ahead(), &rows).await?;
-        Ok(page.finish(rows, total, |d| (id_cursor(d.id), OrderClassDemand(d), EmptyFields)))
+        Ok(page.finish(rows, total, |d| {
+            (id_cursor(d.id), OrderClassDemand(d), EmptyFields)
+        }))
     }
 
     /// One demand by global ID. Errors: `UNAUTHENTICATED`, `BAD_USER_INPUT`, `NOT_FOUND` (also for
@@ -143,12 +154,17 @@ impl OrderClassQuery {
             .await
             .map_err(ApiError::from)?
             .map(OrderClassDemand)
-            .ok_or_else(|| ApiError::NotFound(format!("no OrderClassDemand has ID {:?}", id.as_str())).into())
+            .ok_or_else(|| {
+                ApiError::NotFound(format!("no OrderClassDemand has ID {:?}", id.as_str())).into()
+            })
     }
 
     /// Order classes (订单班), newest first, for any authenticated caller (students are guarded on
     /// the class). Errors: `UNAUTHENTICATED`; `BAD_USER_INPUT` for bad paging arguments or IDs.
-    #[graphql(guard = "RoleGuard::Authenticated", complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
     async fn order_classes(
         &self,
         ctx: &Context<'_>,
@@ -181,8 +197,12 @@ impl OrderClassQuery {
             );
         }
         if let Some(id) = f.demand_id {
-            let demand = decode_as(NodeType::OrderClassDemand, &id)
-                .map_err(|_| ApiError::BadUserInput(format!("demandId: {:?} is not an OrderClassDemand ID", id.as_str())))?;
+            let demand = decode_as(NodeType::OrderClassDemand, &id).map_err(|_| {
+                ApiError::BadUserInput(format!(
+                    "demandId: {:?} is not an OrderClassDemand ID",
+                    id.as_str()
+                ))
+            })?;
             cond = cond.add(order_class::Column::DemandId.eq(demand));
         }
         if let Some(term) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -192,11 +212,18 @@ impl OrderClassQuery {
                     .add(like(order_class::Column::SpecialtyName, term)),
             );
         }
-        let (rows, total) = newest_first(db, order_class::Entity::find().filter(cond), order_class::Column::Id, &page)
-            .await
-            .map_err(ApiError::from)?;
+        let (rows, total) = newest_first(
+            db,
+            order_class::Entity::find().filter(cond),
+            order_class::Column::Id,
+            &page,
+        )
+        .await
+        .map_err(ApiError::from)?;
         prime_order_classes(ctx.data::<Loaders>()?, &ctx.look_ahead(), &rows).await?;
-        Ok(page.finish(rows, total, |c| (id_cursor(c.id), OrderClass(c), EmptyFields)))
+        Ok(page.finish(rows, total, |c| {
+            (id_cursor(c.id), OrderClass(c), EmptyFields)
+        }))
     }
 
     /// One order class by global ID. Errors: `UNAUTHENTICATED`, `BAD_USER_INPUT`, `NOT_FOUND`.
@@ -214,6 +241,8 @@ impl OrderClassQuery {
             .await
             .map_err(ApiError::from)?
             .map(OrderClass)
-            .ok_or_else(|| ApiError::NotFound(format!("no OrderClass has ID {:?}", id.as_str())).into())
+            .ok_or_else(|| {
+                ApiError::NotFound(format!("no OrderClass has ID {:?}", id.as_str())).into()
+            })
     }
 }

@@ -51,20 +51,27 @@ impl Subscription {
         let db = ctx.data::<DatabaseConnection>()?.clone();
         let bus = ctx.data::<EventBus>()?;
         let scope = demand_scope(actor(ctx));
-        Ok(BroadcastStream::new(bus.subscribe()).filter_map(move |event| {
-            let db = db.clone();
-            let scope = scope.clone();
-            async move {
-                let Ok(Event::Demand { id, kind }) = event else { return None };
-                let demand = entity::order_class_demand::Entity::find_by_id(id)
-                    .filter(scope)
-                    .one(&db)
-                    .await
-                    .map_err(|e| tracing::error!(error = %e, "subscription read failed"))
-                    .ok()??;
-                Some(OrderClassDemandChange { kind, order_class_demand: OrderClassDemand(demand) })
-            }
-        }))
+        Ok(
+            BroadcastStream::new(bus.subscribe()).filter_map(move |event| {
+                let db = db.clone();
+                let scope = scope.clone();
+                async move {
+                    let Ok(Event::Demand { id, kind }) = event else {
+                        return None;
+                    };
+                    let demand = entity::order_class_demand::Entity::find_by_id(id)
+                        .filter(scope)
+                        .one(&db)
+                        .await
+                        .map_err(|e| tracing::error!(error = %e, "subscription read failed"))
+                        .ok()??;
+                    Some(OrderClassDemandChange {
+                        kind,
+                        order_class_demand: OrderClassDemand(demand),
+                    })
+                }
+            }),
+        )
     }
 
     /// Every change to one order class: accepted, agreed, recruiting, in training, graduated,
@@ -78,7 +85,8 @@ impl Subscription {
     ) -> async_graphql::Result<impl Stream<Item = OrderClassChange> + use<>> {
         let uuid = decode_as(NodeType::OrderClass, &id)?;
         let db = ctx.data::<DatabaseConnection>()?.clone();
-        let bus = ctx.data::<EventBus>()?;
+        // Subscribe before the existence check, so no change made meanwhile is missed.
+        let events = ctx.data::<EventBus>()?.subscribe();
         let scope = order_class_scope(actor(ctx));
         let exists = entity::order_class::Entity::find_by_id(uuid)
             .filter(scope.clone())
@@ -86,13 +94,17 @@ impl Subscription {
             .await
             .map_err(ApiError::from)?;
         if exists.is_none() {
-            return Err(ApiError::NotFound(format!("no OrderClass has ID {:?}", id.as_str())).into());
+            return Err(
+                ApiError::NotFound(format!("no OrderClass has ID {:?}", id.as_str())).into(),
+            );
         }
-        Ok(BroadcastStream::new(bus.subscribe()).filter_map(move |event| {
+        Ok(BroadcastStream::new(events).filter_map(move |event| {
             let db = db.clone();
             let scope = scope.clone();
             async move {
-                let Ok(Event::OrderClass { id, kind }) = event else { return None };
+                let Ok(Event::OrderClass { id, kind }) = event else {
+                    return None;
+                };
                 if id != uuid {
                     return None;
                 }
@@ -102,7 +114,10 @@ impl Subscription {
                     .await
                     .map_err(|e| tracing::error!(error = %e, "subscription read failed"))
                     .ok()??;
-                Some(OrderClassChange { kind, order_class: OrderClass(class) })
+                Some(OrderClassChange {
+                    kind,
+                    order_class: OrderClass(class),
+                })
             }
         }))
     }
