@@ -38,6 +38,23 @@ pub enum Command {
         #[command(subcommand)]
         command: AccountCommand,
     },
+    /// Import students or placements for a school from an .xlsx or .csv file (the API's template
+    /// layout), in one transaction, with a progress bar.
+    Import {
+        /// What the file holds.
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Write SYNTHETIC students and placements (labelled so, for demos and benchmarks) as CSV
+    /// files in the import layout; never loaded unless you import them.
+    Synthetic {
+        /// Number of students, one placement each.
+        #[arg(long, default_value_t = 1000)]
+        rows: u32,
+        /// Directory for `synthetic-students.csv` and `synthetic-placements.csv`.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
     /// Print the GraphQL schema (SDL); with `--check`, fail when the file differs from it.
     Schema {
         /// Compare with the file instead of printing.
@@ -46,6 +63,27 @@ pub enum Command {
         /// The committed schema file.
         #[arg(long, default_value = "schema.graphql")]
         path: PathBuf,
+    },
+}
+
+/// Import subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Students (template: `GET /templates/students.xlsx`).
+    Students {
+        /// The .xlsx or .csv file.
+        file: PathBuf,
+        /// The school (exact registry name).
+        #[arg(long)]
+        unit: String,
+    },
+    /// Internship placements (template: `GET /templates/placements.xlsx`).
+    Placements {
+        /// The .xlsx or .csv file.
+        file: PathBuf,
+        /// The school (exact registry name).
+        #[arg(long)]
+        unit: String,
     },
 }
 
@@ -148,6 +186,69 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 accounts::create_account(&conn, &email, role.into(), unit.as_deref(), &password)
                     .await?;
             println!("created account {} ({:?})", account.email, account.role);
+        }
+        Command::Import { what } => {
+            let (file, unit, students) = match what {
+                ImportCommand::Students { file, unit } => (file, unit, true),
+                ImportCommand::Placements { file, unit } => (file, unit, false),
+            };
+            let (conn, _) = db::connect(&config.database_url(), 2).await?;
+            db::prepare(&conn).await?;
+            let school = crate::placement::Members::load(&conn)
+                .await?
+                .named(&unit)
+                .filter(|m| m.kind.is_school())
+                .map(|m| m.id)
+                .ok_or_else(|| anyhow::anyhow!("no school is named {unit:?}"))?;
+            let name = file.display().to_string();
+            let format = crate::spreadsheet::Format::detect(&name, None)
+                .ok_or_else(|| anyhow::anyhow!("{name}: give an .xlsx or .csv file"))?;
+            let reader = std::io::BufReader::new(
+                std::fs::File::open(&file).with_context(|| format!("opening {name}"))?,
+            );
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} rows {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar.set_message(name.clone());
+            let progress = |n| bar.set_position(n);
+            let report = if students {
+                crate::spreadsheet::import_students(&conn, school, format, reader, progress).await?
+            } else {
+                crate::spreadsheet::import_placements(&conn, school, format, reader, progress)
+                    .await?
+            };
+            bar.finish_and_clear();
+            for e in report.errors.iter().take(50) {
+                eprintln!(
+                    "row {} {}: {:?} — {}",
+                    e.row,
+                    e.column.as_deref().unwrap_or("-"),
+                    e.code,
+                    e.message
+                );
+            }
+            if report.errors.is_empty() {
+                println!(
+                    "{name}: {} rows read, {} inserted, {} updated, {} unchanged",
+                    report.rows_read, report.inserted, report.updated, report.unchanged
+                );
+            } else {
+                anyhow::bail!(
+                    "{name}: {} problems in {} rows; nothing was written",
+                    report.errors.len(),
+                    report.rows_read
+                );
+            }
+        }
+        Command::Synthetic { rows, out } => {
+            crate::synthetic::write(rows, &out)?;
+            println!(
+                "wrote SYNTHETIC data: {} and {} ({rows} rows each)",
+                out.join("synthetic-students.csv").display(),
+                out.join("synthetic-placements.csv").display()
+            );
         }
         Command::Schema { check, path } => {
             let sdl = graphql::schema::sdl();

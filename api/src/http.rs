@@ -12,13 +12,17 @@
 //!   older graphql-ws). The `connection_init` payload carries the token as
 //!   `{"Authorization": "Bearer <token>"}` (or `{"token": "<token>"}`); a missing or invalid token
 //!   closes the connection (async-graphql sends close code 1002 with the reason).
+//! - `POST /graphql` with `multipart/form-data` follows the GraphQL multipart request spec (file
+//!   uploads for `importStudents` / `importPlacements`; one file, at most `UPLOAD_LIMIT_BYTES`).
+//! - `GET /templates/placements.xlsx`, `GET /templates/students.xlsx`: import templates.
+//! - `GET /exports/placements.xlsx?statuses=ACTIVE,PLANNED&startYear=2026&search=…`: the
+//!   placements the bearer token may read, in the template's layout (so an export re-imports).
 //! - `GET /healthz`: the process is up. `GET /readyz`: the database answers.
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -44,6 +48,10 @@ pub struct AppState {
     pub tokens: TokenService,
     /// Whether `GET /graphql` serves GraphiQL.
     pub graphiql: bool,
+    /// Largest JSON body, bytes.
+    pub body_limit: usize,
+    /// Largest uploaded file, bytes.
+    pub upload_limit: usize,
 }
 
 const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
@@ -53,6 +61,8 @@ pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/graphql/ws", get(graphql_ws))
+        .route("/templates/{name}", get(template))
+        .route("/exports/placements.xlsx", get(export_placements))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .with_state(state)
@@ -90,22 +100,48 @@ fn wants_graphql_response(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.contains(GRAPHQL_RESPONSE))
 }
 
-async fn graphql_post(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let json_body = headers
+async fn graphql_post(State(state): State<AppState>, request: axum::extract::Request) -> Response {
+    let headers = request.headers().clone();
+    let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.trim_start()
-                .to_ascii_lowercase()
-                .starts_with("application/json")
-        });
-    if !json_body {
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        // The GraphQL multipart request spec (file uploads); files go to temporary files.
+        use futures_util::TryStreamExt;
+        use tokio_util::compat::TokioAsyncReadCompatExt;
+        let stream = request
+            .into_body()
+            .into_data_stream()
+            .map_err(std::io::Error::other);
+        let reader = tokio_util::io::StreamReader::new(stream).compat();
+        let options = async_graphql::http::MultipartOptions::default()
+            .max_file_size(state.upload_limit)
+            .max_num_files(1);
+        return match async_graphql::http::receive_body(Some(content_type), reader, options).await {
+            Ok(r) => execute(&state, &headers, r).await,
+            Err(e) => error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                &format!("malformed multipart request: {e}"),
+            ),
+        };
+    }
+    if !content_type.starts_with("application/json") {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ErrorCode::BadUserInput,
-            "send a JSON body with Content-Type: application/json",
+            "send a JSON body with Content-Type: application/json (or a multipart upload)",
         );
     }
+    let Ok(body) = axum::body::to_bytes(request.into_body(), state.body_limit).await else {
+        return error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::BadUserInput,
+            "the request body is too large",
+        );
+    };
     let value: serde_json::Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
         Err(_) => {
@@ -134,6 +170,160 @@ async fn graphql_post(State(state): State<AppState>, headers: HeaderMap, body: B
         }
     };
     execute(&state, &headers, request).await
+}
+
+/// `GET /templates/{placements,students}.xlsx`: the import templates (public; no data in them).
+async fn template(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    let (columns, sheet) = match name.as_str() {
+        "placements.xlsx" => (crate::spreadsheet::PLACEMENT_COLUMNS, "placements"),
+        "students.xlsx" => (crate::spreadsheet::STUDENT_COLUMNS, "students"),
+        _ => return (StatusCode::NOT_FOUND, "no such template").into_response(),
+    };
+    match crate::spreadsheet::template(columns, sheet) {
+        Ok(bytes) => xlsx_response(bytes, &name),
+        Err(e) => {
+            tracing::error!(error = %e, "template could not be written");
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            )
+        }
+    }
+}
+
+fn xlsx_response(bytes: Vec<u8>, name: &str) -> Response {
+    let mut r = (StatusCode::OK, bytes).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+/// Filters of `GET /exports/placements.xlsx`, as query parameters (the same as the query's).
+#[derive(Debug, serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct ExportParams {
+    /// Comma-separated statuses.
+    statuses: Option<String>,
+    /// Start year.
+    start_year: Option<i32>,
+    /// Substring of host name or post.
+    search: Option<String>,
+}
+
+/// `GET /exports/placements.xlsx`: the placements the bearer may read (as `internshipPlacements`),
+/// in the import template's layout.
+async fn export_placements(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(params): axum::extract::Query<ExportParams>,
+) -> Response {
+    use sea_orm::{QueryFilter, QueryOrder};
+    let account = match authenticate(&state, &headers).await {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthenticated,
+                "send a bearer token",
+            );
+        }
+        Err(r) => return r,
+    };
+    let actor = Actor::Account {
+        id: account.id,
+        role: account.role,
+        unit: account.member_unit_id,
+    };
+    let statuses: Option<Vec<entity::enums::PlacementStatus>> = match params.statuses.as_deref() {
+        None | Some("") => None,
+        Some(list) => {
+            let parsed: Result<Vec<_>, _> = list
+                .split(',')
+                .map(|s| {
+                    serde_json::from_value(serde_json::Value::String(s.trim().to_ascii_uppercase()))
+                })
+                .collect();
+            match parsed {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    return error_response(
+                        StatusCode::BAD_REQUEST,
+                        ErrorCode::BadUserInput,
+                        "unknown status",
+                    );
+                }
+            }
+        }
+    };
+    let filter = crate::graphql::query::InternshipPlacementFilter {
+        statuses,
+        start_year: params.start_year,
+        search: params.search,
+        ..Default::default()
+    };
+    let cond = match filter.condition() {
+        Ok(c) => c.add(crate::placement::placement_scope(&actor)),
+        Err(e) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                &e.message(),
+            );
+        }
+    };
+    let rows = entity::internship_placement::Entity::find()
+        .filter(cond)
+        .order_by_asc(entity::internship_placement::Column::Id)
+        .find_also_related(entity::student::Entity)
+        .all(&state.db)
+        .await;
+    let rows = match rows {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "export query failed");
+            return error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            );
+        }
+    };
+    // A host sees its interns' placements, but not their student numbers.
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|(p, s)| {
+            let number = match (&actor, s) {
+                (a, Some(s))
+                    if a.is_secretariat() || Some(p.school_id) == account.member_unit_id =>
+                {
+                    s.student_number
+                }
+                _ => String::new(),
+            };
+            (p, number)
+        })
+        .collect();
+    match crate::spreadsheet::export_placements(&rows) {
+        Ok(bytes) => xlsx_response(bytes, "placements.xlsx"),
+        Err(e) => {
+            tracing::error!(error = %e, "export could not be written");
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            )
+        }
+    }
 }
 
 async fn graphql_get(

@@ -12,9 +12,13 @@ pub mod db;
 pub mod events;
 pub mod graphql;
 pub mod http;
+pub mod national_id;
 pub mod order_class;
+pub mod placement;
 pub mod registry;
+pub mod spreadsheet;
 pub mod startup;
+pub mod synthetic;
 pub mod telemetry;
 pub mod uscc;
 

@@ -1601,6 +1601,9 @@ pub async fn enrol(
                 name: Set(name),
                 gender: Set(s.gender),
                 date_of_birth: Set(s.date_of_birth),
+                year_of_study: Set(None),
+                specialty: Set(None),
+                national_id: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
             }

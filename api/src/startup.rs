@@ -83,6 +83,8 @@ impl Application {
             db: db.clone(),
             tokens: tokens.clone(),
             graphiql: config.graphiql_enabled(),
+            body_limit: config.body_limit_bytes,
+            upload_limit: config.upload_limit_bytes,
         };
         let router = with_middleware(routes(state), &config)?;
         let listener = TcpListener::bind(config.bind_addr)
@@ -182,12 +184,18 @@ fn with_middleware(router: Router, config: &Config) -> anyhow::Result<Router> {
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(TraceLayer::new_for_http().make_span_with(request_span))
             .layer(PropagateRequestIdLayer::x_request_id())
-            .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+            // The outer bound is the upload limit; JSON bodies are held to BODY_LIMIT_BYTES by the
+            // handler.
+            .layer(RequestBodyLimitLayer::new(
+                config.upload_limit_bytes.max(config.body_limit_bytes),
+            ))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::REQUEST_TIMEOUT,
                 Duration::from_secs(config.request_timeout_seconds),
             ))
-            .layer(DefaultBodyLimit::max(config.body_limit_bytes))
+            .layer(DefaultBodyLimit::max(
+                config.upload_limit_bytes.max(config.body_limit_bytes),
+            ))
             .layer(cors),
     ))
 }

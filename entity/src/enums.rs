@@ -428,3 +428,166 @@ pub enum TargetGroup {
     #[sea_orm(string_value = "MIGRANT_WORKER")]
     MigrantWorker,
 }
+
+/// Kind of workplace of an internship post; some are forbidden for student interns (2021 rules,
+/// art. 16 (5)).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
+pub enum VenueType {
+    /// Production workshop or plant (车间).
+    #[sea_orm(string_value = "WORKSHOP")]
+    Workshop,
+    /// Office (办公室).
+    #[sea_orm(string_value = "OFFICE")]
+    Office,
+    /// Shop or store (门店).
+    #[sea_orm(string_value = "RETAIL")]
+    Retail,
+    /// Hotel or restaurant (酒店餐饮).
+    #[sea_orm(string_value = "HOSPITALITY")]
+    Hospitality,
+    /// Hospital or care home (医院/养老机构).
+    #[sea_orm(string_value = "HEALTH_CARE")]
+    HealthCare,
+    /// Construction site (工地).
+    #[sea_orm(string_value = "CONSTRUCTION_SITE")]
+    ConstructionSite,
+    /// Laboratory (实验室).
+    #[sea_orm(string_value = "LABORATORY")]
+    Laboratory,
+    /// Bar or nightclub (酒吧、夜总会) — forbidden.
+    #[sea_orm(string_value = "BAR_OR_NIGHTCLUB")]
+    BarOrNightclub,
+    /// Karaoke (歌厅/KTV) — forbidden.
+    #[sea_orm(string_value = "KTV")]
+    Ktv,
+    /// Bath or sauna centre (洗浴中心) — forbidden.
+    #[sea_orm(string_value = "BATH_CENTRE")]
+    BathCentre,
+    /// Electronic game hall (电子游戏厅) — forbidden.
+    #[sea_orm(string_value = "GAME_HALL")]
+    GameHall,
+    /// Internet café (网吧) — forbidden.
+    #[sea_orm(string_value = "INTERNET_CAFE")]
+    InternetCafe,
+    /// Any other workplace.
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+impl VenueType {
+    /// Whether student internships are forbidden there (2021 rules, art. 16 (5)).
+    pub fn is_forbidden(self) -> bool {
+        matches!(
+            self,
+            Self::BarOrNightclub
+                | Self::Ktv
+                | Self::BathCentre
+                | Self::GameHall
+                | Self::InternetCafe
+        )
+    }
+}
+
+/// Status of an internship placement (岗位实习). PLANNED → ACTIVE → COMPLETED, or TERMINATED.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum PlacementStatus {
+    /// Reported; not yet started.
+    #[sea_orm(string_value = "PLANNED")]
+    Planned,
+    /// Under way; every blocking rule was met at activation.
+    #[sea_orm(string_value = "ACTIVE")]
+    Active,
+    /// Finished.
+    #[sea_orm(string_value = "COMPLETED")]
+    Completed,
+    /// Ended early, with a reason.
+    #[sea_orm(string_value = "TERMINATED")]
+    Terminated,
+}
+
+/// Who arranged a placement (2021 rules, art. 16 (6): no intermediaries or paid agents).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ArrangedBy {
+    /// The school.
+    #[sea_orm(string_value = "SCHOOL")]
+    School,
+    /// The host unit directly.
+    #[sea_orm(string_value = "HOST")]
+    Host,
+    /// The student, on their own application.
+    #[sea_orm(string_value = "STUDENT")]
+    Student,
+    /// An intermediary or paid agent (中介) — forbidden.
+    #[sea_orm(string_value = "INTERMEDIARY")]
+    Intermediary,
+}
+
+/// A graduate's situation at graduation (毕业去向).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum OutcomeStatus {
+    /// Employed.
+    #[sea_orm(string_value = "EMPLOYED")]
+    Employed,
+    /// Continuing to study (升学).
+    #[sea_orm(string_value = "FURTHER_STUDY")]
+    FurtherStudy,
+    /// Not yet employed.
+    #[sea_orm(string_value = "NOT_YET_EMPLOYED")]
+    NotYetEmployed,
+}

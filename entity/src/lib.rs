@@ -11,6 +11,8 @@ pub mod committee_membership;
 pub mod demand_participant;
 pub mod enrolment;
 pub mod enums;
+pub mod graduate_outcome;
+pub mod internship_placement;
 pub mod member_unit;
 pub mod order_class;
 pub mod order_class_demand;
@@ -25,6 +27,8 @@ pub mod prelude {
     pub use super::committee_membership::Entity as CommitteeMembership;
     pub use super::demand_participant::Entity as DemandParticipant;
     pub use super::enrolment::Entity as Enrolment;
+    pub use super::graduate_outcome::Entity as GraduateOutcome;
+    pub use super::internship_placement::Entity as InternshipPlacement;
     pub use super::member_unit::Entity as MemberUnit;
     pub use super::order_class::Entity as OrderClass;
     pub use super::order_class_demand::Entity as OrderClassDemand;

@@ -22,6 +22,12 @@ pub struct Model {
     pub gender: Gender,
     /// Date of birth.
     pub date_of_birth: Date,
+    /// Year of study (1 = first year), if known.
+    pub year_of_study: Option<i32>,
+    /// Specialty (专业), if known.
+    pub specialty: Option<String>,
+    /// National ID number (居民身份证号), if given; stored, but only ever returned masked.
+    pub national_id: Option<String>,
     /// When the row was created (UTC).
     pub created_at: DateTimeUtc,
     /// When the row was last changed (UTC).

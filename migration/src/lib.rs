@@ -11,6 +11,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_create_registry;
 mod m20261121_000002_order_classes;
+mod m20261121_000003_internships;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_create_registry::Migration),
             Box::new(m20261121_000002_order_classes::Migration),
+            Box::new(m20261121_000003_internships::Migration),
         ]
     }
 }

@@ -158,6 +158,7 @@ pub fn test_config(database_url: String, dir: &std::path::Path) -> Config {
         introspection: Some(true),
         request_timeout_seconds: 30,
         body_limit_bytes: 64 * 1024,
+        upload_limit_bytes: 16 * 1024 * 1024,
         graphql_max_depth: 12,
         graphql_max_complexity: 50_000,
         login_attempts_per_minute: 10,

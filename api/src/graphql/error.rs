@@ -191,6 +191,30 @@ pub enum UserErrorCode {
     NotASponsor,
     /// A minor's agreement needs the guardian's signature.
     GuardianSignatureRequired,
+    /// The national ID number fails GB 11643-1999 or does not encode the date of birth.
+    InvalidNationalId,
+    /// `AGREEMENT_REQUIRED` (`INTERNSHIP-RULES.md`): no signed tripartite agreement.
+    AgreementRequired,
+    /// `CONSENT_REQUIRED`: no informed consent recorded.
+    ConsentRequired,
+    /// `FIRST_YEAR_STUDENT`: first-year students (or year unknown) may not do 岗位实习.
+    FirstYearStudent,
+    /// `UNDER_16`: the student is under 16 on the start date.
+    Under16,
+    /// `MINOR_FORBIDDEN_WORK`: hazardous post for a minor.
+    MinorForbiddenWork,
+    /// `FORBIDDEN_VENUE`: bars, KTV, bath centres, game halls, internet cafés.
+    ForbiddenVenue,
+    /// `INTERMEDIARY`: arranged by an intermediary, or an agency hosting work at another firm.
+    Intermediary,
+    /// `PAY_BELOW_FLOOR`: pay below 80% of the post's wage.
+    PayBelowFloor,
+    /// `NO_NIGHT_OR_OVERTIME`: night shifts, overtime or holiday work in the schedule.
+    NoNightOrOvertime,
+    /// `INSURANCE_REQUIRED`: no liability insurance covering the whole placement.
+    InsuranceRequired,
+    /// The uploaded file is not a readable .xlsx or CSV in the template's layout.
+    MalformedFile,
 }
 
 /// A validation or business-rule failure of a mutation's input. Nothing was written.

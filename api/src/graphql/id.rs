@@ -26,6 +26,8 @@ pub enum NodeType {
     Enrolment,
     /// `Student`.
     Student,
+    /// `InternshipPlacement`.
+    InternshipPlacement,
 }
 
 impl NodeType {
@@ -40,6 +42,7 @@ impl NodeType {
             Self::OrderClass => "OrderClass",
             Self::Enrolment => "Enrolment",
             Self::Student => "Student",
+            Self::InternshipPlacement => "InternshipPlacement",
         }
     }
 
@@ -53,6 +56,7 @@ impl NodeType {
             Self::OrderClass,
             Self::Enrolment,
             Self::Student,
+            Self::InternshipPlacement,
         ]
         .into_iter()
         .find(|t| t.name() == name)

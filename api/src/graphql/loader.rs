@@ -127,6 +127,10 @@ pub struct Loaders {
     pub classes_by_demand: DataLoader<ClassesByDemandLoader, HashMapCache>,
     /// See [`EnrolmentsByClassLoader`].
     pub enrolments_by_class: DataLoader<EnrolmentsByClassLoader, HashMapCache>,
+    /// See [`StudentLoader`].
+    pub student: DataLoader<StudentLoader, HashMapCache>,
+    /// See [`OpenPlacementsByHostLoader`].
+    pub open_placements_by_host: DataLoader<OpenPlacementsByHostLoader, HashMapCache>,
 }
 
 fn cached<T>(loader: T) -> DataLoader<T, HashMapCache>
@@ -149,6 +153,8 @@ impl Loaders {
             demand: cached(DemandLoader(db.clone())),
             classes_by_demand: cached(ClassesByDemandLoader(db.clone())),
             enrolments_by_class: cached(EnrolmentsByClassLoader(db.clone())),
+            student: cached(StudentLoader(db.clone())),
+            open_placements_by_host: cached(OpenPlacementsByHostLoader(db.clone())),
         }
     }
 
@@ -165,6 +171,8 @@ impl Loaders {
         loaders.demand.enable_all_cache(false);
         loaders.classes_by_demand.enable_all_cache(false);
         loaders.enrolments_by_class.enable_all_cache(false);
+        loaders.student.enable_all_cache(false);
+        loaders.open_placements_by_host.enable_all_cache(false);
         loaders
     }
 }
@@ -485,6 +493,90 @@ pub async fn prime_demands(
         loaders
             .classes_by_demand
             .load_many(ids.iter().copied())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Students by id (callers decide how much of them the caller may see).
+pub struct StudentLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for StudentLoader {
+    type Value = entity::student::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::student as s;
+        Ok(s::Entity::find()
+            .filter(s::Column::Id.is_in(keys.iter().copied()))
+            .all(&self.0)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect())
+    }
+}
+
+/// Open placements (PLANNED or ACTIVE) by host key, for the ratio rules.
+pub struct OpenPlacementsByHostLoader(pub DatabaseConnection);
+
+impl Loader<String> for OpenPlacementsByHostLoader {
+    type Value = Vec<entity::internship_placement::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Self::Value>, Self::Error> {
+        use entity::enums::PlacementStatus;
+        use entity::internship_placement as p;
+        let rows = p::Entity::find()
+            .filter(p::Column::HostKey.is_in(keys.iter().cloned()))
+            .filter(p::Column::Status.is_in([PlacementStatus::Planned, PlacementStatus::Active]))
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<String, Self::Value> =
+            keys.iter().map(|k| (k.clone(), Vec::new())).collect();
+        for row in rows {
+            map.entry(row.host_key.clone()).or_default().push(row);
+        }
+        Ok(map)
+    }
+}
+
+/// Primes the loaders a page of placements will use: students, hosts, and (for `ruleFindings`)
+/// the open placements at each host.
+///
+/// # Errors
+/// A database failure (`INTERNAL`).
+pub async fn prime_placements(
+    loaders: &Loaders,
+    connection: &Lookahead<'_>,
+    rows: &[entity::internship_placement::Model],
+) -> async_graphql::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let findings = selects(connection, "ruleFindings");
+    if findings || selects(connection, "student") {
+        loaders
+            .student
+            .load_many(rows.iter().map(|p| p.student_id))
+            .await?;
+    }
+    if findings || selects(connection, "host") || selects(connection, "school") {
+        loaders
+            .member_unit
+            .load_many(
+                rows.iter()
+                    .filter_map(|p| p.host_unit_id)
+                    .chain(rows.iter().map(|p| p.school_id)),
+            )
+            .await?;
+    }
+    if findings {
+        loaders
+            .open_placements_by_host
+            .load_many(rows.iter().map(|p| p.host_key.clone()))
             .await?;
     }
     Ok(())

@@ -3,6 +3,7 @@
 
 mod auth;
 mod order_class;
+mod placement;
 mod registry;
 
 /// The mutation root.
@@ -11,4 +12,5 @@ pub struct Mutation(
     auth::AuthMutation,
     registry::RegistryMutation,
     order_class::OrderClassMutation,
+    placement::PlacementMutation,
 );

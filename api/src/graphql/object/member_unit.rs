@@ -138,6 +138,17 @@ impl MemberUnit {
         self.0.updated_at
     }
 
+    /// The 2% rule for this firm in `year` (`000_*.txt` (十)): internship posts offered
+    /// (placements hosted and order-class seats) against 2% of its staff. Visible to the firm's
+    /// own staff and the secretariat (`FORBIDDEN` otherwise).
+    async fn internship_posts(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The year.")] year: i32,
+    ) -> ApiResult<crate::graphql::query::InternshipPostsReport> {
+        crate::graphql::query::internship_posts_of(ctx, &self.0, year).await
+    }
+
     /// The committees the unit sits on, in committee order; each edge carries the seat's role.
     /// Loaded for all units of a page in one SQL statement.
     #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]

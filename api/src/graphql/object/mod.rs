@@ -7,6 +7,7 @@ mod committee;
 mod member_unit;
 mod node;
 mod order_class;
+mod placement;
 
 pub use account::Account;
 pub use alliance::Alliance;
@@ -15,5 +16,9 @@ pub use member_unit::{MemberUnit, MemberUnitCommitteeConnection, MemberUnitConne
 pub use node::Node;
 pub use order_class::{
     DemandParticipant, Enrolment, OrderClass, OrderClassConnection, OrderClassDemand,
-    OrderClassDemandConnection, OrderClassSponsor, PreEmploymentAgreement, Student, id_cursor,
+    OrderClassDemandConnection, OrderClassSponsor, PreEmploymentAgreement, Student, StudentView,
+    id_cursor,
+};
+pub use placement::{
+    GraduateOutcome, InternshipPlacement, InternshipPlacementConnection, RuleFinding,
 };

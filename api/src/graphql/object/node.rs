@@ -3,7 +3,8 @@
 use async_graphql::{ID, Interface};
 
 use super::{
-    Account, Alliance, Committee, Enrolment, MemberUnit, OrderClass, OrderClassDemand, Student,
+    Account, Alliance, Committee, Enrolment, InternshipPlacement, MemberUnit, OrderClass,
+    OrderClassDemand, Student,
 };
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
@@ -27,4 +28,6 @@ pub enum Node {
     Enrolment(Enrolment),
     /// A student (their school, their class's sponsors and the secretariat only).
     Student(Student),
+    /// An internship placement (the school, the host and the secretariat only).
+    InternshipPlacement(InternshipPlacement),
 }

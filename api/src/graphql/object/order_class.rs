@@ -574,7 +574,7 @@ impl Enrolment {
 
     /// The student.
     async fn student(&self) -> Student {
-        Student(self.1.clone())
+        Student(self.1.clone(), StudentView::Full)
     }
 
     /// Regular student, unemployed youth or migrant worker.
@@ -620,11 +620,33 @@ pub struct PreEmploymentAgreement {
     pub guardian_signed: bool,
 }
 
-/// GraphQL object wrapping the entity model; see the schema description on the impl.
-pub struct Student(pub student::Model);
+/// How much of a student a caller may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StudentView {
+    /// The student's school, the sponsors of the student's order class, the secretariat.
+    Full,
+    /// The host of the student's placement: name and specialty only (plus the placement's own
+    /// dates, post and mentor).
+    Limited,
+}
+
+/// GraphQL object wrapping the entity model and the caller's view of it.
+pub struct Student(pub student::Model, pub StudentView);
+
+impl Student {
+    fn full(&self) -> Result<(), ApiError> {
+        match self.1 {
+            StudentView::Full => Ok(()),
+            StudentView::Limited => Err(ApiError::Forbidden(
+                "a host sees its interns' name and specialty only",
+            )),
+        }
+    }
+}
 
 /// A student of a school. Personal data: visible only to the student's school, the firms
-/// sponsoring the student's order class, and the secretariat.
+/// sponsoring the student's order class, and the secretariat; the host of a placement sees the
+/// name and specialty only (other fields answer `FORBIDDEN`).
 #[Object]
 impl Student {
     /// Opaque global ID.
@@ -633,8 +655,9 @@ impl Student {
     }
 
     /// The school's student number (学号).
-    async fn student_number(&self) -> &str {
-        &self.0.student_number
+    async fn student_number(&self) -> ApiResult<&str> {
+        self.full()?;
+        Ok(&self.0.student_number)
     }
 
     /// Full name.
@@ -643,13 +666,33 @@ impl Student {
     }
 
     /// Gender.
-    async fn gender(&self) -> Gender {
-        self.0.gender
+    async fn gender(&self) -> ApiResult<Gender> {
+        self.full()?;
+        Ok(self.0.gender)
     }
 
     /// Date of birth (ISO 8601 date).
-    async fn date_of_birth(&self) -> NaiveDate {
-        self.0.date_of_birth
+    async fn date_of_birth(&self) -> ApiResult<NaiveDate> {
+        self.full()?;
+        Ok(self.0.date_of_birth)
+    }
+
+    /// Year of study (1 = first year), if recorded.
+    async fn year_of_study(&self) -> ApiResult<Option<i32>> {
+        self.full()?;
+        Ok(self.0.year_of_study)
+    }
+
+    /// Specialty (专业), if recorded.
+    async fn specialty(&self) -> Option<&str> {
+        self.0.specialty.as_deref()
+    }
+
+    /// National ID number, masked: the first 6 and last 4 characters, e.g. `371002********1234`.
+    /// The full number is never returned.
+    async fn national_id_masked(&self) -> ApiResult<Option<String>> {
+        self.full()?;
+        Ok(self.0.national_id.as_deref().map(crate::national_id::mask))
     }
 
     /// The school.

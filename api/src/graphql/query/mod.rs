@@ -2,10 +2,15 @@
 
 mod node;
 mod order_class;
+mod placement;
 mod registry;
 mod viewer;
 
 pub use order_class::{OrderClassDemandFilter, OrderClassFilter};
+pub use placement::{
+    InternshipPlacementFilter, InternshipPostsReport, RetentionGroup, RetentionRow,
+    internship_posts_of,
+};
 pub use registry::{MemberUnitFilter, MemberUnitOrder, MemberUnitOrderField, OrderDirection};
 pub use viewer::CurrentAccount;
 
@@ -15,5 +20,6 @@ pub struct Query(
     node::NodeQuery,
     registry::RegistryQuery,
     order_class::OrderClassQuery,
+    placement::PlacementQuery,
     viewer::ViewerQuery,
 );

@@ -1,7 +1,10 @@
 use std::collections::HashMap;
 
 use async_graphql::{Context, ID, Object};
-use entity::{account, alliance, committee, enrolment, order_class, order_class_demand, student};
+use entity::{
+    account, alliance, committee, enrolment, internship_placement, order_class, order_class_demand,
+    student,
+};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -10,9 +13,10 @@ use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::actor;
 use crate::graphql::id::{NodeType, decode};
 use crate::graphql::loader::Loaders;
+use crate::graphql::object::StudentView;
 use crate::graphql::object::{
-    Account, Alliance, Committee, Enrolment, MemberUnit, Node, OrderClass, OrderClassDemand,
-    Student,
+    Account, Alliance, Committee, Enrolment, InternshipPlacement, MemberUnit, Node, OrderClass,
+    OrderClassDemand, Student,
 };
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
 
@@ -128,9 +132,24 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
             .map(|m| (m.id, m))
             .collect();
     }
+    let mut placements: HashMap<Uuid, internship_placement::Model> = HashMap::new();
+    if !of(NodeType::InternshipPlacement).is_empty() && actor(ctx).is_authenticated() {
+        placements = internship_placement::Entity::find()
+            .filter(internship_placement::Column::Id.is_in(of(NodeType::InternshipPlacement)))
+            .filter(crate::placement::placement_scope(actor(ctx)))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|m| (m.id, m))
+            .collect();
+    }
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
+            NodeType::InternshipPlacement => placements
+                .remove(&id)
+                .map(|m| Node::InternshipPlacement(InternshipPlacement(m))),
             NodeType::OrderClassDemand => demands
                 .remove(&id)
                 .map(|m| Node::OrderClassDemand(OrderClassDemand(m))),
@@ -138,7 +157,9 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
             NodeType::Enrolment => enrolments
                 .remove(&id)
                 .map(|(e, s)| Node::Enrolment(Enrolment(e, s))),
-            NodeType::Student => students.remove(&id).map(|m| Node::Student(Student(m))),
+            NodeType::Student => students
+                .remove(&id)
+                .map(|m| Node::Student(Student(m, StudentView::Full))),
             NodeType::MemberUnit => units
                 .get(&id)
                 .cloned()

@@ -1,0 +1,334 @@
+use async_graphql::connection::{Connection, EmptyFields};
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::enums::{ArrangedBy, District, OutcomeStatus, PlacementStatus, VenueType};
+use entity::{graduate_outcome, internship_placement};
+
+use super::{MemberUnit, Student, StudentView};
+use crate::auth::Actor;
+use crate::graphql::connection::{Cursor, TotalCount};
+use crate::graphql::error::ApiResult;
+use crate::graphql::id::{NodeType, encode};
+use crate::graphql::loader::Loaders;
+use crate::placement::{PlacementRule, Severity, count_overlaps, findings};
+
+/// A page of placements.
+pub type InternshipPlacementConnection =
+    Connection<Cursor, InternshipPlacement, TotalCount, EmptyFields>;
+
+/// One rule a placement does not meet (`INTERNSHIP-RULES.md`).
+#[derive(SimpleObject, Clone)]
+pub struct RuleFinding {
+    /// The rule's code.
+    pub rule: PlacementRule,
+    /// BLOCKING (activation is refused) or WARNING (listed for the committees).
+    pub severity: Severity,
+    /// What is wrong, with the figures.
+    pub message: String,
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct InternshipPlacement(pub internship_placement::Model);
+
+impl InternshipPlacement {
+    /// The caller's view of the student: full for the school and the secretariat, name and
+    /// specialty for the host.
+    fn view(&self, actor: &Actor) -> StudentView {
+        match actor {
+            Actor::Account { unit: Some(u), .. }
+                if Some(*u) == self.0.host_unit_id && *u != self.0.school_id =>
+            {
+                StudentView::Limited
+            }
+            _ => StudentView::Full,
+        }
+    }
+
+    /// The placement's findings (student, host and open placements at the host through loaders).
+    pub async fn compute_findings(&self, ctx: &Context<'_>) -> ApiResult<Vec<RuleFinding>> {
+        let loaders = ctx.data::<Loaders>()?;
+        let Some(student) = loaders.student.load_one(self.0.student_id).await? else {
+            return Ok(Vec::new());
+        };
+        let host = match self.0.host_unit_id {
+            Some(h) => loaders.member_unit.load_one(h).await?,
+            None => None,
+        };
+        let others = loaders
+            .open_placements_by_host
+            .load_one(self.0.host_key.clone())
+            .await?
+            .unwrap_or_default();
+        let counts = count_overlaps(&self.0, &others);
+        Ok(findings(&self.0, &student, host.as_ref(), counts)
+            .into_iter()
+            .map(|f| RuleFinding {
+                severity: if f.rule.blocking() {
+                    Severity::Blocking
+                } else {
+                    Severity::Warning
+                },
+                rule: f.rule,
+                message: f.message,
+            })
+            .collect())
+    }
+}
+
+/// Internship placement (岗位实习): a student's internship at a host unit, reported by the school
+/// and checked against the national rules (`INTERNSHIP-RULES.md`). Visible to the student's school,
+/// the host (which sees only the intern's name and specialty besides the placement itself) and the
+/// secretariat.
+#[Object]
+impl InternshipPlacement {
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::InternshipPlacement, self.0.id)
+    }
+
+    /// The intern.
+    async fn student(&self, ctx: &Context<'_>) -> ApiResult<Option<Student>> {
+        let view = self.view(crate::graphql::guard::actor(ctx));
+        Ok(ctx
+            .data::<Loaders>()?
+            .student
+            .load_one(self.0.student_id)
+            .await?
+            .map(|s| Student(s, view)))
+    }
+
+    /// The student's school.
+    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(self.0.school_id)
+            .await?
+            .map(MemberUnit))
+    }
+
+    /// The host, when it is a member unit.
+    async fn host(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        let Some(h) = self.0.host_unit_id else {
+            return Ok(None);
+        };
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(h)
+            .await?
+            .map(MemberUnit))
+    }
+
+    /// The host's name (a member's registry name, or a non-member's).
+    async fn host_name(&self) -> &str {
+        &self.0.host_name
+    }
+
+    /// The host's unified social credit code, if known.
+    async fn host_uscc(&self) -> Option<&str> {
+        self.0.host_uscc.as_deref()
+    }
+
+    /// Post title (岗位).
+    async fn post_title(&self) -> &str {
+        &self.0.post_title
+    }
+
+    /// Kind of workplace.
+    async fn venue_type(&self) -> VenueType {
+        self.0.venue_type
+    }
+
+    /// The post involves work banned for minors.
+    async fn hazardous(&self) -> bool {
+        self.0.hazardous
+    }
+
+    /// Scheduled hours per week.
+    async fn weekly_hours(&self) -> i32 {
+        self.0.weekly_hours
+    }
+
+    /// Night shifts in the schedule.
+    async fn night_shifts(&self) -> bool {
+        self.0.night_shifts
+    }
+
+    /// Overtime or statutory-holiday work in the schedule.
+    async fn overtime(&self) -> bool {
+        self.0.overtime
+    }
+
+    /// Staff on the same post at the host, if known.
+    async fn post_staff_count(&self) -> Option<i32> {
+        self.0.post_staff_count
+    }
+
+    /// Monthly pay to the intern (CNY).
+    async fn monthly_pay(&self) -> i32 {
+        self.0.monthly_pay
+    }
+
+    /// The host's monthly wage for the same post (CNY).
+    async fn post_wage(&self) -> i32 {
+        self.0.post_wage
+    }
+
+    /// Workplace mentor's name (师傅).
+    async fn mentor_name(&self) -> Option<&str> {
+        self.0.mentor_name.as_deref()
+    }
+
+    /// Workplace mentor's title or skill level.
+    async fn mentor_title(&self) -> Option<&str> {
+        self.0.mentor_title.as_deref()
+    }
+
+    /// Who arranged the placement.
+    async fn arranged_by(&self) -> ArrangedBy {
+        self.0.arranged_by
+    }
+
+    /// The student works at another firm than the host.
+    async fn works_elsewhere(&self) -> bool {
+        self.0.works_elsewhere
+    }
+
+    /// Tripartite agreement: date signed (ISO 8601 date).
+    async fn agreement_signed_on(&self) -> Option<NaiveDate> {
+        self.0.agreement_signed_on
+    }
+
+    /// Tripartite agreement: the guardian signed too.
+    async fn agreement_guardian_signed(&self) -> bool {
+        self.0.agreement_guardian_signed
+    }
+
+    /// Informed consent recorded.
+    async fn consent_given(&self) -> bool {
+        self.0.consent_given
+    }
+
+    /// Liability insurance policy number.
+    async fn insurance_policy(&self) -> Option<&str> {
+        self.0.insurance_policy.as_deref()
+    }
+
+    /// Insurance cover start (ISO 8601 date).
+    async fn insurance_start(&self) -> Option<NaiveDate> {
+        self.0.insurance_start
+    }
+
+    /// Insurance cover end (ISO 8601 date).
+    async fn insurance_end(&self) -> Option<NaiveDate> {
+        self.0.insurance_end
+    }
+
+    /// First day (ISO 8601 date).
+    async fn start_date(&self) -> NaiveDate {
+        self.0.start_date
+    }
+
+    /// Last day (ISO 8601 date).
+    async fn end_date(&self) -> NaiveDate {
+        self.0.end_date
+    }
+
+    /// Workflow status.
+    async fn status(&self) -> PlacementStatus {
+        self.0.status
+    }
+
+    /// Why it was terminated.
+    async fn termination_reason(&self) -> Option<&str> {
+        self.0.termination_reason.as_deref()
+    }
+
+    /// When the host confirmed it (UTC, RFC 3339).
+    async fn host_confirmed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.host_confirmed_at
+    }
+
+    /// The host attests it charges no deposits or fees and holds no ID cards.
+    async fn no_fees_attested(&self) -> bool {
+        self.0.no_fees_attested
+    }
+
+    /// Every rule the placement does not meet now: BLOCKING ones (activation is refused) first,
+    /// then WARNING ones (ratios, duration, attestation).
+    async fn rule_findings(&self, ctx: &Context<'_>) -> ApiResult<Vec<RuleFinding>> {
+        self.compute_findings(ctx).await
+    }
+
+    /// When the placement was reported (UTC, RFC 3339).
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct GraduateOutcome(pub graduate_outcome::Model);
+
+/// Where a graduate went (毕业去向), reported by the school; the basis of retention in Weihai
+/// (留威就业, `004_*.txt` 二(四)11). Visible to the school and the secretariat.
+#[Object]
+impl GraduateOutcome {
+    /// The graduate.
+    async fn student(&self, ctx: &Context<'_>) -> ApiResult<Option<Student>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .student
+            .load_one(self.0.student_id)
+            .await?
+            .map(|s| Student(s, StudentView::Full)))
+    }
+
+    /// Year of graduation.
+    async fn graduation_year(&self) -> i32 {
+        self.0.graduation_year
+    }
+
+    /// Employed, further study, or not yet employed.
+    async fn status(&self) -> OutcomeStatus {
+        self.0.status
+    }
+
+    /// The employer, when a member unit.
+    async fn employer(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        let Some(e) = self.0.employer_unit_id else {
+            return Ok(None);
+        };
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(e)
+            .await?
+            .map(MemberUnit))
+    }
+
+    /// The employer's name.
+    async fn employer_name(&self) -> Option<&str> {
+        self.0.employer_name.as_deref()
+    }
+
+    /// The employer's district in Weihai.
+    async fn employer_district(&self) -> Option<District> {
+        self.0.employer_district
+    }
+
+    /// Employed in Weihai (留威就业).
+    async fn in_weihai(&self) -> bool {
+        self.0.in_weihai
+    }
+
+    /// Hired by the internship host or an order-class sponsor.
+    async fn hired_by_host_or_sponsor(&self) -> bool {
+        self.0.hired_by_host_or_sponsor
+    }
+
+    /// Date reported (ISO 8601 date).
+    async fn reported_on(&self) -> NaiveDate {
+        self.0.reported_on
+    }
+}

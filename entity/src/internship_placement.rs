@@ -1,0 +1,104 @@
+//! `internship_placement`: a student's internship (岗位实习) at a host unit, reported by the school
+//! and checked against the national rules (职业学校学生实习管理规定, 2021; `INTERNSHIP-RULES.md`).
+
+use sea_orm::entity::prelude::*;
+
+use crate::enums::{ArrangedBy, PlacementStatus, VenueType};
+
+/// A placement. Unique per (student, host, start date) — the key that makes imports idempotent.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "internship_placement")]
+pub struct Model {
+    /// UUID v7 primary key.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    /// The student.
+    pub student_id: Uuid,
+    /// The student's school (who reports and may see it).
+    pub school_id: Uuid,
+    /// The host, when it is a member unit.
+    pub host_unit_id: Option<Uuid>,
+    /// The host's name (a member's registry name, or a non-member firm's name).
+    pub host_name: String,
+    /// The host's unified social credit code, if known.
+    pub host_uscc: Option<String>,
+    /// Identity of the host for the uniqueness key: member id, else credit code, else name.
+    pub host_key: String,
+    /// The order class the student belongs to, if the placement is part of one.
+    pub order_class_id: Option<Uuid>,
+    /// Post title (岗位).
+    pub post_title: String,
+    /// Kind of workplace.
+    pub venue_type: VenueType,
+    /// The post involves work banned for minors (《未成年工特殊保护规定》).
+    pub hazardous: bool,
+    /// Scheduled hours per week.
+    pub weekly_hours: i32,
+    /// The schedule includes night shifts.
+    pub night_shifts: bool,
+    /// The schedule includes overtime or work on statutory holidays.
+    pub overtime: bool,
+    /// Staff on the same post at the host, if known (for the 20% ratio).
+    pub post_staff_count: Option<i32>,
+    /// Monthly pay to the intern, CNY.
+    pub monthly_pay: i32,
+    /// The host's monthly wage for the same post (or its lowest grade), CNY.
+    pub post_wage: i32,
+    /// Workplace mentor's name (师傅).
+    pub mentor_name: Option<String>,
+    /// Workplace mentor's title or skill level.
+    pub mentor_title: Option<String>,
+    /// Who arranged the placement.
+    pub arranged_by: ArrangedBy,
+    /// The student works at another firm than the host (agency hosting).
+    pub works_elsewhere: bool,
+    /// Tripartite agreement: date signed.
+    pub agreement_signed_on: Option<Date>,
+    /// Tripartite agreement: a guardian signed too.
+    pub agreement_guardian_signed: bool,
+    /// Informed consent recorded (student; guardian for a minor).
+    pub consent_given: bool,
+    /// Liability insurance policy number.
+    pub insurance_policy: Option<String>,
+    /// Insurance cover starts.
+    pub insurance_start: Option<Date>,
+    /// Insurance cover ends.
+    pub insurance_end: Option<Date>,
+    /// First day.
+    pub start_date: Date,
+    /// Last day.
+    pub end_date: Date,
+    /// Workflow status.
+    pub status: PlacementStatus,
+    /// Why it was terminated.
+    pub termination_reason: Option<String>,
+    /// When the host confirmed it (UTC).
+    pub host_confirmed_at: Option<DateTimeUtc>,
+    /// The host attests that it charges no deposits or fees and holds no ID cards.
+    pub no_fees_attested: bool,
+    /// When the row was created (UTC).
+    pub created_at: DateTimeUtc,
+    /// When the row was last changed (UTC).
+    pub updated_at: DateTimeUtc,
+}
+
+/// Relations of a placement.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    /// The student.
+    #[sea_orm(
+        belongs_to = "super::student::Entity",
+        from = "Column::StudentId",
+        to = "super::student::Column::Id",
+        on_delete = "Restrict"
+    )]
+    Student,
+}
+
+impl Related<super::student::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Student.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}
