@@ -17,7 +17,7 @@ use entity::{graduate_outcome, internship_placement, member_unit, student};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait, TryIntoModel,
+    DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -1114,6 +1114,7 @@ pub async fn record_outcome(
         .filter(graduate_outcome::Column::StudentId.eq(student.id))
         .one(&txn)
         .await?;
+    let is_new = existing.is_none();
     let mut m = match existing {
         Some(e) => e.into(),
         None => graduate_outcome::ActiveModel {
@@ -1133,7 +1134,12 @@ pub async fn record_outcome(
     m.hired_by_host_or_sponsor = Set(o.hired_by_host_or_sponsor && employed);
     m.reported_on = Set(o.reported_on);
     m.updated_at = Set(now);
-    let row = m.save(&txn).await?.try_into_model()?;
+    // `save` would update: the key is set either way.
+    let row = if is_new {
+        m.insert(&txn).await?
+    } else {
+        m.update(&txn).await?
+    };
     txn.commit().await?;
     Ok(Ok(row))
 }

@@ -244,3 +244,80 @@ fn serve_answers_on_its_address_and_stops_cleanly_on_sigterm() {
         "serve exited with {status:?} after SIGTERM"
     );
 }
+
+#[test]
+fn import_reads_synthetic_files_once_and_changes_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = api(
+        dir.path(),
+        &[
+            "synthetic",
+            "--rows",
+            "300",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(made.status.success(), "{made:?}");
+    let students = dir.path().join("synthetic-students.csv");
+    let placements = dir.path().join("synthetic-placements.csv");
+    assert!(
+        std::fs::read_to_string(&students)
+            .unwrap()
+            .contains("合成学生000299")
+    );
+    let run = |file: &std::path::Path, what: &str| {
+        api(
+            dir.path(),
+            &[
+                "import",
+                what,
+                file.to_str().unwrap(),
+                "--unit",
+                "威海技师学院",
+            ],
+            None,
+        )
+    };
+    let first = run(&students, "students");
+    assert!(
+        stdout(&first).contains("300 rows read, 300 inserted"),
+        "{first:?}"
+    );
+    let first = run(&placements, "placements");
+    assert!(
+        stdout(&first).contains("300 rows read, 300 inserted"),
+        "{first:?}"
+    );
+    let again = run(&placements, "placements");
+    assert!(
+        stdout(&again).contains("0 inserted, 0 updated, 300 unchanged"),
+        "{again:?}"
+    );
+    // A file with a bad row writes nothing and names the row.
+    let bad = dir.path().join("bad.csv");
+    let text = std::fs::read_to_string(&placements)
+        .unwrap()
+        .replacen("SYN000000,", "NOBODY,", 1);
+    std::fs::write(&bad, text).unwrap();
+    let refused = run(&bad, "placements");
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("row 2 studentNumber"),
+        "{refused:?}"
+    );
+    // Importing for a unit that is not a school is refused.
+    let firm = api(
+        dir.path(),
+        &[
+            "import",
+            "students",
+            students.to_str().unwrap(),
+            "--unit",
+            "威高集团股份有限公司",
+        ],
+        None,
+    );
+    assert!(!firm.status.success());
+}

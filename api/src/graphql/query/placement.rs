@@ -411,9 +411,10 @@ impl PlacementQuery {
                 cond = cond.add(graduate_outcome::Column::SchoolId.eq(*u));
             }
             _ => {
-                return Err(
-                    ApiError::Forbidden("retention is seen by schools and the secretariat").into(),
-                );
+                return Err(ApiError::Forbidden(
+                    "retention is seen by schools and the secretariat",
+                )
+                .into());
             }
         }
         let rows = graduate_outcome::Entity::find()
