@@ -797,6 +797,19 @@ pub async fn report(
     let txn = db.begin().await?;
     let students = students_by_number(&txn, school).await?;
     let members = Members::load(&txn).await?;
+    if let Some(class) = p.order_class_id {
+        let found = entity::order_class::Entity::find_by_id(class)
+            .filter(entity::order_class::Column::SchoolId.eq(school))
+            .one(&txn)
+            .await?;
+        if found.is_none() {
+            return Ok(err(
+                "orderClassId",
+                UserErrorCode::NotFound,
+                "no order class of your school has this ID",
+            ));
+        }
+    }
     let checked = match check_placement(school, p, &students, &members) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),

@@ -323,47 +323,88 @@ fn cell_text(d: &Data) -> String {
     }
 }
 
-/// Rows of a file as text cells: the header row first. CSV is streamed; an .xlsx's first sheet is
-/// read once.
+/// Rows of a file as text cells: the header row first. A CSV is streamed; an .xlsx sheet is
+/// streamed too, cell by cell, by calamine's cell reader on a thread of its own, a bounded number of
+/// rows ahead of the importer — so memory stays flat whatever the file's length.
 enum Rows<R: Read + Seek> {
     Csv(csv::StringRecordsIntoIter<R>),
-    Xlsx(std::vec::IntoIter<Vec<Data>>),
+    Xlsx(tokio::sync::mpsc::Receiver<Result<Vec<String>, String>>),
 }
 
-impl<R: Read + Seek> Rows<R> {
-    fn open(format: Format, reader: R) -> Result<Self, String> {
+/// Rows read ahead of the importer.
+const READ_AHEAD: usize = 256;
+
+fn stream_xlsx<R: Read + Seek>(
+    reader: R,
+    tx: &tokio::sync::mpsc::Sender<Result<Vec<String>, String>>,
+) -> Result<(), String> {
+    let mut book: calamine::Xlsx<R> = calamine::open_workbook_from_rs(reader)
+        .map_err(|e| format!("not a readable .xlsx file: {e}"))?;
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or("the workbook has no sheet")?;
+    let mut cells = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| format!("the first sheet cannot be read: {e}"))?;
+    let mut row_index: u32 = 0;
+    let mut row: Vec<String> = Vec::new();
+    loop {
+        match cells.next_cell() {
+            Ok(Some(cell)) => {
+                let (r, c) = cell.get_position();
+                // Cells come in row order; a gap is a run of empty rows.
+                while row_index < r {
+                    if tx.blocking_send(Ok(std::mem::take(&mut row))).is_err() {
+                        return Ok(());
+                    }
+                    row_index += 1;
+                }
+                let c = c as usize;
+                if row.len() <= c {
+                    row.resize(c + 1, String::new());
+                }
+                row[c] = cell_text(&Data::from(cell.get_value().clone()));
+            }
+            Ok(None) => {
+                let _ = tx.blocking_send(Ok(row));
+                return Ok(());
+            }
+            Err(e) => return Err(format!("the sheet cannot be read: {e}")),
+        }
+    }
+}
+
+impl<R: Read + Seek + Send + 'static> Rows<R> {
+    fn open(format: Format, reader: R) -> Self {
         match format {
-            Format::Csv => Ok(Self::Csv(
+            Format::Csv => Self::Csv(
                 csv::ReaderBuilder::new()
                     .has_headers(false)
                     .flexible(true)
                     .from_reader(reader)
                     .into_records(),
-            )),
+            ),
             Format::Xlsx => {
-                let mut book: calamine::Xlsx<R> = calamine::open_workbook_from_rs(reader)
-                    .map_err(|e| format!("not a readable .xlsx file: {e}"))?;
-                let range = book
-                    .worksheet_range_at(0)
-                    .ok_or("the workbook has no sheet")?
-                    .map_err(|e| format!("the first sheet cannot be read: {e}"))?;
-                // The range is the one copy of the sheet; rows are moved out of it one by one.
-                let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
-                drop(range);
-                Ok(Self::Xlsx(rows.into_iter()))
+                let (tx, rx) = tokio::sync::mpsc::channel(READ_AHEAD);
+                std::thread::spawn(move || {
+                    if let Err(e) = stream_xlsx(reader, &tx) {
+                        let _ = tx.blocking_send(Err(e));
+                    }
+                });
+                Self::Xlsx(rx)
             }
         }
     }
 
-    fn next_row(&mut self) -> Option<Result<Vec<String>, String>> {
+    async fn next_row(&mut self) -> Option<Result<Vec<String>, String>> {
         match self {
             Self::Csv(it) => it.next().map(|r| {
                 r.map(|rec| rec.iter().map(|c| c.trim().to_owned()).collect())
                     .map_err(|e| format!("malformed CSV: {e}"))
             }),
-            Self::Xlsx(it) => it
-                .next()
-                .map(|cells| Ok(cells.iter().map(cell_text).collect())),
+            Self::Xlsx(rx) => rx.recv().await,
         }
     }
 }
@@ -557,18 +598,15 @@ fn enum_name<T: serde::Serialize>(v: T) -> String {
 ///
 /// # Errors
 /// Database failures (the transaction is rolled back). Problems with the file are in the report.
-pub async fn import_students<R: Read + Seek>(
+pub async fn import_students<R: Read + Seek + Send + 'static>(
     db: &DatabaseConnection,
     school: Uuid,
     format: Format,
     reader: R,
     mut progress: impl FnMut(u64),
 ) -> Result<ImportReport, sea_orm::DbErr> {
-    let mut rows = match Rows::open(format, reader) {
-        Ok(r) => r,
-        Err(e) => return Ok(file_error(e)),
-    };
-    let header = match rows.next_row() {
+    let mut rows = Rows::open(format, reader);
+    let header = match rows.next_row().await {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Ok(file_error(e)),
         None => return Ok(file_error("the file is empty")),
@@ -589,7 +627,7 @@ pub async fn import_students<R: Read + Seek>(
     let mut report = ImportReport::default();
     let mut batch: Vec<student::ActiveModel> = Vec::new();
     let mut number: u64 = 1;
-    while let Some(cells) = rows.next_row() {
+    while let Some(cells) = rows.next_row().await {
         number += 1;
         let cells = match cells {
             Ok(c) => c,
@@ -722,18 +760,15 @@ pub async fn import_students<R: Read + Seek>(
 ///
 /// # Errors
 /// Database failures (the transaction is rolled back). Problems with the file are in the report.
-pub async fn import_placements<R: Read + Seek>(
+pub async fn import_placements<R: Read + Seek + Send + 'static>(
     db: &DatabaseConnection,
     school: Uuid,
     format: Format,
     reader: R,
     mut progress: impl FnMut(u64),
 ) -> Result<ImportReport, sea_orm::DbErr> {
-    let mut rows = match Rows::open(format, reader) {
-        Ok(r) => r,
-        Err(e) => return Ok(file_error(e)),
-    };
-    let header = match rows.next_row() {
+    let mut rows = Rows::open(format, reader);
+    let header = match rows.next_row().await {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Ok(file_error(e)),
         None => return Ok(file_error("the file is empty")),
@@ -773,7 +808,7 @@ pub async fn import_placements<R: Read + Seek>(
         Ok(done)
     };
     let mut batched: u64 = 0;
-    while let Some(cells) = rows.next_row() {
+    while let Some(cells) = rows.next_row().await {
         number += 1;
         let cells = match cells {
             Ok(c) => c,
