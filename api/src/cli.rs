@@ -54,6 +54,9 @@ pub enum Command {
         /// Directory for `synthetic-students.csv` and `synthetic-placements.csv`.
         #[arg(long, default_value = ".")]
         out: PathBuf,
+        /// Also write `synthetic-placements.xlsx`.
+        #[arg(long)]
+        xlsx: bool,
     },
     /// Print the GraphQL schema (SDL); with `--check`, fail when the file differs from it.
     Schema {
@@ -242,8 +245,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
         }
-        Command::Synthetic { rows, out } => {
-            crate::synthetic::write(rows, &out)?;
+        Command::Synthetic { rows, out, xlsx } => {
+            crate::synthetic::write(rows, &out, xlsx)?;
             println!(
                 "wrote SYNTHETIC data: {} and {} ({rows} rows each)",
                 out.join("synthetic-students.csv").display(),

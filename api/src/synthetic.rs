@@ -11,11 +11,12 @@ use crate::national_id;
 use crate::spreadsheet::{PLACEMENT_COLUMNS, STUDENT_COLUMNS};
 
 /// Writes `synthetic-students.csv` and `synthetic-placements.csv` with `rows` rows each into
-/// `dir` (import them for any school). Deterministic: the same arguments give the same files.
+/// `dir` (import them for any school), and with `xlsx` also `synthetic-placements.xlsx` (written
+/// in constant memory). Deterministic: the same arguments give the same files.
 ///
 /// # Errors
 /// I/O errors.
-pub fn write(rows: u32, dir: &Path) -> anyhow::Result<()> {
+pub fn write(rows: u32, dir: &Path, xlsx: bool) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)?;
     let header = |cols: &[crate::spreadsheet::Column]| -> Vec<String> {
         cols.iter()
@@ -70,5 +71,22 @@ pub fn write(rows: u32, dir: &Path) -> anyhow::Result<()> {
     }
     students.flush()?;
     placements.flush()?;
+    drop(placements);
+    if xlsx {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name("SYNTHETIC placements")?;
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_path(dir.join("synthetic-placements.csv"))?;
+        for (r, record) in csv.records().enumerate() {
+            for (c, value) in record?.iter().enumerate() {
+                if !value.is_empty() {
+                    ws.write_string(u32::try_from(r)?, u16::try_from(c)?, value)?;
+                }
+            }
+        }
+        book.save(dir.join("synthetic-placements.xlsx"))?;
+    }
     Ok(())
 }
