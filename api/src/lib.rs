@@ -15,6 +15,7 @@ pub mod http;
 pub mod national_id;
 pub mod order_class;
 pub mod placement;
+pub mod plan;
 pub mod registry;
 pub mod spreadsheet;
 pub mod startup;

@@ -591,3 +591,206 @@ pub enum OutcomeStatus {
     #[sea_orm(string_value = "NOT_YET_EMPLOYED")]
     NotYetEmployed,
 }
+
+/// Kind of training site (`004_*.txt` 二(一)2–3; `001_*.txt` (3)).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
+pub enum SiteKind {
+    /// 校中厂: a firm's production line inside a school (school gives space and power, firm gives
+    /// orders, teachers act as technical managers, students rotate) — 二(一)2.
+    #[sea_orm(string_value = "FACTORY_IN_SCHOOL")]
+    FactoryInSchool,
+    /// 厂中校: a firm's skills-training base in its workshop, with mentors and equipment — 二(一)3.
+    #[sea_orm(string_value = "SCHOOL_IN_FACTORY")]
+    SchoolInFactory,
+    /// 公共实训基地: a public training base (`001_*.txt` (3)).
+    #[sea_orm(string_value = "PUBLIC_TRAINING_BASE")]
+    PublicTrainingBase,
+    /// 产教融合实训基地: an industry-education training base (`001_*.txt` (3)).
+    #[sea_orm(string_value = "INDUSTRY_EDUCATION_BASE")]
+    IndustryEducationBase,
+}
+
+/// Status of a training site.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum SiteStatus {
+    /// Being built.
+    #[sea_orm(string_value = "PLANNED")]
+    Planned,
+    /// In use.
+    #[sea_orm(string_value = "OPERATING")]
+    Operating,
+    /// Closed.
+    #[sea_orm(string_value = "CLOSED")]
+    Closed,
+}
+
+/// What a lent craftsman does at a school (工匠入校, `004_*.txt` 二(二)5).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
+pub enum CraftsmanRole {
+    /// Part-time specialty teacher (兼职专业课教师).
+    #[sea_orm(string_value = "PART_TIME_TEACHER")]
+    PartTimeTeacher,
+    /// Internship supervisor (实习指导老师).
+    #[sea_orm(string_value = "INTERNSHIP_SUPERVISOR")]
+    InternshipSupervisor,
+}
+
+/// Training mode of an apprenticeship (企业新型学徒制, `004_*.txt` 二(三)7).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
+pub enum ApprenticeshipMode {
+    /// Work-study alternation (工学交替).
+    #[sea_orm(string_value = "WORK_STUDY_ALTERNATION")]
+    WorkStudyAlternation,
+    /// Full-time off the job (脱产).
+    #[sea_orm(string_value = "FULL_TIME_OFF_JOB")]
+    FullTimeOffJob,
+    /// Part-time (半脱产).
+    #[sea_orm(string_value = "PART_TIME")]
+    PartTime,
+}
+
+/// Status of an apprenticeship.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ApprenticeshipStatus {
+    /// Under way.
+    #[sea_orm(string_value = "ACTIVE")]
+    Active,
+    /// Completed.
+    #[sea_orm(string_value = "COMPLETED")]
+    Completed,
+    /// Ended early.
+    #[sea_orm(string_value = "WITHDRAWN")]
+    Withdrawn,
+}
+
+/// Kind of yearly activity the plan requires (`004_*.txt` 二(四)9–11; 技能兴威 `001_*.txt` (5)).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
+pub enum EventKind {
+    /// 企业进校园: firms visit schools (once a year, 二(四)10).
+    #[sea_orm(string_value = "CAMPUS_VISIT")]
+    CampusVisit,
+    /// 家长企业行: parents visit firms (二(四)9).
+    #[sea_orm(string_value = "PARENTS_VISIT")]
+    ParentsVisit,
+    /// 企业宣传周: enterprise week (二(四)9).
+    #[sea_orm(string_value = "ENTERPRISE_WEEK")]
+    EnterpriseWeek,
+    /// 毕业生就业推荐: graduate job recommendation (at least once a year, 二(四)11).
+    #[sea_orm(string_value = "JOB_RECOMMENDATION")]
+    JobRecommendation,
+    /// Career-planning class (职业规划课, 二(四)10).
+    #[sea_orm(string_value = "CAREER_CLASS")]
+    CareerClass,
+    /// 技能兴威 skills competition.
+    #[sea_orm(string_value = "SKILLS_COMPETITION")]
+    SkillsCompetition,
+}
+
+/// A unit's part in an event.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum EventRole {
+    /// Organised it.
+    #[sea_orm(string_value = "ORGANISER")]
+    Organiser,
+    /// Took part.
+    #[sea_orm(string_value = "PARTICIPANT")]
+    Participant,
+}

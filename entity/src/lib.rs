@@ -6,18 +6,31 @@
 
 pub mod account;
 pub mod alliance;
+pub mod apprenticeship;
+pub mod career_class;
+pub mod career_mentor;
 pub mod committee;
 pub mod committee_membership;
+pub mod craftsman;
+pub mod craftsman_assignment;
 pub mod demand_participant;
 pub mod enrolment;
 pub mod enums;
+pub mod event;
+pub mod event_unit;
 pub mod graduate_outcome;
 pub mod internship_placement;
 pub mod member_unit;
 pub mod order_class;
 pub mod order_class_demand;
 pub mod order_class_sponsor;
+pub mod practice_post;
+pub mod practice_station;
+pub mod site_mentor;
+pub mod site_partner;
 pub mod student;
+pub mod teacher_practice;
+pub mod training_site;
 
 /// Every entity, for `use entity::prelude::*`.
 pub mod prelude {

@@ -12,6 +12,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_create_registry;
 mod m20261121_000002_order_classes;
 mod m20261121_000003_internships;
+mod m20261121_000004_plan_commitments;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_create_registry::Migration),
             Box::new(m20261121_000002_order_classes::Migration),
             Box::new(m20261121_000003_internships::Migration),
+            Box::new(m20261121_000004_plan_commitments::Migration),
         ]
     }
 }

@@ -215,6 +215,12 @@ pub enum UserErrorCode {
     InsuranceRequired,
     /// The uploaded file is not a readable .xlsx or CSV in the template's layout.
     MalformedFile,
+    /// The host is of the wrong sort: a 校中厂 is hosted by a school, a 厂中校 or station by a firm.
+    WrongHostKind,
+    /// A factory-in-school (校中厂) needs at least one firm partner (`004_*.txt` 二(一)2).
+    FirmPartnerRequired,
+    /// The station's practice posts for that year and specialty are all taken (`004_*.txt` 二(二)4).
+    NoPracticePostLeft,
 }
 
 /// A validation or business-rule failure of a mutation's input. Nothing was written.

@@ -131,6 +131,12 @@ pub struct Loaders {
     pub student: DataLoader<StudentLoader, HashMapCache>,
     /// See [`OpenPlacementsByHostLoader`].
     pub open_placements_by_host: DataLoader<OpenPlacementsByHostLoader, HashMapCache>,
+    /// See [`PartnersBySiteLoader`].
+    pub partners_by_site: DataLoader<PartnersBySiteLoader, HashMapCache>,
+    /// See [`MentorsBySiteLoader`].
+    pub mentors_by_site: DataLoader<MentorsBySiteLoader, HashMapCache>,
+    /// See [`PostsByStationLoader`].
+    pub posts_by_station: DataLoader<PostsByStationLoader, HashMapCache>,
 }
 
 fn cached<T>(loader: T) -> DataLoader<T, HashMapCache>
@@ -155,6 +161,9 @@ impl Loaders {
             enrolments_by_class: cached(EnrolmentsByClassLoader(db.clone())),
             student: cached(StudentLoader(db.clone())),
             open_placements_by_host: cached(OpenPlacementsByHostLoader(db.clone())),
+            partners_by_site: cached(PartnersBySiteLoader(db.clone())),
+            mentors_by_site: cached(MentorsBySiteLoader(db.clone())),
+            posts_by_station: cached(PostsByStationLoader(db.clone())),
         }
     }
 
@@ -173,6 +182,9 @@ impl Loaders {
         loaders.enrolments_by_class.enable_all_cache(false);
         loaders.student.enable_all_cache(false);
         loaders.open_placements_by_host.enable_all_cache(false);
+        loaders.partners_by_site.enable_all_cache(false);
+        loaders.mentors_by_site.enable_all_cache(false);
+        loaders.posts_by_station.enable_all_cache(false);
         loaders
     }
 }
@@ -578,6 +590,117 @@ pub async fn prime_placements(
             .open_placements_by_host
             .load_many(rows.iter().map(|p| p.host_key.clone()))
             .await?;
+    }
+    Ok(())
+}
+
+/// A training site's partners.
+pub struct PartnersBySiteLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for PartnersBySiteLoader {
+    type Value = Vec<entity::site_partner::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::site_partner as t;
+        let rows = t::Entity::find()
+            .filter(t::Column::SiteId.is_in(keys.iter().copied()))
+            .order_by_asc(t::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            map.entry(row.site_id).or_default().push(row);
+        }
+        Ok(map)
+    }
+}
+
+/// A training site's mentors.
+pub struct MentorsBySiteLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for MentorsBySiteLoader {
+    type Value = Vec<entity::site_mentor::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::site_mentor as t;
+        let rows = t::Entity::find()
+            .filter(t::Column::SiteId.is_in(keys.iter().copied()))
+            .order_by_asc(t::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            map.entry(row.site_id).or_default().push(row);
+        }
+        Ok(map)
+    }
+}
+
+/// A station's practice posts, by year and specialty.
+pub struct PostsByStationLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for PostsByStationLoader {
+    type Value = Vec<entity::practice_post::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::practice_post as t;
+        let rows = t::Entity::find()
+            .filter(t::Column::StationId.is_in(keys.iter().copied()))
+            .order_by_asc(t::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            map.entry(row.station_id).or_default().push(row);
+        }
+        Ok(map)
+    }
+}
+
+/// Primes the loaders a page of training sites or stations will use (partners, mentors, posts,
+/// hosts), each for every row of the page at once.
+///
+/// # Errors
+/// A database failure (`INTERNAL`).
+pub async fn prime_plan_rows(
+    loaders: &Loaders,
+    connection: &Lookahead<'_>,
+    ids: &[Uuid],
+    hosts: &[Uuid],
+) -> async_graphql::Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    if selects(connection, "partners") {
+        let rows = loaders
+            .partners_by_site
+            .load_many(ids.iter().copied())
+            .await?;
+        loaders
+            .member_unit
+            .load_many(rows.values().flatten().map(|p| p.unit_id))
+            .await?;
+    }
+    if selects(connection, "mentors") {
+        loaders
+            .mentors_by_site
+            .load_many(ids.iter().copied())
+            .await?;
+    }
+    if selects(connection, "posts") {
+        loaders
+            .posts_by_station
+            .load_many(ids.iter().copied())
+            .await?;
+    }
+    if selects(connection, "host") || selects(connection, "school") || selects(connection, "unit") {
+        loaders.member_unit.load_many(hosts.iter().copied()).await?;
     }
     Ok(())
 }

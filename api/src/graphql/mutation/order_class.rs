@@ -35,28 +35,6 @@ fn touch<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
     }
 }
 
-macro_rules! payload {
-    ($(#[$doc:meta])* $name:ident, $field:ident: $ty:ty) => {
-        $(#[$doc])*
-        #[derive(SimpleObject)]
-        pub struct $name {
-            /// The object as it now is; null when `userErrors` is not empty.
-            pub $field: Option<$ty>,
-            /// What was wrong with the input; nothing was written.
-            pub user_errors: Vec<UserError>,
-        }
-
-        impl $name {
-            fn from_outcome<T>(outcome: Result<T, Vec<UserError>>, wrap: impl FnOnce(T) -> $ty) -> Self {
-                match outcome {
-                    Ok(v) => Self { $field: Some(wrap(v)), user_errors: Vec::new() },
-                    Err(user_errors) => Self { $field: None, user_errors },
-                }
-            }
-        }
-    };
-}
-
 payload!(
     /// Result of a mutation on an order-class demand.
     OrderClassDemandPayload, order_class_demand: OrderClassDemand

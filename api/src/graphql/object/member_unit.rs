@@ -149,6 +149,19 @@ impl MemberUnit {
         crate::graphql::query::internship_posts_of(ctx, &self.0, year).await
     }
 
+    /// The member's standing against the plan's commitments in `year` (督导评估, `004_*.txt` 三(三)):
+    /// for a firm, a school-in-factory base, a practice station with posts, a career mentor, a
+    /// campus visit; for a school, teachers sent to practise and a job-recommendation event. Each
+    /// item with its evidence. Any authenticated caller.
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn compliance(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The year.")] year: i32,
+    ) -> ApiResult<crate::graphql::query::MemberCompliance> {
+        crate::graphql::query::compliance_of(ctx, &self.0, year).await
+    }
+
     /// The committees the unit sits on, in committee order; each edge carries the seat's role.
     /// Loaded for all units of a page in one SQL statement.
     #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]

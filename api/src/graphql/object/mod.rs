@@ -8,6 +8,7 @@ mod member_unit;
 mod node;
 mod order_class;
 mod placement;
+mod plan;
 
 pub use account::Account;
 pub use alliance::Alliance;
@@ -21,4 +22,9 @@ pub use order_class::{
 };
 pub use placement::{
     GraduateOutcome, InternshipPlacement, InternshipPlacementConnection, RuleFinding,
+};
+pub use plan::{
+    Apprenticeship, ApprenticeshipConnection, CareerMentor, Craftsman, CraftsmanAssignment,
+    CraftsmanConnection, Event, EventConnection, TeacherPractice, TeacherPracticeConnection,
+    TeacherPracticeStation, TeacherPracticeStationConnection, TrainingSite, TrainingSiteConnection,
 };

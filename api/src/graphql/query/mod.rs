@@ -3,6 +3,7 @@
 mod node;
 mod order_class;
 mod placement;
+mod plan;
 mod registry;
 mod viewer;
 
@@ -11,6 +12,7 @@ pub use placement::{
     InternshipPlacementFilter, InternshipPostsReport, RetentionGroup, RetentionRow,
     internship_posts_of,
 };
+pub use plan::{MemberCompliance, compliance_of};
 pub use registry::{MemberUnitFilter, MemberUnitOrder, MemberUnitOrderField, OrderDirection};
 pub use viewer::CurrentAccount;
 
@@ -21,5 +23,6 @@ pub struct Query(
     registry::RegistryQuery,
     order_class::OrderClassQuery,
     placement::PlacementQuery,
+    plan::PlanQuery,
     viewer::ViewerQuery,
 );

@@ -71,7 +71,8 @@ pub struct MemberUnitOrder {
 }
 
 impl MemberUnitFilter {
-    fn condition(&self) -> Condition {
+    /// The SQL condition of the filter.
+    pub fn condition(&self) -> Condition {
         let mut cond = Condition::all();
         if let Some(kinds) = &self.kinds {
             cond = cond.add(member_unit::Column::Kind.is_in(kinds.iter().copied()));

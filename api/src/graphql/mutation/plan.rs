@@ -1,0 +1,687 @@
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::NaiveDate;
+use entity::enums::{ApprenticeshipMode, CraftsmanRole, District, EventKind, SiteKind, SiteStatus};
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use crate::graphql::guard::actor;
+use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::object::{
+    Apprenticeship, CareerMentor, Craftsman, CraftsmanAssignment, Event, TeacherPractice,
+    TeacherPracticeStation, TrainingSite,
+};
+use crate::plan::{self as domain, ApprenticeshipInput, EventInput, PracticeInput, SiteInput};
+
+/// A member unit's global ID in input (`INVALID` / `NOT_FOUND` user errors).
+fn unit(id: &ID, field: &str) -> Result<Uuid, UserError> {
+    decode_as(NodeType::MemberUnit, id).map_err(|e| {
+        UserError::on(
+            field,
+            if matches!(e, ApiError::NotFound(_)) {
+                UserErrorCode::NotFound
+            } else {
+                UserErrorCode::Invalid
+            },
+            e.message(),
+        )
+    })
+}
+
+fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, UserError> {
+    id.as_ref().map(|i| unit(i, field)).transpose()
+}
+
+/// A row id (UUID) in input.
+fn row(id: &str, field: &str) -> Result<Uuid, UserError> {
+    Uuid::parse_str(id.trim()).map_err(|_| {
+        UserError::on(
+            field,
+            UserErrorCode::Invalid,
+            format!("{field} is not a row id"),
+        )
+    })
+}
+
+payload!(
+    /// Result of `createTrainingSite`.
+    TrainingSitePayload, training_site: TrainingSite
+);
+payload!(
+    /// Result of `createTeacherPracticeStation` and `offerPracticePosts`.
+    TeacherPracticeStationPayload, teacher_practice_station: TeacherPracticeStation
+);
+payload!(
+    /// Result of `recordTeacherPractice` and `confirmTeacherPractice`.
+    TeacherPracticePayload, teacher_practice: TeacherPractice
+);
+payload!(
+    /// Result of `addCraftsman`.
+    CraftsmanPayload, craftsman: Craftsman
+);
+payload!(
+    /// Result of `assignCraftsman`.
+    CraftsmanAssignmentPayload, craftsman_assignment: CraftsmanAssignment
+);
+payload!(
+    /// Result of `setCareerMentor`.
+    CareerMentorPayload, career_mentor: CareerMentor
+);
+payload!(
+    /// Result of `createApprenticeship`.
+    ApprenticeshipPayload, apprenticeship: Apprenticeship
+);
+payload!(
+    /// Result of `recordEvent`.
+    EventPayload, event: Event
+);
+
+/// Result of `addSiteMentor` and `recordCareerClass`: whether it was recorded.
+#[derive(SimpleObject)]
+pub struct RecordedPayload {
+    /// True when recorded; false when `userErrors` is not empty.
+    pub recorded: bool,
+    /// What was wrong with the input; nothing was written.
+    pub user_errors: Vec<UserError>,
+}
+
+/// A partner of a training site.
+#[derive(InputObject)]
+pub struct SitePartnerInput {
+    /// Global ID of the partner member unit.
+    pub unit_id: ID,
+    /// Its role, e.g. 提供生产订单.
+    pub role: String,
+}
+
+/// A new training site.
+#[derive(InputObject)]
+pub struct CreateTrainingSiteInput {
+    /// Kind: FACTORY_IN_SCHOOL is hosted by a school with ≥ 1 firm partner; SCHOOL_IN_FACTORY by a
+    /// non-school unit (`WRONG_HOST_KIND`, `FIRM_PARTNER_REQUIRED`).
+    pub kind: SiteKind,
+    /// The host (global ID); the secretariat names it, staff host their own.
+    pub host_unit_id: Option<ID>,
+    /// Name.
+    pub name: String,
+    /// Address.
+    pub address: Option<String>,
+    /// District.
+    pub district: Option<District>,
+    /// Specialties served.
+    #[graphql(default)]
+    pub specialties: Vec<String>,
+    /// Students it can take at once.
+    pub student_capacity: Option<i32>,
+    /// Production lines or projects.
+    pub production_lines: Option<String>,
+    /// Opened on.
+    pub opened_on: Option<NaiveDate>,
+    /// Status.
+    pub status: SiteStatus,
+    /// Partner units.
+    #[graphql(default)]
+    pub partners: Vec<SitePartnerInput>,
+}
+
+/// A mentor (师傅) to attach to a site.
+#[derive(InputObject)]
+pub struct AddSiteMentorInput {
+    /// The site's id (UUID).
+    pub site_id: String,
+    /// Name.
+    pub name: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Skill level, e.g. 高级技师.
+    pub skill_level: Option<String>,
+    /// Specialty.
+    pub specialty: Option<String>,
+}
+
+/// A new teacher practice station.
+#[derive(InputObject)]
+pub struct CreateTeacherPracticeStationInput {
+    /// The host firm (global ID; the secretariat names it).
+    pub host_unit_id: Option<ID>,
+    /// Name.
+    pub name: String,
+    /// Specialties.
+    #[graphql(default)]
+    pub specialties: Vec<String>,
+    /// Address.
+    pub address: Option<String>,
+    /// Contact person.
+    pub contact_person: Option<String>,
+    /// Contact phone.
+    pub contact_phone: Option<String>,
+}
+
+/// Posts a station offers for a year and specialty.
+#[derive(InputObject)]
+pub struct OfferPracticePostsInput {
+    /// The station's id (UUID).
+    pub station_id: String,
+    /// Year.
+    pub year: i32,
+    /// Specialty.
+    pub specialty: String,
+    /// Posts (≥ 0; not fewer than already booked, `NO_PRACTICE_POST_LEFT`).
+    pub posts: i32,
+}
+
+/// A teacher's practice to record.
+#[derive(InputObject)]
+pub struct RecordTeacherPracticeInput {
+    /// The station's id (UUID).
+    pub station_id: String,
+    /// The school (global ID; the secretariat names it).
+    pub school_id: Option<ID>,
+    /// Teacher's name.
+    pub teacher_name: String,
+    /// Specialty (a posts' specialty of the station; `NO_PRACTICE_POST_LEFT` when none is left).
+    pub specialty: String,
+    /// Dual-qualified (双师型).
+    #[graphql(default)]
+    pub dual_qualified: bool,
+    /// First day.
+    pub start_date: NaiveDate,
+    /// Last day.
+    pub end_date: NaiveDate,
+    /// Days on site.
+    pub days_on_site: i32,
+    /// What was practised.
+    pub practised: Option<String>,
+}
+
+/// The host's confirmation of a teacher's practice.
+#[derive(InputObject)]
+pub struct ConfirmTeacherPracticeInput {
+    /// The practice's id (UUID).
+    pub id: String,
+    /// The firm's assessment.
+    pub assessment: String,
+}
+
+/// A craftsman to add to a firm's pool.
+#[derive(InputObject)]
+pub struct AddCraftsmanInput {
+    /// The firm (global ID; the secretariat names it).
+    pub unit_id: Option<ID>,
+    /// Name.
+    pub name: String,
+    /// Skill level.
+    pub skill_level: Option<String>,
+    /// Specialties.
+    #[graphql(default)]
+    pub specialties: Vec<String>,
+    /// Availability.
+    pub availability: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+}
+
+/// A craftsman's assignment to a school.
+#[derive(InputObject)]
+pub struct AssignCraftsmanInput {
+    /// The craftsman's id (UUID).
+    pub craftsman_id: String,
+    /// The school (global ID; the secretariat names it).
+    pub school_id: Option<ID>,
+    /// Role.
+    pub role: CraftsmanRole,
+    /// Term, e.g. 2026-2027-1.
+    pub term: String,
+    /// Hours (≥ 1).
+    pub hours: i32,
+}
+
+/// A firm's career mentor.
+#[derive(InputObject)]
+pub struct SetCareerMentorInput {
+    /// The firm (global ID; the secretariat names it).
+    pub unit_id: Option<ID>,
+    /// Name.
+    pub name: String,
+    /// Title: a senior technician (高级技师) or manager.
+    pub title: String,
+}
+
+/// A career class taught.
+#[derive(InputObject)]
+pub struct RecordCareerClassInput {
+    /// The mentor's id (UUID).
+    pub career_mentor_id: String,
+    /// The school (global ID).
+    pub school_id: ID,
+    /// Date.
+    pub held_on: NaiveDate,
+}
+
+/// A new apprenticeship.
+#[derive(InputObject)]
+pub struct CreateApprenticeshipInput {
+    /// The firm (global ID; the secretariat names it).
+    pub unit_id: Option<ID>,
+    /// The partner school (global ID).
+    pub school_id: ID,
+    /// The apprentice (a new or transferred employee).
+    pub apprentice_name: String,
+    /// Hire date.
+    pub hire_date: NaiveDate,
+    /// Post.
+    pub post: String,
+    /// The firm's mentor.
+    pub firm_mentor: String,
+    /// The school's mentor.
+    pub school_mentor: String,
+    /// Mode.
+    pub mode: ApprenticeshipMode,
+    /// First day.
+    pub start_date: NaiveDate,
+    /// Last day.
+    pub end_date: Option<NaiveDate>,
+}
+
+/// An event to record.
+#[derive(InputObject)]
+pub struct RecordEventInput {
+    /// Kind.
+    pub kind: EventKind,
+    /// Date.
+    pub held_on: NaiveDate,
+    /// Title.
+    pub title: String,
+    /// Organising member units (global IDs; staff must include their own).
+    pub organiser_ids: Vec<ID>,
+    /// Participating member units (global IDs).
+    #[graphql(default)]
+    pub participant_ids: Vec<ID>,
+    /// Participants (persons).
+    pub participants_count: Option<i32>,
+    /// Notes.
+    pub notes: Option<String>,
+}
+
+#[derive(Default)]
+pub struct PlanMutation;
+
+macro_rules! bail_on {
+    ($payload:ident, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Ok($payload::failed(vec![e])),
+        }
+    };
+}
+
+fn db<'c>(ctx: &Context<'c>) -> ApiResult<&'c DatabaseConnection> {
+    ctx.data::<DatabaseConnection>()
+}
+
+#[Object]
+impl PlanMutation {
+    /// Creates a training site (校中厂, 厂中校, or a public or industry-education base). Staff of the
+    /// host unit, or the secretariat naming it.
+    async fn create_training_site(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CreateTrainingSiteInput`.")]
+        input: CreateTrainingSiteInput,
+    ) -> ApiResult<TrainingSitePayload> {
+        let host = bail_on!(
+            TrainingSitePayload,
+            opt_unit(&input.host_unit_id, "hostUnitId")
+        );
+        let mut partners = Vec::new();
+        for (i, p) in input.partners.iter().enumerate() {
+            partners.push((
+                bail_on!(
+                    TrainingSitePayload,
+                    unit(&p.unit_id, &format!("partners.{i}.unitId"))
+                ),
+                p.role.clone(),
+            ));
+        }
+        let s = SiteInput {
+            kind: input.kind,
+            host_unit_id: host,
+            name: input.name,
+            address: input.address,
+            district: input.district,
+            specialties: input.specialties,
+            student_capacity: input.student_capacity,
+            production_lines: input.production_lines,
+            opened_on: input.opened_on,
+            status: input.status,
+            partners,
+        };
+        Ok(TrainingSitePayload::from_outcome(
+            domain::create_site(db(ctx)?, actor(ctx), s).await?,
+            TrainingSite,
+        ))
+    }
+
+    /// Attaches a mentor (师傅) to a training site. The site's host or the secretariat.
+    async fn add_site_mentor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `AddSiteMentorInput`.")]
+        input: AddSiteMentorInput,
+    ) -> ApiResult<RecordedPayload> {
+        let site = match row(&input.site_id, "siteId") {
+            Ok(s) => s,
+            Err(e) => {
+                return Ok(RecordedPayload {
+                    recorded: false,
+                    user_errors: vec![e],
+                });
+            }
+        };
+        let r = domain::add_site_mentor(
+            db(ctx)?,
+            actor(ctx),
+            site,
+            input.name,
+            input.title,
+            input.skill_level,
+            input.specialty,
+        )
+        .await?;
+        Ok(match r {
+            Ok(_) => RecordedPayload {
+                recorded: true,
+                user_errors: Vec::new(),
+            },
+            Err(user_errors) => RecordedPayload {
+                recorded: false,
+                user_errors,
+            },
+        })
+    }
+
+    /// Creates a teacher practice station (教师活动站) hosted by the caller's firm (or, for the
+    /// secretariat, the firm it names).
+    async fn create_teacher_practice_station(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CreateTeacherPracticeStationInput`.")] input: CreateTeacherPracticeStationInput,
+    ) -> ApiResult<TeacherPracticeStationPayload> {
+        let host = bail_on!(
+            TeacherPracticeStationPayload,
+            opt_unit(&input.host_unit_id, "hostUnitId")
+        );
+        let r = domain::create_station(
+            db(ctx)?,
+            actor(ctx),
+            host,
+            input.name,
+            input.specialties,
+            input.address,
+            input.contact_person,
+            input.contact_phone,
+        )
+        .await?;
+        Ok(TeacherPracticeStationPayload::from_outcome(
+            r,
+            TeacherPracticeStation,
+        ))
+    }
+
+    /// Sets the practice posts a station offers for a year and specialty. The host or the
+    /// secretariat.
+    async fn offer_practice_posts(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OfferPracticePostsInput`.")]
+        input: OfferPracticePostsInput,
+    ) -> ApiResult<TeacherPracticeStationPayload> {
+        let station = bail_on!(
+            TeacherPracticeStationPayload,
+            row(&input.station_id, "stationId")
+        );
+        let db = db(ctx)?;
+        let r = domain::offer_posts(
+            db,
+            actor(ctx),
+            station,
+            input.year,
+            input.specialty,
+            input.posts,
+        )
+        .await?;
+        let r = match r {
+            Ok(_) => {
+                use sea_orm::EntityTrait;
+                match entity::practice_station::Entity::find_by_id(station)
+                    .one(db)
+                    .await
+                    .map_err(ApiError::from)?
+                {
+                    Some(s) => Ok(s),
+                    None => return Err(ApiError::NotFound("station".into()).into()),
+                }
+            }
+            Err(e) => Err(e),
+        };
+        Ok(TeacherPracticeStationPayload::from_outcome(
+            r,
+            TeacherPracticeStation,
+        ))
+    }
+
+    /// Records a teacher's practice at a station. The teacher's school (or the secretariat naming
+    /// it); `NO_PRACTICE_POST_LEFT` when the station's posts for that year and specialty are taken.
+    async fn record_teacher_practice(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `RecordTeacherPracticeInput`.")]
+        input: RecordTeacherPracticeInput,
+    ) -> ApiResult<TeacherPracticePayload> {
+        let station = bail_on!(TeacherPracticePayload, row(&input.station_id, "stationId"));
+        let school = bail_on!(
+            TeacherPracticePayload,
+            opt_unit(&input.school_id, "schoolId")
+        );
+        let p = PracticeInput {
+            station_id: station,
+            school_id: school,
+            teacher_name: input.teacher_name,
+            specialty: input.specialty,
+            dual_qualified: input.dual_qualified,
+            start_date: input.start_date,
+            end_date: input.end_date,
+            days_on_site: input.days_on_site,
+            practised: input.practised,
+        };
+        Ok(TeacherPracticePayload::from_outcome(
+            domain::record_practice(db(ctx)?, actor(ctx), p).await?,
+            TeacherPractice,
+        ))
+    }
+
+    /// The station's host confirms a teacher's practice with its assessment.
+    async fn confirm_teacher_practice(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `ConfirmTeacherPracticeInput`.")]
+        input: ConfirmTeacherPracticeInput,
+    ) -> ApiResult<TeacherPracticePayload> {
+        let id = bail_on!(TeacherPracticePayload, row(&input.id, "id"));
+        Ok(TeacherPracticePayload::from_outcome(
+            domain::confirm_practice(db(ctx)?, actor(ctx), id, input.assessment).await?,
+            TeacherPractice,
+        ))
+    }
+
+    /// Adds a craftsman to the caller's firm's pool (兼职人才资源库).
+    async fn add_craftsman(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `AddCraftsmanInput`.")]
+        input: AddCraftsmanInput,
+    ) -> ApiResult<CraftsmanPayload> {
+        let firm = bail_on!(CraftsmanPayload, opt_unit(&input.unit_id, "unitId"));
+        let r = domain::add_craftsman(
+            db(ctx)?,
+            actor(ctx),
+            firm,
+            input.name,
+            input.skill_level,
+            input.specialties,
+            input.availability,
+            input.phone,
+        )
+        .await?;
+        Ok(CraftsmanPayload::from_outcome(r, Craftsman))
+    }
+
+    /// Records a craftsman's assignment to the caller's school as a part-time teacher or
+    /// internship supervisor (工匠入校).
+    async fn assign_craftsman(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `AssignCraftsmanInput`.")]
+        input: AssignCraftsmanInput,
+    ) -> ApiResult<CraftsmanAssignmentPayload> {
+        let craftsman = bail_on!(
+            CraftsmanAssignmentPayload,
+            row(&input.craftsman_id, "craftsmanId")
+        );
+        let school = bail_on!(
+            CraftsmanAssignmentPayload,
+            opt_unit(&input.school_id, "schoolId")
+        );
+        let r = domain::assign_craftsman(
+            db(ctx)?,
+            actor(ctx),
+            craftsman,
+            school,
+            input.role,
+            input.term,
+            input.hours,
+        )
+        .await?;
+        Ok(CraftsmanAssignmentPayload::from_outcome(r, |a| {
+            CraftsmanAssignment {
+                id: a.id.to_string(),
+                role: a.role,
+                term: a.term,
+                hours: a.hours,
+            }
+        }))
+    }
+
+    /// Names the caller's firm's career mentor (one per firm; a second call replaces the first).
+    async fn set_career_mentor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `SetCareerMentorInput`.")]
+        input: SetCareerMentorInput,
+    ) -> ApiResult<CareerMentorPayload> {
+        let firm = bail_on!(CareerMentorPayload, opt_unit(&input.unit_id, "unitId"));
+        Ok(CareerMentorPayload::from_outcome(
+            domain::set_career_mentor(db(ctx)?, actor(ctx), firm, input.name, input.title).await?,
+            CareerMentor,
+        ))
+    }
+
+    /// Records a career class a firm's mentor taught at a school. The school, the firm, or the
+    /// secretariat.
+    async fn record_career_class(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `RecordCareerClassInput`.")]
+        input: RecordCareerClassInput,
+    ) -> ApiResult<RecordedPayload> {
+        let ids = (
+            row(&input.career_mentor_id, "careerMentorId"),
+            unit(&input.school_id, "schoolId"),
+        );
+        let (mentor, school) = match ids {
+            (Ok(m), Ok(s)) => (m, s),
+            (m, s) => {
+                return Ok(RecordedPayload {
+                    recorded: false,
+                    user_errors: m.err().into_iter().chain(s.err()).collect(),
+                });
+            }
+        };
+        Ok(
+            match domain::record_career_class(db(ctx)?, actor(ctx), mentor, school, input.held_on)
+                .await?
+            {
+                Ok(_) => RecordedPayload {
+                    recorded: true,
+                    user_errors: Vec::new(),
+                },
+                Err(user_errors) => RecordedPayload {
+                    recorded: false,
+                    user_errors,
+                },
+            },
+        )
+    }
+
+    /// Records an apprenticeship (企业新型学徒制) of the caller's firm with a partner school.
+    async fn create_apprenticeship(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CreateApprenticeshipInput`.")]
+        input: CreateApprenticeshipInput,
+    ) -> ApiResult<ApprenticeshipPayload> {
+        let firm = bail_on!(ApprenticeshipPayload, opt_unit(&input.unit_id, "unitId"));
+        let school = bail_on!(ApprenticeshipPayload, unit(&input.school_id, "schoolId"));
+        let a = ApprenticeshipInput {
+            unit_id: firm,
+            school_id: school,
+            apprentice_name: input.apprentice_name,
+            hire_date: input.hire_date,
+            post: input.post,
+            firm_mentor: input.firm_mentor,
+            school_mentor: input.school_mentor,
+            mode: input.mode,
+            start_date: input.start_date,
+            end_date: input.end_date,
+        };
+        Ok(ApprenticeshipPayload::from_outcome(
+            domain::create_apprenticeship(db(ctx)?, actor(ctx), a).await?,
+            Apprenticeship,
+        ))
+    }
+
+    /// Records an event the caller's unit organised (the secretariat: any event).
+    async fn record_event(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `RecordEventInput`.")] input: RecordEventInput,
+    ) -> ApiResult<EventPayload> {
+        let mut organisers = Vec::new();
+        for (i, id) in input.organiser_ids.iter().enumerate() {
+            organisers.push(bail_on!(
+                EventPayload,
+                unit(id, &format!("organiserIds.{i}"))
+            ));
+        }
+        let mut participants = Vec::new();
+        for (i, id) in input.participant_ids.iter().enumerate() {
+            participants.push(bail_on!(
+                EventPayload,
+                unit(id, &format!("participantIds.{i}"))
+            ));
+        }
+        let e = EventInput {
+            kind: input.kind,
+            held_on: input.held_on,
+            title: input.title,
+            organisers,
+            participants,
+            participants_count: input.participants_count,
+            notes: input.notes,
+        };
+        Ok(EventPayload::from_outcome(
+            domain::record_event(db(ctx)?, actor(ctx), e).await?,
+            Event,
+        ))
+    }
+}

@@ -1,0 +1,470 @@
+use async_graphql::connection::{Connection, EmptyFields};
+use async_graphql::{Context, Object, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::enums::{
+    ApprenticeshipMode, ApprenticeshipStatus, CraftsmanRole, District, EventKind, SiteKind,
+    SiteStatus,
+};
+use entity::{
+    apprenticeship, career_mentor, craftsman, event, practice_post, practice_station,
+    teacher_practice, training_site,
+};
+
+use super::MemberUnit;
+use crate::auth::Actor;
+use crate::graphql::connection::{Cursor, TotalCount};
+use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::guard::actor;
+use crate::graphql::loader::Loaders;
+use crate::plan::split_list;
+
+/// A page of training sites.
+pub type TrainingSiteConnection = Connection<Cursor, TrainingSite, TotalCount, EmptyFields>;
+/// A page of teacher practice stations.
+pub type TeacherPracticeStationConnection =
+    Connection<Cursor, TeacherPracticeStation, TotalCount, EmptyFields>;
+/// A page of teacher practices.
+pub type TeacherPracticeConnection = Connection<Cursor, TeacherPractice, TotalCount, EmptyFields>;
+/// A page of craftsmen.
+pub type CraftsmanConnection = Connection<Cursor, Craftsman, TotalCount, EmptyFields>;
+/// A page of apprenticeships.
+pub type ApprenticeshipConnection = Connection<Cursor, Apprenticeship, TotalCount, EmptyFields>;
+/// A page of events.
+pub type EventConnection = Connection<Cursor, Event, TotalCount, EmptyFields>;
+
+async fn unit(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Option<MemberUnit>> {
+    Ok(ctx
+        .data::<Loaders>()?
+        .member_unit
+        .load_one(id)
+        .await?
+        .map(MemberUnit))
+}
+
+fn involved(actor: &Actor, units: &[uuid::Uuid]) -> bool {
+    actor.is_secretariat()
+        || matches!(actor, Actor::Account { unit: Some(u), .. } if units.contains(u))
+}
+
+/// A partner unit of a training site, with its role.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct SitePartner {
+    /// Its role (e.g. 提供生产订单).
+    pub role: String,
+    #[graphql(skip)]
+    pub unit_id: uuid::Uuid,
+}
+
+#[async_graphql::ComplexObject]
+impl SitePartner {
+    /// The partner unit.
+    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.unit_id).await
+    }
+}
+
+/// A workplace mentor (师傅) attached to a training site.
+#[derive(SimpleObject)]
+pub struct SiteMentor {
+    /// Name.
+    pub name: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Skill level, e.g. 高级技师.
+    pub skill_level: Option<String>,
+    /// Specialty.
+    pub specialty: Option<String>,
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct TrainingSite(pub training_site::Model);
+
+/// A training site (实训基地): 校中厂 (a firm's production line in a school, `004_*.txt` 二(一)2),
+/// 厂中校 (a firm's skills-training base in its workshop, 二(一)3), or a public or
+/// industry-education training base (`001_*.txt` (3)). Visible to any authenticated caller.
+#[Object]
+impl TrainingSite {
+    /// The row's id (UUID).
+    async fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+    /// Kind.
+    async fn kind(&self) -> SiteKind {
+        self.0.kind
+    }
+    /// The host unit.
+    async fn host(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.host_unit_id).await
+    }
+    /// Name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Address.
+    async fn address(&self) -> Option<&str> {
+        self.0.address.as_deref()
+    }
+    /// District.
+    async fn district(&self) -> Option<District> {
+        self.0.district
+    }
+    /// Specialties served.
+    async fn specialties(&self) -> Vec<String> {
+        split_list(&self.0.specialties)
+    }
+    /// Students it can take at once.
+    async fn student_capacity(&self) -> Option<i32> {
+        self.0.student_capacity
+    }
+    /// Production lines or projects.
+    async fn production_lines(&self) -> Option<&str> {
+        self.0.production_lines.as_deref()
+    }
+    /// Opened on (ISO 8601 date).
+    async fn opened_on(&self) -> Option<NaiveDate> {
+        self.0.opened_on
+    }
+    /// Status.
+    async fn status(&self) -> SiteStatus {
+        self.0.status
+    }
+    /// Partner units and their roles.
+    async fn partners(&self, ctx: &Context<'_>) -> ApiResult<Vec<SitePartner>> {
+        let rows = ctx
+            .data::<Loaders>()?
+            .partners_by_site
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(rows
+            .into_iter()
+            .map(|p| SitePartner {
+                role: p.role,
+                unit_id: p.unit_id,
+            })
+            .collect())
+    }
+    /// Mentors (师傅) assigned to the site.
+    async fn mentors(&self, ctx: &Context<'_>) -> ApiResult<Vec<SiteMentor>> {
+        let rows = ctx
+            .data::<Loaders>()?
+            .mentors_by_site
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(rows
+            .into_iter()
+            .map(|m| SiteMentor {
+                name: m.name,
+                title: m.title,
+                skill_level: m.skill_level,
+                specialty: m.specialty,
+            })
+            .collect())
+    }
+    /// When created (UTC, RFC 3339).
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+/// Practice posts a station offers for one year and specialty.
+#[derive(SimpleObject)]
+pub struct PracticePosts {
+    /// Year.
+    pub year: i32,
+    /// Specialty.
+    pub specialty: String,
+    /// Posts offered.
+    pub posts: i32,
+}
+
+impl From<practice_post::Model> for PracticePosts {
+    fn from(p: practice_post::Model) -> Self {
+        Self {
+            year: p.year,
+            specialty: p.specialty,
+            posts: p.posts,
+        }
+    }
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct TeacherPracticeStation(pub practice_station::Model);
+
+/// A teacher practice station (教师活动站, `004_*.txt` 二(二)4): a place in a firm where teachers
+/// practise, with the posts it offers each year. The contact phone is seen only by the host and
+/// the secretariat.
+#[Object]
+impl TeacherPracticeStation {
+    /// The row's id (UUID).
+    async fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+    /// The host firm.
+    async fn host(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.host_unit_id).await
+    }
+    /// Name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Specialties.
+    async fn specialties(&self) -> Vec<String> {
+        split_list(&self.0.specialties)
+    }
+    /// Address.
+    async fn address(&self) -> Option<&str> {
+        self.0.address.as_deref()
+    }
+    /// Contact person.
+    async fn contact_person(&self) -> Option<&str> {
+        self.0.contact_person.as_deref()
+    }
+    /// Contact phone: the host and the secretariat only (`FORBIDDEN` otherwise).
+    async fn contact_phone(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
+        if !involved(actor(ctx), &[self.0.host_unit_id]) {
+            return Err(ApiError::Forbidden(
+                "phone numbers are seen by their unit and the secretariat",
+            )
+            .into());
+        }
+        Ok(self.0.contact_phone.as_deref())
+    }
+    /// Posts offered, by year and specialty.
+    async fn posts(&self, ctx: &Context<'_>) -> ApiResult<Vec<PracticePosts>> {
+        let rows = ctx
+            .data::<Loaders>()?
+            .posts_by_station
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(PracticePosts::from).collect())
+    }
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct TeacherPractice(pub teacher_practice::Model);
+
+/// One teacher's stint at a practice station (教师入企实践), recorded by the teacher's school and
+/// confirmed by the host. Seen by the school, the host and the secretariat.
+#[Object]
+impl TeacherPractice {
+    /// The row's id (UUID).
+    async fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+    /// The teacher's school.
+    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.school_id).await
+    }
+    /// Teacher's name.
+    async fn teacher_name(&self) -> &str {
+        &self.0.teacher_name
+    }
+    /// Specialty.
+    async fn specialty(&self) -> &str {
+        &self.0.specialty
+    }
+    /// Dual-qualified (双师型).
+    async fn dual_qualified(&self) -> bool {
+        self.0.dual_qualified
+    }
+    /// First day.
+    async fn start_date(&self) -> NaiveDate {
+        self.0.start_date
+    }
+    /// Last day.
+    async fn end_date(&self) -> NaiveDate {
+        self.0.end_date
+    }
+    /// Days on site.
+    async fn days_on_site(&self) -> i32 {
+        self.0.days_on_site
+    }
+    /// What was practised.
+    async fn practised(&self) -> Option<&str> {
+        self.0.practised.as_deref()
+    }
+    /// The firm's assessment.
+    async fn assessment(&self) -> Option<&str> {
+        self.0.assessment.as_deref()
+    }
+    /// When the host confirmed (UTC, RFC 3339).
+    async fn host_confirmed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.host_confirmed_at
+    }
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct Craftsman(pub craftsman::Model);
+
+/// An expert or craftsman a firm lends to schools (兼职人才资源库, 工匠入校, `004_*.txt` 二(二)5). The
+/// phone is seen only by the firm and the secretariat.
+#[Object]
+impl Craftsman {
+    /// The row's id (UUID).
+    async fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+    /// The firm.
+    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.unit_id).await
+    }
+    /// Name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Skill level.
+    async fn skill_level(&self) -> Option<&str> {
+        self.0.skill_level.as_deref()
+    }
+    /// Specialties.
+    async fn specialties(&self) -> Vec<String> {
+        split_list(&self.0.specialties)
+    }
+    /// Availability.
+    async fn availability(&self) -> Option<&str> {
+        self.0.availability.as_deref()
+    }
+    /// Phone: the firm and the secretariat only (`FORBIDDEN` otherwise).
+    async fn phone(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
+        if !involved(actor(ctx), &[self.0.unit_id]) {
+            return Err(ApiError::Forbidden(
+                "phone numbers are seen by their unit and the secretariat",
+            )
+            .into());
+        }
+        Ok(self.0.phone.as_deref())
+    }
+}
+
+/// A craftsman's assignment to a school.
+#[derive(SimpleObject)]
+pub struct CraftsmanAssignment {
+    /// The row's id (UUID).
+    pub id: String,
+    /// Role at the school.
+    pub role: CraftsmanRole,
+    /// Term, e.g. 2026-2027-1.
+    pub term: String,
+    /// Hours.
+    pub hours: i32,
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct CareerMentor(pub career_mentor::Model);
+
+/// A firm's career mentor (职业规划导师, `004_*.txt` 二(四)10): a senior technician or manager who
+/// teaches career-planning classes.
+#[Object]
+impl CareerMentor {
+    /// The row's id (UUID).
+    async fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+    /// The firm.
+    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.unit_id).await
+    }
+    /// Name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct Apprenticeship(pub apprenticeship::Model);
+
+/// A new-style apprenticeship (企业新型学徒制, `004_*.txt` 二(三)7): a new or transferred employee
+/// trained jointly by the firm and a school with dual mentors. Seen by the firm, the school and
+/// the secretariat.
+#[Object]
+impl Apprenticeship {
+    /// The row's id (UUID).
+    async fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+    /// The firm.
+    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.unit_id).await
+    }
+    /// The partner school.
+    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.school_id).await
+    }
+    /// The apprentice.
+    async fn apprentice_name(&self) -> &str {
+        &self.0.apprentice_name
+    }
+    /// Hire date.
+    async fn hire_date(&self) -> NaiveDate {
+        self.0.hire_date
+    }
+    /// Post.
+    async fn post(&self) -> &str {
+        &self.0.post
+    }
+    /// The firm's mentor.
+    async fn firm_mentor(&self) -> &str {
+        &self.0.firm_mentor
+    }
+    /// The school's mentor.
+    async fn school_mentor(&self) -> &str {
+        &self.0.school_mentor
+    }
+    /// Mode.
+    async fn mode(&self) -> ApprenticeshipMode {
+        self.0.mode
+    }
+    /// First day.
+    async fn start_date(&self) -> NaiveDate {
+        self.0.start_date
+    }
+    /// Last day.
+    async fn end_date(&self) -> Option<NaiveDate> {
+        self.0.end_date
+    }
+    /// Status.
+    async fn status(&self) -> ApprenticeshipStatus {
+        self.0.status
+    }
+}
+
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct Event(pub event::Model);
+
+/// A yearly activity the plan requires (`004_*.txt` 二(四)9–11): campus visits, parents' visits,
+/// enterprise weeks, job-recommendation events, career classes, skills competitions.
+#[Object]
+impl Event {
+    /// The row's id (UUID).
+    async fn id(&self) -> String {
+        self.0.id.to_string()
+    }
+    /// Kind.
+    async fn kind(&self) -> EventKind {
+        self.0.kind
+    }
+    /// Date.
+    async fn held_on(&self) -> NaiveDate {
+        self.0.held_on
+    }
+    /// Title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// Participants (persons).
+    async fn participants_count(&self) -> Option<i32> {
+        self.0.participants_count
+    }
+    /// Notes.
+    async fn notes(&self) -> Option<&str> {
+        self.0.notes.as_deref()
+    }
+}

@@ -1,0 +1,28 @@
+//! `career_mentor`: a firm's career mentor (职业规划导师, `004_*.txt` 二(四)10); one per firm.
+
+use sea_orm::entity::prelude::*;
+
+#[allow(unused_imports)]
+use crate::enums::*;
+
+/// A row of `career_mentor`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "career_mentor")]
+pub struct Model {
+    /// UUID v7 primary key.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    /// The firm (unique).
+    #[sea_orm(unique)]
+    pub unit_id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Title: a senior technician (高级技师) or manager.
+    pub title: String,
+}
+
+/// Relations are joined explicitly by the API.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,45 @@
+//! `teacher_practice`: one teacher's stint at a practice station (教师入企实践), recorded by the school.
+
+use sea_orm::entity::prelude::*;
+
+#[allow(unused_imports)]
+use crate::enums::*;
+
+/// A row of `teacher_practice`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "teacher_practice")]
+pub struct Model {
+    /// UUID v7 primary key.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    /// The station.
+    pub station_id: Uuid,
+    /// The teacher's school.
+    pub school_id: Uuid,
+    /// Teacher's name.
+    pub teacher_name: String,
+    /// Specialty (matches the station's posts).
+    pub specialty: String,
+    /// Dual-qualified teacher (双师型).
+    pub dual_qualified: bool,
+    /// First day.
+    pub start_date: Date,
+    /// Last day.
+    pub end_date: Date,
+    /// Days on site.
+    pub days_on_site: i32,
+    /// What was practised.
+    pub practised: Option<String>,
+    /// The firm's assessment.
+    pub assessment: Option<String>,
+    /// When the host confirmed (UTC).
+    pub host_confirmed_at: Option<DateTimeUtc>,
+    /// When created (UTC).
+    pub created_at: DateTimeUtc,
+}
+
+/// Relations are joined explicitly by the API.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
