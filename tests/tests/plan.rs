@@ -1,0 +1,359 @@
+//! The plan's commitments and each member's compliance with them (督导评估): training sites,
+//! teacher practice stations, craftsmen, career mentors, apprenticeships, events.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use alliance_tests::{TestApp, both_databases};
+use entity::enums::AccountRole;
+use serde_json::{Value, json};
+
+const FIRM: &str = "威高集团股份有限公司";
+const OTHER_FIRM: &str = "山东联桥集团有限公司";
+const SCHOOL: &str = "威海技师学院";
+const OTHER_SCHOOL: &str = "威海市文登技师学院";
+
+struct Parties {
+    firm: String,
+    other_firm: String,
+    school: String,
+    other_school: String,
+    secretariat: String,
+}
+
+async fn parties(app: &TestApp) -> Parties {
+    Parties {
+        firm: app
+            .account_token(
+                "f@weigao.example.org",
+                AccountRole::EnterpriseStaff,
+                Some(FIRM),
+            )
+            .await,
+        other_firm: app
+            .account_token(
+                "o@lianqiao.example.org",
+                AccountRole::EnterpriseStaff,
+                Some(OTHER_FIRM),
+            )
+            .await,
+        school: app
+            .account_token(
+                "s@college.example.org",
+                AccountRole::SchoolStaff,
+                Some(SCHOOL),
+            )
+            .await,
+        other_school: app
+            .account_token(
+                "o@wendeng.example.org",
+                AccountRole::SchoolStaff,
+                Some(OTHER_SCHOOL),
+            )
+            .await,
+        secretariat: app.secretariat().await,
+    }
+}
+
+async fn mutate(
+    app: &TestApp,
+    name: &str,
+    input_type: &str,
+    input: Value,
+    selection: &str,
+    token: Option<&str>,
+) -> Value {
+    let query = format!(
+        "mutation($input: {input_type}!) {{ {name}(input: $input) {{ {selection} userErrors {{ field code message }} }} }}"
+    );
+    let reply = app
+        .post_graphql(&query, json!({ "input": input }), token)
+        .await;
+    if reply.body.get("errors").is_some() {
+        return json!({ "topLevel": reply.error_codes() });
+    }
+    reply.body["data"][name].clone()
+}
+
+fn codes(payload: &Value) -> Vec<String> {
+    if let Some(top) = payload.get("topLevel") {
+        return top
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_owned())
+            .collect();
+    }
+    let mut c: Vec<String> = payload["userErrors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap().to_owned())
+        .collect();
+    c.sort();
+    c
+}
+
+async fn compliance(app: &TestApp, unit: &str, token: &str) -> Vec<(String, bool, usize)> {
+    let r = app
+        .post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { allMet items { rule met evidence { kind label } } } } }", json!({ "id": unit }), Some(token))
+        .await
+        .ok();
+    r.data()["memberUnit"]["compliance"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["rule"].as_str().unwrap().to_owned(),
+                i["met"].as_bool().unwrap(),
+                i["evidence"].as_array().unwrap().len(),
+            )
+        })
+        .collect()
+}
+
+/// Gives `FIRM` everything the plan asks of a firm in 2026, and `SCHOOL` everything it asks of a
+/// school; returns the station's id.
+async fn fulfil(app: &TestApp, p: &Parties) -> String {
+    let firm = app.unit_id(FIRM).await;
+    let school = app.unit_id(SCHOOL).await;
+    let site = mutate(app, "createTrainingSite", "CreateTrainingSiteInput", json!({
+        "kind": "SCHOOL_IN_FACTORY", "name": "威高厂中校实训基地", "specialties": ["医疗器械装配"], "studentCapacity": 40,
+        "status": "OPERATING", "partners": [{ "unitId": school, "role": "选派学生" }]
+    }), "trainingSite { id kind host { name } partners { role unit { name } } }", Some(&p.firm)).await;
+    assert_eq!(codes(&site), Vec::<String>::new(), "{site}");
+    let site_id = site["trainingSite"]["id"].as_str().unwrap();
+    let mentor = mutate(
+        app,
+        "addSiteMentor",
+        "AddSiteMentorInput",
+        json!({ "siteId": site_id, "name": "张师傅", "skillLevel": "高级技师" }),
+        "recorded",
+        Some(&p.firm),
+    )
+    .await;
+    assert_eq!(mentor["recorded"], true, "{mentor}");
+    let station = mutate(app, "createTeacherPracticeStation", "CreateTeacherPracticeStationInput", json!({
+        "name": "威高教师活动站", "specialties": ["数控技术应用"], "contactPhone": "0631-5000000"
+    }), "teacherPracticeStation { id }", Some(&p.firm)).await;
+    let station_id = station["teacherPracticeStation"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let posts = mutate(
+        app,
+        "offerPracticePosts",
+        "OfferPracticePostsInput",
+        json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 1 }),
+        "teacherPracticeStation { posts { year specialty posts } }",
+        Some(&p.firm),
+    )
+    .await;
+    assert_eq!(
+        posts["teacherPracticeStation"]["posts"][0]["posts"], 1,
+        "{posts}"
+    );
+    let mentor = mutate(
+        app,
+        "setCareerMentor",
+        "SetCareerMentorInput",
+        json!({ "name": "李经理", "title": "人力资源经理" }),
+        "careerMentor { id name }",
+        Some(&p.firm),
+    )
+    .await;
+    assert_eq!(codes(&mentor), Vec::<String>::new());
+    let visit = mutate(app, "recordEvent", "RecordEventInput", json!({
+        "kind": "CAMPUS_VISIT", "heldOn": "2026-10-15", "title": "威高进校园", "organiserIds": [school], "participantIds": [firm], "participantsCount": 300
+    }), "event { id kind }", Some(&p.school)).await;
+    assert_eq!(codes(&visit), Vec::<String>::new(), "{visit}");
+    let practice = mutate(app, "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
+        "stationId": station_id, "teacherName": "王老师", "specialty": "数控技术应用", "dualQualified": true,
+        "startDate": "2026-07-10", "endDate": "2026-08-10", "daysOnSite": 25, "practised": "五轴加工"
+    }), "teacherPractice { id teacherName school { name } }", Some(&p.school)).await;
+    assert_eq!(codes(&practice), Vec::<String>::new(), "{practice}");
+    let jobs = mutate(app, "recordEvent", "RecordEventInput", json!({
+        "kind": "JOB_RECOMMENDATION", "heldOn": "2026-05-20", "title": "2026届毕业生就业推荐会", "organiserIds": [school]
+    }), "event { id }", Some(&p.school)).await;
+    assert_eq!(codes(&jobs), Vec::<String>::new());
+    station_id
+}
+
+both_databases! {
+    async fn compliance_for_a_firm_and_a_school_that_meet_none_and_then_all(app) {
+        let p = parties(&app).await;
+        let firm = app.unit_id(FIRM).await;
+        let school = app.unit_id(SCHOOL).await;
+        let none_firm = compliance(&app, &firm, &p.firm).await;
+        assert_eq!(none_firm.len(), 4);
+        assert!(none_firm.iter().all(|(_, met, ev)| !met && *ev == 0), "{none_firm:?}");
+        let none_school = compliance(&app, &school, &p.school).await;
+        assert_eq!(none_school.iter().map(|(r, m, _)| (r.as_str(), *m)).collect::<Vec<_>>(), vec![("TEACHERS_SENT_TO_PRACTICE", false), ("JOB_RECOMMENDATION_EVENT", false)]);
+
+        fulfil(&app, &p).await;
+        let all = compliance(&app, &firm, &p.secretariat).await;
+        assert!(all.iter().all(|(_, met, ev)| *met && *ev == 1), "{all:?}");
+        let all = compliance(&app, &school, &p.secretariat).await;
+        assert!(all.iter().all(|(_, met, ev)| *met && *ev == 1), "{all:?}");
+        // Another year: nothing that year (the site and the mentor still count).
+        let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2027) { allMet items { rule met } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
+        let met: Vec<bool> = r.data()["memberUnit"]["compliance"]["items"].as_array().unwrap().iter().map(|i| i["met"].as_bool().unwrap()).collect();
+        assert_eq!(met, vec![true, false, true, false]);
+        // A unit that is neither firm nor school has no items.
+        let trainer = app.unit_id("威海创业大学").await;
+        assert!(compliance(&app, &trainer, &p.firm).await.is_empty());
+    }
+
+    async fn a_firm_meeting_some_rules_is_on_the_committees_work_list_for_the_others(app) {
+        let p = parties(&app).await;
+        mutate(&app, "setCareerMentor", "SetCareerMentorInput", json!({ "name": "赵经理", "title": "总经理" }), "careerMentor { id }", Some(&p.other_firm)).await;
+        fulfil(&app, &p).await;
+        let q = "query($f: MemberUnitFilter) { allianceCompliance(year: 2026, filter: $f) { rule applicable met notMet(first: 100) { totalCount nodes { name } } } }";
+        let r = app.post_graphql(q, json!({ "f": null }), Some(&p.secretariat)).await.ok();
+        let rules = r.data()["allianceCompliance"].as_array().unwrap().clone();
+        let rule = |name: &str| rules.iter().find(|x| x["rule"] == name).unwrap().clone();
+        assert_eq!(rule("CAREER_MENTOR")["applicable"], 153, "every member enterprise (incl. HR agencies)");
+        assert_eq!(rule("CAREER_MENTOR")["met"], 2);
+        assert_eq!(rule("SCHOOL_IN_FACTORY_BASE")["met"], 1);
+        let not_met: Vec<String> = rule("SCHOOL_IN_FACTORY_BASE")["notMet"]["nodes"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap().to_owned()).collect();
+        assert!(not_met.contains(&OTHER_FIRM.to_owned()) && !not_met.contains(&FIRM.to_owned()));
+        assert_eq!(rule("TEACHERS_SENT_TO_PRACTICE")["applicable"], 20);
+        assert_eq!(rule("TEACHERS_SENT_TO_PRACTICE")["met"], 1);
+        let other = compliance(&app, &app.unit_id(OTHER_FIRM).await, &p.other_firm).await;
+        assert_eq!(other.iter().filter(|(_, m, _)| *m).count(), 1, "{other:?}");
+        assert_eq!(app.post_graphql(q, json!({ "f": null }), Some(&p.school)).await.error_codes(), vec!["FORBIDDEN"]);
+    }
+
+    async fn alliance_compliance_runs_the_same_statements_for_10_and_177_members(app) {
+        let p = parties(&app).await;
+        fulfil(&app, &p).await;
+        let q = "query($f: MemberUnitFilter) { allianceCompliance(year: 2026, filter: $f) { rule applicable met notMet(first: 100) { totalCount nodes { name } } } }";
+        let mut counts = Vec::new();
+        for filter in [json!({ "kinds": ["HR_SERVICE_AGENCY", "PUBLIC_INSTITUTION"] }), json!(null)] {
+            let (statements, reply) = app.count_statements(app.post_graphql(q, json!({ "f": filter }), Some(&p.secretariat))).await;
+            let reply = reply.ok();
+            let members = if filter.is_null() { 177 } else { 10 };
+            let firm_rule = reply.data()["allianceCompliance"].as_array().unwrap()[0]["applicable"].as_i64().unwrap();
+            assert_eq!(firm_rule, if filter.is_null() { 153 } else { 9 });
+            println!("{:?}: allianceCompliance over {members} members: {statements} statements", app.backend);
+            counts.push(statements);
+        }
+        assert_eq!(counts[0], counts[1]);
+        assert!(counts[1] <= 9, "{} statements", counts[1]);
+    }
+
+    async fn site_and_station_rules_are_user_errors_and_write_nothing(app) {
+        let p = parties(&app).await;
+        let firm = app.unit_id(FIRM).await;
+        let school = app.unit_id(SCHOOL).await;
+        let site = |input: Value, token: String| {
+            let app = &app;
+            async move { mutate(app, "createTrainingSite", "CreateTrainingSiteInput", input, "trainingSite { id }", Some(&token)).await }
+        };
+        // A factory-in-school needs a firm partner; hosted by a school.
+        let r = site(json!({ "kind": "FACTORY_IN_SCHOOL", "name": "校中厂", "status": "PLANNED" }), p.school.clone()).await;
+        assert_eq!(codes(&r), vec!["FIRM_PARTNER_REQUIRED"]);
+        let r = site(json!({ "kind": "FACTORY_IN_SCHOOL", "name": "校中厂", "status": "PLANNED", "partners": [{ "unitId": firm, "role": "生产线" }] }), p.school.clone()).await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+        assert_eq!(codes(&site(json!({ "kind": "FACTORY_IN_SCHOOL", "name": "x", "status": "PLANNED" }), p.firm.clone()).await), vec!["FORBIDDEN"]);
+        // A school-in-factory is hosted by a non-school unit.
+        let r = site(json!({ "kind": "SCHOOL_IN_FACTORY", "hostUnitId": school, "name": "厂中校", "status": "OPERATING" }), p.secretariat.clone()).await;
+        assert_eq!(codes(&r), vec!["WRONG_HOST_KIND"]);
+        assert_eq!(codes(&site(json!({ "kind": "SCHOOL_IN_FACTORY", "name": "厂中校", "status": "OPERATING" }), p.school.clone()).await), vec!["FORBIDDEN"]);
+        assert_eq!(codes(&site(json!({ "kind": "SCHOOL_IN_FACTORY", "name": " ", "status": "OPERATING", "studentCapacity": -1 }), p.firm.clone()).await), vec!["BLANK", "MUST_BE_NON_NEGATIVE"]);
+        let listed = app.post_graphql("{ trainingSites { totalCount } }", json!({}), Some(&p.firm)).await.ok();
+        assert_eq!(listed.data()["trainingSites"]["totalCount"], 1);
+
+        // Posts run out; a station cannot offer fewer posts than are booked.
+        let station_id = fulfil(&app, &p).await;
+        let again = mutate(&app, "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
+            "stationId": station_id, "teacherName": "刘老师", "specialty": "数控技术应用",
+            "startDate": "2026-09-01", "endDate": "2026-09-30", "daysOnSite": 20
+        }), "teacherPractice { id }", Some(&p.other_school)).await;
+        assert_eq!(codes(&again), vec!["NO_PRACTICE_POST_LEFT"]);
+        let fewer = mutate(&app, "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 0 }), "teacherPracticeStation { id }", Some(&p.firm)).await;
+        assert_eq!(codes(&fewer), vec!["NO_PRACTICE_POST_LEFT"]);
+        let more = mutate(&app, "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 2 }), "teacherPracticeStation { posts { posts } }", Some(&p.firm)).await;
+        assert_eq!(more["teacherPracticeStation"]["posts"][0]["posts"], 2);
+        let now_ok = mutate(&app, "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
+            "stationId": station_id, "teacherName": "刘老师", "specialty": "数控技术应用",
+            "startDate": "2026-09-01", "endDate": "2026-09-30", "daysOnSite": 31
+        }), "teacherPractice { id }", Some(&p.other_school)).await;
+        assert_eq!(codes(&now_ok), vec!["INVALID"], "more days on site than the stint has");
+    }
+
+    async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app) {
+        let p = parties(&app).await;
+        let station_id = fulfil(&app, &p).await;
+        let school = app.unit_id(SCHOOL).await;
+        let firm = app.unit_id(FIRM).await;
+        let practices = app.post_graphql("{ teacherPractices { nodes { id } } }", json!({}), Some(&p.school)).await.ok();
+        let practice_id = practices.data()["teacherPractices"]["nodes"][0]["id"].as_str().unwrap().to_owned();
+        let craftsman = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "name": "陈工匠", "skillLevel": "高级技师", "phone": "13900000000" }), "craftsman { id }", Some(&p.firm)).await;
+        let craftsman_id = craftsman["craftsman"]["id"].as_str().unwrap().to_owned();
+        let mentors = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { rule evidence { kind rowId } } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
+        let mentor_id = mentors.data()["memberUnit"]["compliance"]["items"][2]["evidence"][0]["rowId"].as_str().unwrap().to_owned();
+
+        // (mutation, input type, input, selection, who may, who may not)
+        let cases: Vec<(&str, &str, Value, &str, Vec<&String>, Vec<&String>)> = vec![
+            ("createTeacherPracticeStation", "CreateTeacherPracticeStationInput", json!({ "name": "站" }), "teacherPracticeStation { id }", vec![&p.firm], vec![&p.school]),
+            ("offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2027, "specialty": "焊接", "posts": 1 }), "teacherPracticeStation { id }", vec![&p.firm], vec![&p.other_firm, &p.school]),
+            ("confirmTeacherPractice", "ConfirmTeacherPracticeInput", json!({ "id": practice_id, "assessment": "优秀" }), "teacherPractice { assessment hostConfirmedAt }", vec![&p.firm], vec![&p.other_firm, &p.school, &p.secretariat]),
+            ("addCraftsman", "AddCraftsmanInput", json!({ "name": "匠" }), "craftsman { id }", vec![&p.firm], vec![&p.school]),
+            ("assignCraftsman", "AssignCraftsmanInput", json!({ "craftsmanId": craftsman_id, "role": "PART_TIME_TEACHER", "term": "2026-2027-1", "hours": 64 }), "craftsmanAssignment { id role }", vec![&p.school], vec![&p.firm]),
+            ("setCareerMentor", "SetCareerMentorInput", json!({ "name": "导师", "title": "高级技师" }), "careerMentor { id }", vec![&p.firm], vec![&p.school]),
+            ("recordCareerClass", "RecordCareerClassInput", json!({ "careerMentorId": mentor_id, "schoolId": school, "heldOn": "2026-10-20" }), "recorded", vec![&p.school, &p.firm], vec![&p.other_firm, &p.other_school]),
+            ("createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "WORK_STUDY_ALTERNATION", "startDate": "2026-09-01" }), "apprenticeship { id }", vec![&p.firm], vec![&p.school]),
+            ("recordEvent", "RecordEventInput", json!({ "kind": "ENTERPRISE_WEEK", "heldOn": "2026-11-01", "title": "企业宣传周", "organiserIds": [firm] }), "event { id }", vec![&p.firm], vec![&p.school, &p.other_firm]),
+        ];
+        for (name, ty, input, sel, allowed, refused) in cases {
+            assert_eq!(codes(&mutate(&app, name, ty, input.clone(), sel, None).await), vec!["UNAUTHENTICATED"], "{name}");
+            for token in refused {
+                assert_eq!(codes(&mutate(&app, name, ty, input.clone(), sel, Some(token)).await), vec!["FORBIDDEN"], "{name}");
+            }
+            for token in allowed {
+                let r = mutate(&app, name, ty, input.clone(), sel, Some(token)).await;
+                assert_eq!(codes(&r), Vec::<String>::new(), "{name}: {r}");
+            }
+        }
+        // The secretariat acts for a unit it names, and must name one.
+        let r = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "name": "匠" }), "craftsman { id }", Some(&p.secretariat)).await;
+        assert_eq!(codes(&r), vec!["BLANK"]);
+        let r = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "unitId": firm, "name": "匠" }), "craftsman { unit { name } }", Some(&p.secretariat)).await;
+        assert_eq!(r["craftsman"]["unit"]["name"], FIRM);
+        // Staff cannot act for another unit.
+        let r = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "unitId": app.unit_id(OTHER_FIRM).await, "name": "匠" }), "craftsman { id }", Some(&p.firm)).await;
+        assert_eq!(codes(&r), vec!["FORBIDDEN"]);
+    }
+
+    async fn phones_and_apprentices_are_seen_only_by_the_units_involved(app) {
+        let p = parties(&app).await;
+        fulfil(&app, &p).await;
+        let school = app.unit_id(SCHOOL).await;
+        mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "name": "陈工匠", "phone": "13900000000" }), "craftsman { id }", Some(&p.firm)).await;
+        mutate(&app, "createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm)).await;
+        let phones = "{ craftsmen { nodes { name phone } } teacherPracticeStations { nodes { name contactPhone } } }";
+        for token in [&p.firm, &p.secretariat] {
+            let r = app.post_graphql(phones, json!({}), Some(token)).await.ok();
+            assert_eq!(r.data()["craftsmen"]["nodes"][0]["phone"], "13900000000");
+            assert_eq!(r.data()["teacherPracticeStations"]["nodes"][0]["contactPhone"], "0631-5000000");
+        }
+        for token in [&p.other_firm, &p.school] {
+            let r = app.post_graphql(phones, json!({}), Some(token)).await;
+            assert_eq!(r.error_codes(), vec!["FORBIDDEN", "FORBIDDEN"]);
+            assert!(!r.body.to_string().contains("13900000000"));
+            assert_eq!(r.body["data"]["craftsmen"]["nodes"][0]["name"], "陈工匠", "the rest stays visible");
+        }
+        let q = "{ apprenticeships { totalCount nodes { apprenticeName } } }";
+        for (token, n) in [(&p.firm, 1), (&p.school, 1), (&p.secretariat, 1), (&p.other_firm, 0), (&p.other_school, 0)] {
+            let r = app.post_graphql(q, json!({}), Some(token)).await.ok();
+            assert_eq!(r.data()["apprenticeships"]["totalCount"], n);
+        }
+        assert_eq!(app.post_graphql(q, json!({}), None).await.error_codes(), vec!["UNAUTHENTICATED"]);
+        let q = "{ teacherPractices { totalCount } }";
+        for (token, n) in [(&p.firm, 1), (&p.school, 1), (&p.secretariat, 1), (&p.other_firm, 0), (&p.other_school, 0)] {
+            let r = app.post_graphql(q, json!({}), Some(token)).await.ok();
+            assert_eq!(r.data()["teacherPractices"]["totalCount"], n);
+        }
+    }
+}
