@@ -295,7 +295,8 @@ both_databases! {
         let mentor_id = mentors.data()["memberUnit"]["compliance"]["items"][2]["evidence"][0]["rowId"].as_str().unwrap().to_owned();
 
         // (mutation, input type, input, selection, who may, who may not)
-        let cases: Vec<(&str, &str, Value, &str, Vec<&String>, Vec<&String>)> = vec![
+        type Case<'a> = (&'a str, &'a str, Value, &'a str, Vec<&'a String>, Vec<&'a String>);
+        let cases: Vec<Case<'_>> = vec![
             ("createTeacherPracticeStation", "CreateTeacherPracticeStationInput", json!({ "name": "站" }), "teacherPracticeStation { id }", vec![&p.firm], vec![&p.school]),
             ("offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2027, "specialty": "焊接", "posts": 1 }), "teacherPracticeStation { id }", vec![&p.firm], vec![&p.other_firm, &p.school]),
             ("confirmTeacherPractice", "ConfirmTeacherPracticeInput", json!({ "id": practice_id, "assessment": "优秀" }), "teacherPractice { assessment hostConfirmedAt }", vec![&p.firm], vec![&p.other_firm, &p.school, &p.secretariat]),
