@@ -1107,7 +1107,8 @@ impl ComplianceRule {
 /// A row that satisfies a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    /// The kind of row (`TrainingSite`, `PracticePost`, `CareerMentor`, `Event`, `TeacherPractice`).
+    /// The kind of row: `TrainingSite`, `TeacherPracticeStation`, `CareerMentor`, `Event` or
+    /// `TeacherPractice` (the GraphQL type of the row's global ID).
     pub kind: &'static str,
     /// Its id.
     pub id: Uuid,
@@ -1163,8 +1164,8 @@ pub async fn evidence(
                 out.entry((st.host_unit_id, ComplianceRule::PracticeStationWithPosts))
                     .or_default()
                     .push(Evidence {
-                        kind: "PracticePost",
-                        id: p.id,
+                        kind: "TeacherPracticeStation",
+                        id: st.id,
                         label: format!("{}: {} × {} ({year})", st.name, p.posts, p.specialty),
                     });
             }

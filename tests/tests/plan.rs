@@ -199,6 +199,13 @@ both_databases! {
         let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2027) { allMet items { rule met } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
         let met: Vec<bool> = r.data()["memberUnit"]["compliance"]["items"].as_array().unwrap().iter().map(|i| i["met"].as_bool().unwrap()).collect();
         assert_eq!(met, vec![true, false, true, false]);
+        // Every piece of evidence is a node.
+        let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { evidence { kind id } } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
+        for item in r.data()["memberUnit"]["compliance"]["items"].as_array().unwrap() {
+            let ev = &item["evidence"][0];
+            let node = app.post_graphql("query($id: ID!) { node(id: $id) { __typename } }", json!({ "id": ev["id"] }), Some(&p.firm)).await.ok();
+            assert_eq!(node.data()["node"]["__typename"], ev["kind"]);
+        }
         // A unit that is neither firm nor school has no items.
         let trainer = app.unit_id("威海创业大学").await;
         assert!(compliance(&app, &trainer, &p.firm).await.is_empty());
@@ -291,8 +298,8 @@ both_databases! {
         let practice_id = practices.data()["teacherPractices"]["nodes"][0]["id"].as_str().unwrap().to_owned();
         let craftsman = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "name": "陈工匠", "skillLevel": "高级技师", "phone": "13900000000" }), "craftsman { id }", Some(&p.firm)).await;
         let craftsman_id = craftsman["craftsman"]["id"].as_str().unwrap().to_owned();
-        let mentors = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { rule evidence { kind rowId } } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
-        let mentor_id = mentors.data()["memberUnit"]["compliance"]["items"][2]["evidence"][0]["rowId"].as_str().unwrap().to_owned();
+        let mentors = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { rule evidence { kind id } } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
+        let mentor_id = mentors.data()["memberUnit"]["compliance"]["items"][2]["evidence"][0]["id"].as_str().unwrap().to_owned();
 
         // (mutation, input type, input, selection, who may, who may not)
         type Case<'a> = (&'a str, &'a str, Value, &'a str, Vec<&'a String>, Vec<&'a String>);
@@ -301,14 +308,15 @@ both_databases! {
             ("offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2027, "specialty": "焊接", "posts": 1 }), "teacherPracticeStation { id }", vec![&p.firm], vec![&p.other_firm, &p.school]),
             ("confirmTeacherPractice", "ConfirmTeacherPracticeInput", json!({ "id": practice_id, "assessment": "优秀" }), "teacherPractice { assessment hostConfirmedAt }", vec![&p.firm], vec![&p.other_firm, &p.school, &p.secretariat]),
             ("addCraftsman", "AddCraftsmanInput", json!({ "name": "匠" }), "craftsman { id }", vec![&p.firm], vec![&p.school]),
-            ("assignCraftsman", "AssignCraftsmanInput", json!({ "craftsmanId": craftsman_id, "role": "PART_TIME_TEACHER", "term": "2026-2027-1", "hours": 64 }), "craftsmanAssignment { id role }", vec![&p.school], vec![&p.firm]),
+            ("assignCraftsman", "AssignCraftsmanInput", json!({ "craftsmanId": craftsman_id, "role": "PART_TIME_TEACHER", "term": "2026-2027-1", "hours": 64 }), "craftsmanAssignment { role term hours }", vec![&p.school], vec![&p.firm]),
             ("setCareerMentor", "SetCareerMentorInput", json!({ "name": "导师", "title": "高级技师" }), "careerMentor { id }", vec![&p.firm], vec![&p.school]),
             ("recordCareerClass", "RecordCareerClassInput", json!({ "careerMentorId": mentor_id, "schoolId": school, "heldOn": "2026-10-20" }), "recorded", vec![&p.school, &p.firm], vec![&p.other_firm, &p.other_school]),
             ("createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "WORK_STUDY_ALTERNATION", "startDate": "2026-09-01" }), "apprenticeship { id }", vec![&p.firm], vec![&p.school]),
             ("recordEvent", "RecordEventInput", json!({ "kind": "ENTERPRISE_WEEK", "heldOn": "2026-11-01", "title": "企业宣传周", "organiserIds": [firm] }), "event { id }", vec![&p.firm], vec![&p.school, &p.other_firm]),
         ];
         for (name, ty, input, sel, allowed, refused) in cases {
-            assert_eq!(codes(&mutate(&app, name, ty, input.clone(), sel, None).await), vec!["UNAUTHENTICATED"], "{name}");
+            let anonymous = mutate(&app, name, ty, input.clone(), sel, None).await;
+            assert_eq!(codes(&anonymous), vec!["UNAUTHENTICATED"], "{name}: {input}");
             for token in refused {
                 assert_eq!(codes(&mutate(&app, name, ty, input.clone(), sel, Some(token)).await), vec!["FORBIDDEN"], "{name}");
             }
@@ -351,6 +359,12 @@ both_databases! {
             assert_eq!(r.data()["apprenticeships"]["totalCount"], n);
         }
         assert_eq!(app.post_graphql(q, json!({}), None).await.error_codes(), vec!["UNAUTHENTICATED"]);
+        // node() applies the same scope.
+        let r = app.post_graphql("{ apprenticeships { nodes { id } } }", json!({}), Some(&p.firm)).await.ok();
+        let apprenticeship = r.data()["apprenticeships"]["nodes"][0]["id"].as_str().unwrap().to_owned();
+        let node = "query($id: ID!) { node(id: $id) { __typename id } }";
+        assert_eq!(app.post_graphql(node, json!({ "id": apprenticeship }), Some(&p.school)).await.ok().data()["node"]["__typename"], "Apprenticeship");
+        assert_eq!(app.post_graphql(node, json!({ "id": apprenticeship }), Some(&p.other_firm)).await.error_codes(), vec!["NOT_FOUND"]);
         let q = "{ teacherPractices { totalCount } }";
         for (token, n) in [(&p.firm, 1), (&p.school, 1), (&p.secretariat, 1), (&p.other_firm, 0), (&p.other_school, 0)] {
             let r = app.post_graphql(q, json!({}), Some(token)).await.ok();

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::error::ApiError;
 
 /// Types that have a global ID.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NodeType {
     /// `Alliance`.
     Alliance,
@@ -28,6 +28,20 @@ pub enum NodeType {
     Student,
     /// `InternshipPlacement`.
     InternshipPlacement,
+    /// `TrainingSite`.
+    TrainingSite,
+    /// `TeacherPracticeStation`.
+    TeacherPracticeStation,
+    /// `TeacherPractice`.
+    TeacherPractice,
+    /// `Craftsman`.
+    Craftsman,
+    /// `CareerMentor`.
+    CareerMentor,
+    /// `Apprenticeship`.
+    Apprenticeship,
+    /// `Event`.
+    Event,
 }
 
 impl NodeType {
@@ -43,6 +57,13 @@ impl NodeType {
             Self::Enrolment => "Enrolment",
             Self::Student => "Student",
             Self::InternshipPlacement => "InternshipPlacement",
+            Self::TrainingSite => "TrainingSite",
+            Self::TeacherPracticeStation => "TeacherPracticeStation",
+            Self::TeacherPractice => "TeacherPractice",
+            Self::Craftsman => "Craftsman",
+            Self::CareerMentor => "CareerMentor",
+            Self::Apprenticeship => "Apprenticeship",
+            Self::Event => "Event",
         }
     }
 
@@ -57,6 +78,13 @@ impl NodeType {
             Self::Enrolment,
             Self::Student,
             Self::InternshipPlacement,
+            Self::TrainingSite,
+            Self::TeacherPracticeStation,
+            Self::TeacherPractice,
+            Self::Craftsman,
+            Self::CareerMentor,
+            Self::Apprenticeship,
+            Self::Event,
         ]
         .into_iter()
         .find(|t| t.name() == name)

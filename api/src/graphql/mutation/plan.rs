@@ -32,13 +32,17 @@ fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, UserError> {
     id.as_ref().map(|i| unit(i, field)).transpose()
 }
 
-/// A row id (UUID) in input.
-fn row(id: &str, field: &str) -> Result<Uuid, UserError> {
-    Uuid::parse_str(id.trim()).map_err(|_| {
+/// A global ID of type `ty` in input (`INVALID` / `NOT_FOUND` user errors).
+fn row(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
+    decode_as(ty, id).map_err(|e| {
         UserError::on(
             field,
-            UserErrorCode::Invalid,
-            format!("{field} is not a row id"),
+            if matches!(e, ApiError::NotFound(_)) {
+                UserErrorCode::NotFound
+            } else {
+                UserErrorCode::Invalid
+            },
+            e.message(),
         )
     })
 }
@@ -127,8 +131,8 @@ pub struct CreateTrainingSiteInput {
 /// A mentor (师傅) to attach to a site.
 #[derive(InputObject)]
 pub struct AddSiteMentorInput {
-    /// The site's id (UUID).
-    pub site_id: String,
+    /// Global ID of the training site.
+    pub site_id: ID,
     /// Name.
     pub name: String,
     /// Title.
@@ -160,8 +164,8 @@ pub struct CreateTeacherPracticeStationInput {
 /// Posts a station offers for a year and specialty.
 #[derive(InputObject)]
 pub struct OfferPracticePostsInput {
-    /// The station's id (UUID).
-    pub station_id: String,
+    /// Global ID of the teacher practice station.
+    pub station_id: ID,
     /// Year.
     pub year: i32,
     /// Specialty.
@@ -173,8 +177,8 @@ pub struct OfferPracticePostsInput {
 /// A teacher's practice to record.
 #[derive(InputObject)]
 pub struct RecordTeacherPracticeInput {
-    /// The station's id (UUID).
-    pub station_id: String,
+    /// Global ID of the teacher practice station.
+    pub station_id: ID,
     /// The school (global ID; the secretariat names it).
     pub school_id: Option<ID>,
     /// Teacher's name.
@@ -197,8 +201,8 @@ pub struct RecordTeacherPracticeInput {
 /// The host's confirmation of a teacher's practice.
 #[derive(InputObject)]
 pub struct ConfirmTeacherPracticeInput {
-    /// The practice's id (UUID).
-    pub id: String,
+    /// Global ID of the teacher practice.
+    pub id: ID,
     /// The firm's assessment.
     pub assessment: String,
 }
@@ -224,8 +228,8 @@ pub struct AddCraftsmanInput {
 /// A craftsman's assignment to a school.
 #[derive(InputObject)]
 pub struct AssignCraftsmanInput {
-    /// The craftsman's id (UUID).
-    pub craftsman_id: String,
+    /// Global ID of the craftsman.
+    pub craftsman_id: ID,
     /// The school (global ID; the secretariat names it).
     pub school_id: Option<ID>,
     /// Role.
@@ -250,8 +254,8 @@ pub struct SetCareerMentorInput {
 /// A career class taught.
 #[derive(InputObject)]
 pub struct RecordCareerClassInput {
-    /// The mentor's id (UUID).
-    pub career_mentor_id: String,
+    /// Global ID of the career mentor.
+    pub career_mentor_id: ID,
     /// The school (global ID).
     pub school_id: ID,
     /// Date.
@@ -369,7 +373,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `AddSiteMentorInput`.")]
         input: AddSiteMentorInput,
     ) -> ApiResult<RecordedPayload> {
-        let site = match row(&input.site_id, "siteId") {
+        let site = match row(NodeType::TrainingSite, &input.site_id, "siteId") {
             Ok(s) => s,
             Err(e) => {
                 return Ok(RecordedPayload {
@@ -438,7 +442,11 @@ impl PlanMutation {
     ) -> ApiResult<TeacherPracticeStationPayload> {
         let station = bail_on!(
             TeacherPracticeStationPayload,
-            row(&input.station_id, "stationId")
+            row(
+                NodeType::TeacherPracticeStation,
+                &input.station_id,
+                "stationId"
+            )
         );
         let db = db(ctx)?;
         let r = domain::offer_posts(
@@ -478,7 +486,14 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `RecordTeacherPracticeInput`.")]
         input: RecordTeacherPracticeInput,
     ) -> ApiResult<TeacherPracticePayload> {
-        let station = bail_on!(TeacherPracticePayload, row(&input.station_id, "stationId"));
+        let station = bail_on!(
+            TeacherPracticePayload,
+            row(
+                NodeType::TeacherPracticeStation,
+                &input.station_id,
+                "stationId"
+            )
+        );
         let school = bail_on!(
             TeacherPracticePayload,
             opt_unit(&input.school_id, "schoolId")
@@ -507,7 +522,10 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `ConfirmTeacherPracticeInput`.")]
         input: ConfirmTeacherPracticeInput,
     ) -> ApiResult<TeacherPracticePayload> {
-        let id = bail_on!(TeacherPracticePayload, row(&input.id, "id"));
+        let id = bail_on!(
+            TeacherPracticePayload,
+            row(NodeType::TeacherPractice, &input.id, "id")
+        );
         Ok(TeacherPracticePayload::from_outcome(
             domain::confirm_practice(db(ctx)?, actor(ctx), id, input.assessment).await?,
             TeacherPractice,
@@ -546,7 +564,7 @@ impl PlanMutation {
     ) -> ApiResult<CraftsmanAssignmentPayload> {
         let craftsman = bail_on!(
             CraftsmanAssignmentPayload,
-            row(&input.craftsman_id, "craftsmanId")
+            row(NodeType::Craftsman, &input.craftsman_id, "craftsmanId")
         );
         let school = bail_on!(
             CraftsmanAssignmentPayload,
@@ -564,7 +582,6 @@ impl PlanMutation {
         .await?;
         Ok(CraftsmanAssignmentPayload::from_outcome(r, |a| {
             CraftsmanAssignment {
-                id: a.id.to_string(),
                 role: a.role,
                 term: a.term,
                 hours: a.hours,
@@ -595,7 +612,11 @@ impl PlanMutation {
         input: RecordCareerClassInput,
     ) -> ApiResult<RecordedPayload> {
         let ids = (
-            row(&input.career_mentor_id, "careerMentorId"),
+            row(
+                NodeType::CareerMentor,
+                &input.career_mentor_id,
+                "careerMentorId",
+            ),
             unit(&input.school_id, "schoolId"),
         );
         let (mentor, school) = match ids {

@@ -3,8 +3,9 @@
 use async_graphql::{ID, Interface};
 
 use super::{
-    Account, Alliance, Committee, Enrolment, InternshipPlacement, MemberUnit, OrderClass,
-    OrderClassDemand, Student,
+    Account, Alliance, Apprenticeship, CareerMentor, Committee, Craftsman, Enrolment, Event,
+    InternshipPlacement, MemberUnit, OrderClass, OrderClassDemand, Student, TeacherPractice,
+    TeacherPracticeStation, TrainingSite,
 };
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
@@ -30,4 +31,18 @@ pub enum Node {
     Student(Student),
     /// An internship placement (the school, the host and the secretariat only).
     InternshipPlacement(InternshipPlacement),
+    /// A training site.
+    TrainingSite(TrainingSite),
+    /// A teacher practice station.
+    TeacherPracticeStation(TeacherPracticeStation),
+    /// A teacher's practice (the school, the host and the secretariat only).
+    TeacherPractice(TeacherPractice),
+    /// A craftsman of a firm's pool.
+    Craftsman(Craftsman),
+    /// A firm's career mentor.
+    CareerMentor(CareerMentor),
+    /// An apprenticeship (the firm, the school and the secretariat only).
+    Apprenticeship(Apprenticeship),
+    /// An event.
+    Event(Event),
 }

@@ -1,5 +1,5 @@
 use async_graphql::connection::{Connection, EmptyFields};
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, ID, Object, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{
     ApprenticeshipMode, ApprenticeshipStatus, CraftsmanRole, District, EventKind, SiteKind,
@@ -15,6 +15,7 @@ use crate::auth::Actor;
 use crate::graphql::connection::{Cursor, TotalCount};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::actor;
+use crate::graphql::id::{NodeType, encode};
 use crate::graphql::loader::Loaders;
 use crate::plan::split_list;
 
@@ -85,9 +86,9 @@ pub struct TrainingSite(pub training_site::Model);
 /// industry-education training base (`001_*.txt` (3)). Visible to any authenticated caller.
 #[Object]
 impl TrainingSite {
-    /// The row's id (UUID).
-    async fn id(&self) -> String {
-        self.0.id.to_string()
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::TrainingSite, self.0.id)
     }
     /// Kind.
     async fn kind(&self) -> SiteKind {
@@ -198,9 +199,9 @@ pub struct TeacherPracticeStation(pub practice_station::Model);
 /// the secretariat.
 #[Object]
 impl TeacherPracticeStation {
-    /// The row's id (UUID).
-    async fn id(&self) -> String {
-        self.0.id.to_string()
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::TeacherPracticeStation, self.0.id)
     }
     /// The host firm.
     async fn host(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
@@ -251,9 +252,9 @@ pub struct TeacherPractice(pub teacher_practice::Model);
 /// confirmed by the host. Seen by the school, the host and the secretariat.
 #[Object]
 impl TeacherPractice {
-    /// The row's id (UUID).
-    async fn id(&self) -> String {
-        self.0.id.to_string()
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::TeacherPractice, self.0.id)
     }
     /// The teacher's school.
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
@@ -304,9 +305,9 @@ pub struct Craftsman(pub craftsman::Model);
 /// phone is seen only by the firm and the secretariat.
 #[Object]
 impl Craftsman {
-    /// The row's id (UUID).
-    async fn id(&self) -> String {
-        self.0.id.to_string()
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::Craftsman, self.0.id)
     }
     /// The firm.
     async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
@@ -343,8 +344,6 @@ impl Craftsman {
 /// A craftsman's assignment to a school.
 #[derive(SimpleObject)]
 pub struct CraftsmanAssignment {
-    /// The row's id (UUID).
-    pub id: String,
     /// Role at the school.
     pub role: CraftsmanRole,
     /// Term, e.g. 2026-2027-1.
@@ -360,9 +359,9 @@ pub struct CareerMentor(pub career_mentor::Model);
 /// teaches career-planning classes.
 #[Object]
 impl CareerMentor {
-    /// The row's id (UUID).
-    async fn id(&self) -> String {
-        self.0.id.to_string()
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::CareerMentor, self.0.id)
     }
     /// The firm.
     async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
@@ -386,9 +385,9 @@ pub struct Apprenticeship(pub apprenticeship::Model);
 /// the secretariat.
 #[Object]
 impl Apprenticeship {
-    /// The row's id (UUID).
-    async fn id(&self) -> String {
-        self.0.id.to_string()
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::Apprenticeship, self.0.id)
     }
     /// The firm.
     async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
@@ -443,9 +442,9 @@ pub struct Event(pub event::Model);
 /// enterprise weeks, job-recommendation events, career classes, skills competitions.
 #[Object]
 impl Event {
-    /// The row's id (UUID).
-    async fn id(&self) -> String {
-        self.0.id.to_string()
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::Event, self.0.id)
     }
     /// Kind.
     async fn kind(&self) -> EventKind {

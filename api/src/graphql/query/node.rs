@@ -144,9 +144,18 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
             .map(|m| (m.id, m))
             .collect();
     }
+    let plan = load_plan_nodes(db, actor(ctx), ids).await?;
+    let mut plan = plan;
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
+            NodeType::TrainingSite
+            | NodeType::TeacherPracticeStation
+            | NodeType::TeacherPractice
+            | NodeType::Craftsman
+            | NodeType::CareerMentor
+            | NodeType::Apprenticeship
+            | NodeType::Event => plan.remove(&(ty, id)),
             NodeType::InternshipPlacement => placements
                 .remove(&id)
                 .map(|m| Node::InternshipPlacement(InternshipPlacement(m))),
@@ -171,6 +180,118 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
             NodeType::Account => accounts.remove(&id).map(|m| Node::Account(Account(m))),
         })
         .collect())
+}
+
+/// Loads the plan's node types among `ids` (one statement per type present), with their scopes:
+/// teacher practices to the school, the station's host and the secretariat; apprenticeships to the
+/// firm, the school and the secretariat; the rest to any authenticated caller.
+async fn load_plan_nodes(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    ids: &[(NodeType, Uuid)],
+) -> ApiResult<HashMap<(NodeType, Uuid), Node>> {
+    use crate::graphql::object::{
+        Apprenticeship, CareerMentor, Craftsman, Event, TeacherPractice, TeacherPracticeStation,
+        TrainingSite,
+    };
+    use entity::{
+        apprenticeship, career_mentor, craftsman, event, practice_station, teacher_practice,
+        training_site,
+    };
+    let mut out = HashMap::new();
+    if !actor.is_authenticated() {
+        return Ok(out);
+    }
+    let of = |t: NodeType| -> Vec<Uuid> {
+        ids.iter()
+            .filter(|(ty, _)| *ty == t)
+            .map(|&(_, id)| id)
+            .collect()
+    };
+    let unit = match actor {
+        Actor::Account { unit, .. } => *unit,
+        Actor::Anonymous => None,
+    };
+    let all = actor.is_secretariat();
+    macro_rules! load {
+        ($ty:expr, $entity:ident, $wrap:expr, $visible:expr) => {
+            let wanted = of($ty);
+            if !wanted.is_empty() {
+                for m in $entity::Entity::find()
+                    .filter($entity::Column::Id.is_in(wanted))
+                    .all(db)
+                    .await
+                    .map_err(ApiError::from)?
+                {
+                    #[allow(clippy::redundant_closure_call)]
+                    if ($visible)(&m) {
+                        out.insert(($ty, m.id), $wrap(m));
+                    }
+                }
+            }
+        };
+    }
+    load!(
+        NodeType::TrainingSite,
+        training_site,
+        |m| Node::TrainingSite(TrainingSite(m)),
+        |_: &training_site::Model| true
+    );
+    load!(
+        NodeType::TeacherPracticeStation,
+        practice_station,
+        |m| Node::TeacherPracticeStation(TeacherPracticeStation(m)),
+        |_: &practice_station::Model| true
+    );
+    load!(
+        NodeType::Craftsman,
+        craftsman,
+        |m| Node::Craftsman(Craftsman(m)),
+        |_: &craftsman::Model| true
+    );
+    load!(
+        NodeType::CareerMentor,
+        career_mentor,
+        |m| Node::CareerMentor(CareerMentor(m)),
+        |_: &career_mentor::Model| true
+    );
+    load!(
+        NodeType::Event,
+        event,
+        |m| Node::Event(Event(m)),
+        |_: &event::Model| true
+    );
+    load!(
+        NodeType::Apprenticeship,
+        apprenticeship,
+        |m| Node::Apprenticeship(Apprenticeship(m)),
+        |m: &apprenticeship::Model| all || unit == Some(m.unit_id) || unit == Some(m.school_id)
+    );
+    let wanted = of(NodeType::TeacherPractice);
+    if !wanted.is_empty() {
+        let rows = teacher_practice::Entity::find()
+            .filter(teacher_practice::Column::Id.is_in(wanted))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?;
+        let hosts: HashMap<Uuid, Uuid> = practice_station::Entity::find()
+            .filter(practice_station::Column::Id.is_in(rows.iter().map(|r| r.station_id)))
+            .all(db)
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|s| (s.id, s.host_unit_id))
+            .collect();
+        for m in rows {
+            if all || unit == Some(m.school_id) || unit == hosts.get(&m.station_id).copied() {
+                out.insert(
+                    (NodeType::TeacherPractice, m.id),
+                    Node::TeacherPractice(TeacherPractice(m)),
+                );
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[Object]

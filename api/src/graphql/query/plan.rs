@@ -73,10 +73,11 @@ pub struct ComplianceItem {
 /// A row that satisfies a compliance rule.
 #[derive(SimpleObject)]
 pub struct ComplianceEvidence {
-    /// The kind of row: `TrainingSite`, `PracticePost`, `CareerMentor`, `Event`, `TeacherPractice`.
+    /// The type of the row: `TrainingSite`, `TeacherPracticeStation`, `CareerMentor`, `Event`,
+    /// `TeacherPractice`.
     pub kind: String,
-    /// The row's id (UUID).
-    pub row_id: String,
+    /// The row's global ID (`node(id:)` fetches it).
+    pub id: ID,
     /// What the row is.
     pub label: String,
 }
@@ -125,6 +126,16 @@ impl RuleCompliance {
     }
 }
 
+fn evidence_type(kind: &str) -> NodeType {
+    match kind {
+        "TrainingSite" => NodeType::TrainingSite,
+        "TeacherPracticeStation" => NodeType::TeacherPracticeStation,
+        "CareerMentor" => NodeType::CareerMentor,
+        "Event" => NodeType::Event,
+        _ => NodeType::TeacherPractice,
+    }
+}
+
 /// The compliance of `unit` in `year` (used by `MemberUnit.compliance`).
 ///
 /// # Errors
@@ -149,7 +160,7 @@ pub async fn compliance_of(
                     .into_iter()
                     .map(|e| ComplianceEvidence {
                         kind: e.kind.to_owned(),
-                        row_id: e.id.to_string(),
+                        id: crate::graphql::id::encode(evidence_type(e.kind), e.id),
                         label: e.label,
                     })
                     .collect(),
