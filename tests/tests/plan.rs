@@ -308,7 +308,7 @@ both_databases! {
             ("offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2027, "specialty": "焊接", "posts": 1 }), "teacherPracticeStation { id }", vec![&p.firm], vec![&p.other_firm, &p.school]),
             ("confirmTeacherPractice", "ConfirmTeacherPracticeInput", json!({ "id": practice_id, "assessment": "优秀" }), "teacherPractice { assessment hostConfirmedAt }", vec![&p.firm], vec![&p.other_firm, &p.school, &p.secretariat]),
             ("addCraftsman", "AddCraftsmanInput", json!({ "name": "匠" }), "craftsman { id }", vec![&p.firm], vec![&p.school]),
-            ("assignCraftsman", "AssignCraftsmanInput", json!({ "craftsmanId": craftsman_id, "role": "PART_TIME_TEACHER", "term": "2026-2027-1", "hours": 64 }), "craftsmanAssignment { role term hours }", vec![&p.school], vec![&p.firm]),
+            ("assignCraftsman", "AssignCraftsmanInput", json!({ "craftsmanId": craftsman_id, "role": "PART_TIME_TEACHER", "term": "2026-2027-1", "hours": 64 }), "craftsmanAssignment { role term hours school { name } }", vec![&p.school], vec![&p.firm]),
             ("setCareerMentor", "SetCareerMentorInput", json!({ "name": "导师", "title": "高级技师" }), "careerMentor { id }", vec![&p.firm], vec![&p.school]),
             ("recordCareerClass", "RecordCareerClassInput", json!({ "careerMentorId": mentor_id, "schoolId": school, "heldOn": "2026-10-20" }), "recorded", vec![&p.school, &p.firm], vec![&p.other_firm, &p.other_school]),
             ("createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "WORK_STUDY_ALTERNATION", "startDate": "2026-09-01" }), "apprenticeship { id }", vec![&p.firm], vec![&p.school]),
@@ -341,6 +341,14 @@ both_databases! {
         let school = app.unit_id(SCHOOL).await;
         mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "name": "陈工匠", "phone": "13900000000" }), "craftsman { id }", Some(&p.firm)).await;
         mutate(&app, "createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm)).await;
+        let listing = app
+            .post_graphql("{ events(year: 2026, kinds: [CAMPUS_VISIT]) { totalCount nodes { title units { role unit { name } } } } }", json!({}), Some(&p.other_firm))
+            .await
+            .ok();
+        let units = &listing.data()["events"]["nodes"][0]["units"];
+        assert_eq!(units[0]["role"], "ORGANISER");
+        assert_eq!(units[0]["unit"]["name"], SCHOOL);
+        assert_eq!(units[1]["unit"]["name"], FIRM);
         let phones = "{ craftsmen { nodes { name phone } } teacherPracticeStations { nodes { name contactPhone } } }";
         for token in [&p.firm, &p.secretariat] {
             let r = app.post_graphql(phones, json!({}), Some(token)).await.ok();

@@ -137,6 +137,12 @@ pub struct Loaders {
     pub mentors_by_site: DataLoader<MentorsBySiteLoader, HashMapCache>,
     /// See [`PostsByStationLoader`].
     pub posts_by_station: DataLoader<PostsByStationLoader, HashMapCache>,
+    /// See [`ClassesByMentorLoader`].
+    pub classes_by_mentor: DataLoader<ClassesByMentorLoader, HashMapCache>,
+    /// See [`AssignmentsByCraftsmanLoader`].
+    pub assignments_by_craftsman: DataLoader<AssignmentsByCraftsmanLoader, HashMapCache>,
+    /// See [`UnitsByEventLoader`].
+    pub units_by_event: DataLoader<UnitsByEventLoader, HashMapCache>,
 }
 
 fn cached<T>(loader: T) -> DataLoader<T, HashMapCache>
@@ -164,6 +170,9 @@ impl Loaders {
             partners_by_site: cached(PartnersBySiteLoader(db.clone())),
             mentors_by_site: cached(MentorsBySiteLoader(db.clone())),
             posts_by_station: cached(PostsByStationLoader(db.clone())),
+            classes_by_mentor: cached(ClassesByMentorLoader(db.clone())),
+            assignments_by_craftsman: cached(AssignmentsByCraftsmanLoader(db.clone())),
+            units_by_event: cached(UnitsByEventLoader(db.clone())),
         }
     }
 
@@ -185,6 +194,9 @@ impl Loaders {
         loaders.partners_by_site.enable_all_cache(false);
         loaders.mentors_by_site.enable_all_cache(false);
         loaders.posts_by_station.enable_all_cache(false);
+        loaders.classes_by_mentor.enable_all_cache(false);
+        loaders.assignments_by_craftsman.enable_all_cache(false);
+        loaders.units_by_event.enable_all_cache(false);
         loaders
     }
 }
@@ -703,4 +715,73 @@ pub async fn prime_plan_rows(
         loaders.member_unit.load_many(hosts.iter().copied()).await?;
     }
     Ok(())
+}
+
+/// A career mentor's classes.
+pub struct ClassesByMentorLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for ClassesByMentorLoader {
+    type Value = Vec<entity::career_class::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::career_class as t;
+        let rows = t::Entity::find()
+            .filter(t::Column::CareerMentorId.is_in(keys.iter().copied()))
+            .order_by_asc(t::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            map.entry(row.career_mentor_id).or_default().push(row);
+        }
+        Ok(map)
+    }
+}
+
+/// A craftsman's assignments to schools.
+pub struct AssignmentsByCraftsmanLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for AssignmentsByCraftsmanLoader {
+    type Value = Vec<entity::craftsman_assignment::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::craftsman_assignment as t;
+        let rows = t::Entity::find()
+            .filter(t::Column::CraftsmanId.is_in(keys.iter().copied()))
+            .order_by_asc(t::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            map.entry(row.craftsman_id).or_default().push(row);
+        }
+        Ok(map)
+    }
+}
+
+/// An event's organising and participating units.
+pub struct UnitsByEventLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for UnitsByEventLoader {
+    type Value = Vec<entity::event_unit::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        use entity::event_unit as t;
+        let rows = t::Entity::find()
+            .filter(t::Column::EventId.is_in(keys.iter().copied()))
+            .order_by_asc(t::Column::Id)
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
+        for row in rows {
+            map.entry(row.event_id).or_default().push(row);
+        }
+        Ok(map)
+    }
 }

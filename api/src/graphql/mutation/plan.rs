@@ -580,13 +580,10 @@ impl PlanMutation {
             input.hours,
         )
         .await?;
-        Ok(CraftsmanAssignmentPayload::from_outcome(r, |a| {
-            CraftsmanAssignment {
-                role: a.role,
-                term: a.term,
-                hours: a.hours,
-            }
-        }))
+        Ok(CraftsmanAssignmentPayload::from_outcome(
+            r,
+            CraftsmanAssignment::from,
+        ))
     }
 
     /// Names the caller's firm's career mentor (one per firm; a second call replaces the first).

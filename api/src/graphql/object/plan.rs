@@ -53,6 +53,7 @@ fn involved(actor: &Actor, units: &[uuid::Uuid]) -> bool {
 pub struct SitePartner {
     /// Its role (e.g. 提供生产订单).
     pub role: String,
+    /// The row the field resolves from (not in the schema).
     #[graphql(skip)]
     pub unit_id: uuid::Uuid,
 }
@@ -329,6 +330,17 @@ impl Craftsman {
     async fn availability(&self) -> Option<&str> {
         self.0.availability.as_deref()
     }
+    /// Its assignments to schools.
+    async fn assignments(&self, ctx: &Context<'_>) -> ApiResult<Vec<CraftsmanAssignment>> {
+        let rows = ctx
+            .data::<Loaders>()?
+            .assignments_by_craftsman
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(CraftsmanAssignment::from).collect())
+    }
+
     /// Phone: the firm and the secretariat only (`FORBIDDEN` otherwise).
     async fn phone(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
         if !involved(actor(ctx), &[self.0.unit_id]) {
@@ -343,13 +355,74 @@ impl Craftsman {
 
 /// A craftsman's assignment to a school.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct CraftsmanAssignment {
+    /// The row the field resolves from (not in the schema).
+    #[graphql(skip)]
+    pub school_id: uuid::Uuid,
     /// Role at the school.
     pub role: CraftsmanRole,
     /// Term, e.g. 2026-2027-1.
     pub term: String,
     /// Hours.
     pub hours: i32,
+}
+
+#[async_graphql::ComplexObject]
+impl CraftsmanAssignment {
+    /// The school.
+    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.school_id).await
+    }
+}
+
+impl From<entity::craftsman_assignment::Model> for CraftsmanAssignment {
+    fn from(a: entity::craftsman_assignment::Model) -> Self {
+        Self {
+            school_id: a.school_id,
+            role: a.role,
+            term: a.term,
+            hours: a.hours,
+        }
+    }
+}
+
+/// A career-planning class a mentor taught.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct CareerClass {
+    /// Date.
+    pub held_on: NaiveDate,
+    /// The row the field resolves from (not in the schema).
+    #[graphql(skip)]
+    pub school_id: uuid::Uuid,
+}
+
+#[async_graphql::ComplexObject]
+impl CareerClass {
+    /// The school.
+    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.school_id).await
+    }
+}
+
+/// A unit's part in an event.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct EventUnit {
+    /// Organiser or participant.
+    pub role: entity::enums::EventRole,
+    /// The row the field resolves from (not in the schema).
+    #[graphql(skip)]
+    pub unit_id: uuid::Uuid,
+}
+
+#[async_graphql::ComplexObject]
+impl EventUnit {
+    /// The unit.
+    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.unit_id).await
+    }
 }
 
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
@@ -374,6 +447,22 @@ impl CareerMentor {
     /// Title.
     async fn title(&self) -> &str {
         &self.0.title
+    }
+    /// The career classes the mentor taught.
+    async fn classes(&self, ctx: &Context<'_>) -> ApiResult<Vec<CareerClass>> {
+        let rows = ctx
+            .data::<Loaders>()?
+            .classes_by_mentor
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(rows
+            .into_iter()
+            .map(|c| CareerClass {
+                held_on: c.held_on,
+                school_id: c.school_id,
+            })
+            .collect())
     }
 }
 
@@ -465,5 +554,21 @@ impl Event {
     /// Notes.
     async fn notes(&self) -> Option<&str> {
         self.0.notes.as_deref()
+    }
+    /// The organising and participating units.
+    async fn units(&self, ctx: &Context<'_>) -> ApiResult<Vec<EventUnit>> {
+        let rows = ctx
+            .data::<Loaders>()?
+            .units_by_event
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default();
+        Ok(rows
+            .into_iter()
+            .map(|u| EventUnit {
+                role: u.role,
+                unit_id: u.unit_id,
+            })
+            .collect())
     }
 }

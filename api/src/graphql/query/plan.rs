@@ -103,6 +103,7 @@ pub struct RuleCompliance {
     pub applicable: i64,
     /// Of them, meeting it.
     pub met: i64,
+    /// The rows the field pages (not in the schema).
     #[graphql(skip)]
     pub not_met: Vec<member_unit::Model>,
 }
