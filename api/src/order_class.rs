@@ -24,17 +24,8 @@ use uuid::Uuid;
 
 use crate::auth::Actor;
 use crate::events::{DemandEventKind, Event, EventBus, OrderClassEventKind};
-use crate::graphql::error::{ApiError, UserError, UserErrorCode};
-
-/// The outcome of a write: the value, or what was wrong with the input (nothing written).
-pub type Outcome<T> = Result<T, Vec<UserError>>;
-
-/// Result of a domain operation: a top-level error (`FORBIDDEN`, `INTERNAL`) or an [`Outcome`].
-pub type OpResult<T> = Result<Outcome<T>, ApiError>;
-
-fn err<T>(field: &str, code: UserErrorCode, message: impl Into<String>) -> Outcome<T> {
-    Err(vec![UserError::on(field, code, message)])
-}
+use crate::graphql::error::{ApiError, UserError, UserErrorCode, refuse};
+pub use crate::graphql::error::{OpResult, Outcome};
 
 /// The unit an enterprise-staff caller acts for.
 fn enterprise_of(actor: &Actor) -> Result<Uuid, ApiError> {
@@ -426,7 +417,7 @@ async fn demand_for_write(
         .await?;
     Ok(match found {
         Some(d) => Ok(d),
-        None => err(
+        None => refuse(
             "id",
             UserErrorCode::NotFound,
             "no order-class demand you may see has this ID",
@@ -457,7 +448,7 @@ pub async fn update_demand(
         ));
     }
     if !matches!(demand.status, DemandStatus::Draft | DemandStatus::Open) {
-        return Ok(err(
+        return Ok(refuse(
             "id",
             UserErrorCode::InvalidTransition,
             format!("a {:?} demand cannot be changed", demand.status),
@@ -534,7 +525,7 @@ pub async fn transition_demand(
         }
         (DemandAction::Close, S::Open | S::Matched) => (S::Closed, DemandEventKind::Closed),
         (action, from) => {
-            return Ok(err(
+            return Ok(refuse(
                 "id",
                 UserErrorCode::InvalidTransition,
                 format!(
@@ -571,7 +562,7 @@ pub async fn join_demand(
 ) -> OpResult<order_class_demand::Model> {
     let firm = enterprise_of(actor)?;
     if headcount <= 0 {
-        return Ok(err(
+        return Ok(refuse(
             "headcount",
             UserErrorCode::MustBePositive,
             "headcount must be at least 1",
@@ -583,14 +574,14 @@ pub async fn join_demand(
         Err(e) => return Ok(Err(e)),
     };
     if demand.enterprise_id == firm {
-        return Ok(err(
+        return Ok(refuse(
             "id",
             UserErrorCode::CannotJoinOwnDemand,
             "a firm cannot join its own demand",
         ));
     }
     if demand.status != DemandStatus::Open {
-        return Ok(err(
+        return Ok(refuse(
             "id",
             UserErrorCode::InvalidTransition,
             format!(
@@ -605,7 +596,7 @@ pub async fn join_demand(
         .count(&txn)
         .await?;
     if already > 0 {
-        return Ok(err(
+        return Ok(refuse(
             "id",
             UserErrorCode::AlreadyJoined,
             "your firm has joined this demand already",
@@ -892,7 +883,7 @@ pub async fn propose_class(
         match p.school_id {
             Some(s) => s,
             None => {
-                return Ok(err(
+                return Ok(refuse(
                     "schoolId",
                     UserErrorCode::Blank,
                     "the secretariat names the school",
@@ -914,7 +905,7 @@ pub async fn propose_class(
         return Err(ApiError::Unauthenticated);
     };
     if !actor.is_secretariat() && p.demand_id.is_none() {
-        return Ok(err(
+        return Ok(refuse(
             "demandId",
             UserErrorCode::Blank,
             "school staff answer a demand: give demandId",
@@ -1118,7 +1109,7 @@ async fn class_for_write(
     }
     Ok(match order_class::Entity::find_by_id(id).one(db).await? {
         Some(c) => Ok(c),
-        None => err("id", UserErrorCode::NotFound, "no order class has this ID"),
+        None => refuse("id", UserErrorCode::NotFound, "no order class has this ID"),
     })
 }
 
@@ -1153,7 +1144,7 @@ pub async fn update_class_plan(
     };
     require_school(actor, &class)?;
     if class.status != OrderClassStatus::Proposed {
-        return Ok(err(
+        return Ok(refuse(
             "id",
             UserErrorCode::InvalidTransition,
             "only a PROPOSED class's plan can change",
@@ -1247,7 +1238,7 @@ pub async fn accept_class(
         ));
     }
     if class.status != OrderClassStatus::Proposed {
-        return Ok(err(
+        return Ok(refuse(
             "id",
             UserErrorCode::InvalidTransition,
             format!("a {:?} class cannot be accepted", class.status),
@@ -1289,7 +1280,7 @@ pub async fn accept_class(
             .one(&txn)
             .await?;
         let Some(demand) = demand.filter(|d| d.status == DemandStatus::Open) else {
-            return Ok(err(
+            return Ok(refuse(
                 "id",
                 UserErrorCode::DemandNotOpen,
                 "the demand this class answers is no longer OPEN",
@@ -1381,7 +1372,7 @@ pub async fn transition_class(
         (ClassAction::Cancel(reason), S::Proposed | S::Agreed | S::Recruiting | S::InTraining) => {
             let reason = reason.trim().to_owned();
             if reason.is_empty() {
-                return Ok(err(
+                return Ok(refuse(
                     "reason",
                     UserErrorCode::Blank,
                     "say why the class is cancelled",
@@ -1390,7 +1381,7 @@ pub async fn transition_class(
             (S::Cancelled, OrderClassEventKind::Cancelled, Some(reason))
         }
         (action, from) => {
-            return Ok(err(
+            return Ok(refuse(
                 "id",
                 UserErrorCode::InvalidTransition,
                 format!("cannot {action:?} a {from:?} class"),
@@ -1617,7 +1608,7 @@ pub async fn enrol(
         .count(&txn)
         .await?;
     if twice > 0 {
-        return Ok(err(
+        return Ok(refuse(
             "studentNumber",
             UserErrorCode::AlreadyEnrolled,
             "this student is enrolled in the class already",
@@ -1672,7 +1663,7 @@ pub async fn record_agreement(
         .await?
         .and_then(|(e, c)| c.map(|c| (e, c)))
     else {
-        return Ok(err(
+        return Ok(refuse(
             "enrolmentId",
             UserErrorCode::NotFound,
             "no enrolment has this ID",

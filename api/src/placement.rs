@@ -22,18 +22,10 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::auth::Actor;
-use crate::graphql::error::{ApiError, UserError, UserErrorCode};
+use crate::graphql::error::{ApiError, UserError, UserErrorCode, refuse};
+pub use crate::graphql::error::{OpResult, Outcome};
 use crate::order_class::age_on;
 use crate::{national_id, uscc};
-
-/// The outcome of a write: the value, or what was wrong with the input (nothing written).
-pub type Outcome<T> = Result<T, Vec<UserError>>;
-/// A top-level error, or an [`Outcome`].
-pub type OpResult<T> = Result<Outcome<T>, ApiError>;
-
-fn err<T>(field: &str, code: UserErrorCode, message: impl Into<String>) -> Outcome<T> {
-    Err(vec![UserError::on(field, code, message)])
-}
 
 fn school_of(actor: &Actor) -> Result<Uuid, ApiError> {
     match actor {
@@ -803,7 +795,7 @@ pub async fn report(
             .one(&txn)
             .await?;
         if found.is_none() {
-            return Ok(err(
+            return Ok(refuse(
                 "orderClassId",
                 UserErrorCode::NotFound,
                 "no order class of your school has this ID",
@@ -885,7 +877,7 @@ async fn placement_for_write(
             .await?
         {
             Some(p) => Ok(p),
-            None => err(
+            None => refuse(
                 "id",
                 UserErrorCode::NotFound,
                 "no placement you may see has this ID",
@@ -964,7 +956,7 @@ pub async fn transition(
         (PlacementAction::Terminate(reason), S::Planned | S::Active) => {
             let reason = reason.trim().to_owned();
             if reason.is_empty() {
-                return Ok(err(
+                return Ok(refuse(
                     "reason",
                     UserErrorCode::Blank,
                     "say why the placement ends",
@@ -973,7 +965,7 @@ pub async fn transition(
             (S::Terminated, Some(reason))
         }
         (action, from) => {
-            return Ok(err(
+            return Ok(refuse(
                 "id",
                 UserErrorCode::InvalidTransition,
                 format!("cannot {action:?} a {from:?} placement"),
@@ -1016,7 +1008,7 @@ pub async fn confirm(
         p.status,
         PlacementStatus::Terminated | PlacementStatus::Completed
     ) {
-        return Ok(err(
+        return Ok(refuse(
             "id",
             UserErrorCode::InvalidTransition,
             "the placement has ended",
@@ -1076,7 +1068,7 @@ pub async fn record_outcome(
         .one(&txn)
         .await?
     else {
-        return Ok(err(
+        return Ok(refuse(
             "studentNumber",
             UserErrorCode::NotFound,
             "no student of your school has this number",

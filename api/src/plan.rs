@@ -26,16 +26,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::auth::Actor;
-use crate::graphql::error::{ApiError, UserError, UserErrorCode};
-
-/// The outcome of a write: the value, or what was wrong with the input (nothing written).
-pub type Outcome<T> = Result<T, Vec<UserError>>;
-/// A top-level error, or an [`Outcome`].
-pub type OpResult<T> = Result<Outcome<T>, ApiError>;
-
-fn err<T>(field: &str, code: UserErrorCode, message: impl Into<String>) -> Outcome<T> {
-    Err(vec![UserError::on(field, code, message)])
-}
+use crate::graphql::error::{ApiError, UserError, UserErrorCode, refuse};
+pub use crate::graphql::error::{OpResult, Outcome};
 
 /// Which sort of unit may act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +50,7 @@ fn acting(
         Actor::Anonymous => Err(ApiError::Unauthenticated),
         a if a.is_secretariat() => Ok(match named {
             Some(u) => Ok(u),
-            None => err(
+            None => refuse(
                 field,
                 UserErrorCode::Blank,
                 format!("the secretariat names the unit: give {field}"),
@@ -207,7 +199,7 @@ pub async fn create_site(
     }
     let txn = db.begin().await?;
     let Some(host_unit) = unit(&txn, host).await? else {
-        return Ok(err(
+        return Ok(refuse(
             "hostUnitId",
             UserErrorCode::NotFound,
             "no member unit has this ID",
@@ -321,7 +313,7 @@ pub async fn add_site_mentor(
         if !actor.is_authenticated() {
             return Err(ApiError::Unauthenticated);
         }
-        return Ok(err(
+        return Ok(refuse(
             "siteId",
             UserErrorCode::NotFound,
             "no training site has this ID",
@@ -420,7 +412,7 @@ pub async fn offer_posts(
         if !actor.is_authenticated() {
             return Err(ApiError::Unauthenticated);
         }
-        return Ok(err(
+        return Ok(refuse(
             "stationId",
             UserErrorCode::NotFound,
             "no station has this ID",
@@ -449,7 +441,7 @@ pub async fn offer_posts(
     let txn = db.begin().await?;
     let booked = booked(&txn, station, year, &specialty).await?;
     if i64::from(posts) < booked {
-        return Ok(err(
+        return Ok(refuse(
             "posts",
             UserErrorCode::NoPracticePostLeft,
             format!("{booked} teachers are booked already"),
@@ -596,7 +588,7 @@ pub async fn record_practice(
         .await?
         .map_or(0, |o| i64::from(o.posts));
     if booked(&txn, p.station_id, year, &specialty).await? >= offered {
-        return Ok(err(
+        return Ok(refuse(
             "specialty",
             UserErrorCode::NoPracticePostLeft,
             format!("the station offers {offered} post(s) for {specialty} in {year}, all taken"),
@@ -637,7 +629,7 @@ pub async fn confirm_practice(
         return Err(ApiError::Unauthenticated);
     }
     let Some(p) = teacher_practice::Entity::find_by_id(id).one(db).await? else {
-        return Ok(err(
+        return Ok(refuse(
             "id",
             UserErrorCode::NotFound,
             "no teacher practice has this ID",
@@ -837,7 +829,7 @@ pub async fn record_career_class(
         return Err(ApiError::Unauthenticated);
     }
     let Some(m) = career_mentor::Entity::find_by_id(mentor).one(db).await? else {
-        return Ok(err(
+        return Ok(refuse(
             "careerMentorId",
             UserErrorCode::NotFound,
             "no career mentor has this ID",
@@ -852,7 +844,7 @@ pub async fn record_career_class(
         ));
     }
     if unit(db, school).await?.is_none_or(|u| !u.kind.is_school()) {
-        return Ok(err(
+        return Ok(refuse(
             "schoolId",
             UserErrorCode::NotASchool,
             "career classes are taught at schools",

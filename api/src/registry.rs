@@ -22,8 +22,7 @@ pub const MAX_TEXT_CHARS: usize = 500;
 /// Longest phone number, in characters.
 pub const MAX_PHONE_CHARS: usize = 40;
 
-/// The outcome of a write: the row, or what was wrong with the input (nothing written).
-pub type Outcome<T> = Result<T, Vec<UserError>>;
+pub use crate::graphql::error::Outcome;
 
 /// Fields of a member unit to set. For nullable columns the outer `Option` says whether to touch
 /// the field and the inner one is the new value (`Some(None)` clears it).

@@ -308,6 +308,28 @@ impl TestApp {
             .unwrap_or_else(|| panic!("no committee named {name}"))
     }
 
+    /// Runs mutation `name(input: $input)` with `selection` plus `userErrors`; returns its payload,
+    /// or `{"topLevel": [codes]}` when the response carries top-level errors.
+    pub async fn mutate(
+        &self,
+        name: &str,
+        input_type: &str,
+        input: Value,
+        selection: &str,
+        token: Option<&str>,
+    ) -> Value {
+        let query = format!(
+            "mutation($input: {input_type}!) {{ {name}(input: $input) {{ {selection} userErrors {{ field code message }} }} }}"
+        );
+        let reply = self
+            .post_graphql(&query, json!({ "input": input }), token)
+            .await;
+        if reply.body.get("errors").is_some() {
+            return json!({ "topLevel": reply.error_codes() });
+        }
+        reply.body["data"][name].clone()
+    }
+
     /// Runs `f` and returns how many SQL statements the server ran meanwhile.
     pub async fn count_statements<F, T>(&self, f: F) -> (u64, T)
     where
@@ -317,6 +339,31 @@ impl TestApp {
         let out = f.await;
         (self.statements.get() - before, out)
     }
+}
+
+/// The codes of a [`TestApp::mutate`] result, sorted: its top-level error codes, or its user
+/// errors' codes.
+pub fn codes(payload: &Value) -> Vec<String> {
+    let mut c: Vec<String> = match payload.get("topLevel") {
+        Some(top) => top
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| c.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        None => payload["userErrors"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e["code"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    c.sort();
+    c
 }
 
 /// Where the shared folder is: `SHARED_DIR`, else `../shared` beside the repository.

@@ -3,7 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use alliance_tests::{TestApp, both_databases};
+use alliance_tests::{TestApp, both_databases, codes};
 use entity::enums::AccountRole;
 use serde_json::{Value, json};
 
@@ -66,44 +66,6 @@ async fn parties(app: &TestApp) -> Parties {
 
 const DEMAND_FIELDS: &str = "id status totalHeadcount matchedSeats specialtyName enterprise { name } participants { totalCount edges { node { headcount isPoster enterprise { name } } } }";
 
-async fn mutate(
-    app: &TestApp,
-    name: &str,
-    input_type: &str,
-    input: Value,
-    selection: &str,
-    token: Option<&str>,
-) -> Value {
-    let query = format!(
-        "mutation($input: {input_type}!) {{ {name}(input: $input) {{ {selection} userErrors {{ field code message }} }} }}"
-    );
-    let reply = app
-        .post_graphql(&query, json!({ "input": input }), token)
-        .await;
-    let mut body = reply.body.clone();
-    if body.get("errors").is_some() {
-        return json!({ "topLevel": reply.error_codes() });
-    }
-    body["data"][name].take()
-}
-
-fn codes(payload: &Value) -> Vec<String> {
-    if let Some(top) = payload.get("topLevel") {
-        return top
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap().to_owned())
-            .collect();
-    }
-    payload["userErrors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["code"].as_str().unwrap().to_owned())
-        .collect()
-}
-
 async fn post_demand(app: &TestApp, token: &str, extra: Value) -> Value {
     let mut input = json!({
         "specialtyName": "数控技术应用", "headcount": 30, "startYear": 2027, "startTerm": "AUTUMN",
@@ -113,8 +75,7 @@ async fn post_demand(app: &TestApp, token: &str, extra: Value) -> Value {
     for (k, v) in extra.as_object().unwrap() {
         input[k] = v.clone();
     }
-    mutate(
-        app,
+    app.mutate(
         "createOrderClassDemand",
         "CreateOrderClassDemandInput",
         input,
@@ -125,8 +86,7 @@ async fn post_demand(app: &TestApp, token: &str, extra: Value) -> Value {
 }
 
 async fn demand_action(app: &TestApp, action: &str, id: &str, token: Option<&str>) -> Value {
-    mutate(
-        app,
+    app.mutate(
         action,
         "OrderClassDemandIdInput",
         json!({ "id": id }),
@@ -149,8 +109,7 @@ async fn propose(app: &TestApp, token: &str, demand: &str, sponsors: Value, plan
         .iter()
         .map(|s| s["seats"].as_i64().unwrap())
         .sum();
-    mutate(
-        app,
+    app.mutate(
         "createOrderClass",
         "CreateOrderClassInput",
         json!({
@@ -170,8 +129,7 @@ async fn class_action(app: &TestApp, action: &str, input: Value, token: Option<&
     } else {
         "OrderClassIdInput"
     };
-    mutate(
-        app,
+    app.mutate(
         action,
         input_type,
         input,
@@ -190,15 +148,15 @@ async fn proposed_class(app: &TestApp, p: &Parties) -> (String, String) {
         .unwrap()
         .to_owned();
     demand_action(app, "publishOrderClassDemand", &demand_id, Some(&p.firm_a)).await;
-    let joined = mutate(
-        app,
-        "joinOrderClassDemand",
-        "JoinOrderClassDemandInput",
-        json!({ "id": demand_id, "headcount": 10 }),
-        "orderClassDemand { totalHeadcount }",
-        Some(&p.firm_b),
-    )
-    .await;
+    let joined = app
+        .mutate(
+            "joinOrderClassDemand",
+            "JoinOrderClassDemandInput",
+            json!({ "id": demand_id, "headcount": 10 }),
+            "orderClassDemand { totalHeadcount }",
+            Some(&p.firm_b),
+        )
+        .await;
     assert_eq!(joined["orderClassDemand"]["totalHeadcount"], 40, "{joined}");
     let a = app.unit_id(FIRM_A).await;
     let b = app.unit_id(FIRM_B).await;
@@ -225,8 +183,7 @@ async fn enrol(
     birth: &str,
     group: &str,
 ) -> Value {
-    mutate(
-        app,
+    app.mutate(
         "enrolStudent",
         "EnrolStudentInput",
         json!({ "orderClassId": class, "studentNumber": number, "name": format!("学生{number}"), "gender": "MALE", "dateOfBirth": birth, "targetGroup": group }),
@@ -244,8 +201,7 @@ async fn agree(
     signed_on: &str,
     guardian: bool,
 ) -> Value {
-    mutate(
-        app,
+    app.mutate(
         "recordPreEmploymentAgreement",
         "RecordPreEmploymentAgreementInput",
         json!({ "enrolmentId": enrolment, "enterpriseId": firm, "signedOn": signed_on, "guardianSigned": guardian }),
@@ -287,7 +243,7 @@ both_databases! {
         let published = demand_action(&app, "publishOrderClassDemand", &demand_id, Some(&p.firm_a)).await;
         assert_eq!(published["orderClassDemand"]["status"], "OPEN");
         assert_eq!(listed(p.school.clone()).await, 1);
-        let joined = mutate(&app, "joinOrderClassDemand", "JoinOrderClassDemandInput", json!({ "id": demand_id, "headcount": 10 }), &format!("orderClassDemand {{ {DEMAND_FIELDS} }}"), Some(&p.firm_b)).await;
+        let joined = app.mutate( "joinOrderClassDemand", "JoinOrderClassDemandInput", json!({ "id": demand_id, "headcount": 10 }), &format!("orderClassDemand {{ {DEMAND_FIELDS} }}"), Some(&p.firm_b)).await;
         let d = &joined["orderClassDemand"];
         assert_eq!(d["totalHeadcount"], 40);
         assert_eq!(d["participants"]["totalCount"], 2);
@@ -400,7 +356,7 @@ both_databases! {
             assert_eq!(got, expected, "{sponsors}");
         }
         // Seats that do not add up.
-        let r = mutate(&app, "createOrderClass", "CreateOrderClassInput", json!({
+        let r = app.mutate( "createOrderClass", "CreateOrderClassInput", json!({
             "demandId": demand_id, "name": "班", "specialtyName": "数控", "cohortYear": 2027, "plannedSeats": 40,
             "sponsors": [{ "enterpriseId": a, "seats": 30 }], "plan": good_plan()
         }), "orderClass { id }", Some(&p.school)).await;
@@ -420,7 +376,7 @@ both_databases! {
         let join = |token: String, headcount: i64| {
             let app = &app;
             let demand_id = demand_id.clone();
-            async move { mutate(app, "joinOrderClassDemand", "JoinOrderClassDemandInput", json!({ "id": demand_id, "headcount": headcount }), "orderClassDemand { id }", Some(&token)).await }
+            async move { app.mutate( "joinOrderClassDemand", "JoinOrderClassDemandInput", json!({ "id": demand_id, "headcount": headcount }), "orderClassDemand { id }", Some(&token)).await }
         };
         assert_eq!(codes(&join(p.firm_a.clone(), 5).await), vec!["CANNOT_JOIN_OWN_DEMAND"]);
         assert_eq!(codes(&join(p.firm_b.clone(), 5).await), vec!["ALREADY_JOINED"]);
@@ -452,13 +408,13 @@ both_databases! {
         let (_, class_id) = proposed_class(&app, &p).await;
         class_action(&app, "acceptOrderClass", json!({ "id": class_id }), Some(&p.firm_a)).await;
         class_action(&app, "acceptOrderClass", json!({ "id": class_id }), Some(&p.school)).await;
-        let updated = mutate(&app, "updateOrderClassPlan", "UpdateOrderClassPlanInput", json!({
+        let updated = app.mutate( "updateOrderClassPlan", "UpdateOrderClassPlanInput", json!({
             "id": class_id, "plan": { "totalSpecialtyHours": 1000, "enterpriseWorkshopHours": 700, "corePracticeHours": 500, "ordinaryClassPracticeHours": 300 }
         }), &format!("orderClass {{ {CLASS_FIELDS} }}"), Some(&p.school)).await;
         let c = &updated["orderClass"];
         assert_eq!(c["schoolAcceptedAt"], Value::Null, "{updated}");
         assert!(c["sponsors"]["edges"].as_array().unwrap().iter().all(|e| e["node"]["accepted"] == false));
-        let r = mutate(&app, "updateOrderClassPlan", "UpdateOrderClassPlanInput", json!({ "id": class_id, "plan": good_plan() }), "orderClass { id }", Some(&p.firm_a)).await;
+        let r = app.mutate( "updateOrderClassPlan", "UpdateOrderClassPlanInput", json!({ "id": class_id, "plan": good_plan() }), "orderClass { id }", Some(&p.firm_a)).await;
         assert_eq!(codes(&r), vec!["FORBIDDEN"]);
     }
 
@@ -510,18 +466,18 @@ both_databases! {
             assert_eq!(codes(&r), vec!["FORBIDDEN"]);
         }
         assert_eq!(codes(&post_demand(&app, "", json!({})).await.clone()), vec!["UNAUTHENTICATED"]);
-        let joined = mutate(&app, "joinOrderClassDemand", "JoinOrderClassDemandInput", json!({ "id": demand_id, "headcount": 3 }), "orderClassDemand { id }", Some(&p.school)).await;
+        let joined = app.mutate( "joinOrderClassDemand", "JoinOrderClassDemandInput", json!({ "id": demand_id, "headcount": 3 }), "orderClassDemand { id }", Some(&p.school)).await;
         assert_eq!(codes(&joined), vec!["FORBIDDEN"]);
         // Class proposals: school staff for their own school, or the secretariat; firms never.
         let a = app.unit_id(FIRM_A).await;
         let school_2 = app.unit_id(SCHOOL_2).await;
         assert_eq!(codes(&propose(&app, &p.firm_a, &demand_id, json!([{ "enterpriseId": a, "seats": 1 }]), good_plan()).await), vec!["FORBIDDEN"]);
-        let other_school = mutate(&app, "createOrderClass", "CreateOrderClassInput", json!({
+        let other_school = app.mutate( "createOrderClass", "CreateOrderClassInput", json!({
             "demandId": demand_id, "schoolId": school_2, "name": "班", "specialtyName": "数控", "cohortYear": 2027, "plannedSeats": 1,
             "sponsors": [{ "enterpriseId": a, "seats": 1 }], "plan": good_plan()
         }), "orderClass { id }", Some(&p.school)).await;
         assert_eq!(codes(&other_school), vec!["FORBIDDEN"]);
-        let by_secretariat = mutate(&app, "createOrderClass", "CreateOrderClassInput", json!({
+        let by_secretariat = app.mutate( "createOrderClass", "CreateOrderClassInput", json!({
             "schoolId": school_2, "name": "文登数控班", "specialtyName": "数控", "cohortYear": 2027, "plannedSeats": 1,
             "sponsors": [{ "enterpriseId": a, "seats": 1 }], "plan": good_plan()
         }), "orderClass { id school { name } }", Some(&p.secretariat)).await;
@@ -582,7 +538,7 @@ both_databases! {
         let demand = post_demand(&app, &p.firm_a, json!({ "headcount": 1000 })).await;
         let demand_id = demand["orderClassDemand"]["id"].as_str().unwrap().to_owned();
         demand_action(&app, "publishOrderClassDemand", &demand_id, Some(&p.firm_a)).await;
-        mutate(&app, "joinOrderClassDemand", "JoinOrderClassDemandInput", json!({ "id": demand_id, "headcount": 10 }), "orderClassDemand { id }", Some(&p.firm_b)).await;
+        app.mutate( "joinOrderClassDemand", "JoinOrderClassDemandInput", json!({ "id": demand_id, "headcount": 10 }), "orderClassDemand { id }", Some(&p.firm_b)).await;
         let a = app.unit_id(FIRM_A).await;
         let b = app.unit_id(FIRM_B).await;
         for _ in 0..25 {

@@ -3,7 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use alliance_tests::{TestApp, both_databases};
+use alliance_tests::{TestApp, both_databases, codes};
 use entity::enums::AccountRole;
 use serde_json::{Value, json};
 
@@ -56,45 +56,6 @@ async fn parties(app: &TestApp) -> Parties {
     }
 }
 
-async fn mutate(
-    app: &TestApp,
-    name: &str,
-    input_type: &str,
-    input: Value,
-    selection: &str,
-    token: Option<&str>,
-) -> Value {
-    let query = format!(
-        "mutation($input: {input_type}!) {{ {name}(input: $input) {{ {selection} userErrors {{ field code message }} }} }}"
-    );
-    let reply = app
-        .post_graphql(&query, json!({ "input": input }), token)
-        .await;
-    if reply.body.get("errors").is_some() {
-        return json!({ "topLevel": reply.error_codes() });
-    }
-    reply.body["data"][name].clone()
-}
-
-fn codes(payload: &Value) -> Vec<String> {
-    if let Some(top) = payload.get("topLevel") {
-        return top
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap().to_owned())
-            .collect();
-    }
-    let mut c: Vec<String> = payload["userErrors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["code"].as_str().unwrap().to_owned())
-        .collect();
-    c.sort();
-    c
-}
-
 /// A national ID number valid for `birth` (GB 11643-1999 check character).
 fn id_for(birth: &str, seq: u32) -> String {
     api::national_id::example(
@@ -104,8 +65,7 @@ fn id_for(birth: &str, seq: u32) -> String {
 }
 
 async fn student(app: &TestApp, token: &str, number: &str, birth: &str, year: i32) -> Value {
-    mutate(
-        app,
+    app.mutate(
         "saveStudent",
         "SaveStudentInput",
         json!({ "studentNumber": number, "name": format!("学生{number}"), "gender": "FEMALE", "dateOfBirth": birth,
@@ -131,8 +91,7 @@ const PLACEMENT: &str =
     "internshipPlacement { id status hostName ruleFindings { rule severity message } }";
 
 async fn report(app: &TestApp, token: &str, input: Value) -> Value {
-    mutate(
-        app,
+    app.mutate(
         "reportInternshipPlacement",
         "ReportInternshipPlacementInput",
         input,
@@ -143,8 +102,7 @@ async fn report(app: &TestApp, token: &str, input: Value) -> Value {
 }
 
 async fn activate(app: &TestApp, token: &str, id: &str) -> Value {
-    mutate(
-        app,
+    app.mutate(
         "activateInternshipPlacement",
         "InternshipPlacementIdInput",
         json!({ "id": id }),
@@ -282,7 +240,7 @@ both_databases! {
     async fn warnings_are_listed_on_the_placement_and_for_the_committees(app) {
         let p = parties(&app).await;
         let small = app.unit_id(SMALL_FIRM).await;
-        mutate(&app, "updateMemberUnit", "UpdateMemberUnitInput", json!({ "id": small, "employeeCount": 10 }), "memberUnit { id }", Some(&p.secretariat)).await;
+        app.mutate( "updateMemberUnit", "UpdateMemberUnitInput", json!({ "id": small, "employeeCount": 10 }), "memberUnit { id }", Some(&p.secretariat)).await;
         student(&app, &p.school, "A", "2006-03-01", 2).await;
         student(&app, &p.school, "B", "2006-03-01", 2).await;
         let a = report(&app, &p.school, with(good("A", &small), json!({ "postStaffCount": 4 }))).await;
@@ -350,7 +308,7 @@ both_databases! {
         let confirm = |token: String| {
             let app = &app;
             let id = id.clone();
-            async move { mutate(app, "confirmInternshipPlacement", "ConfirmInternshipPlacementInput", json!({ "id": id, "noFeesAttested": true }), "internshipPlacement { hostConfirmedAt noFeesAttested }", Some(&token)).await }
+            async move { app.mutate( "confirmInternshipPlacement", "ConfirmInternshipPlacementInput", json!({ "id": id, "noFeesAttested": true }), "internshipPlacement { hostConfirmedAt noFeesAttested }", Some(&token)).await }
         };
         assert_eq!(codes(&confirm(p.school.clone()).await), vec!["FORBIDDEN"]);
         assert_eq!(codes(&confirm(p.other_firm.clone()).await), vec!["NOT_FOUND"]);
@@ -444,7 +402,7 @@ both_databases! {
         for (i, (year, status, weihai)) in outcomes.iter().enumerate() {
             let number = format!("G{i}");
             student(&app, &p.school, &number, "2004-01-01", 3).await;
-            let r = mutate(&app, "recordGraduateOutcome", "RecordGraduateOutcomeInput", json!({
+            let r = app.mutate( "recordGraduateOutcome", "RecordGraduateOutcomeInput", json!({
                 "studentNumber": number, "graduationYear": year, "status": status, "inWeihai": weihai,
                 "employerDistrict": if *weihai { json!("HUANCUI") } else { Value::Null },
                 "employerName": if *status == "EMPLOYED" { json!("某企业") } else { Value::Null }, "reportedOn": "2026-07-10"
@@ -453,7 +411,7 @@ both_databases! {
         }
         // One graduate of another school (文登, district WENDENG) in 2026, employed in Weihai.
         student(&app, &p.school_2, "W1", "2004-01-01", 3).await;
-        mutate(&app, "recordGraduateOutcome", "RecordGraduateOutcomeInput", json!({ "studentNumber": "W1", "graduationYear": 2026, "status": "EMPLOYED", "inWeihai": true, "reportedOn": "2026-07-10" }), "graduateOutcome { status }", Some(&p.school_2)).await;
+        app.mutate( "recordGraduateOutcome", "RecordGraduateOutcomeInput", json!({ "studentNumber": "W1", "graduationYear": 2026, "status": "EMPLOYED", "inWeihai": true, "reportedOn": "2026-07-10" }), "graduateOutcome { status }", Some(&p.school_2)).await;
 
         let q = "query($g: RetentionGroup!) { retention(year: 2026, groupBy: $g) { label graduates employed employedInWeihai retentionRate previousRetentionRate change district } }";
         let r = app.post_graphql(q, json!({ "g": "SCHOOL" }), Some(&p.secretariat)).await.ok();
@@ -475,7 +433,7 @@ both_databases! {
         assert_eq!(r.data()["retention"].as_array().unwrap().len(), 1);
         assert_eq!(app.post_graphql(q, json!({ "g": "SCHOOL" }), Some(&p.host)).await.error_codes(), vec!["FORBIDDEN"]);
         // An outcome that contradicts itself is refused.
-        let r = mutate(&app, "recordGraduateOutcome", "RecordGraduateOutcomeInput", json!({ "studentNumber": "G0", "graduationYear": 2026, "status": "FURTHER_STUDY", "inWeihai": true, "reportedOn": "2026-07-10" }), "graduateOutcome { status }", Some(&p.school)).await;
+        let r = app.mutate( "recordGraduateOutcome", "RecordGraduateOutcomeInput", json!({ "studentNumber": "G0", "graduationYear": 2026, "status": "FURTHER_STUDY", "inWeihai": true, "reportedOn": "2026-07-10" }), "graduateOutcome { status }", Some(&p.school)).await;
         assert_eq!(codes(&r), vec!["INVALID"]);
     }
 
@@ -484,7 +442,7 @@ both_databases! {
         let host = app.unit_id(HOST).await;
         let small = app.unit_id(SMALL_FIRM).await;
         for (id, staff) in [(&host, 500), (&small, 100)] {
-            mutate(&app, "updateMemberUnit", "UpdateMemberUnitInput", json!({ "id": id, "employeeCount": staff, "aboveDesignatedSize": true }), "memberUnit { id }", Some(&p.secretariat)).await;
+            app.mutate( "updateMemberUnit", "UpdateMemberUnitInput", json!({ "id": id, "employeeCount": staff, "aboveDesignatedSize": true }), "memberUnit { id }", Some(&p.secretariat)).await;
         }
         for i in 0..3 {
             student(&app, &p.school, &format!("P{i}"), "2006-03-01", 2).await;

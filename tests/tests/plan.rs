@@ -3,7 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use alliance_tests::{TestApp, both_databases};
+use alliance_tests::{TestApp, both_databases, codes};
 use entity::enums::AccountRole;
 use serde_json::{Value, json};
 
@@ -54,45 +54,6 @@ async fn parties(app: &TestApp) -> Parties {
     }
 }
 
-async fn mutate(
-    app: &TestApp,
-    name: &str,
-    input_type: &str,
-    input: Value,
-    selection: &str,
-    token: Option<&str>,
-) -> Value {
-    let query = format!(
-        "mutation($input: {input_type}!) {{ {name}(input: $input) {{ {selection} userErrors {{ field code message }} }} }}"
-    );
-    let reply = app
-        .post_graphql(&query, json!({ "input": input }), token)
-        .await;
-    if reply.body.get("errors").is_some() {
-        return json!({ "topLevel": reply.error_codes() });
-    }
-    reply.body["data"][name].clone()
-}
-
-fn codes(payload: &Value) -> Vec<String> {
-    if let Some(top) = payload.get("topLevel") {
-        return top
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap().to_owned())
-            .collect();
-    }
-    let mut c: Vec<String> = payload["userErrors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["code"].as_str().unwrap().to_owned())
-        .collect();
-    c.sort();
-    c
-}
-
 async fn compliance(app: &TestApp, unit: &str, token: &str) -> Vec<(String, bool, usize)> {
     let r = app
         .post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { allMet items { rule met evidence { kind label } } } } }", json!({ "id": unit }), Some(token))
@@ -117,31 +78,30 @@ async fn compliance(app: &TestApp, unit: &str, token: &str) -> Vec<(String, bool
 async fn fulfil(app: &TestApp, p: &Parties) -> String {
     let firm = app.unit_id(FIRM).await;
     let school = app.unit_id(SCHOOL).await;
-    let site = mutate(app, "createTrainingSite", "CreateTrainingSiteInput", json!({
+    let site = app.mutate( "createTrainingSite", "CreateTrainingSiteInput", json!({
         "kind": "SCHOOL_IN_FACTORY", "name": "威高厂中校实训基地", "specialties": ["医疗器械装配"], "studentCapacity": 40,
         "status": "OPERATING", "partners": [{ "unitId": school, "role": "选派学生" }]
     }), "trainingSite { id kind host { name } partners { role unit { name } } }", Some(&p.firm)).await;
     assert_eq!(codes(&site), Vec::<String>::new(), "{site}");
     let site_id = site["trainingSite"]["id"].as_str().unwrap();
-    let mentor = mutate(
-        app,
-        "addSiteMentor",
-        "AddSiteMentorInput",
-        json!({ "siteId": site_id, "name": "张师傅", "skillLevel": "高级技师" }),
-        "recorded",
-        Some(&p.firm),
-    )
-    .await;
+    let mentor = app
+        .mutate(
+            "addSiteMentor",
+            "AddSiteMentorInput",
+            json!({ "siteId": site_id, "name": "张师傅", "skillLevel": "高级技师" }),
+            "recorded",
+            Some(&p.firm),
+        )
+        .await;
     assert_eq!(mentor["recorded"], true, "{mentor}");
-    let station = mutate(app, "createTeacherPracticeStation", "CreateTeacherPracticeStationInput", json!({
+    let station = app.mutate( "createTeacherPracticeStation", "CreateTeacherPracticeStationInput", json!({
         "name": "威高教师活动站", "specialties": ["数控技术应用"], "contactPhone": "0631-5000000"
     }), "teacherPracticeStation { id }", Some(&p.firm)).await;
     let station_id = station["teacherPracticeStation"]["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    let posts = mutate(
-        app,
+    let posts = app.mutate(
         "offerPracticePosts",
         "OfferPracticePostsInput",
         json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 1 }),
@@ -153,26 +113,26 @@ async fn fulfil(app: &TestApp, p: &Parties) -> String {
         posts["teacherPracticeStation"]["posts"][0]["posts"], 1,
         "{posts}"
     );
-    let mentor = mutate(
-        app,
-        "setCareerMentor",
-        "SetCareerMentorInput",
-        json!({ "name": "李经理", "title": "人力资源经理" }),
-        "careerMentor { id name }",
-        Some(&p.firm),
-    )
-    .await;
+    let mentor = app
+        .mutate(
+            "setCareerMentor",
+            "SetCareerMentorInput",
+            json!({ "name": "李经理", "title": "人力资源经理" }),
+            "careerMentor { id name }",
+            Some(&p.firm),
+        )
+        .await;
     assert_eq!(codes(&mentor), Vec::<String>::new());
-    let visit = mutate(app, "recordEvent", "RecordEventInput", json!({
+    let visit = app.mutate( "recordEvent", "RecordEventInput", json!({
         "kind": "CAMPUS_VISIT", "heldOn": "2026-10-15", "title": "威高进校园", "organiserIds": [school], "participantIds": [firm], "participantsCount": 300
     }), "event { id kind }", Some(&p.school)).await;
     assert_eq!(codes(&visit), Vec::<String>::new(), "{visit}");
-    let practice = mutate(app, "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
+    let practice = app.mutate( "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
         "stationId": station_id, "teacherName": "王老师", "specialty": "数控技术应用", "dualQualified": true,
         "startDate": "2026-07-10", "endDate": "2026-08-10", "daysOnSite": 25, "practised": "五轴加工"
     }), "teacherPractice { id teacherName school { name } }", Some(&p.school)).await;
     assert_eq!(codes(&practice), Vec::<String>::new(), "{practice}");
-    let jobs = mutate(app, "recordEvent", "RecordEventInput", json!({
+    let jobs = app.mutate( "recordEvent", "RecordEventInput", json!({
         "kind": "JOB_RECOMMENDATION", "heldOn": "2026-05-20", "title": "2026届毕业生就业推荐会", "organiserIds": [school]
     }), "event { id }", Some(&p.school)).await;
     assert_eq!(codes(&jobs), Vec::<String>::new());
@@ -213,7 +173,7 @@ both_databases! {
 
     async fn a_firm_meeting_some_rules_is_on_the_committees_work_list_for_the_others(app) {
         let p = parties(&app).await;
-        mutate(&app, "setCareerMentor", "SetCareerMentorInput", json!({ "name": "赵经理", "title": "总经理" }), "careerMentor { id }", Some(&p.other_firm)).await;
+        app.mutate( "setCareerMentor", "SetCareerMentorInput", json!({ "name": "赵经理", "title": "总经理" }), "careerMentor { id }", Some(&p.other_firm)).await;
         fulfil(&app, &p).await;
         let q = "query($f: MemberUnitFilter) { allianceCompliance(year: 2026, filter: $f) { rule applicable met notMet(first: 100) { totalCount nodes { name } } } }";
         let r = app.post_graphql(q, json!({ "f": null }), Some(&p.secretariat)).await.ok();
@@ -255,7 +215,7 @@ both_databases! {
         let school = app.unit_id(SCHOOL).await;
         let site = |input: Value, token: String| {
             let app = &app;
-            async move { mutate(app, "createTrainingSite", "CreateTrainingSiteInput", input, "trainingSite { id }", Some(&token)).await }
+            async move { app.mutate( "createTrainingSite", "CreateTrainingSiteInput", input, "trainingSite { id }", Some(&token)).await }
         };
         // A factory-in-school needs a firm partner; hosted by a school.
         let r = site(json!({ "kind": "FACTORY_IN_SCHOOL", "name": "校中厂", "status": "PLANNED" }), p.school.clone()).await;
@@ -273,16 +233,16 @@ both_databases! {
 
         // Posts run out; a station cannot offer fewer posts than are booked.
         let station_id = fulfil(&app, &p).await;
-        let again = mutate(&app, "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
+        let again = app.mutate( "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
             "stationId": station_id, "teacherName": "刘老师", "specialty": "数控技术应用",
             "startDate": "2026-09-01", "endDate": "2026-09-30", "daysOnSite": 20
         }), "teacherPractice { id }", Some(&p.other_school)).await;
         assert_eq!(codes(&again), vec!["NO_PRACTICE_POST_LEFT"]);
-        let fewer = mutate(&app, "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 0 }), "teacherPracticeStation { id }", Some(&p.firm)).await;
+        let fewer = app.mutate( "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 0 }), "teacherPracticeStation { id }", Some(&p.firm)).await;
         assert_eq!(codes(&fewer), vec!["NO_PRACTICE_POST_LEFT"]);
-        let more = mutate(&app, "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 2 }), "teacherPracticeStation { posts { posts } }", Some(&p.firm)).await;
+        let more = app.mutate( "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 2 }), "teacherPracticeStation { posts { posts } }", Some(&p.firm)).await;
         assert_eq!(more["teacherPracticeStation"]["posts"][0]["posts"], 2);
-        let now_ok = mutate(&app, "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
+        let now_ok = app.mutate( "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
             "stationId": station_id, "teacherName": "刘老师", "specialty": "数控技术应用",
             "startDate": "2026-09-01", "endDate": "2026-09-30", "daysOnSite": 31
         }), "teacherPractice { id }", Some(&p.other_school)).await;
@@ -296,7 +256,7 @@ both_databases! {
         let firm = app.unit_id(FIRM).await;
         let practices = app.post_graphql("{ teacherPractices { nodes { id } } }", json!({}), Some(&p.school)).await.ok();
         let practice_id = practices.data()["teacherPractices"]["nodes"][0]["id"].as_str().unwrap().to_owned();
-        let craftsman = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "name": "陈工匠", "skillLevel": "高级技师", "phone": "13900000000" }), "craftsman { id }", Some(&p.firm)).await;
+        let craftsman = app.mutate( "addCraftsman", "AddCraftsmanInput", json!({ "name": "陈工匠", "skillLevel": "高级技师", "phone": "13900000000" }), "craftsman { id }", Some(&p.firm)).await;
         let craftsman_id = craftsman["craftsman"]["id"].as_str().unwrap().to_owned();
         let mentors = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { rule evidence { kind id } } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
         let mentor_id = mentors.data()["memberUnit"]["compliance"]["items"][2]["evidence"][0]["id"].as_str().unwrap().to_owned();
@@ -315,23 +275,23 @@ both_databases! {
             ("recordEvent", "RecordEventInput", json!({ "kind": "ENTERPRISE_WEEK", "heldOn": "2026-11-01", "title": "企业宣传周", "organiserIds": [firm] }), "event { id }", vec![&p.firm], vec![&p.school, &p.other_firm]),
         ];
         for (name, ty, input, sel, allowed, refused) in cases {
-            let anonymous = mutate(&app, name, ty, input.clone(), sel, None).await;
+            let anonymous = app.mutate( name, ty, input.clone(), sel, None).await;
             assert_eq!(codes(&anonymous), vec!["UNAUTHENTICATED"], "{name}: {input}");
             for token in refused {
-                assert_eq!(codes(&mutate(&app, name, ty, input.clone(), sel, Some(token)).await), vec!["FORBIDDEN"], "{name}");
+                assert_eq!(codes(&app.mutate( name, ty, input.clone(), sel, Some(token)).await), vec!["FORBIDDEN"], "{name}");
             }
             for token in allowed {
-                let r = mutate(&app, name, ty, input.clone(), sel, Some(token)).await;
+                let r = app.mutate( name, ty, input.clone(), sel, Some(token)).await;
                 assert_eq!(codes(&r), Vec::<String>::new(), "{name}: {r}");
             }
         }
         // The secretariat acts for a unit it names, and must name one.
-        let r = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "name": "匠" }), "craftsman { id }", Some(&p.secretariat)).await;
+        let r = app.mutate( "addCraftsman", "AddCraftsmanInput", json!({ "name": "匠" }), "craftsman { id }", Some(&p.secretariat)).await;
         assert_eq!(codes(&r), vec!["BLANK"]);
-        let r = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "unitId": firm, "name": "匠" }), "craftsman { unit { name } }", Some(&p.secretariat)).await;
+        let r = app.mutate( "addCraftsman", "AddCraftsmanInput", json!({ "unitId": firm, "name": "匠" }), "craftsman { unit { name } }", Some(&p.secretariat)).await;
         assert_eq!(r["craftsman"]["unit"]["name"], FIRM);
         // Staff cannot act for another unit.
-        let r = mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "unitId": app.unit_id(OTHER_FIRM).await, "name": "匠" }), "craftsman { id }", Some(&p.firm)).await;
+        let r = app.mutate( "addCraftsman", "AddCraftsmanInput", json!({ "unitId": app.unit_id(OTHER_FIRM).await, "name": "匠" }), "craftsman { id }", Some(&p.firm)).await;
         assert_eq!(codes(&r), vec!["FORBIDDEN"]);
     }
 
@@ -339,8 +299,8 @@ both_databases! {
         let p = parties(&app).await;
         fulfil(&app, &p).await;
         let school = app.unit_id(SCHOOL).await;
-        mutate(&app, "addCraftsman", "AddCraftsmanInput", json!({ "name": "陈工匠", "phone": "13900000000" }), "craftsman { id }", Some(&p.firm)).await;
-        mutate(&app, "createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm)).await;
+        app.mutate( "addCraftsman", "AddCraftsmanInput", json!({ "name": "陈工匠", "phone": "13900000000" }), "craftsman { id }", Some(&p.firm)).await;
+        app.mutate( "createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm)).await;
         let listing = app
             .post_graphql("{ events(year: 2026, kinds: [CAMPUS_VISIT]) { totalCount nodes { title units { role unit { name } } } } }", json!({}), Some(&p.other_firm))
             .await

@@ -245,6 +245,18 @@ impl UserError {
     }
 }
 
+/// The outcome of a write: the value, or what was wrong with the input (nothing was written).
+pub type Outcome<T> = Result<T, Vec<UserError>>;
+
+/// A domain operation's result: a top-level error (`UNAUTHENTICATED`, `FORBIDDEN`, `INTERNAL`), or
+/// an [`Outcome`].
+pub type OpResult<T> = Result<Outcome<T>, ApiError>;
+
+/// An [`Outcome`] failing with one user error on `input.<field>`.
+pub fn refuse<T>(field: &str, code: UserErrorCode, message: impl Into<String>) -> Outcome<T> {
+    Err(vec![UserError::on(field, code, message)])
+}
+
 /// If `err` is a unique-constraint violation, the `TAKEN` user error on `field`; else `None`.
 pub fn taken(err: &DbErr, field: &str) -> Option<UserError> {
     match err.sql_err() {

@@ -31,6 +31,33 @@ macro_rules! payload {
     };
 }
 
+use async_graphql::{ID, MaybeUndefined};
+use uuid::Uuid;
+
+use super::error::{ApiError, UserError, UserErrorCode};
+use super::id::{NodeType, decode_as};
+
+/// A global ID of type `ty` in a mutation's input, or the user error on `field` that says it is
+/// not one: `INVALID` when malformed, `NOT_FOUND` when of another type.
+fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
+    decode_as(ty, id).map_err(|e| {
+        let code = match e {
+            ApiError::NotFound(_) => UserErrorCode::NotFound,
+            _ => UserErrorCode::Invalid,
+        };
+        UserError::on(field, code, e.message())
+    })
+}
+
+/// A nullable input field as "leave it" (`None`), "clear it" (`Some(None)`) or "set it".
+fn touch<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
+    match v {
+        MaybeUndefined::Undefined => None,
+        MaybeUndefined::Null => Some(None),
+        MaybeUndefined::Value(v) => Some(Some(v)),
+    }
+}
+
 mod auth;
 mod order_class;
 mod placement;

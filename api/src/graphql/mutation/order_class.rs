@@ -2,12 +2,13 @@ use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObje
 use chrono::NaiveDate;
 use entity::enums::{District, Gender, TargetGroup, Term};
 use sea_orm::DatabaseConnection;
-use uuid::Uuid;
 
+use super::input_id;
+use super::touch;
 use crate::events::EventBus;
-use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::actor;
-use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::id::NodeType;
 use crate::graphql::object::{Enrolment, OrderClass, OrderClassDemand};
 use crate::graphql::query::CurrentAccount;
 use crate::order_class::{
@@ -15,25 +16,6 @@ use crate::order_class::{
     FiveIntegrations, Integration, OpResult, SponsorSeats, TrainingPlan,
 };
 use sea_orm::EntityTrait;
-
-/// An ID in a mutation's input, or the user error that says it is not one of `ty`.
-fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
-    decode_as(ty, id).map_err(|e| {
-        let code = match e {
-            ApiError::NotFound(_) => UserErrorCode::NotFound,
-            _ => UserErrorCode::Invalid,
-        };
-        UserError::on(field, code, e.message())
-    })
-}
-
-fn touch<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
-    match v {
-        MaybeUndefined::Undefined => None,
-        MaybeUndefined::Null => Some(None),
-        MaybeUndefined::Value(v) => Some(Some(v)),
-    }
-}
 
 payload!(
     /// Result of a mutation on an order-class demand.

@@ -4,25 +4,16 @@ use entity::enums::{AccountRole, ArrangedBy, District, Gender, OutcomeStatus, Ve
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
+use super::input_id;
 use crate::auth::Actor;
 use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
 use crate::graphql::guard::actor;
-use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::id::NodeType;
 use crate::graphql::object::{GraduateOutcome, InternshipPlacement, Student, StudentView};
 use crate::placement::{
     self as domain, Host, OutcomeInput, PlacementAction, PlacementInput, StudentInput,
 };
 use crate::spreadsheet::{self, Format, ImportReport};
-
-fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
-    decode_as(ty, id).map_err(|e| {
-        let code = match e {
-            ApiError::NotFound(_) => UserErrorCode::NotFound,
-            _ => UserErrorCode::Invalid,
-        };
-        UserError::on(field, code, e.message())
-    })
-}
 
 /// A student of the caller's school, created or (by student number) updated.
 #[derive(InputObject)]

@@ -4,9 +4,10 @@ use entity::enums::{ApprenticeshipMode, CraftsmanRole, District, EventKind, Site
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use super::input_id;
+use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::actor;
-use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::id::NodeType;
 use crate::graphql::object::{
     Apprenticeship, CareerMentor, Craftsman, CraftsmanAssignment, Event, TeacherPractice,
     TeacherPracticeStation, TrainingSite,
@@ -15,36 +16,11 @@ use crate::plan::{self as domain, ApprenticeshipInput, EventInput, PracticeInput
 
 /// A member unit's global ID in input (`INVALID` / `NOT_FOUND` user errors).
 fn unit(id: &ID, field: &str) -> Result<Uuid, UserError> {
-    decode_as(NodeType::MemberUnit, id).map_err(|e| {
-        UserError::on(
-            field,
-            if matches!(e, ApiError::NotFound(_)) {
-                UserErrorCode::NotFound
-            } else {
-                UserErrorCode::Invalid
-            },
-            e.message(),
-        )
-    })
+    input_id(NodeType::MemberUnit, id, field)
 }
 
 fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, UserError> {
     id.as_ref().map(|i| unit(i, field)).transpose()
-}
-
-/// A global ID of type `ty` in input (`INVALID` / `NOT_FOUND` user errors).
-fn row(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
-    decode_as(ty, id).map_err(|e| {
-        UserError::on(
-            field,
-            if matches!(e, ApiError::NotFound(_)) {
-                UserErrorCode::NotFound
-            } else {
-                UserErrorCode::Invalid
-            },
-            e.message(),
-        )
-    })
 }
 
 payload!(
@@ -373,7 +349,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `AddSiteMentorInput`.")]
         input: AddSiteMentorInput,
     ) -> ApiResult<RecordedPayload> {
-        let site = match row(NodeType::TrainingSite, &input.site_id, "siteId") {
+        let site = match input_id(NodeType::TrainingSite, &input.site_id, "siteId") {
             Ok(s) => s,
             Err(e) => {
                 return Ok(RecordedPayload {
@@ -442,7 +418,7 @@ impl PlanMutation {
     ) -> ApiResult<TeacherPracticeStationPayload> {
         let station = bail_on!(
             TeacherPracticeStationPayload,
-            row(
+            input_id(
                 NodeType::TeacherPracticeStation,
                 &input.station_id,
                 "stationId"
@@ -488,7 +464,7 @@ impl PlanMutation {
     ) -> ApiResult<TeacherPracticePayload> {
         let station = bail_on!(
             TeacherPracticePayload,
-            row(
+            input_id(
                 NodeType::TeacherPracticeStation,
                 &input.station_id,
                 "stationId"
@@ -524,7 +500,7 @@ impl PlanMutation {
     ) -> ApiResult<TeacherPracticePayload> {
         let id = bail_on!(
             TeacherPracticePayload,
-            row(NodeType::TeacherPractice, &input.id, "id")
+            input_id(NodeType::TeacherPractice, &input.id, "id")
         );
         Ok(TeacherPracticePayload::from_outcome(
             domain::confirm_practice(db(ctx)?, actor(ctx), id, input.assessment).await?,
@@ -564,7 +540,7 @@ impl PlanMutation {
     ) -> ApiResult<CraftsmanAssignmentPayload> {
         let craftsman = bail_on!(
             CraftsmanAssignmentPayload,
-            row(NodeType::Craftsman, &input.craftsman_id, "craftsmanId")
+            input_id(NodeType::Craftsman, &input.craftsman_id, "craftsmanId")
         );
         let school = bail_on!(
             CraftsmanAssignmentPayload,
@@ -609,7 +585,7 @@ impl PlanMutation {
         input: RecordCareerClassInput,
     ) -> ApiResult<RecordedPayload> {
         let ids = (
-            row(
+            input_id(
                 NodeType::CareerMentor,
                 &input.career_mentor_id,
                 "careerMentorId",

@@ -2,11 +2,12 @@ use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObje
 use chrono::NaiveDate;
 use entity::enums::{CommitteeRole, CouncilRole, District, MemberUnitKind};
 use sea_orm::DatabaseConnection;
-use uuid::Uuid;
 
-use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use super::input_id;
+use super::touch;
+use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::RoleGuard;
-use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::id::NodeType;
 use crate::graphql::object::{Committee, MemberUnit, Seat};
 use crate::registry::{self, UnitFields};
 
@@ -66,14 +67,6 @@ pub struct UpdateMemberUnitInput {
     pub address: MaybeUndefined<String>,
     /// Date joined; null clears it.
     pub joined_on: MaybeUndefined<NaiveDate>,
-}
-
-fn touch<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
-    match v {
-        MaybeUndefined::Undefined => None,
-        MaybeUndefined::Null => Some(None),
-        MaybeUndefined::Value(v) => Some(Some(v)),
-    }
 }
 
 /// Result of `createMemberUnit`.
@@ -136,17 +129,6 @@ pub struct RemoveCommitteeMembershipPayload {
     pub member_unit: Option<MemberUnit>,
     /// What was wrong with the input; nothing was written.
     pub user_errors: Vec<UserError>,
-}
-
-/// An ID in a mutation's input, or the user error that says it is not one.
-fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
-    decode_as(ty, id).map_err(|e| {
-        let code = match e {
-            ApiError::NotFound(_) => UserErrorCode::NotFound,
-            _ => UserErrorCode::Invalid,
-        };
-        UserError::on(field, code, e.message())
-    })
 }
 
 #[derive(Default)]
