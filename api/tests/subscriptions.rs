@@ -254,7 +254,7 @@ async fn a_subscriber_sees_published_demand_but_never_another_firms_draft() {
     let mut school_sub = subscribe(&server.url, &school, DEMANDS, json!({})).await;
     let mut firm_sub = subscribe(&server.url, &firm, DEMANDS, json!({})).await;
     // Give the subscriptions a moment to be registered on the server before the first change.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     let id = draft(&server.url, &firm, "数控技术应用").await;
     publish(&server.url, &firm, &id).await;
 
@@ -358,7 +358,7 @@ async fn a_subscriber_on_one_instance_sees_changes_made_through_another() {
 
     // The school subscribes on instance one; the firms act on instance two.
     let mut demands = subscribe(&one.url, &school, DEMANDS, json!({})).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     let id = draft(&two.url, &firm, "焊接技术应用").await;
     publish(&two.url, &firm, &id).await;
     let seen = demands.next().await;
@@ -398,7 +398,7 @@ async fn a_subscriber_on_one_instance_sees_changes_made_through_another() {
         json!({ "id": class_id }),
     )
     .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     let accept =
         "mutation($id: ID!) { acceptOrderClass(input: {id: $id}) { userErrors { code } } }";
     gql(&two.url, Some(&firm), accept, json!({ "id": class_id })).await;
