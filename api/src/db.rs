@@ -65,6 +65,21 @@ pub async fn connect(
     Ok((db, counter))
 }
 
+/// Begins a write transaction. On SQLite it is `BEGIN IMMEDIATE`: it takes the write lock at once,
+/// so concurrent writers wait their turn (up to the busy timeout) instead of failing when another
+/// writer commits between their read and their write; on PostgreSQL it is a plain `BEGIN` (rows
+/// that must not change under a transaction are read `FOR UPDATE`).
+///
+/// # Errors
+/// The database cannot begin a transaction.
+pub async fn write_txn<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(sea_orm::TransactionOptions {
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
 /// Key of the PostgreSQL advisory lock that serialises preparation across API instances.
 const PREPARE_LOCK_KEY: i64 = 0x5741_4948_4149; // "WAIHAI"
 
@@ -77,7 +92,7 @@ const PREPARE_LOCK_KEY: i64 = 0x5741_4948_4149; // "WAIHAI"
 /// # Errors
 /// Any database error; the transaction is rolled back and nothing changes.
 pub async fn prepare(db: &DatabaseConnection) -> Result<seeds::SeedReport, DbErr> {
-    let txn = db.begin().await?;
+    let txn = write_txn(db).await?;
     if db.get_database_backend() == DatabaseBackend::Postgres {
         txn.execute_raw(Statement::from_sql_and_values(
             DatabaseBackend::Postgres,
@@ -97,7 +112,7 @@ pub async fn prepare(db: &DatabaseConnection) -> Result<seeds::SeedReport, DbErr
 /// # Errors
 /// Any database error.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = write_txn(db).await?;
     if db.get_database_backend() == DatabaseBackend::Postgres {
         txn.execute_raw(Statement::from_sql_and_values(
             DatabaseBackend::Postgres,

@@ -18,7 +18,7 @@ use entity::{
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -363,7 +363,7 @@ pub async fn create_demand(
     }
     let now = Utc::now();
     let headcount = fields.headcount.unwrap_or(1);
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let mut model = order_class_demand::ActiveModel {
         id: Set(Uuid::now_v7()),
         enterprise_id: Set(firm),
@@ -413,6 +413,7 @@ async fn demand_for_write(
 ) -> Result<Outcome<order_class_demand::Model>, ApiError> {
     let found = order_class_demand::Entity::find_by_id(id)
         .filter(demand_scope(actor))
+        .lock_exclusive()
         .one(db)
         .await?;
     Ok(match found {
@@ -437,7 +438,7 @@ pub async fn update_demand(
     mut fields: DemandFields,
 ) -> OpResult<order_class_demand::Model> {
     let firm = enterprise_of(actor)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let demand = match demand_for_write(&txn, actor, id).await? {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
@@ -507,7 +508,7 @@ pub async fn transition_demand(
     action: DemandAction,
 ) -> OpResult<order_class_demand::Model> {
     let firm = enterprise_of(actor)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let demand = match demand_for_write(&txn, actor, id).await? {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
@@ -568,7 +569,7 @@ pub async fn join_demand(
             "headcount must be at least 1",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let demand = match demand_for_write(&txn, actor, id).await? {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
@@ -727,10 +728,12 @@ pub fn check_rules(
     class: &order_class::Model,
     sponsors: &[(order_class_sponsor::Model, Option<member_unit::Model>)],
 ) -> Vec<RuleCheck> {
-    let half =
-        i64::from(class.enterprise_workshop_hours) * 2 >= i64::from(class.total_specialty_hours);
-    let core = i64::from(class.core_practice_hours) * 2
-        >= i64::from(class.ordinary_class_practice_hours) * 3;
+    // A plan without specialty hours or without core practice cannot meet a share of them.
+    let half = class.total_specialty_hours > 0
+        && i64::from(class.enterprise_workshop_hours) * 2 >= i64::from(class.total_specialty_hours);
+    let core = class.core_practice_hours > 0
+        && i64::from(class.core_practice_hours) * 2
+            >= i64::from(class.ordinary_class_practice_hours) * 3;
     let seat_sum: i64 = sponsors.iter().map(|(s, _)| i64::from(s.seats)).sum();
     let not_enterprise: Vec<&str> = sponsors
         .iter()
@@ -974,7 +977,7 @@ pub async fn propose_class(
             ),
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     match member_unit::Entity::find_by_id(school).one(&txn).await? {
         Some(u) if u.kind.is_school() => {}
         Some(_) => errors.push(UserError::on(
@@ -1107,10 +1110,18 @@ async fn class_for_write(
     if !actor.is_authenticated() {
         return Err(ApiError::Unauthenticated);
     }
-    Ok(match order_class::Entity::find_by_id(id).one(db).await? {
-        Some(c) => Ok(c),
-        None => refuse("id", UserErrorCode::NotFound, "no order class has this ID"),
-    })
+    // FOR UPDATE (PostgreSQL): concurrent acceptances, enrolments and status changes of one class
+    // run one after another, so none is lost and seats cannot be overbooked.
+    Ok(
+        match order_class::Entity::find_by_id(id)
+            .lock_exclusive()
+            .one(db)
+            .await?
+        {
+            Some(c) => Ok(c),
+            None => refuse("id", UserErrorCode::NotFound, "no order class has this ID"),
+        },
+    )
 }
 
 fn require_school(actor: &Actor, class: &order_class::Model) -> Result<(), ApiError> {
@@ -1137,7 +1148,7 @@ pub async fn update_class_plan(
     plan: Option<TrainingPlan>,
     integrations: Option<FiveIntegrations>,
 ) -> OpResult<order_class::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let class = match class_for_write(&txn, actor, id).await? {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
@@ -1217,7 +1228,7 @@ pub async fn accept_class(
     account: Uuid,
     id: Uuid,
 ) -> OpResult<order_class::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let class = match class_for_write(&txn, actor, id).await? {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
@@ -1277,6 +1288,7 @@ pub async fn accept_class(
     let mut demand_event = None;
     if agreed && let Some(demand_id) = class.demand_id {
         let demand = order_class_demand::Entity::find_by_id(demand_id)
+            .lock_exclusive()
             .one(&txn)
             .await?;
         let Some(demand) = demand.filter(|d| d.status == DemandStatus::Open) else {
@@ -1351,7 +1363,7 @@ pub async fn transition_class(
     id: Uuid,
     action: ClassAction,
 ) -> OpResult<order_class::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let class = match class_for_write(&txn, actor, id).await? {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
@@ -1394,6 +1406,7 @@ pub async fn transition_class(
         && from != S::Proposed
         && let Some(demand_id) = class.demand_id
         && let Some(demand) = order_class_demand::Entity::find_by_id(demand_id)
+            .lock_exclusive()
             .one(&txn)
             .await?
     {
@@ -1479,7 +1492,7 @@ pub async fn enrol(
     class_id: Uuid,
     s: EnrolStudent,
 ) -> OpResult<(enrolment::Model, student::Model)> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let class = match class_for_write(&txn, actor, class_id).await? {
         Ok(c) => c,
         Err(e) => {
@@ -1656,7 +1669,7 @@ pub async fn record_agreement(
     if !actor.is_authenticated() {
         return Err(ApiError::Unauthenticated);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let Some((enrolment, class)) = enrolment::Entity::find_by_id(enrolment_id)
         .find_also_related(order_class::Entity)
         .one(&txn)

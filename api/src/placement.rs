@@ -17,7 +17,7 @@ use entity::{graduate_outcome, internship_placement, member_unit, student};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    DatabaseConnection, EntityTrait, QueryFilter,
 };
 use uuid::Uuid;
 
@@ -95,6 +95,27 @@ pub enum PlacementRule {
 }
 
 impl PlacementRule {
+    /// What the rule asks, without the student's figures (shown to a host, which may not see the
+    /// intern's age or year of study).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Self::AgreementRequired => "a signed tripartite agreement is required",
+            Self::ConsentRequired => "informed consent is required",
+            Self::FirstYearStudent => "the student's year of study does not allow 岗位实习",
+            Self::Under16 => "the student's age does not allow 岗位实习",
+            Self::MinorForbiddenWork => "the post is not allowed for this student",
+            Self::ForbiddenVenue => "the venue is forbidden for student internships",
+            Self::Intermediary => "the placement may not go through an intermediary",
+            Self::PayBelowFloor => "pay is below 80% of the post's wage",
+            Self::NoNightOrOvertime => "no night shifts, overtime or holiday work",
+            Self::InsuranceRequired => "liability insurance must cover the whole placement",
+            Self::RatioHost => "interns exceed 10% of the host's staff",
+            Self::RatioPost => "interns exceed 20% of the staff on the post",
+            Self::Duration => "the placement is far from the usual six months",
+            Self::NoFees => "the host has not attested that it charges no fees",
+        }
+    }
+
     /// Whether a violation blocks activation (else it is a warning for the committees).
     pub fn blocking(self) -> bool {
         !matches!(
@@ -478,7 +499,7 @@ pub async fn save_student(
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let row = upsert_student(&txn, school, s).await?;
     txn.commit().await?;
     Ok(Ok(row))
@@ -654,6 +675,14 @@ pub fn check_placement(
                 ));
             }
             match members.named(&name) {
+                Some(m) if m.kind.is_school() && m.id != school => {
+                    errors.push(UserError::on(
+                        "hostName",
+                        UserErrorCode::Invalid,
+                        "another school cannot host your students",
+                    ));
+                    (None, String::new(), None)
+                }
                 Some(m) => (Some(m.id), m.name.clone(), code.or(m.uscc.clone())),
                 None => (None, name, code),
             }
@@ -786,7 +815,7 @@ pub async fn report(
     p: PlacementInput,
 ) -> OpResult<internship_placement::Model> {
     let school = school_of(actor)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let students = students_by_number(&txn, school).await?;
     let members = Members::load(&txn).await?;
     if let Some(class) = p.order_class_id {
@@ -908,7 +937,7 @@ pub async fn transition(
     id: Uuid,
     action: PlacementAction,
 ) -> OpResult<internship_placement::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let p = match placement_for_write(&txn, actor, id).await? {
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
@@ -994,7 +1023,7 @@ pub async fn confirm(
     id: Uuid,
     no_fees_attested: bool,
 ) -> OpResult<internship_placement::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let p = match placement_for_write(&txn, actor, id).await? {
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
@@ -1061,7 +1090,7 @@ pub async fn record_outcome(
     o: OutcomeInput,
 ) -> OpResult<graduate_outcome::Model> {
     let school = school_of(actor)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let Some(student) = student::Entity::find()
         .filter(student::Column::SchoolId.eq(school))
         .filter(student::Column::StudentNumber.eq(o.student_number.trim()))

@@ -21,7 +21,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, TransactionTrait,
+    EntityTrait, QueryFilter,
 };
 use uuid::Uuid;
 
@@ -197,7 +197,7 @@ pub async fn create_site(
             "studentCapacity is 0 or more",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let Some(host_unit) = unit(&txn, host).await? else {
         return Ok(refuse(
             "hostUnitId",
@@ -438,7 +438,8 @@ pub async fn offer_posts(
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
+    lock_station(&txn, station).await?;
     let booked = booked(&txn, station, year, &specialty).await?;
     if i64::from(posts) < booked {
         return Ok(refuse(
@@ -480,6 +481,17 @@ fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
         NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
         NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or_default(),
     )
+}
+
+/// Locks a station's row for the transaction (FOR UPDATE on PostgreSQL), so bookings and post
+/// changes of one station run one after another and posts cannot be overbooked; whether it exists.
+async fn lock_station(db: &impl ConnectionTrait, station: Uuid) -> Result<bool, DbErr> {
+    use sea_orm::QuerySelect;
+    Ok(practice_station::Entity::find_by_id(station)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .is_some())
 }
 
 /// Teachers booked at a station for a year (by start date) and specialty.
@@ -555,12 +567,8 @@ pub async fn record_practice(
             format!("daysOnSite is 0 to {span}"),
         ));
     }
-    let txn = db.begin().await?;
-    if practice_station::Entity::find_by_id(p.station_id)
-        .one(&txn)
-        .await?
-        .is_none()
-    {
+    let txn = crate::db::write_txn(db).await?;
+    if !lock_station(&txn, p.station_id).await? {
         errors.push(UserError::on(
             "stationId",
             UserErrorCode::NotFound,
@@ -786,7 +794,7 @@ pub async fn set_career_mentor(
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let existing = career_mentor::Entity::find()
         .filter(career_mentor::Column::UnitId.eq(firm))
         .one(&txn)
@@ -1020,7 +1028,7 @@ pub async fn record_event(
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let row = event::ActiveModel {
         id: Set(Uuid::now_v7()),
         kind: Set(e.kind),
@@ -1217,7 +1225,7 @@ pub async fn evidence(
             .push(Evidence {
                 kind: "TeacherPractice",
                 id: t.id,
-                label: format!("{} ({} – {})", t.teacher_name, t.start_date, t.end_date),
+                label: format!("{} ({} – {})", t.specialty, t.start_date, t.end_date),
             });
     }
     Ok(out)

@@ -242,7 +242,7 @@ pub async fn create_member_unit(
             "name and kind are required",
         )]));
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let errors = check_unique(&txn, &fields, None).await?;
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -298,7 +298,7 @@ pub async fn update_member_unit(
         Ok(f) => f,
         Err(e) => return Ok(Err(e)),
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let Some(current) = member_unit::Entity::find_by_id(id).one(&txn).await? else {
         return Ok(Err(vec![UserError::on(
             "id",
@@ -362,7 +362,7 @@ pub async fn set_committee_membership(
     )>,
     DbErr,
 > {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let (committee, unit) = match find_pair(&txn, committee_id, unit_id).await? {
         Ok(pair) => pair,
         Err(e) => return Ok(Err(e)),
@@ -407,7 +407,7 @@ pub async fn remove_committee_membership(
     committee_id: Uuid,
     unit_id: Uuid,
 ) -> Result<Outcome<(committee::Model, member_unit::Model)>, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let (committee, unit) = match find_pair(&txn, committee_id, unit_id).await? {
         Ok(pair) => pair,
         Err(e) => return Ok(Err(e)),

@@ -19,7 +19,6 @@ use entity::{internship_placement, student};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -616,7 +615,7 @@ pub async fn import_students<R: Read + Seek + Send + 'static>(
         Err(e) => return Ok(file_error(e)),
     };
     let today = Utc::now().date_naive();
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let mut existing: HashMap<String, student::Model> = student::Entity::find()
         .filter(student::Column::SchoolId.eq(school))
         .all(&txn)
@@ -777,7 +776,7 @@ pub async fn import_placements<R: Read + Seek + Send + 'static>(
         Ok(m) => m,
         Err(e) => return Ok(file_error(e)),
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::write_txn(db).await?;
     let students = placement::students_by_number(&txn, school).await?;
     let members = Members::load(&txn).await?;
     let mut report = ImportReport::default();

@@ -324,6 +324,12 @@ both_databases! {
             assert_eq!(c["schoolAcceptedAt"], Value::Null);
             assert_eq!(c["sponsors"]["edges"][0]["node"]["accepted"], false);
         }
+        // A plan without hours meets neither share.
+        let empty = json!({ "totalSpecialtyHours": 0, "enterpriseWorkshopHours": 0, "corePracticeHours": 0, "ordinaryClassPracticeHours": 0 });
+        let class = propose(&app, &p.school, &demand_id, json!([{ "enterpriseId": a, "seats": 30 }]), empty).await;
+        let mut failed: Vec<_> = class["orderClass"]["ruleChecks"].as_array().unwrap().iter().filter(|r| r["met"] == false).map(|r| r["rule"].as_str().unwrap().to_owned()).collect();
+        failed.sort();
+        assert_eq!(failed, vec!["CORE_PRACTICE_BELOW_150", "ENTERPRISE_HOURS_BELOW_HALF"]);
         // Exactly 50% and exactly 150% meet the rules.
         let class = propose(&app, &p.school, &demand_id, json!([{ "enterpriseId": a, "seats": 30 }]), good_plan()).await;
         assert!(class["orderClass"]["ruleChecks"].as_array().unwrap().iter().all(|r| r["met"] == true));
@@ -531,6 +537,28 @@ both_databases! {
         }
         let anonymous = app.post_graphql(query, json!({ "id": class_id }), None).await;
         assert_eq!(anonymous.error_codes(), vec!["UNAUTHENTICATED"]);
+    }
+
+    async fn concurrent_enrolments_never_overbook_a_class(app) {
+        let p = parties(&app).await;
+        let demand = post_demand(&app, &p.firm_a, json!({ "headcount": 1 })).await;
+        let demand_id = demand["orderClassDemand"]["id"].as_str().unwrap().to_owned();
+        demand_action(&app, "publishOrderClassDemand", &demand_id, Some(&p.firm_a)).await;
+        let a = app.unit_id(FIRM_A).await;
+        let class = propose(&app, &p.school, &demand_id, json!([{ "enterpriseId": a, "seats": 1 }]), good_plan()).await;
+        let class_id = class["orderClass"]["id"].as_str().unwrap().to_owned();
+        for token in [&p.firm_a, &p.school] {
+            class_action(&app, "acceptOrderClass", json!({ "id": class_id }), Some(token)).await;
+        }
+        class_action(&app, "startOrderClassRecruiting", json!({ "id": class_id }), Some(&p.school)).await;
+        let numbers: Vec<String> = (0..6).map(|i| format!("C{i}")).collect();
+        let attempts = numbers.iter().map(|n| enrol(&app, &p.school, &class_id, n, "2005-01-01", "REGULAR"));
+        let results = futures_util::future::join_all(attempts).await;
+        let ok = results.iter().filter(|r| codes(r).is_empty()).count();
+        assert_eq!(ok, 1, "{results:?}");
+        // The others are told the class is full (writers wait their turn; none fails on a lock).
+        assert!(results.iter().filter(|r| !codes(r).is_empty()).all(|r| codes(r) == vec!["CLASS_FULL"]), "{results:?}");
+        assert_eq!(class_of(&app, &class_id, &p.school).await["enrolledCount"], 1);
     }
 
     async fn a_page_of_order_classes_runs_the_same_statements_for_5_and_25_classes(app) {

@@ -320,14 +320,32 @@ both_databases! {
         assert_eq!(codes(&report(&app, &p.host, good("A", &host)).await), vec!["FORBIDDEN"]);
         // Another school's staff cannot report this school's student.
         assert_eq!(codes(&report(&app, &p.school_2, good("A", &host)).await), vec!["NOT_FOUND"]);
+        // Naming another school as the host is refused (it would see the student).
+        let other_school_host = with(good("A", &host), json!({ "hostUnitId": null, "hostName": SCHOOL_2, "startDate": "2026-09-02" }));
+        assert_eq!(codes(&report(&app, &p.school, other_school_host).await), vec!["INVALID"]);
+        // A host reads what is wrong, but not the intern's age or year of study behind it.
+        student(&app, &p.school, "YOUNG", "2011-01-01", 1).await;
+        let young = report(&app, &p.school, good("YOUNG", &host)).await;
+        let school_view = young["internshipPlacement"]["ruleFindings"].to_string();
+        assert!(school_view.contains("the student is 15"), "{school_view}");
+        let host_view = app
+            .post_graphql("query($id: ID!) { node(id: $id) { ... on InternshipPlacement { ruleFindings { rule message } } } }", json!({ "id": young["internshipPlacement"]["id"] }), Some(&p.host))
+            .await
+            .ok();
+        let host_view = host_view.data()["node"]["ruleFindings"].to_string();
+        assert!(host_view.contains("UNDER_16") && host_view.contains("FIRST_YEAR_STUDENT"), "{host_view}");
+        assert!(!host_view.contains("15") && !host_view.contains("first-year"), "{host_view}");
         // The same student, host and start date twice is refused.
         assert_eq!(codes(&report(&app, &p.school, good("A", &host)).await), vec!["TAKEN"]);
         // The export is scoped like the query.
         let export = |token: &str| app.client.get(app.url("/exports/placements.xlsx")).bearer_auth(token).send();
         let mine = export(&p.school).await.unwrap().bytes().await.unwrap();
         let theirs = export(&p.other_firm).await.unwrap().bytes().await.unwrap();
-        assert_eq!(rows_of(&mine).len(), 2);
+        assert_eq!(rows_of(&mine).len(), 3);
         assert_eq!(rows_of(&theirs).len(), 1, "only the header");
+        let hosted = export(&p.host).await.unwrap().bytes().await.unwrap();
+        assert_eq!(rows_of(&hosted).len(), 3);
+        assert!(rows_of(&hosted)[1][0].is_empty(), "a host gets no student numbers");
         assert_eq!(app.client.get(app.url("/exports/placements.xlsx")).send().await.unwrap().status(), 401);
     }
 

@@ -73,6 +73,14 @@ async fn compliance(app: &TestApp, unit: &str, token: &str) -> Vec<(String, bool
         .collect()
 }
 
+async fn r_school_labels(app: &TestApp, school: &str, token: &str) -> String {
+    app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { evidence { label } } } } }", json!({ "id": school }), Some(token))
+        .await
+        .ok()
+        .body
+        .to_string()
+}
+
 /// Gives `FIRM` everything the plan asks of a firm in 2026, and `SCHOOL` everything it asks of a
 /// school; returns the station's id.
 async fn fulfil(app: &TestApp, p: &Parties) -> String {
@@ -159,6 +167,8 @@ both_databases! {
         let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2027) { allMet items { rule met } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
         let met: Vec<bool> = r.data()["memberUnit"]["compliance"]["items"].as_array().unwrap().iter().map(|i| i["met"].as_bool().unwrap()).collect();
         assert_eq!(met, vec![true, false, true, false]);
+        // Evidence names no teacher (compliance is open to every signed-in caller).
+        assert!(!r_school_labels(&app, &school, &p.other_firm).await.contains("王老师"));
         // Every piece of evidence is a node.
         let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { evidence { kind id } } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
         for item in r.data()["memberUnit"]["compliance"]["items"].as_array().unwrap() {

@@ -60,6 +60,8 @@ impl InternshipPlacement {
             .await?
             .unwrap_or_default();
         let counts = count_overlaps(&self.0, &others);
+        // A host sees what is wrong, not the intern's age or year of study behind it.
+        let limited = self.view(crate::graphql::guard::actor(ctx)) == StudentView::Limited;
         Ok(findings(&self.0, &student, host.as_ref(), counts)
             .into_iter()
             .map(|f| RuleFinding {
@@ -68,8 +70,12 @@ impl InternshipPlacement {
                 } else {
                     Severity::Warning
                 },
+                message: if limited {
+                    f.rule.summary().to_owned()
+                } else {
+                    f.message
+                },
                 rule: f.rule,
-                message: f.message,
             })
             .collect())
     }
