@@ -24,6 +24,23 @@ fn internal(e: sea_orm::DbErr) -> async_graphql::Error {
     ApiError::Database(e).into()
 }
 
+/// Groups `rows` under their parent key, giving every requested key an entry (an empty list when
+/// it has no rows), so that a cached "nothing" is not asked for again.
+fn group<K, V>(
+    keys: &[K],
+    rows: impl IntoIterator<Item = V>,
+    key: impl Fn(&V) -> K,
+) -> HashMap<K, Vec<V>>
+where
+    K: std::hash::Hash + Eq + Clone,
+{
+    let mut map: HashMap<K, Vec<V>> = keys.iter().map(|k| (k.clone(), Vec::new())).collect();
+    for row in rows {
+        map.entry(key(&row)).or_default().push(row);
+    }
+    map
+}
+
 /// Member units by id. All member units' registry fields are public (the founding notice is
 /// published); contact fields are guarded on the object.
 pub struct MemberUnitLoader(DatabaseConnection);
@@ -60,15 +77,10 @@ impl Loader<Uuid> for SeatsByUnitLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for (seat, committee) in rows {
-            if let Some(committee) = committee {
-                map.entry(seat.member_unit_id)
-                    .or_default()
-                    .push((seat, committee));
-            }
-        }
-        Ok(map)
+        let pairs = rows
+            .into_iter()
+            .filter_map(|(seat, committee)| committee.map(|committee| (seat, committee)));
+        Ok(group(keys, pairs, |(seat, _)| seat.member_unit_id))
     }
 }
 
@@ -88,13 +100,10 @@ impl Loader<Uuid> for SeatsByCommitteeLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for (seat, unit) in rows {
-            if let Some(unit) = unit {
-                map.entry(seat.committee_id).or_default().push((seat, unit));
-            }
-        }
-        Ok(map)
+        let pairs = rows
+            .into_iter()
+            .filter_map(|(seat, unit)| unit.map(|unit| (seat, unit)));
+        Ok(group(keys, pairs, |(seat, _)| seat.committee_id))
     }
 }
 
@@ -299,13 +308,10 @@ impl Loader<Uuid> for ParticipantsByDemandLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for (row, unit) in rows {
-            if let Some(unit) = unit {
-                map.entry(row.demand_id).or_default().push((row, unit));
-            }
-        }
-        Ok(map)
+        let pairs = rows
+            .into_iter()
+            .filter_map(|(row, unit)| unit.map(|unit| (row, unit)));
+        Ok(group(keys, pairs, |(row, _)| row.demand_id))
     }
 }
 
@@ -325,13 +331,10 @@ impl Loader<Uuid> for SponsorsByClassLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for (row, unit) in rows {
-            if let Some(unit) = unit {
-                map.entry(row.order_class_id).or_default().push((row, unit));
-            }
-        }
-        Ok(map)
+        let pairs = rows
+            .into_iter()
+            .filter_map(|(row, unit)| unit.map(|unit| (row, unit)));
+        Ok(group(keys, pairs, |(row, _)| row.order_class_id))
     }
 }
 
@@ -399,13 +402,8 @@ impl Loader<Uuid> for ClassesByDemandLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            if let Some(d) = row.demand_id {
-                map.entry(d).or_default().push(row);
-            }
-        }
-        Ok(map)
+        // Every row has a demand: the query filters on it.
+        Ok(group(keys, rows, |r| r.demand_id.unwrap_or_default()))
     }
 }
 
@@ -426,15 +424,10 @@ impl Loader<Uuid> for EnrolmentsByClassLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for (row, student) in rows {
-            if let Some(student) = student {
-                map.entry(row.order_class_id)
-                    .or_default()
-                    .push((row, student));
-            }
-        }
-        Ok(map)
+        let pairs = rows
+            .into_iter()
+            .filter_map(|(row, student)| student.map(|student| (row, student)));
+        Ok(group(keys, pairs, |(row, _)| row.order_class_id))
     }
 }
 
@@ -558,12 +551,7 @@ impl Loader<String> for OpenPlacementsByHostLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<String, Self::Value> =
-            keys.iter().map(|k| (k.clone(), Vec::new())).collect();
-        for row in rows {
-            map.entry(row.host_key.clone()).or_default().push(row);
-        }
-        Ok(map)
+        Ok(group(keys, rows, |r| r.host_key.clone()))
     }
 }
 
@@ -621,11 +609,7 @@ impl Loader<Uuid> for PartnersBySiteLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            map.entry(row.site_id).or_default().push(row);
-        }
-        Ok(map)
+        Ok(group(keys, rows, |r| r.site_id))
     }
 }
 
@@ -644,11 +628,7 @@ impl Loader<Uuid> for MentorsBySiteLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            map.entry(row.site_id).or_default().push(row);
-        }
-        Ok(map)
+        Ok(group(keys, rows, |r| r.site_id))
     }
 }
 
@@ -667,11 +647,7 @@ impl Loader<Uuid> for PostsByStationLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            map.entry(row.station_id).or_default().push(row);
-        }
-        Ok(map)
+        Ok(group(keys, rows, |r| r.station_id))
     }
 }
 
@@ -732,11 +708,7 @@ impl Loader<Uuid> for ClassesByMentorLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            map.entry(row.career_mentor_id).or_default().push(row);
-        }
-        Ok(map)
+        Ok(group(keys, rows, |r| r.career_mentor_id))
     }
 }
 
@@ -755,11 +727,7 @@ impl Loader<Uuid> for AssignmentsByCraftsmanLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            map.entry(row.craftsman_id).or_default().push(row);
-        }
-        Ok(map)
+        Ok(group(keys, rows, |r| r.craftsman_id))
     }
 }
 
@@ -778,10 +746,6 @@ impl Loader<Uuid> for UnitsByEventLoader {
             .all(&self.0)
             .await
             .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
-        for row in rows {
-            map.entry(row.event_id).or_default().push(row);
-        }
-        Ok(map)
+        Ok(group(keys, rows, |r| r.event_id))
     }
 }
