@@ -210,6 +210,13 @@ pub fn findings(
             R::ConsentRequired,
             "the student's informed consent is not recorded".into(),
         );
+    } else if minor && !p.guardian_consent_given {
+        add(
+            R::ConsentRequired,
+            format!(
+                "the student is {age} on the start date: the guardian's informed consent is needed too"
+            ),
+        );
     }
     match s.year_of_study {
         Some(1) => add(
@@ -562,8 +569,10 @@ pub struct PlacementInput {
     pub agreement_signed_on: Option<NaiveDate>,
     /// Guardian signed the agreement.
     pub agreement_guardian_signed: bool,
-    /// Informed consent given.
+    /// The student's informed consent given.
     pub consent_given: bool,
+    /// A minor's guardian's informed consent given.
+    pub guardian_consent_given: bool,
     /// Insurance policy number.
     pub insurance_policy: Option<String>,
     /// Insurance cover start.
@@ -768,6 +777,7 @@ pub fn check_placement(
             agreement_signed_on: Set(p.agreement_signed_on),
             agreement_guardian_signed: Set(p.agreement_guardian_signed),
             consent_given: Set(p.consent_given),
+            guardian_consent_given: Set(p.guardian_consent_given),
             insurance_policy: Set(clean(p.insurance_policy)),
             insurance_start: Set(p.insurance_start),
             insurance_end: Set(p.insurance_end),

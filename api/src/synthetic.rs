@@ -62,6 +62,7 @@ pub fn write(rows: u32, dir: &Path, xlsx: bool) -> anyhow::Result<()> {
             "2026-08-20",
             "是",
             "是",
+            "是",
             &format!("SYN-POLICY-{i:06}"),
             "2026-09-01",
             "2027-03-01",

@@ -56,7 +56,7 @@ pub struct Model {
     pub agreement_signed_on: Option<Date>,
     /// Tripartite agreement: a guardian signed too.
     pub agreement_guardian_signed: bool,
-    /// Informed consent recorded (student; guardian for a minor).
+    /// The student's informed consent recorded.
     pub consent_given: bool,
     /// Liability insurance policy number.
     pub insurance_policy: Option<String>,
@@ -76,6 +76,8 @@ pub struct Model {
     pub host_confirmed_at: Option<DateTimeUtc>,
     /// The host attests that it charges no deposits or fees and holds no ID cards.
     pub no_fees_attested: bool,
+    /// A minor's guardian's informed consent recorded.
+    pub guardian_consent_given: bool,
     /// When the row was created (UTC).
     pub created_at: DateTimeUtc,
     /// When the row was last changed (UTC).

@@ -13,6 +13,7 @@ mod m20261121_000001_create_registry;
 mod m20261121_000002_order_classes;
 mod m20261121_000003_internships;
 mod m20261121_000004_plan_commitments;
+mod m20261121_000005_guardian_consent;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_order_classes::Migration),
             Box::new(m20261121_000003_internships::Migration),
             Box::new(m20261121_000004_plan_commitments::Migration),
+            Box::new(m20261121_000005_guardian_consent::Migration),
         ]
     }
 }

@@ -92,9 +92,13 @@ pub struct ReportInternshipPlacementInput {
     /// The guardian signed the agreement too.
     #[graphql(default)]
     pub agreement_guardian_signed: bool,
-    /// Informed consent recorded.
+    /// The student's informed consent recorded.
     #[graphql(default)]
     pub consent_given: bool,
+    /// A minor's guardian's informed consent recorded (needed when the student is under 18 on the
+    /// start date).
+    #[graphql(default)]
+    pub guardian_consent_given: bool,
     /// Liability insurance policy number.
     pub insurance_policy: Option<String>,
     /// Insurance cover starts.
@@ -350,6 +354,7 @@ impl PlacementMutation {
             agreement_signed_on: input.agreement_signed_on,
             agreement_guardian_signed: input.agreement_guardian_signed,
             consent_given: input.consent_given,
+            guardian_consent_given: input.guardian_consent_given,
             insurance_policy: input.insurance_policy,
             insurance_start: input.insurance_start,
             insurance_end: input.insurance_end,

@@ -211,9 +211,14 @@ impl InternshipPlacement {
         self.0.agreement_guardian_signed
     }
 
-    /// Informed consent recorded.
+    /// The student's informed consent recorded.
     async fn consent_given(&self) -> bool {
         self.0.consent_given
+    }
+
+    /// A minor's guardian's informed consent recorded.
+    async fn guardian_consent_given(&self) -> bool {
+        self.0.guardian_consent_given
     }
 
     /// Liability insurance policy number.
