@@ -80,6 +80,21 @@ pub async fn write_txn<C: TransactionTrait>(db: &C) -> Result<C::Transaction, Db
     .await
 }
 
+/// A condition no row meets: the scope of a caller who may see none.
+pub fn no_rows() -> sea_orm::Condition {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    sea_orm::Condition::all().add(Expr::val(1).eq(0))
+}
+
+/// The first day of `year` and of the year after, for "in year" filters on dates; `None` for a
+/// year outside chrono's range.
+pub fn year_bounds(year: i32) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    Some((
+        chrono::NaiveDate::from_ymd_opt(year, 1, 1)?,
+        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+    ))
+}
+
 /// Key of the PostgreSQL advisory lock that serialises preparation across API instances.
 const PREPARE_LOCK_KEY: i64 = 0x5741_4948_4149; // "WAIHAI"
 

@@ -15,7 +15,7 @@ use entity::{
     demand_participant, enrolment, member_unit, order_class, order_class_demand,
     order_class_sponsor, student,
 };
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
     DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -23,6 +23,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::auth::Actor;
+use crate::db::no_rows;
 use crate::events::{DemandEventKind, Event, EventBus, OrderClassEventKind};
 use crate::graphql::error::{ApiError, UserError, UserErrorCode, refuse};
 pub use crate::graphql::error::{OpResult, Outcome};
@@ -70,7 +71,7 @@ fn unit_of(actor: &Actor) -> Option<Uuid> {
 /// to be seen by schools); drafts only by their own firm and the secretariat; nothing anonymously.
 pub fn demand_scope(actor: &Actor) -> Condition {
     match actor {
-        Actor::Anonymous => Condition::all().add(Expr::val(1).eq(0)),
+        Actor::Anonymous => no_rows(),
         a if a.is_secretariat() => Condition::all(),
         a => {
             let mut any =
@@ -98,7 +99,7 @@ pub fn order_class_scope(actor: &Actor) -> Condition {
     if actor.is_authenticated() {
         Condition::all()
     } else {
-        Condition::all().add(Expr::val(1).eq(0))
+        no_rows()
     }
 }
 
@@ -133,7 +134,7 @@ pub fn enrolment_scope(actor: &Actor) -> Condition {
                         .to_owned(),
                 ),
             ),
-            None => Condition::all().add(Expr::val(1).eq(0)),
+            None => no_rows(),
         },
     }
 }
@@ -155,7 +156,7 @@ pub fn student_scope(actor: &Actor) -> Condition {
                             .to_owned(),
                     ),
                 ),
-            None => Condition::all().add(Expr::val(1).eq(0)),
+            None => no_rows(),
         },
     }
 }

@@ -14,7 +14,6 @@ use entity::enums::{
     VenueType,
 };
 use entity::{graduate_outcome, internship_placement, member_unit, student};
-use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
     DatabaseConnection, EntityTrait, QueryFilter,
@@ -22,6 +21,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::auth::Actor;
+use crate::db::no_rows;
 use crate::graphql::error::{ApiError, UserError, UserErrorCode, refuse};
 pub use crate::graphql::error::{OpResult, Outcome};
 use crate::order_class::age_on;
@@ -46,10 +46,6 @@ fn unit_of(actor: &Actor) -> Option<Uuid> {
         Actor::Account { unit, .. } => *unit,
         Actor::Anonymous => None,
     }
-}
-
-fn nothing() -> Condition {
-    Condition::all().add(Expr::val(1).eq(0))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,7 +341,7 @@ pub fn placement_scope(actor: &Actor) -> Condition {
             Some(u) => Condition::any()
                 .add(internship_placement::Column::SchoolId.eq(u))
                 .add(internship_placement::Column::HostUnitId.eq(u)),
-            None => nothing(),
+            None => no_rows(),
         },
     }
 }
@@ -359,7 +355,7 @@ pub fn outcome_scope(actor: &Actor) -> Condition {
             unit: Some(u),
             ..
         } => Condition::all().add(graduate_outcome::Column::SchoolId.eq(*u)),
-        _ => nothing(),
+        _ => no_rows(),
     }
 }
 

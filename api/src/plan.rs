@@ -476,13 +476,6 @@ pub async fn offer_posts(
     Ok(Ok(row))
 }
 
-fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
-    (
-        NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default(),
-        NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or_default(),
-    )
-}
-
 /// Locks a station's row for the transaction (FOR UPDATE on PostgreSQL), so bookings and post
 /// changes of one station run one after another and posts cannot be overbooked; whether it exists.
 async fn lock_station(db: &impl ConnectionTrait, station: Uuid) -> Result<bool, DbErr> {
@@ -502,7 +495,7 @@ async fn booked(
     specialty: &str,
 ) -> Result<i64, DbErr> {
     use sea_orm::PaginatorTrait;
-    let (from, to) = year_bounds(year);
+    let (from, to) = crate::db::year_bounds(year).unwrap_or_default();
     Ok(teacher_practice::Entity::find()
         .filter(teacher_practice::Column::StationId.eq(station))
         .filter(teacher_practice::Column::Specialty.eq(specialty))
@@ -1126,7 +1119,7 @@ pub async fn evidence(
     units: &[Uuid],
     year: i32,
 ) -> Result<HashMap<(Uuid, ComplianceRule), Vec<Evidence>>, DbErr> {
-    let (from, to) = year_bounds(year);
+    let (from, to) = crate::db::year_bounds(year).unwrap_or_default();
     let mut out: HashMap<(Uuid, ComplianceRule), Vec<Evidence>> = HashMap::new();
     let ids = || units.iter().copied();
     for s in training_site::Entity::find()

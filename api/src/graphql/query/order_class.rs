@@ -5,6 +5,7 @@ use entity::{demand_participant, order_class, order_class_demand, order_class_sp
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 
+use super::member_unit_ids;
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
@@ -47,16 +48,6 @@ pub struct OrderClassFilter {
     pub demand_id: Option<ID>,
     /// Substring of the class name or specialty name.
     pub search: Option<String>,
-}
-
-fn unit_ids(ids: &[ID], field: &str) -> Result<Vec<uuid::Uuid>, ApiError> {
-    ids.iter()
-        .map(|id| {
-            decode_as(NodeType::MemberUnit, id).map_err(|_| {
-                ApiError::BadUserInput(format!("{field}: {:?} is not a MemberUnit ID", id.as_str()))
-            })
-        })
-        .collect()
 }
 
 fn like(col: impl sea_orm::ColumnTrait, term: &str) -> sea_orm::sea_query::SimpleExpr {
@@ -104,7 +95,7 @@ impl OrderClassQuery {
             );
         }
         if let Some(ids) = f.enterprise_ids {
-            let ids = unit_ids(&ids, "enterpriseIds")?;
+            let ids = member_unit_ids(&ids, "enterpriseIds")?;
             cond = cond.add(
                 order_class_demand::Column::Id.in_subquery(
                     Query::select()
@@ -182,10 +173,11 @@ impl OrderClassQuery {
             cond = cond.add(order_class::Column::Status.is_in(s));
         }
         if let Some(ids) = f.school_ids {
-            cond = cond.add(order_class::Column::SchoolId.is_in(unit_ids(&ids, "schoolIds")?));
+            cond =
+                cond.add(order_class::Column::SchoolId.is_in(member_unit_ids(&ids, "schoolIds")?));
         }
         if let Some(ids) = f.enterprise_ids {
-            let ids = unit_ids(&ids, "enterpriseIds")?;
+            let ids = member_unit_ids(&ids, "enterpriseIds")?;
             cond = cond.add(
                 order_class::Column::Id.in_subquery(
                     Query::select()

@@ -2,7 +2,6 @@ use std::collections::HashMap;
 
 use async_graphql::connection::EmptyFields;
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
-use chrono::NaiveDate;
 use entity::enums::{AccountRole, District, OrderClassStatus, PlacementStatus};
 use entity::{
     graduate_outcome, internship_placement, member_unit, order_class, order_class_sponsor, student,
@@ -11,11 +10,11 @@ use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
+use super::{member_unit_ids, year_bounds};
 use crate::auth::Actor;
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
-use crate::graphql::id::{NodeType, decode_as};
 use crate::graphql::loader::{Loaders, prime_placements};
 use crate::graphql::object::{
     InternshipPlacement, InternshipPlacementConnection, MemberUnit, id_cursor,
@@ -38,25 +37,6 @@ pub struct InternshipPlacementFilter {
     pub search: Option<String>,
 }
 
-fn unit_ids(ids: &[ID], field: &str) -> Result<Vec<Uuid>, ApiError> {
-    ids.iter()
-        .map(|id| {
-            decode_as(NodeType::MemberUnit, id).map_err(|_| {
-                ApiError::BadUserInput(format!("{field}: {:?} is not a MemberUnit ID", id.as_str()))
-            })
-        })
-        .collect()
-}
-
-fn year_range(year: i32) -> Result<(NaiveDate, NaiveDate), ApiError> {
-    let start = NaiveDate::from_ymd_opt(year, 1, 1);
-    let end = NaiveDate::from_ymd_opt(year + 1, 1, 1);
-    match (start, end) {
-        (Some(s), Some(e)) => Ok((s, e)),
-        _ => Err(ApiError::BadUserInput(format!("{year} is not a year"))),
-    }
-}
-
 impl InternshipPlacementFilter {
     /// The SQL condition of the filter (without the caller's scope).
     ///
@@ -68,15 +48,17 @@ impl InternshipPlacementFilter {
             cond = cond.add(internship_placement::Column::Status.is_in(s.iter().copied()));
         }
         if let Some(ids) = &self.school_ids {
-            cond =
-                cond.add(internship_placement::Column::SchoolId.is_in(unit_ids(ids, "schoolIds")?));
+            cond = cond.add(
+                internship_placement::Column::SchoolId.is_in(member_unit_ids(ids, "schoolIds")?),
+            );
         }
         if let Some(ids) = &self.host_ids {
-            cond =
-                cond.add(internship_placement::Column::HostUnitId.is_in(unit_ids(ids, "hostIds")?));
+            cond = cond.add(
+                internship_placement::Column::HostUnitId.is_in(member_unit_ids(ids, "hostIds")?),
+            );
         }
         if let Some(y) = self.start_year {
-            let (from, to) = year_range(y)?;
+            let (from, to) = year_bounds(y)?;
             cond = cond
                 .add(internship_placement::Column::StartDate.gte(from))
                 .add(internship_placement::Column::StartDate.lt(to));
@@ -167,7 +149,7 @@ async fn posts_reports(
     year: i32,
     firms: Vec<member_unit::Model>,
 ) -> ApiResult<Vec<InternshipPostsReport>> {
-    let (from, to) = year_range(year)?;
+    let (from, to) = year_bounds(year)?;
     let ids: Vec<Uuid> = firms.iter().map(|f| f.id).collect();
     let hosted: HashMap<Uuid, i64> = internship_placement::Entity::find()
         .select_only()
@@ -320,7 +302,7 @@ impl PlacementQuery {
     ) -> ApiResult<InternshipPlacementConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let (from, to) = year_range(year)?;
+        let (from, to) = year_bounds(year)?;
         let mut all = internship_placement::Entity::find()
             .filter(internship_placement::Column::StartDate.gte(from))
             .filter(internship_placement::Column::StartDate.lt(to))

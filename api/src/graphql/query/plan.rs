@@ -5,15 +5,17 @@ use entity::{
     apprenticeship, craftsman, event, event_unit, member_unit, practice_station, teacher_practice,
     training_site,
 };
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use super::{member_unit_ids, year_bounds};
 use crate::auth::Actor;
+use crate::db::no_rows;
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
-use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::id::NodeType;
 use crate::graphql::loader::{Loaders, prime_plan_rows};
 use crate::graphql::object::{
     Apprenticeship, ApprenticeshipConnection, Craftsman, CraftsmanConnection, Event,
@@ -22,31 +24,12 @@ use crate::graphql::object::{
     id_cursor,
 };
 use crate::graphql::query::MemberUnitFilter;
-use crate::plan::{ComplianceRule, evidence};
 
+/// The row id of an optional member-unit global ID argument.
 fn unit_id(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, ApiError> {
-    id.as_ref()
-        .map(|id| {
-            decode_as(NodeType::MemberUnit, id).map_err(|_| {
-                ApiError::BadUserInput(format!("{field}: {:?} is not a MemberUnit ID", id.as_str()))
-            })
-        })
-        .transpose()
+    Ok(member_unit_ids(id.as_slice(), field)?.pop())
 }
-
-fn year_bounds(year: i32) -> Result<(chrono::NaiveDate, chrono::NaiveDate), ApiError> {
-    match (
-        chrono::NaiveDate::from_ymd_opt(year, 1, 1),
-        chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1),
-    ) {
-        (Some(a), Some(b)) => Ok((a, b)),
-        _ => Err(ApiError::BadUserInput(format!("{year} is not a year"))),
-    }
-}
-
-fn nothing() -> Condition {
-    Condition::all().add(Expr::val(1).eq(0))
-}
+use crate::plan::{ComplianceRule, evidence};
 
 /// Rows involving the caller's unit through `cols`, or all for the secretariat.
 fn involving<C: ColumnTrait>(a: &Actor, cols: &[C]) -> Condition {
@@ -55,7 +38,7 @@ fn involving<C: ColumnTrait>(a: &Actor, cols: &[C]) -> Condition {
         Actor::Account { unit: Some(u), .. } => cols
             .iter()
             .fold(Condition::any(), |c, col| c.add(col.eq(*u))),
-        _ => nothing(),
+        _ => no_rows(),
     }
 }
 
@@ -289,7 +272,7 @@ impl PlanQuery {
                             .to_owned(),
                     ),
                 ),
-            _ => nothing(),
+            _ => no_rows(),
         };
         let (rows, total) = newest_first(
             db,
