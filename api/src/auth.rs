@@ -8,53 +8,12 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::Utc;
-use entity::enums::AccountRole;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use rand::rngs::OsRng;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// Who a request acts as.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Actor {
-    /// No token.
-    Anonymous,
-    /// A valid token of an enabled account.
-    Account {
-        /// Account id.
-        id: Uuid,
-        /// Role, as stored now.
-        role: AccountRole,
-        /// The unit it acts for (`None` for the secretariat).
-        unit: Option<Uuid>,
-    },
-}
-
-impl Actor {
-    /// Whether the caller presented a valid token.
-    pub fn is_authenticated(&self) -> bool {
-        matches!(self, Self::Account { .. })
-    }
-
-    /// Whether the caller is the secretariat.
-    pub fn is_secretariat(&self) -> bool {
-        matches!(
-            self,
-            Self::Account {
-                role: AccountRole::Secretariat,
-                ..
-            }
-        )
-    }
-
-    /// The caller's account id, if any.
-    pub fn account_id(&self) -> Option<Uuid> {
-        match self {
-            Self::Account { id, .. } => Some(*id),
-            Self::Anonymous => None,
-        }
-    }
-}
+pub use crate::actor::Actor;
 
 /// Claims of an access token.
 #[derive(Debug, Clone, Serialize, Deserialize)]

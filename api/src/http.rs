@@ -239,11 +239,7 @@ async fn export_placements(
         }
         Err(r) => return r,
     };
-    let actor = Actor::Account {
-        id: account.id,
-        role: account.role,
-        unit: account.member_unit_id,
-    };
+    let actor = Actor::from(&account);
     let statuses: Option<Vec<entity::enums::PlacementStatus>> = match params.statuses.as_deref() {
         None | Some("") => None,
         Some(list) => {
@@ -428,11 +424,7 @@ async fn ws_connection_init(
         .filter(|a| !a.disabled)
         .ok_or_else(refuse)?;
     let mut data = async_graphql::Data::default();
-    data.insert(Actor::Account {
-        id: account.id,
-        role: account.role,
-        unit: account.member_unit_id,
-    });
+    data.insert(Actor::from(&account));
     data.insert(Loaders::uncached(&state.db));
     data.insert(CurrentAccount(account));
     Ok(data)
@@ -496,13 +488,7 @@ async fn execute(
         Ok(a) => a,
         Err(response) => return response,
     };
-    let actor = account
-        .as_ref()
-        .map_or(Actor::Anonymous, |a| Actor::Account {
-            id: a.id,
-            role: a.role,
-            unit: a.member_unit_id,
-        });
+    let actor = account.as_ref().map_or(Actor::Anonymous, Actor::from);
     let rejected = RequestRejected::default();
     let mut request = request
         .data(actor)

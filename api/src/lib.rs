@@ -5,10 +5,12 @@
 //! Domain logic that is not GraphQL lives in plain modules ([`registry`], [`accounts`], [`uscc`]).
 
 pub mod accounts;
+pub mod actor;
 pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod error;
 pub mod events;
 pub mod graphql;
 pub mod http;

@@ -5,7 +5,7 @@
 //! of an ordinary class) and (7) (tripartite pre-employment agreements).
 //!
 //! Every function checks who may act (a top-level `FORBIDDEN`), validates the input (typed
-//! [`UserError`]s), and writes in one transaction: on any error nothing changes.
+//! [`Violation`]s), and writes in one transaction: on any error nothing changes.
 
 use chrono::{Datelike, NaiveDate, Utc};
 use entity::enums::{
@@ -24,44 +24,9 @@ use uuid::Uuid;
 
 use crate::auth::Actor;
 use crate::db::no_rows;
+use crate::error::{Error, Violation, ViolationCode, refuse};
+pub use crate::error::{OpResult, Outcome};
 use crate::events::{DemandEventKind, Event, EventBus, OrderClassEventKind};
-use crate::graphql::error::{ApiError, UserError, UserErrorCode, refuse};
-pub use crate::graphql::error::{OpResult, Outcome};
-
-/// The unit an enterprise-staff caller acts for.
-fn enterprise_of(actor: &Actor) -> Result<Uuid, ApiError> {
-    match actor {
-        Actor::Account {
-            role: AccountRole::EnterpriseStaff,
-            unit: Some(unit),
-            ..
-        } => Ok(*unit),
-        Actor::Anonymous => Err(ApiError::Unauthenticated),
-        _ => Err(ApiError::Forbidden(
-            "only enterprise staff may do this, for their own unit",
-        )),
-    }
-}
-
-/// The unit a school-staff caller acts for.
-fn school_of(actor: &Actor) -> Option<Uuid> {
-    match actor {
-        Actor::Account {
-            role: AccountRole::SchoolStaff,
-            unit,
-            ..
-        } => *unit,
-        _ => None,
-    }
-}
-
-/// The caller's unit, if any.
-fn unit_of(actor: &Actor) -> Option<Uuid> {
-    match actor {
-        Actor::Account { unit, .. } => *unit,
-        Actor::Anonymous => None,
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Visibility
@@ -76,7 +41,7 @@ pub fn demand_scope(actor: &Actor) -> Condition {
         a => {
             let mut any =
                 Condition::any().add(order_class_demand::Column::Status.ne(DemandStatus::Draft));
-            if let Some(unit) = unit_of(a) {
+            if let Some(unit) = a.unit() {
                 any = any.add(order_class_demand::Column::EnterpriseId.eq(unit));
             }
             any
@@ -89,7 +54,7 @@ pub fn can_read_demand(actor: &Actor, demand: &order_class_demand::Model) -> boo
     match actor {
         Actor::Anonymous => false,
         a if a.is_secretariat() => true,
-        a => demand.status != DemandStatus::Draft || unit_of(a) == Some(demand.enterprise_id),
+        a => demand.status != DemandStatus::Draft || a.unit() == Some(demand.enterprise_id),
     }
 }
 
@@ -124,7 +89,7 @@ fn student_class_ids(unit: Uuid) -> Condition {
 pub fn enrolment_scope(actor: &Actor) -> Condition {
     match actor {
         a if a.is_secretariat() => Condition::all(),
-        a => match unit_of(a) {
+        a => match a.unit() {
             Some(unit) => Condition::all().add(
                 enrolment::Column::OrderClassId.in_subquery(
                     Query::select()
@@ -144,7 +109,7 @@ pub fn enrolment_scope(actor: &Actor) -> Condition {
 pub fn student_scope(actor: &Actor) -> Condition {
     match actor {
         a if a.is_secretariat() => Condition::all(),
-        a => match unit_of(a) {
+        a => match a.unit() {
             Some(unit) => Condition::any()
                 .add(student::Column::SchoolId.eq(unit))
                 .add(
@@ -168,7 +133,8 @@ pub fn can_see_students(
     sponsors: &[order_class_sponsor::Model],
 ) -> bool {
     actor.is_secretariat()
-        || unit_of(actor)
+        || actor
+            .unit()
             .is_some_and(|u| u == school || sponsors.iter().any(|s| s.enterprise_id == u))
 }
 
@@ -225,14 +191,14 @@ fn text(v: Option<Option<String>>) -> Option<Option<String>> {
 fn check_demand(
     fields: &mut DemandFields,
     current: Option<&order_class_demand::Model>,
-) -> Vec<UserError> {
+) -> Vec<Violation> {
     let mut errors = Vec::new();
     if let Some(name) = &mut fields.specialty_name {
         *name = name.trim().to_owned();
         if name.is_empty() {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 "specialtyName",
-                UserErrorCode::Blank,
+                ViolationCode::Blank,
                 "specialtyName is blank",
             ));
         }
@@ -242,9 +208,9 @@ fn check_demand(
     fields.required_certificates = text(fields.required_certificates.take());
     fields.description = text(fields.description.take());
     if fields.headcount.is_some_and(|h| h <= 0) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "headcount",
-            UserErrorCode::MustBePositive,
+            ViolationCode::MustBePositive,
             "headcount must be at least 1",
         ));
     }
@@ -252,36 +218,36 @@ fn check_demand(
         .start_year
         .is_some_and(|y| !(2000..=2100).contains(&y))
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "startYear",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "startYear must be a year between 2000 and 2100",
         ));
     }
     let pay_min = fields.pay_min.unwrap_or(current.and_then(|c| c.pay_min));
     let pay_max = fields.pay_max.unwrap_or(current.and_then(|c| c.pay_max));
     if pay_min.is_some_and(|p| p < 0) || pay_max.is_some_and(|p| p < 0) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "payMin",
-            UserErrorCode::MustBeNonNegative,
+            ViolationCode::MustBeNonNegative,
             "pay must be 0 or more CNY",
         ));
     }
     if let (Some(lo), Some(hi)) = (pay_min, pay_max)
         && lo > hi
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "payMax",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "payMax is below payMin",
         ));
     }
     if let Some(Some(age)) = fields.age_limit
         && !(MIN_AGE_LIMIT..=MAX_AGE_LIMIT).contains(&age)
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "ageLimit",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             format!("ageLimit must be between {MIN_AGE_LIMIT} and {MAX_AGE_LIMIT} years"),
         ));
     }
@@ -343,7 +309,7 @@ pub async fn create_demand(
     actor: &Actor,
     mut fields: DemandFields,
 ) -> OpResult<order_class_demand::Model> {
-    let firm = enterprise_of(actor)?;
+    let firm = actor.require_firm()?;
     let mut errors = check_demand(&mut fields, None);
     for (given, field) in [
         (fields.specialty_name.is_some(), "specialtyName"),
@@ -352,9 +318,9 @@ pub async fn create_demand(
         (fields.start_term.is_some(), "startTerm"),
     ] {
         if !given {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 field,
-                UserErrorCode::Blank,
+                ViolationCode::Blank,
                 format!("{field} is required"),
             ));
         }
@@ -411,7 +377,7 @@ async fn demand_for_write(
     db: &impl ConnectionTrait,
     actor: &Actor,
     id: Uuid,
-) -> Result<Outcome<order_class_demand::Model>, ApiError> {
+) -> Result<Outcome<order_class_demand::Model>, Error> {
     let found = order_class_demand::Entity::find_by_id(id)
         .filter(demand_scope(actor))
         .lock_exclusive()
@@ -421,7 +387,7 @@ async fn demand_for_write(
         Some(d) => Ok(d),
         None => refuse(
             "id",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no order-class demand you may see has this ID",
         ),
     })
@@ -438,21 +404,21 @@ pub async fn update_demand(
     id: Uuid,
     mut fields: DemandFields,
 ) -> OpResult<order_class_demand::Model> {
-    let firm = enterprise_of(actor)?;
+    let firm = actor.require_firm()?;
     let txn = crate::db::write_txn(db).await?;
     let demand = match demand_for_write(&txn, actor, id).await? {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
     };
     if demand.enterprise_id != firm {
-        return Err(ApiError::Forbidden(
+        return Err(Error::Forbidden(
             "only the posting firm may change its demand",
         ));
     }
     if !matches!(demand.status, DemandStatus::Draft | DemandStatus::Open) {
         return Ok(refuse(
             "id",
-            UserErrorCode::InvalidTransition,
+            ViolationCode::InvalidTransition,
             format!("a {:?} demand cannot be changed", demand.status),
         ));
     }
@@ -508,14 +474,14 @@ pub async fn transition_demand(
     id: Uuid,
     action: DemandAction,
 ) -> OpResult<order_class_demand::Model> {
-    let firm = enterprise_of(actor)?;
+    let firm = actor.require_firm()?;
     let txn = crate::db::write_txn(db).await?;
     let demand = match demand_for_write(&txn, actor, id).await? {
         Ok(d) => d,
         Err(e) => return Ok(Err(e)),
     };
     if demand.enterprise_id != firm {
-        return Err(ApiError::Forbidden(
+        return Err(Error::Forbidden(
             "only the posting firm may move its demand",
         ));
     }
@@ -529,7 +495,7 @@ pub async fn transition_demand(
         (action, from) => {
             return Ok(refuse(
                 "id",
-                UserErrorCode::InvalidTransition,
+                ViolationCode::InvalidTransition,
                 format!(
                     "cannot {action:?} a {from:?} demand{}",
                     if demand.matched_seats > 0 {
@@ -562,11 +528,11 @@ pub async fn join_demand(
     id: Uuid,
     headcount: i32,
 ) -> OpResult<order_class_demand::Model> {
-    let firm = enterprise_of(actor)?;
+    let firm = actor.require_firm()?;
     if headcount <= 0 {
         return Ok(refuse(
             "headcount",
-            UserErrorCode::MustBePositive,
+            ViolationCode::MustBePositive,
             "headcount must be at least 1",
         ));
     }
@@ -578,14 +544,14 @@ pub async fn join_demand(
     if demand.enterprise_id == firm {
         return Ok(refuse(
             "id",
-            UserErrorCode::CannotJoinOwnDemand,
+            ViolationCode::CannotJoinOwnDemand,
             "a firm cannot join its own demand",
         ));
     }
     if demand.status != DemandStatus::Open {
         return Ok(refuse(
             "id",
-            UserErrorCode::InvalidTransition,
+            ViolationCode::InvalidTransition,
             format!(
                 "only an OPEN demand can be joined; this one is {:?}",
                 demand.status
@@ -600,7 +566,7 @@ pub async fn join_demand(
     if already > 0 {
         return Ok(refuse(
             "id",
-            UserErrorCode::AlreadyJoined,
+            ViolationCode::AlreadyJoined,
             "your firm has joined this demand already",
         ));
     }
@@ -702,13 +668,13 @@ pub enum OrderClassRule {
 
 impl OrderClassRule {
     /// The user-error code that reports a violation of the rule.
-    pub fn code(self) -> UserErrorCode {
+    pub fn code(self) -> ViolationCode {
         match self {
-            Self::EnterpriseHoursBelowHalf => UserErrorCode::EnterpriseHoursBelowHalf,
-            Self::CorePracticeBelow150 => UserErrorCode::CorePracticeBelow150,
-            Self::SeatsNotPositive => UserErrorCode::MustBePositive,
-            Self::SponsorSeatsMismatch => UserErrorCode::SponsorSeatsMismatch,
-            Self::SponsorNotEnterprise => UserErrorCode::SponsorNotEnterprise,
+            Self::EnterpriseHoursBelowHalf => ViolationCode::EnterpriseHoursBelowHalf,
+            Self::CorePracticeBelow150 => ViolationCode::CorePracticeBelow150,
+            Self::SeatsNotPositive => ViolationCode::MustBePositive,
+            Self::SponsorSeatsMismatch => ViolationCode::SponsorSeatsMismatch,
+            Self::SponsorNotEnterprise => ViolationCode::SponsorNotEnterprise,
         }
     }
 }
@@ -819,7 +785,7 @@ pub struct ClassProposal {
     pub integrations: FiveIntegrations,
 }
 
-fn check_plan(plan: &TrainingPlan, errors: &mut Vec<UserError>) {
+fn check_plan(plan: &TrainingPlan, errors: &mut Vec<Violation>) {
     for (value, field) in [
         (plan.total_specialty_hours, "plan.totalSpecialtyHours"),
         (
@@ -833,17 +799,17 @@ fn check_plan(plan: &TrainingPlan, errors: &mut Vec<UserError>) {
         ),
     ] {
         if value < 0 {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 field,
-                UserErrorCode::MustBeNonNegative,
+                ViolationCode::MustBeNonNegative,
                 format!("{field} must be 0 or more hours"),
             ));
         }
     }
     if plan.enterprise_workshop_hours > plan.total_specialty_hours {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "plan.enterpriseWorkshopHours",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "enterprise workshop hours exceed the total specialty hours",
         ));
     }
@@ -889,89 +855,89 @@ pub async fn propose_class(
             None => {
                 return Ok(refuse(
                     "schoolId",
-                    UserErrorCode::Blank,
+                    ViolationCode::Blank,
                     "the secretariat names the school",
                 ));
             }
         }
-    } else if let Some(own) = school_of(actor) {
+    } else if let Some(own) = actor.school() {
         if p.school_id.is_some_and(|s| s != own) {
-            return Err(ApiError::Forbidden(
+            return Err(Error::Forbidden(
                 "school staff propose classes for their own school",
             ));
         }
         own
     } else if actor.is_authenticated() {
-        return Err(ApiError::Forbidden(
+        return Err(Error::Forbidden(
             "only school staff or the secretariat propose order classes",
         ));
     } else {
-        return Err(ApiError::Unauthenticated);
+        return Err(Error::Unauthenticated);
     };
     if !actor.is_secretariat() && p.demand_id.is_none() {
         return Ok(refuse(
             "demandId",
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             "school staff answer a demand: give demandId",
         ));
     }
     let mut errors = Vec::new();
     let name = p.name.trim().to_owned();
     if name.is_empty() {
-        errors.push(UserError::on("name", UserErrorCode::Blank, "name is blank"));
+        errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
     }
     let specialty = p.specialty_name.trim().to_owned();
     if specialty.is_empty() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "specialtyName",
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             "specialtyName is blank",
         ));
     }
     if !(2000..=2100).contains(&p.cohort_year) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "cohortYear",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "cohortYear must be between 2000 and 2100",
         ));
     }
     if p.planned_seats <= 0 {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "plannedSeats",
-            UserErrorCode::MustBePositive,
+            ViolationCode::MustBePositive,
             "plannedSeats must be at least 1",
         ));
     }
     check_plan(&p.plan, &mut errors);
     if p.sponsors.is_empty() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "sponsors",
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             "an order class needs at least one sponsoring firm",
         ));
     }
     let mut seen = std::collections::HashSet::new();
     for (i, s) in p.sponsors.iter().enumerate() {
         if s.seats <= 0 {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 &format!("sponsors.{i}.seats"),
-                UserErrorCode::MustBePositive,
+                ViolationCode::MustBePositive,
                 "seats must be at least 1",
             ));
         }
         if !seen.insert(s.enterprise_id) {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 &format!("sponsors.{i}.enterpriseId"),
-                UserErrorCode::DuplicateSponsor,
+                ViolationCode::DuplicateSponsor,
                 "this firm is listed twice",
             ));
         }
     }
     let seat_sum: i64 = p.sponsors.iter().map(|s| i64::from(s.seats)).sum();
     if !p.sponsors.is_empty() && seat_sum != i64::from(p.planned_seats) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "sponsors",
-            UserErrorCode::SponsorSeatsMismatch,
+            ViolationCode::SponsorSeatsMismatch,
             format!(
                 "sponsors take {seat_sum} seats but {} are planned",
                 p.planned_seats
@@ -981,14 +947,14 @@ pub async fn propose_class(
     let txn = crate::db::write_txn(db).await?;
     match member_unit::Entity::find_by_id(school).one(&txn).await? {
         Some(u) if u.kind.is_school() => {}
-        Some(_) => errors.push(UserError::on(
+        Some(_) => errors.push(Violation::on(
             "schoolId",
-            UserErrorCode::NotASchool,
+            ViolationCode::NotASchool,
             "order classes are run by schools",
         )),
-        None => errors.push(UserError::on(
+        None => errors.push(Violation::on(
             "schoolId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no member unit has this ID",
         )),
     }
@@ -1001,14 +967,14 @@ pub async fn propose_class(
         .collect();
     for (i, s) in p.sponsors.iter().enumerate() {
         match units.get(&s.enterprise_id) {
-            None => errors.push(UserError::on(
+            None => errors.push(Violation::on(
                 &format!("sponsors.{i}.enterpriseId"),
-                UserErrorCode::NotFound,
+                ViolationCode::NotFound,
                 "no member unit has this ID",
             )),
-            Some(u) if u.kind.is_school() => errors.push(UserError::on(
+            Some(u) if u.kind.is_school() => errors.push(Violation::on(
                 &format!("sponsors.{i}.enterpriseId"),
-                UserErrorCode::SponsorNotEnterprise,
+                ViolationCode::SponsorNotEnterprise,
                 format!("{} is a school; sponsors are non-school members", u.name),
             )),
             Some(_) => {}
@@ -1020,14 +986,14 @@ pub async fn propose_class(
             .one(&txn)
             .await?
         {
-            None => errors.push(UserError::on(
+            None => errors.push(Violation::on(
                 "demandId",
-                UserErrorCode::NotFound,
+                ViolationCode::NotFound,
                 "no order-class demand you may see has this ID",
             )),
-            Some(d) if d.status != DemandStatus::Open => errors.push(UserError::on(
+            Some(d) if d.status != DemandStatus::Open => errors.push(Violation::on(
                 "demandId",
-                UserErrorCode::DemandNotOpen,
+                ViolationCode::DemandNotOpen,
                 format!(
                     "the demand is {:?}; only OPEN demand can be answered",
                     d.status
@@ -1044,9 +1010,9 @@ pub async fn propose_class(
                         .collect();
                 for (i, s) in p.sponsors.iter().enumerate() {
                     if !participants.contains(&s.enterprise_id) {
-                        errors.push(UserError::on(
+                        errors.push(Violation::on(
                             &format!("sponsors.{i}.enterpriseId"),
-                            UserErrorCode::SponsorNotInDemand,
+                            ViolationCode::SponsorNotInDemand,
                             "this firm does not take part in the demand",
                         ));
                     }
@@ -1107,9 +1073,9 @@ async fn class_for_write(
     db: &impl ConnectionTrait,
     actor: &Actor,
     id: Uuid,
-) -> Result<Outcome<order_class::Model>, ApiError> {
+) -> Result<Outcome<order_class::Model>, Error> {
     if !actor.is_authenticated() {
-        return Err(ApiError::Unauthenticated);
+        return Err(Error::Unauthenticated);
     }
     // FOR UPDATE (PostgreSQL): concurrent acceptances, enrolments and status changes of one class
     // run one after another, so none is lost and seats cannot be overbooked.
@@ -1120,16 +1086,16 @@ async fn class_for_write(
             .await?
         {
             Some(c) => Ok(c),
-            None => refuse("id", UserErrorCode::NotFound, "no order class has this ID"),
+            None => refuse("id", ViolationCode::NotFound, "no order class has this ID"),
         },
     )
 }
 
-fn require_school(actor: &Actor, class: &order_class::Model) -> Result<(), ApiError> {
-    if school_of(actor) == Some(class.school_id) {
+fn require_school(actor: &Actor, class: &order_class::Model) -> Result<(), Error> {
+    if actor.school() == Some(class.school_id) {
         Ok(())
     } else {
-        Err(ApiError::Forbidden(
+        Err(Error::Forbidden(
             "only staff of the class's school may do this",
         ))
     }
@@ -1158,7 +1124,7 @@ pub async fn update_class_plan(
     if class.status != OrderClassStatus::Proposed {
         return Ok(refuse(
             "id",
-            UserErrorCode::InvalidTransition,
+            ViolationCode::InvalidTransition,
             "only a PROPOSED class's plan can change",
         ));
     }
@@ -1235,8 +1201,8 @@ pub async fn accept_class(
         Err(e) => return Ok(Err(e)),
     };
     let sponsors = sponsors_with_units(&txn, id).await?;
-    let unit = unit_of(actor);
-    let as_school = school_of(actor) == Some(class.school_id);
+    let unit = actor.unit();
+    let as_school = actor.school() == Some(class.school_id);
     let as_sponsor = matches!(
         actor,
         Actor::Account {
@@ -1245,22 +1211,22 @@ pub async fn accept_class(
         }
     ) && sponsors.iter().any(|(s, _)| Some(s.enterprise_id) == unit);
     if !as_school && !as_sponsor {
-        return Err(ApiError::Forbidden(
+        return Err(Error::Forbidden(
             "only the class's school and its sponsoring firms accept its plan",
         ));
     }
     if class.status != OrderClassStatus::Proposed {
         return Ok(refuse(
             "id",
-            UserErrorCode::InvalidTransition,
+            ViolationCode::InvalidTransition,
             format!("a {:?} class cannot be accepted", class.status),
         ));
     }
-    let violations: Vec<UserError> = check_rules(&class, &sponsors)
+    let violations: Vec<Violation> = check_rules(&class, &sponsors)
         .into_iter()
         .filter(|c| !c.met)
-        .map(|c| UserError {
-            field: Some(vec!["id".into()]),
+        .map(|c| Violation {
+            field: Some("id".into()),
             message: c.detail,
             code: c.rule.code(),
         })
@@ -1295,7 +1261,7 @@ pub async fn accept_class(
         let Some(demand) = demand.filter(|d| d.status == DemandStatus::Open) else {
             return Ok(refuse(
                 "id",
-                UserErrorCode::DemandNotOpen,
+                ViolationCode::DemandNotOpen,
                 "the demand this class answers is no longer OPEN",
             ));
         };
@@ -1387,7 +1353,7 @@ pub async fn transition_class(
             if reason.is_empty() {
                 return Ok(refuse(
                     "reason",
-                    UserErrorCode::Blank,
+                    ViolationCode::Blank,
                     "say why the class is cancelled",
                 ));
             }
@@ -1396,7 +1362,7 @@ pub async fn transition_class(
         (action, from) => {
             return Ok(refuse(
                 "id",
-                UserErrorCode::InvalidTransition,
+                ViolationCode::InvalidTransition,
                 format!("cannot {action:?} a {from:?} class"),
             ));
         }
@@ -1500,7 +1466,7 @@ pub async fn enrol(
             return Ok(Err(e
                 .into_iter()
                 .map(|mut e| {
-                    e.field = Some(vec!["input".into(), "orderClassId".into()]);
+                    e.field = Some("orderClassId".into());
                     e
                 })
                 .collect()));
@@ -1511,27 +1477,27 @@ pub async fn enrol(
     let number = s.student_number.trim().to_owned();
     let name = s.name.trim().to_owned();
     if number.is_empty() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "studentNumber",
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             "studentNumber is blank",
         ));
     }
     if name.is_empty() {
-        errors.push(UserError::on("name", UserErrorCode::Blank, "name is blank"));
+        errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
     }
     let today = Utc::now().date_naive();
     if s.date_of_birth >= today {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "dateOfBirth",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "dateOfBirth must be in the past",
         ));
     }
     if class.status != OrderClassStatus::Recruiting {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "orderClassId",
-            UserErrorCode::InvalidTransition,
+            ViolationCode::InvalidTransition,
             format!(
                 "students are enrolled while a class is RECRUITING; this one is {:?}",
                 class.status
@@ -1549,9 +1515,9 @@ pub async fn enrol(
             TargetGroup::MigrantWorker => d.open_to_migrant_workers,
         };
         if !allowed {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 "targetGroup",
-                UserErrorCode::TargetGroupNotAllowed,
+                ViolationCode::TargetGroupNotAllowed,
                 format!(
                     "the demand does not open this class to {:?}",
                     s.target_group
@@ -1561,9 +1527,9 @@ pub async fn enrol(
         if let Some(limit) = d.age_limit {
             let age = age_on(s.date_of_birth, class_start(&class, Some(d)));
             if age > limit {
-                errors.push(UserError::on(
+                errors.push(Violation::on(
                     "dateOfBirth",
-                    UserErrorCode::AgeLimitExceeded,
+                    ViolationCode::AgeLimitExceeded,
                     format!("the student will be {age} at the class's start; the limit is {limit}"),
                 ));
             }
@@ -1574,9 +1540,9 @@ pub async fn enrol(
         .count(&txn)
         .await?;
     if enrolled >= u64::try_from(class.planned_seats).unwrap_or(0) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "orderClassId",
-            UserErrorCode::ClassFull,
+            ViolationCode::ClassFull,
             "no seat is left in this class",
         ));
     }
@@ -1624,7 +1590,7 @@ pub async fn enrol(
     if twice > 0 {
         return Ok(refuse(
             "studentNumber",
-            UserErrorCode::AlreadyEnrolled,
+            ViolationCode::AlreadyEnrolled,
             "this student is enrolled in the class already",
         ));
     }
@@ -1668,7 +1634,7 @@ pub async fn record_agreement(
     guardian_signed: bool,
 ) -> OpResult<enrolment::Model> {
     if !actor.is_authenticated() {
-        return Err(ApiError::Unauthenticated);
+        return Err(Error::Unauthenticated);
     }
     let txn = crate::db::write_txn(db).await?;
     let Some((enrolment, class)) = enrolment::Entity::find_by_id(enrolment_id)
@@ -1679,7 +1645,7 @@ pub async fn record_agreement(
     else {
         return Ok(refuse(
             "enrolmentId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no enrolment has this ID",
         ));
     };
@@ -1694,16 +1660,16 @@ pub async fn record_agreement(
         .count(&txn)
         .await?;
     if sponsor == 0 {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "enterpriseId",
-            UserErrorCode::NotASponsor,
+            ViolationCode::NotASponsor,
             "the firm does not sponsor this class",
         ));
     }
     if signed_on > Utc::now().date_naive() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "signedOn",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "signedOn is in the future",
         ));
     }
@@ -1711,9 +1677,9 @@ pub async fn record_agreement(
         && age_on(st.date_of_birth, signed_on) < 18
         && !guardian_signed
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "guardianSigned",
-            UserErrorCode::GuardianSignatureRequired,
+            ViolationCode::GuardianSignatureRequired,
             "the student is a minor on the signing day: the guardian signs too",
         ));
     }

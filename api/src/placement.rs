@@ -22,31 +22,10 @@ use uuid::Uuid;
 
 use crate::auth::Actor;
 use crate::db::no_rows;
-use crate::graphql::error::{ApiError, UserError, UserErrorCode, refuse};
-pub use crate::graphql::error::{OpResult, Outcome};
+use crate::error::{Error, Violation, ViolationCode, refuse};
+pub use crate::error::{OpResult, Outcome};
 use crate::order_class::age_on;
 use crate::{national_id, uscc};
-
-fn school_of(actor: &Actor) -> Result<Uuid, ApiError> {
-    match actor {
-        Actor::Account {
-            role: AccountRole::SchoolStaff,
-            unit: Some(unit),
-            ..
-        } => Ok(*unit),
-        Actor::Anonymous => Err(ApiError::Unauthenticated),
-        _ => Err(ApiError::Forbidden(
-            "only school staff may do this, for their own school",
-        )),
-    }
-}
-
-fn unit_of(actor: &Actor) -> Option<Uuid> {
-    match actor {
-        Actor::Account { unit, .. } => *unit,
-        Actor::Anonymous => None,
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -121,20 +100,20 @@ impl PlacementRule {
     }
 
     /// The user-error code of a blocking violation.
-    pub fn code(self) -> UserErrorCode {
+    pub fn code(self) -> ViolationCode {
         match self {
-            Self::AgreementRequired => UserErrorCode::AgreementRequired,
-            Self::ConsentRequired => UserErrorCode::ConsentRequired,
-            Self::FirstYearStudent => UserErrorCode::FirstYearStudent,
-            Self::Under16 => UserErrorCode::Under16,
-            Self::MinorForbiddenWork => UserErrorCode::MinorForbiddenWork,
-            Self::ForbiddenVenue => UserErrorCode::ForbiddenVenue,
-            Self::Intermediary => UserErrorCode::Intermediary,
-            Self::PayBelowFloor => UserErrorCode::PayBelowFloor,
-            Self::NoNightOrOvertime => UserErrorCode::NoNightOrOvertime,
-            Self::InsuranceRequired => UserErrorCode::InsuranceRequired,
+            Self::AgreementRequired => ViolationCode::AgreementRequired,
+            Self::ConsentRequired => ViolationCode::ConsentRequired,
+            Self::FirstYearStudent => ViolationCode::FirstYearStudent,
+            Self::Under16 => ViolationCode::Under16,
+            Self::MinorForbiddenWork => ViolationCode::MinorForbiddenWork,
+            Self::ForbiddenVenue => ViolationCode::ForbiddenVenue,
+            Self::Intermediary => ViolationCode::Intermediary,
+            Self::PayBelowFloor => ViolationCode::PayBelowFloor,
+            Self::NoNightOrOvertime => ViolationCode::NoNightOrOvertime,
+            Self::InsuranceRequired => ViolationCode::InsuranceRequired,
             Self::RatioHost | Self::RatioPost | Self::Duration | Self::NoFees => {
-                UserErrorCode::Invalid
+                ViolationCode::Invalid
             }
         }
     }
@@ -337,7 +316,7 @@ pub fn findings(
 pub fn placement_scope(actor: &Actor) -> Condition {
     match actor {
         a if a.is_secretariat() => Condition::all(),
-        a => match unit_of(a) {
+        a => match a.unit() {
             Some(u) => Condition::any()
                 .add(internship_placement::Column::SchoolId.eq(u))
                 .add(internship_placement::Column::HostUnitId.eq(u)),
@@ -383,7 +362,7 @@ pub struct StudentInput {
 }
 
 /// Checks a student record; `field` prefixes the field names (e.g. for import rows).
-pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<UserError> {
+pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<Violation> {
     let mut errors = Vec::new();
     s.student_number = s.student_number.trim().to_owned();
     s.name = s.name.trim().to_owned();
@@ -398,40 +377,40 @@ pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<UserError> {
         .map(|x| national_id::normalize(&x))
         .filter(|x| !x.is_empty());
     if s.student_number.is_empty() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "studentNumber",
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             "studentNumber is blank",
         ));
     }
     if s.name.is_empty() {
-        errors.push(UserError::on("name", UserErrorCode::Blank, "name is blank"));
+        errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
     }
     if s.date_of_birth >= today {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "dateOfBirth",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "dateOfBirth must be in the past",
         ));
     }
     if s.year_of_study.is_some_and(|y| !(1..=6).contains(&y)) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "yearOfStudy",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "yearOfStudy is 1 to 6",
         ));
     }
     if let Some(id) = &s.national_id {
         match national_id::validate(id) {
-            Ok(birth) if birth != s.date_of_birth => errors.push(UserError::on(
+            Ok(birth) if birth != s.date_of_birth => errors.push(Violation::on(
                 "nationalId",
-                UserErrorCode::InvalidNationalId,
+                ViolationCode::InvalidNationalId,
                 "the ID number's date of birth differs from dateOfBirth",
             )),
             Ok(_) => {}
-            Err(e) => errors.push(UserError::on(
+            Err(e) => errors.push(Violation::on(
                 "nationalId",
-                UserErrorCode::InvalidNationalId,
+                ViolationCode::InvalidNationalId,
                 e.to_string(),
             )),
         }
@@ -497,7 +476,7 @@ pub async fn save_student(
     actor: &Actor,
     mut s: StudentInput,
 ) -> OpResult<student::Model> {
-    let school = school_of(actor)?;
+    let school = actor.require_school()?;
     let errors = check_student(&mut s, Utc::now().date_naive());
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -630,31 +609,31 @@ pub fn check_placement(
     p: PlacementInput,
     students: &HashMap<String, Uuid>,
     members: &Members,
-) -> Result<CheckedPlacement, Vec<UserError>> {
+) -> Result<CheckedPlacement, Vec<Violation>> {
     let mut errors = Vec::new();
     let student = students.get(p.student_number.trim()).copied();
     if student.is_none() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "studentNumber",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no student of your school has this number",
         ));
     }
     let (host_unit, host_name, host_uscc) = match p.host {
         Host::Member(id) => match members.get(id) {
             Some(m) if m.kind.is_school() && m.id != school => {
-                errors.push(UserError::on(
+                errors.push(Violation::on(
                     "hostUnitId",
-                    UserErrorCode::Invalid,
+                    ViolationCode::Invalid,
                     "another school cannot host your students",
                 ));
                 (None, String::new(), None)
             }
             Some(m) => (Some(m.id), m.name.clone(), m.uscc.clone()),
             None => {
-                errors.push(UserError::on(
+                errors.push(Violation::on(
                     "hostUnitId",
-                    UserErrorCode::NotFound,
+                    ViolationCode::NotFound,
                     "no member unit has this ID",
                 ));
                 (None, String::new(), None)
@@ -664,26 +643,26 @@ pub fn check_placement(
             let name = name.trim().to_owned();
             let code = clean(code).map(|c| uscc::normalize(&c));
             if name.is_empty() {
-                errors.push(UserError::on(
+                errors.push(Violation::on(
                     "hostName",
-                    UserErrorCode::Blank,
+                    ViolationCode::Blank,
                     "name the host (or give hostUnitId)",
                 ));
             }
             if let Some(c) = &code
                 && let Err(e) = uscc::validate(c)
             {
-                errors.push(UserError::on(
+                errors.push(Violation::on(
                     "hostUscc",
-                    UserErrorCode::InvalidCreditCode,
+                    ViolationCode::InvalidCreditCode,
                     e.to_string(),
                 ));
             }
             match members.named(&name) {
                 Some(m) if m.kind.is_school() && m.id != school => {
-                    errors.push(UserError::on(
+                    errors.push(Violation::on(
                         "hostName",
-                        UserErrorCode::Invalid,
+                        ViolationCode::Invalid,
                         "another school cannot host your students",
                     ));
                     (None, String::new(), None)
@@ -695,46 +674,46 @@ pub fn check_placement(
     };
     let post_title = p.post_title.trim().to_owned();
     if post_title.is_empty() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "postTitle",
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             "postTitle is blank",
         ));
     }
     if !(0..=168).contains(&p.weekly_hours) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "weeklyHours",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "weeklyHours is 0 to 168",
         ));
     }
     if p.monthly_pay < 0 || p.post_wage < 0 {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "monthlyPay",
-            UserErrorCode::MustBeNonNegative,
+            ViolationCode::MustBeNonNegative,
             "pay and wage are 0 or more CNY",
         ));
     }
     if p.post_staff_count.is_some_and(|n| n <= 0) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "postStaffCount",
-            UserErrorCode::MustBePositive,
+            ViolationCode::MustBePositive,
             "postStaffCount is at least 1",
         ));
     }
     if p.end_date < p.start_date {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "endDate",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "endDate is before startDate",
         ));
     }
     if let (Some(a), Some(b)) = (p.insurance_start, p.insurance_end)
         && b < a
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "insuranceEnd",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "insurance cover ends before it starts",
         ));
     }
@@ -820,7 +799,7 @@ pub async fn report(
     actor: &Actor,
     p: PlacementInput,
 ) -> OpResult<internship_placement::Model> {
-    let school = school_of(actor)?;
+    let school = actor.require_school()?;
     let txn = crate::db::write_txn(db).await?;
     let students = students_by_number(&txn, school).await?;
     let members = Members::load(&txn).await?;
@@ -832,7 +811,7 @@ pub async fn report(
         if found.is_none() {
             return Ok(refuse(
                 "orderClassId",
-                UserErrorCode::NotFound,
+                ViolationCode::NotFound,
                 "no order class of your school has this ID",
             ));
         }
@@ -846,7 +825,7 @@ pub async fn report(
             txn.commit().await?;
             Ok(Ok(row))
         }
-        Err(e) => match crate::graphql::error::taken(&e, "startDate") {
+        Err(e) => match crate::error::taken(&e, "startDate") {
             Some(t) => Ok(Err(vec![t])),
             None => Err(e.into()),
         },
@@ -901,9 +880,9 @@ async fn placement_for_write(
     db: &impl ConnectionTrait,
     actor: &Actor,
     id: Uuid,
-) -> Result<Outcome<internship_placement::Model>, ApiError> {
+) -> Result<Outcome<internship_placement::Model>, Error> {
     if !actor.is_authenticated() {
-        return Err(ApiError::Unauthenticated);
+        return Err(Error::Unauthenticated);
     }
     Ok(
         match internship_placement::Entity::find_by_id(id)
@@ -914,7 +893,7 @@ async fn placement_for_write(
             Some(p) => Ok(p),
             None => refuse(
                 "id",
-                UserErrorCode::NotFound,
+                ViolationCode::NotFound,
                 "no placement you may see has this ID",
             ),
         },
@@ -948,7 +927,7 @@ pub async fn transition(
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
     };
-    if unit_of(actor) != Some(p.school_id)
+    if actor.unit() != Some(p.school_id)
         || !matches!(
             actor,
             Actor::Account {
@@ -957,7 +936,7 @@ pub async fn transition(
             }
         )
     {
-        return Err(ApiError::Forbidden(
+        return Err(Error::Forbidden(
             "only the student's school changes a placement's status",
         ));
     }
@@ -970,14 +949,14 @@ pub async fn transition(
                 None => None,
             };
             let Some(student) = student else {
-                return Err(ApiError::NotFound("student".into()));
+                return Err(Error::NotFound("student".into()));
             };
             let counts = intern_counts(&txn, &p).await?;
-            let blocking: Vec<UserError> = findings(&p, &student, host.as_ref(), counts)
+            let blocking: Vec<Violation> = findings(&p, &student, host.as_ref(), counts)
                 .into_iter()
                 .filter(|f| f.rule.blocking())
-                .map(|f| UserError {
-                    field: Some(vec!["id".into()]),
+                .map(|f| Violation {
+                    field: Some("id".into()),
                     message: f.message,
                     code: f.rule.code(),
                 })
@@ -993,7 +972,7 @@ pub async fn transition(
             if reason.is_empty() {
                 return Ok(refuse(
                     "reason",
-                    UserErrorCode::Blank,
+                    ViolationCode::Blank,
                     "say why the placement ends",
                 ));
             }
@@ -1002,7 +981,7 @@ pub async fn transition(
         (action, from) => {
             return Ok(refuse(
                 "id",
-                UserErrorCode::InvalidTransition,
+                ViolationCode::InvalidTransition,
                 format!("cannot {action:?} a {from:?} placement"),
             ));
         }
@@ -1034,10 +1013,8 @@ pub async fn confirm(
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
     };
-    if p.host_unit_id.is_none() || unit_of(actor) != p.host_unit_id || actor.is_secretariat() {
-        return Err(ApiError::Forbidden(
-            "only the host unit confirms a placement",
-        ));
+    if p.host_unit_id.is_none() || actor.unit() != p.host_unit_id || actor.is_secretariat() {
+        return Err(Error::Forbidden("only the host unit confirms a placement"));
     }
     if matches!(
         p.status,
@@ -1045,7 +1022,7 @@ pub async fn confirm(
     ) {
         return Ok(refuse(
             "id",
-            UserErrorCode::InvalidTransition,
+            ViolationCode::InvalidTransition,
             "the placement has ended",
         ));
     }
@@ -1095,7 +1072,7 @@ pub async fn record_outcome(
     actor: &Actor,
     o: OutcomeInput,
 ) -> OpResult<graduate_outcome::Model> {
-    let school = school_of(actor)?;
+    let school = actor.require_school()?;
     let txn = crate::db::write_txn(db).await?;
     let Some(student) = student::Entity::find()
         .filter(student::Column::SchoolId.eq(school))
@@ -1105,30 +1082,30 @@ pub async fn record_outcome(
     else {
         return Ok(refuse(
             "studentNumber",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no student of your school has this number",
         ));
     };
     let mut errors = Vec::new();
     let employed = o.status == OutcomeStatus::Employed;
     if !employed && (o.employer_unit_id.is_some() || o.employer_name.is_some() || o.in_weihai) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "status",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "only an employed graduate has an employer",
         ));
     }
     if o.employer_district.is_some() && !o.in_weihai {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "employerDistrict",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "a district is given only for work in Weihai",
         ));
     }
     if !(2000..=2100).contains(&o.graduation_year) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "graduationYear",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "graduationYear is 2000 to 2100",
         ));
     }
@@ -1136,9 +1113,9 @@ pub async fn record_outcome(
         Some(id) => match member_unit::Entity::find_by_id(id).one(&txn).await? {
             Some(m) => Some(m),
             None => {
-                errors.push(UserError::on(
+                errors.push(Violation::on(
                     "employerUnitId",
-                    UserErrorCode::NotFound,
+                    ViolationCode::NotFound,
                     "no member unit has this ID",
                 ));
                 None

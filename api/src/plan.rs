@@ -26,8 +26,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::auth::Actor;
-use crate::graphql::error::{ApiError, UserError, UserErrorCode, refuse};
-pub use crate::graphql::error::{OpResult, Outcome};
+use crate::error::{Error, Violation, ViolationCode, refuse};
+pub use crate::error::{OpResult, Outcome};
 
 /// Which sort of unit may act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,14 +45,14 @@ fn acting(
     sort: Sort,
     named: Option<Uuid>,
     field: &str,
-) -> Result<Outcome<Uuid>, ApiError> {
+) -> Result<Outcome<Uuid>, Error> {
     match actor {
-        Actor::Anonymous => Err(ApiError::Unauthenticated),
+        Actor::Anonymous => Err(Error::Unauthenticated),
         a if a.is_secretariat() => Ok(match named {
             Some(u) => Ok(u),
             None => refuse(
                 field,
-                UserErrorCode::Blank,
+                ViolationCode::Blank,
                 format!("the secretariat names the unit: give {field}"),
             ),
         }),
@@ -66,25 +66,17 @@ fn acting(
                 Sort::Firm => *role == AccountRole::EnterpriseStaff,
             };
             if !fits {
-                return Err(ApiError::Forbidden(match sort {
+                return Err(Error::Forbidden(match sort {
                     Sort::School => "only school staff (or the secretariat) may do this",
                     Sort::Firm => "only a firm's staff (or the secretariat) may do this",
                 }));
             }
             if named.is_some_and(|n| n != *unit) {
-                return Err(ApiError::Forbidden("staff act for their own unit only"));
+                return Err(Error::Forbidden("staff act for their own unit only"));
             }
             Ok(Ok(*unit))
         }
-        Actor::Account { .. } => Err(ApiError::Forbidden("the account acts for no unit")),
-    }
-}
-
-/// The caller's unit, if any.
-fn unit_of(actor: &Actor) -> Option<Uuid> {
-    match actor {
-        Actor::Account { unit, .. } => *unit,
-        Actor::Anonymous => None,
+        Actor::Account { .. } => Err(Error::Forbidden("the account acts for no unit")),
     }
 }
 
@@ -96,12 +88,12 @@ fn clean(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
-fn required(v: &str, field: &str, errors: &mut Vec<UserError>) -> String {
+fn required(v: &str, field: &str, errors: &mut Vec<Violation>) -> String {
     let t = v.trim().to_owned();
     if t.is_empty() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             field,
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             format!("{field} is blank"),
         ));
     }
@@ -191,9 +183,9 @@ pub async fn create_site(
     let mut errors = Vec::new();
     let name = required(&s.name, "name", &mut errors);
     if s.student_capacity.is_some_and(|c| c < 0) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "studentCapacity",
-            UserErrorCode::MustBeNonNegative,
+            ViolationCode::MustBeNonNegative,
             "studentCapacity is 0 or more",
         ));
     }
@@ -201,19 +193,19 @@ pub async fn create_site(
     let Some(host_unit) = unit(&txn, host).await? else {
         return Ok(refuse(
             "hostUnitId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no member unit has this ID",
         ));
     };
     match s.kind {
-        SiteKind::FactoryInSchool if !host_unit.kind.is_school() => errors.push(UserError::on(
+        SiteKind::FactoryInSchool if !host_unit.kind.is_school() => errors.push(Violation::on(
             "kind",
-            UserErrorCode::WrongHostKind,
+            ViolationCode::WrongHostKind,
             "a factory-in-school (校中厂) is hosted by a school",
         )),
-        SiteKind::SchoolInFactory if host_unit.kind.is_school() => errors.push(UserError::on(
+        SiteKind::SchoolInFactory if host_unit.kind.is_school() => errors.push(Violation::on(
             "kind",
-            UserErrorCode::WrongHostKind,
+            ViolationCode::WrongHostKind,
             "a school-in-factory (厂中校) is hosted by a firm or other non-school unit",
         )),
         _ => {}
@@ -229,24 +221,24 @@ pub async fn create_site(
     let mut seen = HashSet::new();
     for (i, (p, _)) in s.partners.iter().enumerate() {
         if !partners.contains_key(p) {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 &format!("partners.{i}.unitId"),
-                UserErrorCode::NotFound,
+                ViolationCode::NotFound,
                 "no member unit has this ID",
             ));
         }
         if !seen.insert(*p) || *p == host {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 &format!("partners.{i}.unitId"),
-                UserErrorCode::Invalid,
+                ViolationCode::Invalid,
                 "a partner is listed twice, or is the host",
             ));
         }
     }
     if s.kind == SiteKind::FactoryInSchool && !partners.values().any(|p| !p.kind.is_school()) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "partners",
-            UserErrorCode::FirmPartnerRequired,
+            ViolationCode::FirmPartnerRequired,
             "a factory-in-school (校中厂) needs at least one firm partner that brings the production line",
         ));
     }
@@ -286,11 +278,11 @@ pub async fn create_site(
 }
 
 /// May the caller write to things hosted by `host`: its staff, or the secretariat.
-fn owns(actor: &Actor, host: Uuid) -> Result<(), ApiError> {
+fn owns(actor: &Actor, host: Uuid) -> Result<(), Error> {
     match actor {
-        Actor::Anonymous => Err(ApiError::Unauthenticated),
-        a if a.is_secretariat() || unit_of(a) == Some(host) => Ok(()),
-        _ => Err(ApiError::Forbidden(
+        Actor::Anonymous => Err(Error::Unauthenticated),
+        a if a.is_secretariat() || a.unit() == Some(host) => Ok(()),
+        _ => Err(Error::Forbidden(
             "only the host unit's staff (or the secretariat) may do this",
         )),
     }
@@ -311,11 +303,11 @@ pub async fn add_site_mentor(
 ) -> OpResult<site_mentor::Model> {
     let Some(s) = training_site::Entity::find_by_id(site).one(db).await? else {
         if !actor.is_authenticated() {
-            return Err(ApiError::Unauthenticated);
+            return Err(Error::Unauthenticated);
         }
         return Ok(refuse(
             "siteId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no training site has this ID",
         ));
     };
@@ -363,14 +355,14 @@ pub async fn create_station(
     let mut errors = Vec::new();
     let name = required(&name, "name", &mut errors);
     match unit(db, host).await? {
-        None => errors.push(UserError::on(
+        None => errors.push(Violation::on(
             "hostUnitId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no member unit has this ID",
         )),
-        Some(u) if u.kind.is_school() => errors.push(UserError::on(
+        Some(u) if u.kind.is_school() => errors.push(Violation::on(
             "hostUnitId",
-            UserErrorCode::WrongHostKind,
+            ViolationCode::WrongHostKind,
             "stations are hosted by firms",
         )),
         Some(_) => {}
@@ -410,11 +402,11 @@ pub async fn offer_posts(
         .await?
     else {
         if !actor.is_authenticated() {
-            return Err(ApiError::Unauthenticated);
+            return Err(Error::Unauthenticated);
         }
         return Ok(refuse(
             "stationId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no station has this ID",
         ));
     };
@@ -422,16 +414,16 @@ pub async fn offer_posts(
     let mut errors = Vec::new();
     let specialty = required(&specialty, "specialty", &mut errors);
     if posts < 0 {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "posts",
-            UserErrorCode::MustBeNonNegative,
+            ViolationCode::MustBeNonNegative,
             "posts is 0 or more",
         ));
     }
     if !(2000..=2100).contains(&year) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "year",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "year is 2000 to 2100",
         ));
     }
@@ -444,7 +436,7 @@ pub async fn offer_posts(
     if i64::from(posts) < booked {
         return Ok(refuse(
             "posts",
-            UserErrorCode::NoPracticePostLeft,
+            ViolationCode::NoPracticePostLeft,
             format!("{booked} teachers are booked already"),
         ));
     }
@@ -546,33 +538,33 @@ pub async fn record_practice(
     let teacher = required(&p.teacher_name, "teacherName", &mut errors);
     let specialty = required(&p.specialty, "specialty", &mut errors);
     if p.end_date < p.start_date {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "endDate",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "endDate is before startDate",
         ));
     }
     let span = (p.end_date - p.start_date).num_days() + 1;
     if p.days_on_site < 0 || i64::from(p.days_on_site) > span.max(0) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "daysOnSite",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             format!("daysOnSite is 0 to {span}"),
         ));
     }
     let txn = crate::db::write_txn(db).await?;
     if !lock_station(&txn, p.station_id).await? {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "stationId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no station has this ID",
         ));
     }
     match unit(&txn, school).await? {
         Some(u) if u.kind.is_school() => {}
-        _ => errors.push(UserError::on(
+        _ => errors.push(Violation::on(
             "schoolId",
-            UserErrorCode::NotASchool,
+            ViolationCode::NotASchool,
             "teachers come from schools",
         )),
     }
@@ -591,7 +583,7 @@ pub async fn record_practice(
     if booked(&txn, p.station_id, year, &specialty).await? >= offered {
         return Ok(refuse(
             "specialty",
-            UserErrorCode::NoPracticePostLeft,
+            ViolationCode::NoPracticePostLeft,
             format!("the station offers {offered} post(s) for {specialty} in {year}, all taken"),
         ));
     }
@@ -627,20 +619,20 @@ pub async fn confirm_practice(
     assessment: String,
 ) -> OpResult<teacher_practice::Model> {
     if !actor.is_authenticated() {
-        return Err(ApiError::Unauthenticated);
+        return Err(Error::Unauthenticated);
     }
     let Some(p) = teacher_practice::Entity::find_by_id(id).one(db).await? else {
         return Ok(refuse(
             "id",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no teacher practice has this ID",
         ));
     };
     let station = practice_station::Entity::find_by_id(p.station_id)
         .one(db)
         .await?;
-    if station.is_none_or(|s| unit_of(actor) != Some(s.host_unit_id)) {
-        return Err(ApiError::Forbidden(
+    if station.is_none_or(|s| actor.unit() != Some(s.host_unit_id)) {
+        return Err(Error::Forbidden(
             "only the station's host confirms a teacher's practice",
         ));
     }
@@ -676,9 +668,9 @@ pub async fn add_craftsman(
     let mut errors = Vec::new();
     let name = required(&name, "name", &mut errors);
     if unit(db, firm).await?.is_none_or(|u| u.kind.is_school()) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "unitId",
-            UserErrorCode::WrongHostKind,
+            ViolationCode::WrongHostKind,
             "craftsmen are lent by firms",
         ));
     }
@@ -718,9 +710,9 @@ pub async fn assign_craftsman(
     let mut errors = Vec::new();
     let term = required(&term, "term", &mut errors);
     if hours <= 0 {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "hours",
-            UserErrorCode::MustBePositive,
+            ViolationCode::MustBePositive,
             "hours is at least 1",
         ));
     }
@@ -729,16 +721,16 @@ pub async fn assign_craftsman(
         .await?
         .is_none()
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "craftsmanId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no craftsman has this ID",
         ));
     }
     if unit(db, school).await?.is_none_or(|u| !u.kind.is_school()) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "schoolId",
-            UserErrorCode::NotASchool,
+            ViolationCode::NotASchool,
             "craftsmen are assigned to schools",
         ));
     }
@@ -778,9 +770,9 @@ pub async fn set_career_mentor(
     let name = required(&name, "name", &mut errors);
     let title = required(&title, "title", &mut errors);
     if unit(db, firm).await?.is_none_or(|u| u.kind.is_school()) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "unitId",
-            UserErrorCode::WrongHostKind,
+            ViolationCode::WrongHostKind,
             "career mentors are named by firms",
         ));
     }
@@ -827,27 +819,24 @@ pub async fn record_career_class(
     held_on: NaiveDate,
 ) -> OpResult<career_class::Model> {
     if !actor.is_authenticated() {
-        return Err(ApiError::Unauthenticated);
+        return Err(Error::Unauthenticated);
     }
     let Some(m) = career_mentor::Entity::find_by_id(mentor).one(db).await? else {
         return Ok(refuse(
             "careerMentorId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no career mentor has this ID",
         ));
     };
-    if !actor.is_secretariat()
-        && unit_of(actor) != Some(m.unit_id)
-        && unit_of(actor) != Some(school)
-    {
-        return Err(ApiError::Forbidden(
+    if !actor.is_secretariat() && actor.unit() != Some(m.unit_id) && actor.unit() != Some(school) {
+        return Err(Error::Forbidden(
             "the mentor's firm or the school records a career class",
         ));
     }
     if unit(db, school).await?.is_none_or(|u| !u.kind.is_school()) {
         return Ok(refuse(
             "schoolId",
-            UserErrorCode::NotASchool,
+            ViolationCode::NotASchool,
             "career classes are taught at schools",
         ));
     }
@@ -906,9 +895,9 @@ pub async fn create_apprenticeship(
     let firm_mentor = required(&a.firm_mentor, "firmMentor", &mut errors);
     let school_mentor = required(&a.school_mentor, "schoolMentor", &mut errors);
     if a.end_date.is_some_and(|e| e < a.start_date) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "endDate",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             "endDate is before startDate",
         ));
     }
@@ -916,9 +905,9 @@ pub async fn create_apprenticeship(
         .await?
         .is_none_or(|u| !u.kind.is_school())
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "schoolId",
-            UserErrorCode::NotASchool,
+            ViolationCode::NotASchool,
             "the partner is a school",
         ));
     }
@@ -977,26 +966,26 @@ pub async fn record_event(
     e: EventInput,
 ) -> OpResult<event::Model> {
     if !actor.is_authenticated() {
-        return Err(ApiError::Unauthenticated);
+        return Err(Error::Unauthenticated);
     }
-    if !actor.is_secretariat() && !unit_of(actor).is_some_and(|u| e.organisers.contains(&u)) {
-        return Err(ApiError::Forbidden(
+    if !actor.is_secretariat() && !actor.unit().is_some_and(|u| e.organisers.contains(&u)) {
+        return Err(Error::Forbidden(
             "staff record events their own unit organised",
         ));
     }
     let mut errors = Vec::new();
     let title = required(&e.title, "title", &mut errors);
     if e.organisers.is_empty() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "organiserIds",
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             "name at least one organiser",
         ));
     }
     if e.participants_count.is_some_and(|n| n < 0) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "participantsCount",
-            UserErrorCode::MustBeNonNegative,
+            ViolationCode::MustBeNonNegative,
             "participantsCount is 0 or more",
         ));
     }
@@ -1012,9 +1001,9 @@ pub async fn record_event(
         .await?
         .len();
     if found != all.len() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "participantIds",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "an organiser or participant is not a member unit",
         ));
     }

@@ -1,6 +1,6 @@
 //! The member registry's writes: validation and transactional create/update of member units, and
 //! committee seats. Callable without GraphQL; failures of the caller's input come back as
-//! [`UserError`]s and leave the database unchanged.
+//! [`Violation`]s and leave the database unchanged.
 
 use chrono::{NaiveDate, Utc};
 use entity::enums::{AccountRole, CommitteeRole, CouncilRole, District, MemberUnitKind};
@@ -12,7 +12,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::graphql::error::{UserError, UserErrorCode, taken};
+use crate::error::{Violation, ViolationCode, taken};
 use crate::uscc;
 
 /// Longest name, in characters.
@@ -22,7 +22,7 @@ pub const MAX_TEXT_CHARS: usize = 500;
 /// Longest phone number, in characters.
 pub const MAX_PHONE_CHARS: usize = 40;
 
-pub use crate::graphql::error::Outcome;
+pub use crate::error::Outcome;
 
 /// Fields of a member unit to set. For nullable columns the outer `Option` says whether to touch
 /// the field and the inner one is the new value (`Some(None)` clears it).
@@ -56,11 +56,11 @@ fn clean(text: Option<Option<String>>) -> Option<Option<String>> {
     text.map(|v| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()))
 }
 
-fn too_long(errors: &mut Vec<UserError>, field: &str, value: Option<&str>, max: usize) {
+fn too_long(errors: &mut Vec<Violation>, field: &str, value: Option<&str>, max: usize) {
     if value.is_some_and(|v| v.chars().count() > max) {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             field,
-            UserErrorCode::TooLong,
+            ViolationCode::TooLong,
             format!("{field} is longer than {max} characters"),
         ));
     }
@@ -73,7 +73,7 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
     if let Some(name) = &mut fields.name {
         *name = name.trim().to_owned();
         if name.is_empty() {
-            errors.push(UserError::on("name", UserErrorCode::Blank, "name is blank"));
+            errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
         }
         too_long(&mut errors, "name", Some(name), MAX_NAME_CHARS);
     }
@@ -83,18 +83,18 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
     if let Some(Some(code)) = &fields.uscc
         && let Err(e) = uscc::validate(code)
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "uscc",
-            UserErrorCode::InvalidCreditCode,
+            ViolationCode::InvalidCreditCode,
             e.to_string(),
         ));
     }
     if let Some(Some(n)) = fields.employee_count
         && n < 0
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "employeeCount",
-            UserErrorCode::MustBeNonNegative,
+            ViolationCode::MustBeNonNegative,
             "employeeCount must be 0 or more",
         ));
     }
@@ -119,9 +119,9 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-()（）转".contains(c)))
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "contactPhone",
-            UserErrorCode::Invalid,
+            ViolationCode::Invalid,
             format!(
                 "contactPhone may hold digits, spaces, + - ( ) and 转 (extension), at most {MAX_PHONE_CHARS} characters"
             ),
@@ -139,7 +139,7 @@ async fn check_unique(
     db: &impl ConnectionTrait,
     fields: &UnitFields,
     except: Option<Uuid>,
-) -> Result<Vec<UserError>, DbErr> {
+) -> Result<Vec<Violation>, DbErr> {
     let mut errors = Vec::new();
     let others = |cond: Condition| {
         let mut q = member_unit::Entity::find().filter(cond);
@@ -154,9 +154,9 @@ async fn check_unique(
             .await?
             > 0
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "name",
-            UserErrorCode::Taken,
+            ViolationCode::Taken,
             "another member unit has this name",
         ));
     }
@@ -166,9 +166,9 @@ async fn check_unique(
             .await?
             > 0
     {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "uscc",
-            UserErrorCode::Taken,
+            ViolationCode::Taken,
             "another member unit has this credit code",
         ));
     }
@@ -213,7 +213,7 @@ fn apply(model: &mut member_unit::ActiveModel, f: UnitFields) {
 }
 
 /// A unique-constraint violation raised by a concurrent writer, as `TAKEN` on the column it names.
-fn race(err: &DbErr) -> Option<Vec<UserError>> {
+fn race(err: &DbErr) -> Option<Vec<Violation>> {
     let field = if err.to_string().contains("uscc") {
         "uscc"
     } else {
@@ -236,9 +236,9 @@ pub async fn create_member_unit(
         Err(e) => return Ok(Err(e)),
     };
     let (Some(_), Some(kind)) = (&fields.name, fields.kind) else {
-        return Ok(Err(vec![UserError::on(
+        return Ok(Err(vec![Violation::on(
             "name",
-            UserErrorCode::Blank,
+            ViolationCode::Blank,
             "name and kind are required",
         )]));
     };
@@ -300,9 +300,9 @@ pub async fn update_member_unit(
     };
     let txn = crate::db::write_txn(db).await?;
     let Some(current) = member_unit::Entity::find_by_id(id).one(&txn).await? else {
-        return Ok(Err(vec![UserError::on(
+        return Ok(Err(vec![Violation::on(
             "id",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no member unit has this ID",
         )]));
     };
@@ -323,9 +323,9 @@ pub async fn update_member_unit(
             .count(&txn)
             .await?;
         if bound > 0 {
-            errors.push(UserError::on(
+            errors.push(Violation::on(
                 "kind",
-                UserErrorCode::KindConflictsWithAccounts,
+                ViolationCode::KindConflictsWithAccounts,
                 format!("{bound} account(s) of another sort act for this unit; move them first"),
             ));
         }
@@ -418,9 +418,9 @@ pub async fn remove_committee_membership(
         .exec(&txn)
         .await?;
     if deleted.rows_affected == 0 {
-        return Ok(Err(vec![UserError::on(
+        return Ok(Err(vec![Violation::on(
             "memberUnitId",
-            UserErrorCode::NotACommitteeMember,
+            ViolationCode::NotACommitteeMember,
             "the unit holds no seat on this committee",
         )]));
     }
@@ -437,16 +437,16 @@ async fn find_pair(
     let unit = member_unit::Entity::find_by_id(unit_id).one(db).await?;
     let mut errors = Vec::new();
     if committee.is_none() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "committeeId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no committee has this ID",
         ));
     }
     if unit.is_none() {
-        errors.push(UserError::on(
+        errors.push(Violation::on(
             "memberUnitId",
-            UserErrorCode::NotFound,
+            ViolationCode::NotFound,
             "no member unit has this ID",
         ));
     }

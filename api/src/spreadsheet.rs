@@ -22,7 +22,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::graphql::error::UserErrorCode;
+use crate::error::ViolationCode;
 use crate::placement::{self, Host, Members, PlacementInput, StudentInput};
 
 /// Rows written per statement.
@@ -249,7 +249,7 @@ pub struct RowError {
     /// The column's field name, when one column is at fault.
     pub column: Option<String>,
     /// Typed code.
-    pub code: UserErrorCode,
+    pub code: ViolationCode,
     /// What is wrong.
     pub message: String,
 }
@@ -297,7 +297,7 @@ fn file_error(message: impl Into<String>) -> ImportReport {
         errors: vec![RowError {
             row: 0,
             column: None,
-            code: UserErrorCode::MalformedFile,
+            code: ViolationCode::MalformedFile,
             message: message.into(),
         }],
         ..Default::default()
@@ -464,7 +464,7 @@ impl Row<'_> {
             .filter(|s| !s.is_empty())
     }
 
-    fn fail(&mut self, field: &str, code: UserErrorCode, message: impl Into<String>) {
+    fn fail(&mut self, field: &str, code: ViolationCode, message: impl Into<String>) {
         self.errors.push(RowError {
             row: self.number,
             column: Some(field.to_owned()),
@@ -475,7 +475,7 @@ impl Row<'_> {
 
     fn required(&mut self, field: &str) -> String {
         self.text(field).unwrap_or_else(|| {
-            self.fail(field, UserErrorCode::Blank, format!("{field} is required"));
+            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
             String::new()
         })
     }
@@ -490,7 +490,7 @@ impl Row<'_> {
             Err(_) => {
                 self.fail(
                     field,
-                    UserErrorCode::Invalid,
+                    ViolationCode::Invalid,
                     format!("{t:?} is not a date (YYYY-MM-DD)"),
                 );
                 None
@@ -500,7 +500,7 @@ impl Row<'_> {
 
     fn required_date(&mut self, field: &str) -> NaiveDate {
         if self.text(field).is_none() {
-            self.fail(field, UserErrorCode::Blank, format!("{field} is required"));
+            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
             return NaiveDate::default();
         }
         self.date(field).unwrap_or_default()
@@ -513,7 +513,7 @@ impl Row<'_> {
             Err(_) => {
                 self.fail(
                     field,
-                    UserErrorCode::Invalid,
+                    ViolationCode::Invalid,
                     format!("{t:?} is not a whole number"),
                 );
                 None
@@ -523,7 +523,7 @@ impl Row<'_> {
 
     fn required_int(&mut self, field: &str) -> i32 {
         if self.text(field).is_none() {
-            self.fail(field, UserErrorCode::Blank, format!("{field} is required"));
+            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
             return 0;
         }
         self.int(field).unwrap_or(0)
@@ -538,7 +538,7 @@ impl Row<'_> {
                 let t = t.to_owned();
                 self.fail(
                     field,
-                    UserErrorCode::Invalid,
+                    ViolationCode::Invalid,
                     format!("{t:?} is not 是 or 否"),
                 );
                 false
@@ -556,7 +556,7 @@ impl Row<'_> {
             let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
             self.fail(
                 field,
-                UserErrorCode::Invalid,
+                ViolationCode::Invalid,
                 format!("{t:?} is not one of {}", names.join(", ")),
             );
         }
@@ -640,7 +640,7 @@ pub async fn import_students<R: Read + Seek + Send + 'static>(
                 report.errors.push(RowError {
                     row: number,
                     column: None,
-                    code: UserErrorCode::MalformedFile,
+                    code: ViolationCode::MalformedFile,
                     message: e,
                 });
                 continue;
@@ -666,7 +666,7 @@ pub async fn import_students<R: Read + Seek + Send + 'static>(
             national_id: row.text("nationalId"),
         };
         if row.text("gender").is_none() {
-            row.fail("gender", UserErrorCode::Blank, "gender is required");
+            row.fail("gender", ViolationCode::Blank, "gender is required");
         }
         let mut errors = row.errors;
         if errors.is_empty() {
@@ -675,7 +675,7 @@ pub async fn import_students<R: Read + Seek + Send + 'static>(
                     .into_iter()
                     .map(|e| RowError {
                         row: number,
-                        column: e.field.and_then(|f| f.last().cloned()),
+                        column: e.field,
                         code: e.code,
                         message: e.message,
                     }),
@@ -821,7 +821,7 @@ pub async fn import_placements<R: Read + Seek + Send + 'static>(
                 report.errors.push(RowError {
                     row: number,
                     column: None,
-                    code: UserErrorCode::MalformedFile,
+                    code: ViolationCode::MalformedFile,
                     message: e,
                 });
                 continue;
@@ -870,10 +870,10 @@ pub async fn import_placements<R: Read + Seek + Send + 'static>(
             end_date: row.required_date("endDate"),
         };
         if row.text("venueType").is_none() {
-            row.fail("venueType", UserErrorCode::Blank, "venueType is required");
+            row.fail("venueType", ViolationCode::Blank, "venueType is required");
         }
         if row.text("arrangedBy").is_none() {
-            row.fail("arrangedBy", UserErrorCode::Blank, "arrangedBy is required");
+            row.fail("arrangedBy", ViolationCode::Blank, "arrangedBy is required");
         }
         if !row.errors.is_empty() {
             report.errors.extend(row.errors);
@@ -886,7 +886,7 @@ pub async fn import_placements<R: Read + Seek + Send + 'static>(
             }
             Err(errors) => report.errors.extend(errors.into_iter().map(|e| RowError {
                 row: number,
-                column: e.field.and_then(|f| f.last().cloned()),
+                column: e.field,
                 code: e.code,
                 message: e.message,
             })),

@@ -15,10 +15,10 @@ macro_rules! payload {
         }
 
         impl $name {
-            fn from_outcome<T>(outcome: Result<T, Vec<UserError>>, wrap: impl FnOnce(T) -> $ty) -> Self {
+            fn from_outcome<T>(outcome: $crate::error::Outcome<T>, wrap: impl FnOnce(T) -> $ty) -> Self {
                 match outcome {
                     Ok(v) => Self { $field: Some(wrap(v)), user_errors: Vec::new() },
-                    Err(user_errors) => Self { $field: None, user_errors },
+                    Err(violations) => Self { $field: None, user_errors: $crate::graphql::error::user_errors(violations) },
                 }
             }
 

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::input_id;
 use crate::auth::Actor;
-use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode, user_errors};
 use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
 use crate::graphql::object::{GraduateOutcome, InternshipPlacement, Student, StudentView};
@@ -231,9 +231,9 @@ fn placement_payload(
             internship_placement: Some(InternshipPlacement(p)),
             user_errors: Vec::new(),
         },
-        Err(user_errors) => InternshipPlacementPayload {
+        Err(violations) => InternshipPlacementPayload {
             internship_placement: None,
-            user_errors,
+            user_errors: user_errors(violations),
         },
     })
 }
@@ -280,9 +280,9 @@ impl PlacementMutation {
                 student: Some(Student(s, StudentView::Full)),
                 user_errors: Vec::new(),
             },
-            Err(user_errors) => SaveStudentPayload {
+            Err(violations) => SaveStudentPayload {
                 student: None,
-                user_errors,
+                user_errors: user_errors(violations),
             },
         })
     }
@@ -452,9 +452,9 @@ impl PlacementMutation {
                 graduate_outcome: Some(GraduateOutcome(o)),
                 user_errors: Vec::new(),
             },
-            Err(user_errors) => RecordGraduateOutcomePayload {
+            Err(violations) => RecordGraduateOutcomePayload {
                 graduate_outcome: None,
-                user_errors,
+                user_errors: user_errors(violations),
             },
         })
     }

@@ -5,7 +5,7 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::input_id;
-use crate::graphql::error::{ApiError, ApiResult, UserError};
+use crate::graphql::error::{ApiError, ApiResult, UserError, user_errors};
 use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
 use crate::graphql::object::{
@@ -373,9 +373,9 @@ impl PlanMutation {
                 recorded: true,
                 user_errors: Vec::new(),
             },
-            Err(user_errors) => RecordedPayload {
+            Err(violations) => RecordedPayload {
                 recorded: false,
-                user_errors,
+                user_errors: user_errors(violations),
             },
         })
     }
@@ -609,9 +609,9 @@ impl PlanMutation {
                     recorded: true,
                     user_errors: Vec::new(),
                 },
-                Err(user_errors) => RecordedPayload {
+                Err(violations) => RecordedPayload {
                     recorded: false,
-                    user_errors,
+                    user_errors: user_errors(violations),
                 },
             },
         )

@@ -5,7 +5,7 @@ use sea_orm::DatabaseConnection;
 
 use super::input_id;
 use super::touch;
-use crate::graphql::error::{ApiError, ApiResult, UserError};
+use crate::graphql::error::{ApiError, ApiResult, UserError, user_errors};
 use crate::graphql::guard::RoleGuard;
 use crate::graphql::id::NodeType;
 use crate::graphql::object::{Committee, MemberUnit, Seat};
@@ -168,9 +168,9 @@ impl RegistryMutation {
                     member_unit: Some(MemberUnit(row)),
                     user_errors: Vec::new(),
                 },
-                Err(user_errors) => CreateMemberUnitPayload {
+                Err(violations) => CreateMemberUnitPayload {
                     member_unit: None,
-                    user_errors,
+                    user_errors: user_errors(violations),
                 },
             },
         )
@@ -217,9 +217,9 @@ impl RegistryMutation {
                     member_unit: Some(MemberUnit(row)),
                     user_errors: Vec::new(),
                 },
-                Err(user_errors) => UpdateMemberUnitPayload {
+                Err(violations) => UpdateMemberUnitPayload {
                     member_unit: None,
-                    user_errors,
+                    user_errors: user_errors(violations),
                 },
             },
         )
@@ -260,7 +260,7 @@ impl RegistryMutation {
                     seat: Some(Seat::from(&seat)),
                     user_errors: Vec::new(),
                 },
-                Err(e) => failed(e),
+                Err(e) => failed(user_errors(e)),
             },
         )
     }
@@ -298,7 +298,7 @@ impl RegistryMutation {
                     member_unit: Some(MemberUnit(unit)),
                     user_errors: Vec::new(),
                 },
-                Err(e) => failed(e),
+                Err(e) => failed(user_errors(e)),
             },
         )
     }

@@ -1,0 +1,119 @@
+//! Who a request acts as, and the questions every core operation asks of it before acting.
+
+use entity::account;
+use entity::enums::AccountRole;
+use uuid::Uuid;
+
+use crate::error::Error;
+
+/// Who a request acts as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// No token.
+    Anonymous,
+    /// A valid token of an enabled account.
+    Account {
+        /// Account id.
+        id: Uuid,
+        /// Role, as stored now.
+        role: AccountRole,
+        /// The unit it acts for (`None` for the secretariat).
+        unit: Option<Uuid>,
+    },
+}
+
+impl Actor {
+    /// Whether the caller presented a valid token.
+    pub fn is_authenticated(&self) -> bool {
+        matches!(self, Self::Account { .. })
+    }
+
+    /// Whether the caller is the secretariat.
+    pub fn is_secretariat(&self) -> bool {
+        matches!(
+            self,
+            Self::Account {
+                role: AccountRole::Secretariat,
+                ..
+            }
+        )
+    }
+
+    /// The unit the caller acts for, if any (`None` anonymously and for the secretariat).
+    pub fn unit(&self) -> Option<Uuid> {
+        match self {
+            Self::Account { unit, .. } => *unit,
+            Self::Anonymous => None,
+        }
+    }
+
+    /// The school a SCHOOL_STAFF caller acts for; `None` for anyone else.
+    pub fn school(&self) -> Option<Uuid> {
+        self.unit_as(AccountRole::SchoolStaff)
+    }
+
+    /// The firm (or other non-school unit) an ENTERPRISE_STAFF caller acts for; `None` for anyone
+    /// else.
+    pub fn firm(&self) -> Option<Uuid> {
+        self.unit_as(AccountRole::EnterpriseStaff)
+    }
+
+    fn unit_as(&self, wanted: AccountRole) -> Option<Uuid> {
+        match self {
+            Self::Account {
+                role,
+                unit: Some(u),
+                ..
+            } if *role == wanted => Some(*u),
+            _ => None,
+        }
+    }
+
+    /// The school the caller acts for, or why it may not act as one (`UNAUTHENTICATED`
+    /// anonymously, `FORBIDDEN` for any other role).
+    ///
+    /// # Errors
+    /// As above.
+    pub fn require_school(&self) -> Result<Uuid, Error> {
+        self.school()
+            .ok_or_else(|| self.refused("only school staff may do this, for their own school"))
+    }
+
+    /// The firm the caller acts for, or why it may not act as one (`UNAUTHENTICATED` anonymously,
+    /// `FORBIDDEN` for any other role).
+    ///
+    /// # Errors
+    /// As above.
+    pub fn require_firm(&self) -> Result<Uuid, Error> {
+        self.firm()
+            .ok_or_else(|| self.refused("only enterprise staff may do this, for their own unit"))
+    }
+
+    /// `UNAUTHENTICATED` for an anonymous caller, else `FORBIDDEN` with `why`.
+    pub fn refused(&self, why: &'static str) -> Error {
+        match self {
+            Self::Anonymous => Error::Unauthenticated,
+            Self::Account { .. } => Error::Forbidden(why),
+        }
+    }
+
+    /// The caller's account id, if any.
+    pub fn account_id(&self) -> Option<Uuid> {
+        match self {
+            Self::Account { id, .. } => Some(*id),
+            Self::Anonymous => None,
+        }
+    }
+}
+
+impl From<&account::Model> for Actor {
+    /// The actor of an account as stored now (role and unit are read from the row, never the
+    /// token).
+    fn from(a: &account::Model) -> Self {
+        Self::Account {
+            id: a.id,
+            role: a.role,
+            unit: a.member_unit_id,
+        }
+    }
+}
