@@ -23,6 +23,7 @@ pub mod spreadsheet;
 pub mod startup;
 pub mod synthetic;
 pub mod telemetry;
+pub mod text;
 pub mod uscc;
 
 pub use config::Config;

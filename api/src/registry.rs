@@ -23,6 +23,8 @@ pub const MAX_TEXT_CHARS: usize = 500;
 pub const MAX_PHONE_CHARS: usize = 40;
 
 pub use crate::error::Outcome;
+use crate::text::clean_update;
+use crate::text::too_long;
 
 /// Fields of a member unit to set. For nullable columns the outer `Option` says whether to touch
 /// the field and the inner one is the new value (`Some(None)` clears it).
@@ -50,20 +52,6 @@ pub struct UnitFields {
     pub address: Option<Option<String>>,
     /// Date joined.
     pub joined_on: Option<Option<NaiveDate>>,
-}
-
-fn clean(text: Option<Option<String>>) -> Option<Option<String>> {
-    text.map(|v| v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()))
-}
-
-fn too_long(errors: &mut Vec<Violation>, field: &str, value: Option<&str>, max: usize) {
-    if value.is_some_and(|v| v.chars().count() > max) {
-        errors.push(Violation::on(
-            field,
-            ViolationCode::TooLong,
-            format!("{field} is longer than {max} characters"),
-        ));
-    }
 }
 
 /// Normalises `fields` (trims text, empty text → null, credit code upper-cased) and checks what
@@ -98,9 +86,9 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
             "employeeCount must be 0 or more",
         ));
     }
-    fields.contact_person = clean(fields.contact_person);
-    fields.contact_phone = clean(fields.contact_phone);
-    fields.address = clean(fields.address);
+    fields.contact_person = clean_update(fields.contact_person);
+    fields.contact_phone = clean_update(fields.contact_phone);
+    fields.address = clean_update(fields.address);
     too_long(
         &mut errors,
         "contactPerson",

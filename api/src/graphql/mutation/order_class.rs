@@ -5,6 +5,7 @@ use sea_orm::DatabaseConnection;
 
 use super::input_id;
 use super::touch;
+use crate::error::OpResult;
 use crate::events::EventBus;
 use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::actor;
@@ -13,7 +14,7 @@ use crate::graphql::object::{Enrolment, OrderClass, OrderClassDemand};
 use crate::graphql::query::CurrentAccount;
 use crate::order_class::{
     self as domain, ClassAction, ClassProposal, DemandAction, DemandFields, EnrolStudent,
-    FiveIntegrations, Integration, OpResult, SponsorSeats, TrainingPlan,
+    FiveIntegrations, Integration, SponsorSeats, TrainingPlan,
 };
 use sea_orm::EntityTrait;
 

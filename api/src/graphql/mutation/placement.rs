@@ -224,7 +224,7 @@ async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<Im
 }
 
 fn placement_payload(
-    r: domain::OpResult<entity::internship_placement::Model>,
+    r: crate::error::OpResult<entity::internship_placement::Model>,
 ) -> ApiResult<InternshipPlacementPayload> {
     Ok(match r? {
         Ok(p) => InternshipPlacementPayload {

@@ -17,7 +17,7 @@ use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::actor;
 use crate::graphql::id::{NodeType, encode};
 use crate::graphql::loader::Loaders;
-use crate::plan::split_list;
+use crate::text::split_list;
 
 /// A page of training sites.
 pub type TrainingSiteConnection = Connection<Cursor, TrainingSite, TotalCount, EmptyFields>;

@@ -1,0 +1,401 @@
+//! Reporting a placement: the input, its checks against the registry (host kind, order class), and
+//! the insert shared by `reportInternshipPlacement` and the importer.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use entity::enums::{ArrangedBy, PlacementStatus, VenueType};
+use entity::{internship_placement, member_unit, student};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter,
+};
+use uuid::Uuid;
+
+use crate::auth::Actor;
+use crate::error::OpResult;
+use crate::error::{Violation, ViolationCode, refuse};
+use crate::placement::InternCounts;
+use crate::text::clean;
+use crate::uscc;
+
+/// Where the student interns: a member unit, or a firm outside the alliance.
+#[derive(Debug, Clone)]
+pub enum Host {
+    /// A member unit (by id).
+    Member(Uuid),
+    /// A non-member firm by name, with its credit code when known.
+    Other {
+        /// Registered name.
+        name: String,
+        /// Unified social credit code.
+        uscc: Option<String>,
+    },
+}
+
+/// A placement as a school reports it.
+#[derive(Debug, Clone)]
+pub struct PlacementInput {
+    /// The student, by the school's student number.
+    pub student_number: String,
+    /// The host.
+    pub host: Host,
+    /// The order class, if any.
+    pub order_class_id: Option<Uuid>,
+    /// Post title.
+    pub post_title: String,
+    /// Venue type.
+    pub venue_type: VenueType,
+    /// Hazardous work.
+    pub hazardous: bool,
+    /// Hours per week.
+    pub weekly_hours: i32,
+    /// Night shifts.
+    pub night_shifts: bool,
+    /// Overtime or holiday work.
+    pub overtime: bool,
+    /// Staff on the same post at the host.
+    pub post_staff_count: Option<i32>,
+    /// Monthly pay, CNY.
+    pub monthly_pay: i32,
+    /// Host's wage for the post, CNY.
+    pub post_wage: i32,
+    /// Mentor's name.
+    pub mentor_name: Option<String>,
+    /// Mentor's title.
+    pub mentor_title: Option<String>,
+    /// Who arranged it.
+    pub arranged_by: ArrangedBy,
+    /// The student works at another firm than the host.
+    pub works_elsewhere: bool,
+    /// Agreement date.
+    pub agreement_signed_on: Option<NaiveDate>,
+    /// Guardian signed the agreement.
+    pub agreement_guardian_signed: bool,
+    /// The student's informed consent given.
+    pub consent_given: bool,
+    /// A minor's guardian's informed consent given.
+    pub guardian_consent_given: bool,
+    /// Insurance policy number.
+    pub insurance_policy: Option<String>,
+    /// Insurance cover start.
+    pub insurance_start: Option<NaiveDate>,
+    /// Insurance cover end.
+    pub insurance_end: Option<NaiveDate>,
+    /// First day.
+    pub start_date: NaiveDate,
+    /// Last day.
+    pub end_date: NaiveDate,
+}
+
+/// Members by id and by exact name, for resolving hosts.
+pub struct Members {
+    by_id: HashMap<Uuid, member_unit::Model>,
+    by_name: HashMap<String, Uuid>,
+}
+
+impl Members {
+    /// Loads every member unit (one statement).
+    ///
+    /// # Errors
+    /// Database failures.
+    pub async fn load(db: &impl ConnectionTrait) -> Result<Self, sea_orm::DbErr> {
+        let all = member_unit::Entity::find().all(db).await?;
+        Ok(Self {
+            by_name: all.iter().map(|m| (m.name.clone(), m.id)).collect(),
+            by_id: all.into_iter().map(|m| (m.id, m)).collect(),
+        })
+    }
+
+    /// A member by id.
+    pub fn get(&self, id: Uuid) -> Option<&member_unit::Model> {
+        self.by_id.get(&id)
+    }
+
+    /// A member by exact registry name.
+    pub fn named(&self, name: &str) -> Option<&member_unit::Model> {
+        self.by_name
+            .get(name.trim())
+            .and_then(|id| self.by_id.get(id))
+    }
+}
+
+/// A checked placement, ready to write.
+pub struct CheckedPlacement {
+    /// The row.
+    pub model: internship_placement::ActiveModel,
+}
+
+/// Checks `p` (a school's report) and builds its row. `students` maps the school's student
+/// numbers to ids. Host names that match a member's registry name exactly are linked to it.
+pub fn check_placement(
+    school: Uuid,
+    p: PlacementInput,
+    students: &HashMap<String, Uuid>,
+    members: &Members,
+) -> Result<CheckedPlacement, Vec<Violation>> {
+    let mut errors = Vec::new();
+    let student = students.get(p.student_number.trim()).copied();
+    if student.is_none() {
+        errors.push(Violation::on(
+            "studentNumber",
+            ViolationCode::NotFound,
+            "no student of your school has this number",
+        ));
+    }
+    let (host_unit, host_name, host_uscc) = match p.host {
+        Host::Member(id) => match members.get(id) {
+            Some(m) if m.kind.is_school() && m.id != school => {
+                errors.push(Violation::on(
+                    "hostUnitId",
+                    ViolationCode::Invalid,
+                    "another school cannot host your students",
+                ));
+                (None, String::new(), None)
+            }
+            Some(m) => (Some(m.id), m.name.clone(), m.uscc.clone()),
+            None => {
+                errors.push(Violation::on(
+                    "hostUnitId",
+                    ViolationCode::NotFound,
+                    "no member unit has this ID",
+                ));
+                (None, String::new(), None)
+            }
+        },
+        Host::Other { name, uscc: code } => {
+            let name = name.trim().to_owned();
+            let code = clean(code).map(|c| uscc::normalize(&c));
+            if name.is_empty() {
+                errors.push(Violation::on(
+                    "hostName",
+                    ViolationCode::Blank,
+                    "name the host (or give hostUnitId)",
+                ));
+            }
+            if let Some(c) = &code
+                && let Err(e) = uscc::validate(c)
+            {
+                errors.push(Violation::on(
+                    "hostUscc",
+                    ViolationCode::InvalidCreditCode,
+                    e.to_string(),
+                ));
+            }
+            match members.named(&name) {
+                Some(m) if m.kind.is_school() && m.id != school => {
+                    errors.push(Violation::on(
+                        "hostName",
+                        ViolationCode::Invalid,
+                        "another school cannot host your students",
+                    ));
+                    (None, String::new(), None)
+                }
+                Some(m) => (Some(m.id), m.name.clone(), code.or(m.uscc.clone())),
+                None => (None, name, code),
+            }
+        }
+    };
+    let post_title = p.post_title.trim().to_owned();
+    if post_title.is_empty() {
+        errors.push(Violation::on(
+            "postTitle",
+            ViolationCode::Blank,
+            "postTitle is blank",
+        ));
+    }
+    if !(0..=168).contains(&p.weekly_hours) {
+        errors.push(Violation::on(
+            "weeklyHours",
+            ViolationCode::Invalid,
+            "weeklyHours is 0 to 168",
+        ));
+    }
+    if p.monthly_pay < 0 || p.post_wage < 0 {
+        errors.push(Violation::on(
+            "monthlyPay",
+            ViolationCode::MustBeNonNegative,
+            "pay and wage are 0 or more CNY",
+        ));
+    }
+    if p.post_staff_count.is_some_and(|n| n <= 0) {
+        errors.push(Violation::on(
+            "postStaffCount",
+            ViolationCode::MustBePositive,
+            "postStaffCount is at least 1",
+        ));
+    }
+    if p.end_date < p.start_date {
+        errors.push(Violation::on(
+            "endDate",
+            ViolationCode::Invalid,
+            "endDate is before startDate",
+        ));
+    }
+    if let (Some(a), Some(b)) = (p.insurance_start, p.insurance_end)
+        && b < a
+    {
+        errors.push(Violation::on(
+            "insuranceEnd",
+            ViolationCode::Invalid,
+            "insurance cover ends before it starts",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let host_key = match (host_unit, &host_uscc) {
+        (Some(id), _) => format!("unit:{id}"),
+        (None, Some(code)) => format!("uscc:{code}"),
+        (None, None) => format!("name:{host_name}"),
+    };
+    let now = Utc::now();
+    Ok(CheckedPlacement {
+        model: internship_placement::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            student_id: Set(student.unwrap_or_default()),
+            school_id: Set(school),
+            host_unit_id: Set(host_unit),
+            host_name: Set(host_name),
+            host_uscc: Set(host_uscc),
+            host_key: Set(host_key),
+            order_class_id: Set(p.order_class_id),
+            post_title: Set(post_title),
+            venue_type: Set(p.venue_type),
+            hazardous: Set(p.hazardous),
+            weekly_hours: Set(p.weekly_hours),
+            night_shifts: Set(p.night_shifts),
+            overtime: Set(p.overtime),
+            post_staff_count: Set(p.post_staff_count),
+            monthly_pay: Set(p.monthly_pay),
+            post_wage: Set(p.post_wage),
+            mentor_name: Set(clean(p.mentor_name)),
+            mentor_title: Set(clean(p.mentor_title)),
+            arranged_by: Set(p.arranged_by),
+            works_elsewhere: Set(p.works_elsewhere),
+            agreement_signed_on: Set(p.agreement_signed_on),
+            agreement_guardian_signed: Set(p.agreement_guardian_signed),
+            consent_given: Set(p.consent_given),
+            guardian_consent_given: Set(p.guardian_consent_given),
+            insurance_policy: Set(clean(p.insurance_policy)),
+            insurance_start: Set(p.insurance_start),
+            insurance_end: Set(p.insurance_end),
+            start_date: Set(p.start_date),
+            end_date: Set(p.end_date),
+            status: Set(PlacementStatus::Planned),
+            termination_reason: Set(None),
+            host_confirmed_at: Set(None),
+            no_fees_attested: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+        },
+    })
+}
+
+/// The school's students by number (one statement).
+///
+/// # Errors
+/// Database failures.
+pub async fn students_by_number(
+    db: &impl ConnectionTrait,
+    school: Uuid,
+) -> Result<HashMap<String, Uuid>, sea_orm::DbErr> {
+    use sea_orm::QuerySelect;
+    Ok(student::Entity::find()
+        .select_only()
+        .column(student::Column::StudentNumber)
+        .column(student::Column::Id)
+        .filter(student::Column::SchoolId.eq(school))
+        .into_tuple::<(String, Uuid)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// Reports a placement (PLANNED) for a student of the caller's school. Reporting the same student,
+/// host and start date again is refused with `TAKEN`.
+///
+/// # Errors
+/// `FORBIDDEN` for anyone but school staff; database failures.
+pub async fn report(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    p: PlacementInput,
+) -> OpResult<internship_placement::Model> {
+    let school = actor.require_school()?;
+    let txn = crate::db::write_txn(db).await?;
+    let students = students_by_number(&txn, school).await?;
+    let members = Members::load(&txn).await?;
+    if let Some(class) = p.order_class_id {
+        let found = entity::order_class::Entity::find_by_id(class)
+            .filter(entity::order_class::Column::SchoolId.eq(school))
+            .one(&txn)
+            .await?;
+        if found.is_none() {
+            return Ok(refuse(
+                "orderClassId",
+                ViolationCode::NotFound,
+                "no order class of your school has this ID",
+            ));
+        }
+    }
+    let checked = match check_placement(school, p, &students, &members) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e)),
+    };
+    match checked.model.insert(&txn).await {
+        Ok(row) => {
+            txn.commit().await?;
+            Ok(Ok(row))
+        }
+        Err(e) => match crate::error::taken(&e, "startDate") {
+            Some(t) => Ok(Err(vec![t])),
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// Interns overlapping `p` at its host and on its post (one statement).
+///
+/// # Errors
+/// Database failures.
+pub async fn intern_counts(
+    db: &impl ConnectionTrait,
+    p: &internship_placement::Model,
+) -> Result<InternCounts, sea_orm::DbErr> {
+    let others = internship_placement::Entity::find()
+        .filter(internship_placement::Column::HostKey.eq(p.host_key.as_str()))
+        .filter(
+            internship_placement::Column::Status
+                .is_in([PlacementStatus::Planned, PlacementStatus::Active]),
+        )
+        .filter(internship_placement::Column::StartDate.lte(p.end_date))
+        .filter(internship_placement::Column::EndDate.gte(p.start_date))
+        .all(db)
+        .await?;
+    Ok(count_overlaps(p, &others))
+}
+
+/// Counts `others` (same host, overlapping) in total and on `p`'s post; `p` itself is counted
+/// once whether or not it is among them.
+pub fn count_overlaps(
+    p: &internship_placement::Model,
+    others: &[internship_placement::Model],
+) -> InternCounts {
+    let overlapping = |o: &&internship_placement::Model| {
+        o.id != p.id
+            && o.host_key == p.host_key
+            && matches!(o.status, PlacementStatus::Planned | PlacementStatus::Active)
+            && o.start_date <= p.end_date
+            && o.end_date >= p.start_date
+    };
+    let host = others.iter().filter(overlapping).count() as i64 + 1;
+    let post = others
+        .iter()
+        .filter(overlapping)
+        .filter(|o| o.post_title == p.post_title)
+        .count() as i64
+        + 1;
+    InternCounts { host, post }
+}

@@ -1,0 +1,161 @@
+//! A school's students: validation (national ID, dates) and the upsert keyed by school and student
+//! number, shared by `saveStudent` and the importer.
+
+use chrono::{NaiveDate, Utc};
+use entity::enums::Gender;
+use entity::student;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter,
+};
+use uuid::Uuid;
+
+use crate::auth::Actor;
+use crate::error::OpResult;
+use crate::error::{Violation, ViolationCode};
+use crate::national_id;
+
+/// A student record as a school reports it.
+#[derive(Debug, Clone)]
+pub struct StudentInput {
+    /// Student number (学号), unique per school.
+    pub student_number: String,
+    /// Full name.
+    pub name: String,
+    /// Gender.
+    pub gender: Gender,
+    /// Date of birth.
+    pub date_of_birth: NaiveDate,
+    /// Year of study (1–6).
+    pub year_of_study: Option<i32>,
+    /// Specialty.
+    pub specialty: Option<String>,
+    /// National ID number (checked; must encode the date of birth).
+    pub national_id: Option<String>,
+}
+
+/// Checks a student record; `field` prefixes the field names (e.g. for import rows).
+pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<Violation> {
+    let mut errors = Vec::new();
+    s.student_number = s.student_number.trim().to_owned();
+    s.name = s.name.trim().to_owned();
+    s.specialty = s
+        .specialty
+        .take()
+        .map(|x| x.trim().to_owned())
+        .filter(|x| !x.is_empty());
+    s.national_id = s
+        .national_id
+        .take()
+        .map(|x| national_id::normalize(&x))
+        .filter(|x| !x.is_empty());
+    if s.student_number.is_empty() {
+        errors.push(Violation::on(
+            "studentNumber",
+            ViolationCode::Blank,
+            "studentNumber is blank",
+        ));
+    }
+    if s.name.is_empty() {
+        errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
+    }
+    if s.date_of_birth >= today {
+        errors.push(Violation::on(
+            "dateOfBirth",
+            ViolationCode::Invalid,
+            "dateOfBirth must be in the past",
+        ));
+    }
+    if s.year_of_study.is_some_and(|y| !(1..=6).contains(&y)) {
+        errors.push(Violation::on(
+            "yearOfStudy",
+            ViolationCode::Invalid,
+            "yearOfStudy is 1 to 6",
+        ));
+    }
+    if let Some(id) = &s.national_id {
+        match national_id::validate(id) {
+            Ok(birth) if birth != s.date_of_birth => errors.push(Violation::on(
+                "nationalId",
+                ViolationCode::InvalidNationalId,
+                "the ID number's date of birth differs from dateOfBirth",
+            )),
+            Ok(_) => {}
+            Err(e) => errors.push(Violation::on(
+                "nationalId",
+                ViolationCode::InvalidNationalId,
+                e.to_string(),
+            )),
+        }
+    }
+    errors
+}
+
+/// Creates or updates (by student number) a student of the caller's school, in `db` (a
+/// transaction when importing).
+///
+/// # Errors
+/// Database failures.
+pub async fn upsert_student(
+    db: &impl ConnectionTrait,
+    school: Uuid,
+    s: StudentInput,
+) -> Result<student::Model, sea_orm::DbErr> {
+    let now = Utc::now();
+    let existing = student::Entity::find()
+        .filter(student::Column::SchoolId.eq(school))
+        .filter(student::Column::StudentNumber.eq(s.student_number.as_str()))
+        .one(db)
+        .await?;
+    match existing {
+        Some(m) => {
+            let mut a: student::ActiveModel = m.into();
+            a.name = Set(s.name);
+            a.gender = Set(s.gender);
+            a.date_of_birth = Set(s.date_of_birth);
+            a.year_of_study = Set(s.year_of_study);
+            a.specialty = Set(s.specialty);
+            a.national_id = Set(s.national_id);
+            a.updated_at = Set(now);
+            a.update(db).await
+        }
+        None => {
+            student::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                school_id: Set(school),
+                student_number: Set(s.student_number),
+                name: Set(s.name),
+                gender: Set(s.gender),
+                date_of_birth: Set(s.date_of_birth),
+                year_of_study: Set(s.year_of_study),
+                specialty: Set(s.specialty),
+                national_id: Set(s.national_id),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(db)
+            .await
+        }
+    }
+}
+
+/// Records a student of the caller's school (SCHOOL_STAFF only).
+///
+/// # Errors
+/// `FORBIDDEN` for others; database failures. User errors: `BLANK`, `INVALID`,
+/// `INVALID_NATIONAL_ID`.
+pub async fn save_student(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    mut s: StudentInput,
+) -> OpResult<student::Model> {
+    let school = actor.require_school()?;
+    let errors = check_student(&mut s, Utc::now().date_naive());
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let txn = crate::db::write_txn(db).await?;
+    let row = upsert_student(&txn, school, s).await?;
+    txn.commit().await?;
+    Ok(Ok(row))
+}

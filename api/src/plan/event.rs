@@ -1,0 +1,125 @@
+//! Yearly events (`004_*.txt` 二(四)9–11): campus visits, job-recommendation fairs and the like,
+//! with the units taking part.
+
+use std::collections::HashSet;
+
+use chrono::{NaiveDate, Utc};
+use entity::enums::{EventKind, EventRole};
+use entity::{event, event_unit, member_unit};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
+use uuid::Uuid;
+
+use crate::auth::Actor;
+use crate::error::OpResult;
+use crate::error::{Error, Violation, ViolationCode};
+use crate::text::clean;
+use crate::text::required;
+
+/// An event to record.
+#[derive(Debug, Clone)]
+pub struct EventInput {
+    /// Kind.
+    pub kind: EventKind,
+    /// Date.
+    pub held_on: NaiveDate,
+    /// Title.
+    pub title: String,
+    /// Organising units (staff must include their own unit).
+    pub organisers: Vec<Uuid>,
+    /// Participating units.
+    pub participants: Vec<Uuid>,
+    /// Participants (persons).
+    pub participants_count: Option<i32>,
+    /// Notes.
+    pub notes: Option<String>,
+}
+
+/// Records an event. Staff record events their own unit organised; the secretariat any.
+///
+/// # Errors
+/// `FORBIDDEN` when the caller's unit is not among the organisers; database failures.
+pub async fn record_event(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    e: EventInput,
+) -> OpResult<event::Model> {
+    if !actor.is_authenticated() {
+        return Err(Error::Unauthenticated);
+    }
+    if !actor.is_secretariat() && !actor.unit().is_some_and(|u| e.organisers.contains(&u)) {
+        return Err(Error::Forbidden(
+            "staff record events their own unit organised",
+        ));
+    }
+    let mut errors = Vec::new();
+    let title = required(&e.title, "title", &mut errors);
+    if e.organisers.is_empty() {
+        errors.push(Violation::on(
+            "organiserIds",
+            ViolationCode::Blank,
+            "name at least one organiser",
+        ));
+    }
+    if e.participants_count.is_some_and(|n| n < 0) {
+        errors.push(Violation::on(
+            "participantsCount",
+            ViolationCode::MustBeNonNegative,
+            "participantsCount is 0 or more",
+        ));
+    }
+    let all: HashSet<Uuid> = e
+        .organisers
+        .iter()
+        .chain(e.participants.iter())
+        .copied()
+        .collect();
+    let found = member_unit::Entity::find()
+        .filter(member_unit::Column::Id.is_in(all.iter().copied()))
+        .all(db)
+        .await?
+        .len();
+    if found != all.len() {
+        errors.push(Violation::on(
+            "participantIds",
+            ViolationCode::NotFound,
+            "an organiser or participant is not a member unit",
+        ));
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let txn = crate::db::write_txn(db).await?;
+    let row = event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        kind: Set(e.kind),
+        held_on: Set(e.held_on),
+        title: Set(title),
+        participants_count: Set(e.participants_count),
+        notes: Set(clean(e.notes)),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    let mut done = HashSet::new();
+    for (u, role) in e
+        .organisers
+        .iter()
+        .map(|u| (*u, EventRole::Organiser))
+        .chain(e.participants.iter().map(|u| (*u, EventRole::Participant)))
+    {
+        if done.insert(u) {
+            event_unit::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                event_id: Set(row.id),
+                unit_id: Set(u),
+                role: Set(role),
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(Ok(row))
+}

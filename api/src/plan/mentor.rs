@@ -1,0 +1,116 @@
+//! Career mentors (`004_*.txt` 二(四)10): one per firm, and the career classes they give at schools.
+
+use chrono::NaiveDate;
+use entity::{career_class, career_mentor};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
+use uuid::Uuid;
+
+use super::acting::Sort;
+use super::acting::acting;
+use super::acting::unit;
+use crate::auth::Actor;
+use crate::error::OpResult;
+use crate::error::{Error, Violation, ViolationCode, refuse};
+use crate::text::required;
+
+/// Names the caller's firm's career mentor (职业规划导师; one per firm: a second call replaces the
+/// first).
+///
+/// # Errors
+/// `FORBIDDEN` for schools; database failures.
+pub async fn set_career_mentor(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    firm: Option<Uuid>,
+    name: String,
+    title: String,
+) -> OpResult<career_mentor::Model> {
+    let firm = match acting(actor, Sort::Firm, firm, "unitId")? {
+        Ok(f) => f,
+        Err(e) => return Ok(Err(e)),
+    };
+    let mut errors = Vec::new();
+    let name = required(&name, "name", &mut errors);
+    let title = required(&title, "title", &mut errors);
+    if unit(db, firm).await?.is_none_or(|u| u.kind.is_school()) {
+        errors.push(Violation::on(
+            "unitId",
+            ViolationCode::WrongHostKind,
+            "career mentors are named by firms",
+        ));
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let txn = crate::db::write_txn(db).await?;
+    let existing = career_mentor::Entity::find()
+        .filter(career_mentor::Column::UnitId.eq(firm))
+        .one(&txn)
+        .await?;
+    let row = match existing {
+        Some(m) => {
+            let mut a: career_mentor::ActiveModel = m.into();
+            a.name = Set(name);
+            a.title = Set(title);
+            a.update(&txn).await?
+        }
+        None => {
+            career_mentor::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                unit_id: Set(firm),
+                name: Set(name),
+                title: Set(title),
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    txn.commit().await?;
+    Ok(Ok(row))
+}
+
+/// Records a career class a firm's mentor taught at a school (the school, the firm, or the
+/// secretariat).
+///
+/// # Errors
+/// `FORBIDDEN` for other units; database failures.
+pub async fn record_career_class(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    mentor: Uuid,
+    school: Uuid,
+    held_on: NaiveDate,
+) -> OpResult<career_class::Model> {
+    if !actor.is_authenticated() {
+        return Err(Error::Unauthenticated);
+    }
+    let Some(m) = career_mentor::Entity::find_by_id(mentor).one(db).await? else {
+        return Ok(refuse(
+            "careerMentorId",
+            ViolationCode::NotFound,
+            "no career mentor has this ID",
+        ));
+    };
+    if !actor.is_secretariat() && actor.unit() != Some(m.unit_id) && actor.unit() != Some(school) {
+        return Err(Error::Forbidden(
+            "the mentor's firm or the school records a career class",
+        ));
+    }
+    if unit(db, school).await?.is_none_or(|u| !u.kind.is_school()) {
+        return Ok(refuse(
+            "schoolId",
+            ViolationCode::NotASchool,
+            "career classes are taught at schools",
+        ));
+    }
+    Ok(Ok(career_class::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        career_mentor_id: Set(mentor),
+        school_id: Set(school),
+        held_on: Set(held_on),
+    }
+    .insert(db)
+    .await?))
+}

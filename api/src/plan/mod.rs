@@ -1,0 +1,25 @@
+//! The plan's commitments (`004_45aa2774a4916a5f.txt` section 二) and each member's compliance with
+//! them (督导评估, 三(三)): training sites (二(一)2–3), teacher practice stations and stints
+//! (二(二)4), the craftsman pool (二(二)5), career mentors (二(四)10), apprenticeships (二(三)7) and
+//! yearly events (二(四)9–11).
+//!
+//! Each firm writes its own sites, stations, pool, mentor and apprenticeships; schools write their
+//! teachers' practice, craftsman assignments and career classes; either organises events; the
+//! secretariat may write all, naming the unit. Every write is one transaction.
+
+mod acting;
+mod apprenticeship;
+mod compliance;
+mod craftsman;
+mod event;
+mod mentor;
+mod site;
+mod station;
+
+pub use apprenticeship::*;
+pub use compliance::*;
+pub use craftsman::*;
+pub use event::*;
+pub use mentor::*;
+pub use site::*;
+pub use station::*;

@@ -1,0 +1,330 @@
+//! Teacher practice stations (`004_*.txt` 二(二)4): the posts a firm offers each year, and the
+//! teachers schools send to them.
+
+use chrono::{NaiveDate, Utc};
+use entity::{practice_post, practice_station, teacher_practice};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter,
+};
+use uuid::Uuid;
+
+use super::acting::Sort;
+use super::acting::acting;
+use super::acting::unit;
+use crate::auth::Actor;
+use crate::error::OpResult;
+use crate::error::{Error, Violation, ViolationCode, refuse};
+use crate::plan::owns;
+use crate::text::clean;
+use crate::text::join_list;
+use crate::text::required;
+
+/// Creates a teacher practice station (教师活动站) hosted by the caller's firm.
+///
+/// # Errors
+/// `FORBIDDEN` for schools and other units; database failures.
+#[allow(clippy::too_many_arguments)]
+pub async fn create_station(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    host: Option<Uuid>,
+    name: String,
+    specialties: Vec<String>,
+    address: Option<String>,
+    contact_person: Option<String>,
+    contact_phone: Option<String>,
+) -> OpResult<practice_station::Model> {
+    let host = match acting(actor, Sort::Firm, host, "hostUnitId")? {
+        Ok(h) => h,
+        Err(e) => return Ok(Err(e)),
+    };
+    let mut errors = Vec::new();
+    let name = required(&name, "name", &mut errors);
+    match unit(db, host).await? {
+        None => errors.push(Violation::on(
+            "hostUnitId",
+            ViolationCode::NotFound,
+            "no member unit has this ID",
+        )),
+        Some(u) if u.kind.is_school() => errors.push(Violation::on(
+            "hostUnitId",
+            ViolationCode::WrongHostKind,
+            "stations are hosted by firms",
+        )),
+        Some(_) => {}
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    Ok(Ok(practice_station::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        host_unit_id: Set(host),
+        name: Set(name),
+        specialties: Set(join_list(&specialties)),
+        address: Set(clean(address)),
+        contact_person: Set(clean(contact_person)),
+        contact_phone: Set(clean(contact_phone)),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?))
+}
+
+/// Sets the practice posts a station offers for a year and specialty (its host or the
+/// secretariat). Fewer posts than already booked is refused (`NO_PRACTICE_POST_LEFT`).
+///
+/// # Errors
+/// `FORBIDDEN` for others; database failures.
+pub async fn offer_posts(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    station: Uuid,
+    year: i32,
+    specialty: String,
+    posts: i32,
+) -> OpResult<practice_post::Model> {
+    let Some(st) = practice_station::Entity::find_by_id(station)
+        .one(db)
+        .await?
+    else {
+        if !actor.is_authenticated() {
+            return Err(Error::Unauthenticated);
+        }
+        return Ok(refuse(
+            "stationId",
+            ViolationCode::NotFound,
+            "no station has this ID",
+        ));
+    };
+    owns(actor, st.host_unit_id)?;
+    let mut errors = Vec::new();
+    let specialty = required(&specialty, "specialty", &mut errors);
+    if posts < 0 {
+        errors.push(Violation::on(
+            "posts",
+            ViolationCode::MustBeNonNegative,
+            "posts is 0 or more",
+        ));
+    }
+    if !(2000..=2100).contains(&year) {
+        errors.push(Violation::on(
+            "year",
+            ViolationCode::Invalid,
+            "year is 2000 to 2100",
+        ));
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let txn = crate::db::write_txn(db).await?;
+    lock_station(&txn, station).await?;
+    let booked = booked(&txn, station, year, &specialty).await?;
+    if i64::from(posts) < booked {
+        return Ok(refuse(
+            "posts",
+            ViolationCode::NoPracticePostLeft,
+            format!("{booked} teachers are booked already"),
+        ));
+    }
+    let existing = practice_post::Entity::find()
+        .filter(practice_post::Column::StationId.eq(station))
+        .filter(practice_post::Column::Year.eq(year))
+        .filter(practice_post::Column::Specialty.eq(specialty.as_str()))
+        .one(&txn)
+        .await?;
+    let row = match existing {
+        Some(p) => {
+            let mut a: practice_post::ActiveModel = p.into();
+            a.posts = Set(posts);
+            a.update(&txn).await?
+        }
+        None => {
+            practice_post::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                station_id: Set(station),
+                year: Set(year),
+                specialty: Set(specialty),
+                posts: Set(posts),
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    txn.commit().await?;
+    Ok(Ok(row))
+}
+
+/// Locks a station's row for the transaction (FOR UPDATE on PostgreSQL), so bookings and post
+/// changes of one station run one after another and posts cannot be overbooked; whether it exists.
+async fn lock_station(db: &impl ConnectionTrait, station: Uuid) -> Result<bool, DbErr> {
+    use sea_orm::QuerySelect;
+    Ok(practice_station::Entity::find_by_id(station)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// Teachers booked at a station for a year (by start date) and specialty.
+async fn booked(
+    db: &impl ConnectionTrait,
+    station: Uuid,
+    year: i32,
+    specialty: &str,
+) -> Result<i64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    let (from, to) = crate::db::year_bounds(year).unwrap_or_default();
+    Ok(teacher_practice::Entity::find()
+        .filter(teacher_practice::Column::StationId.eq(station))
+        .filter(teacher_practice::Column::Specialty.eq(specialty))
+        .filter(teacher_practice::Column::StartDate.gte(from))
+        .filter(teacher_practice::Column::StartDate.lt(to))
+        .count(db)
+        .await? as i64)
+}
+
+/// A teacher's stint to record.
+#[derive(Debug, Clone)]
+pub struct PracticeInput {
+    /// The station.
+    pub station_id: Uuid,
+    /// The school (the secretariat names it).
+    pub school_id: Option<Uuid>,
+    /// Teacher's name.
+    pub teacher_name: String,
+    /// Specialty (one the station offers posts for).
+    pub specialty: String,
+    /// Dual-qualified.
+    pub dual_qualified: bool,
+    /// First day.
+    pub start_date: NaiveDate,
+    /// Last day.
+    pub end_date: NaiveDate,
+    /// Days on site.
+    pub days_on_site: i32,
+    /// What was practised.
+    pub practised: Option<String>,
+}
+
+/// Records a teacher's practice at a station (the teacher's school). The station's posts for the
+/// start year and specialty must not run out (`NO_PRACTICE_POST_LEFT`, `004_*.txt` 二(二)4).
+///
+/// # Errors
+/// `FORBIDDEN` for firms; database failures.
+pub async fn record_practice(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    p: PracticeInput,
+) -> OpResult<teacher_practice::Model> {
+    let school = match acting(actor, Sort::School, p.school_id, "schoolId")? {
+        Ok(s) => s,
+        Err(e) => return Ok(Err(e)),
+    };
+    let mut errors = Vec::new();
+    let teacher = required(&p.teacher_name, "teacherName", &mut errors);
+    let specialty = required(&p.specialty, "specialty", &mut errors);
+    if p.end_date < p.start_date {
+        errors.push(Violation::on(
+            "endDate",
+            ViolationCode::Invalid,
+            "endDate is before startDate",
+        ));
+    }
+    let span = (p.end_date - p.start_date).num_days() + 1;
+    if p.days_on_site < 0 || i64::from(p.days_on_site) > span.max(0) {
+        errors.push(Violation::on(
+            "daysOnSite",
+            ViolationCode::Invalid,
+            format!("daysOnSite is 0 to {span}"),
+        ));
+    }
+    let txn = crate::db::write_txn(db).await?;
+    if !lock_station(&txn, p.station_id).await? {
+        errors.push(Violation::on(
+            "stationId",
+            ViolationCode::NotFound,
+            "no station has this ID",
+        ));
+    }
+    match unit(&txn, school).await? {
+        Some(u) if u.kind.is_school() => {}
+        _ => errors.push(Violation::on(
+            "schoolId",
+            ViolationCode::NotASchool,
+            "teachers come from schools",
+        )),
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    use chrono::Datelike;
+    let year = p.start_date.year();
+    let offered = practice_post::Entity::find()
+        .filter(practice_post::Column::StationId.eq(p.station_id))
+        .filter(practice_post::Column::Year.eq(year))
+        .filter(practice_post::Column::Specialty.eq(specialty.as_str()))
+        .one(&txn)
+        .await?
+        .map_or(0, |o| i64::from(o.posts));
+    if booked(&txn, p.station_id, year, &specialty).await? >= offered {
+        return Ok(refuse(
+            "specialty",
+            ViolationCode::NoPracticePostLeft,
+            format!("the station offers {offered} post(s) for {specialty} in {year}, all taken"),
+        ));
+    }
+    let row = teacher_practice::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        station_id: Set(p.station_id),
+        school_id: Set(school),
+        teacher_name: Set(teacher),
+        specialty: Set(specialty),
+        dual_qualified: Set(p.dual_qualified),
+        start_date: Set(p.start_date),
+        end_date: Set(p.end_date),
+        days_on_site: Set(p.days_on_site),
+        practised: Set(clean(p.practised)),
+        assessment: Set(None),
+        host_confirmed_at: Set(None),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(Ok(row))
+}
+
+/// The host firm confirms a teacher's practice and gives its assessment.
+///
+/// # Errors
+/// `FORBIDDEN` for anyone but the station's host; database failures.
+pub async fn confirm_practice(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    assessment: String,
+) -> OpResult<teacher_practice::Model> {
+    if !actor.is_authenticated() {
+        return Err(Error::Unauthenticated);
+    }
+    let Some(p) = teacher_practice::Entity::find_by_id(id).one(db).await? else {
+        return Ok(refuse(
+            "id",
+            ViolationCode::NotFound,
+            "no teacher practice has this ID",
+        ));
+    };
+    let station = practice_station::Entity::find_by_id(p.station_id)
+        .one(db)
+        .await?;
+    if station.is_none_or(|s| actor.unit() != Some(s.host_unit_id)) {
+        return Err(Error::Forbidden(
+            "only the station's host confirms a teacher's practice",
+        ));
+    }
+    let mut a: teacher_practice::ActiveModel = p.into();
+    a.assessment = Set(clean(Some(assessment)));
+    a.host_confirmed_at = Set(Some(Utc::now()));
+    Ok(Ok(a.update(db).await?))
+}
