@@ -1,7 +1,5 @@
 //! Who may do what: login, tokens, and the role guards on the secretariat's mutations.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use alliance_tests::{TEST_JWT_SECRET, TEST_PASSWORD, both_databases};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

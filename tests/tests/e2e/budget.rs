@@ -1,8 +1,6 @@
 //! Statement budgets (`API-CONVENTIONS.md` §8): the SQL statements a request runs depend on the
 //! query's shape, never on how many rows it returns.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use alliance_tests::both_databases;
 use serde_json::json;
 

@@ -1,12 +1,10 @@
 //! The command-line tool, run as a real process against a throwaway SQLite database.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn api(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alliance-api"))
         .args(args)
         .env("DATA_DIR", dir)
         .env_remove("DATABASE_URL")
@@ -185,7 +183,7 @@ fn serve_answers_on_its_address_and_stops_cleanly_on_sigterm() {
     use std::time::{Duration, Instant};
 
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alliance-api"))
         .arg("serve")
         .env("DATA_DIR", dir.path())
         .env("BIND_ADDR", "127.0.0.1:0")

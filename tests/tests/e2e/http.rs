@@ -1,7 +1,5 @@
 //! The HTTP layer: GraphQL-over-HTTP behaviour, limits, health checks, CORS.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use alliance_tests::both_databases;
 use serde_json::{Value, json};
 

@@ -1,8 +1,6 @@
 //! The member registry as anonymous callers and committees read it: all 177 annex members, their
 //! kinds and districts, filters, search, paging, and global IDs.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use std::collections::HashSet;
 
 use alliance_tests::{annex_names, both_databases};

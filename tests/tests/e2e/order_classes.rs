@@ -1,8 +1,6 @@
 //! Order classes (订单班): demand, joint demand, proposal, acceptance with the plan's rules,
 //! recruitment, enrolment with pre-employment agreements, and who may do and see what.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use alliance_tests::{TestApp, both_databases, codes};
 use entity::enums::AccountRole;
 use serde_json::{Value, json};

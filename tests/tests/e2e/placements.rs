@@ -1,8 +1,6 @@
 //! Internship placements (岗位实习): the national rules, who sees what, bulk import and export,
 //! graduate outcomes and retention, the 2% rule, and the statement budget.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use alliance_tests::{TestApp, both_databases, codes};
 use entity::enums::AccountRole;
 use serde_json::{Value, json};

@@ -1,8 +1,6 @@
 //! The plan's commitments and each member's compliance with them (督导评估): training sites,
 //! teacher practice stations, craftsmen, career mentors, apprenticeships, events.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use alliance_tests::{TestApp, both_databases, codes};
 use entity::enums::AccountRole;
 use serde_json::{Value, json};

@@ -1,8 +1,6 @@
 //! The secretariat maintains the registry: member units and committee seats. Bad input comes back
 //! as typed `userErrors` and writes nothing.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use alliance_tests::{TestApp, both_databases};
 use entity::enums::AccountRole;
 use serde_json::{Value, json};

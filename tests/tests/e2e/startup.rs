@@ -1,8 +1,6 @@
 //! Starting up: many instances on one database, seeds that restore a missing annex member,
 //! production switches.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use alliance_tests::{Backend, both_databases, fresh_database_url, spawn_app_with, test_config};
 use entity::member_unit;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};

@@ -2,8 +2,6 @@
 //! WebSocket client: in process on SQLite, and across two API instances on one PostgreSQL database
 //! (events travel through `LISTEN/NOTIFY`).
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -33,7 +31,7 @@ impl Drop for Server {
 }
 
 fn command(database_url: &str, data_dir: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_api"));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alliance-api"));
     cmd.env("DATABASE_URL", database_url)
         .env("DATA_DIR", data_dir)
         .env("JWT_SECRET", SECRET)
