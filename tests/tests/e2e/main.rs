@@ -6,6 +6,7 @@
 mod auth;
 mod budget;
 mod cli;
+mod fixtures;
 mod http;
 mod member_registry;
 mod order_classes;

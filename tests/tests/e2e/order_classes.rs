@@ -2,77 +2,21 @@
 //! recruitment, enrolment with pre-employment agreements, and who may do and see what.
 
 use alliance_tests::{TestApp, both_databases, codes};
-use entity::enums::AccountRole;
 use serde_json::{Value, json};
 
-const FIRM_A: &str = "威高集团股份有限公司";
-const FIRM_B: &str = "天润工业技术股份有限公司";
-const FIRM_C: &str = "山东联桥集团有限公司";
-const SCHOOL: &str = "威海技师学院";
-const SCHOOL_2: &str = "威海市文登技师学院";
-
-/// Tokens of the parties.
-struct Parties {
-    firm_a: String,
-    firm_b: String,
-    firm_c: String,
-    school: String,
-    school_2: String,
-    secretariat: String,
-}
-
-async fn parties(app: &TestApp) -> Parties {
-    Parties {
-        firm_a: app
-            .account_token(
-                "a@weigao.example.org",
-                AccountRole::EnterpriseStaff,
-                Some(FIRM_A),
-            )
-            .await,
-        firm_b: app
-            .account_token(
-                "b@tianrun.example.org",
-                AccountRole::EnterpriseStaff,
-                Some(FIRM_B),
-            )
-            .await,
-        firm_c: app
-            .account_token(
-                "c@lianqiao.example.org",
-                AccountRole::EnterpriseStaff,
-                Some(FIRM_C),
-            )
-            .await,
-        school: app
-            .account_token(
-                "s@college.example.org",
-                AccountRole::SchoolStaff,
-                Some(SCHOOL),
-            )
-            .await,
-        school_2: app
-            .account_token(
-                "s@wendeng.example.org",
-                AccountRole::SchoolStaff,
-                Some(SCHOOL_2),
-            )
-            .await,
-        secretariat: app.secretariat().await,
-    }
-}
+use crate::fixtures::{FIRM_A, FIRM_B, FIRM_C, Parties, SCHOOL_2, parties, with};
 
 const DEMAND_FIELDS: &str = "id status totalHeadcount matchedSeats specialtyName enterprise { name } participants { totalCount edges { node { headcount isPoster enterprise { name } } } }";
 
 async fn post_demand(app: &TestApp, token: &str, extra: Value) -> Value {
-    let mut input = json!({
-        "specialtyName": "数控技术应用", "headcount": 30, "startYear": 2027, "startTerm": "AUTUMN",
-        "workDistrict": "HUANCUI", "payMin": 4500, "payMax": 6000,
-        "requiredSkills": "数控车床操作", "openToUnemployedYouth": true, "ageLimit": 35
-    });
-    for (k, v) in extra.as_object().unwrap() {
-        input[k] = v.clone();
-    }
+    let input = with(
+        json!({
+            "specialtyName": "数控技术应用", "headcount": 30, "startYear": 2027, "startTerm": "AUTUMN",
+            "workDistrict": "HUANCUI", "payMin": 4500, "payMax": 6000,
+            "requiredSkills": "数控车床操作", "openToUnemployedYouth": true, "ageLimit": 35
+        }),
+        extra,
+    );
     app.mutate(
         "createOrderClassDemand",
         "CreateOrderClassDemandInput",

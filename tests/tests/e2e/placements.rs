@@ -2,57 +2,12 @@
 //! graduate outcomes and retention, the 2% rule, and the statement budget.
 
 use alliance_tests::{TestApp, both_databases, codes};
-use entity::enums::AccountRole;
 use serde_json::{Value, json};
 
-const SCHOOL: &str = "威海技师学院";
-const SCHOOL_2: &str = "威海市文登技师学院";
-const HOST: &str = "威高集团股份有限公司";
-const OTHER_FIRM: &str = "山东联桥集团有限公司";
+use crate::fixtures::{FIRM_A, SCHOOL, SCHOOL_2, parties, with};
+
 const AGENCY: &str = "威海众合人力资源有限公司";
 const SMALL_FIRM: &str = "威海天力电源科技有限公司";
-
-struct Parties {
-    school: String,
-    school_2: String,
-    host: String,
-    other_firm: String,
-    secretariat: String,
-}
-
-async fn parties(app: &TestApp) -> Parties {
-    Parties {
-        school: app
-            .account_token(
-                "s@college.example.org",
-                AccountRole::SchoolStaff,
-                Some(SCHOOL),
-            )
-            .await,
-        school_2: app
-            .account_token(
-                "s@wendeng.example.org",
-                AccountRole::SchoolStaff,
-                Some(SCHOOL_2),
-            )
-            .await,
-        host: app
-            .account_token(
-                "h@weigao.example.org",
-                AccountRole::EnterpriseStaff,
-                Some(HOST),
-            )
-            .await,
-        other_firm: app
-            .account_token(
-                "o@lianqiao.example.org",
-                AccountRole::EnterpriseStaff,
-                Some(OTHER_FIRM),
-            )
-            .await,
-        secretariat: app.secretariat().await,
-    }
-}
 
 /// A national ID number valid for `birth` (GB 11643-1999 check character).
 fn id_for(birth: &str, seq: u32) -> String {
@@ -108,13 +63,6 @@ async fn activate(app: &TestApp, token: &str, id: &str) -> Value {
         Some(token),
     )
     .await
-}
-
-fn with(mut base: Value, changes: Value) -> Value {
-    for (k, v) in changes.as_object().unwrap() {
-        base[k] = v.clone();
-    }
-    base
 }
 
 async fn multipart(
@@ -202,7 +150,7 @@ both_databases!(
 
 async fn a_placement_meeting_every_rule_activates_and_each_broken_rule_blocks_alone(app: TestApp) {
     let p = parties(&app).await;
-    let host = app.unit_id(HOST).await;
+    let host = app.unit_id(FIRM_A).await;
     let agency = app.unit_id(AGENCY).await;
     student(&app, &p.school, "A", "2006-03-01", 2).await;
     student(&app, &p.school, "FIRST", "2006-03-01", 1).await;
@@ -396,7 +344,7 @@ async fn warnings_are_listed_on_the_placement_and_for_the_committees(app: TestAp
 
 async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: TestApp) {
     let p = parties(&app).await;
-    let host = app.unit_id(HOST).await;
+    let host = app.unit_id(FIRM_A).await;
     let full_id = id_for("2006-03-01", 7);
     let saved = student(&app, &p.school, "A", "2006-03-01", 2).await;
     let masked = format!("{}********{}", &full_id[..6], &full_id[14..]);
@@ -428,7 +376,10 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
         );
     }
     // The host: the placement, the intern's name and specialty; nothing more personal.
-    let r = app.post_graphql(query, json!({}), Some(&p.host)).await.ok();
+    let r = app
+        .post_graphql(query, json!({}), Some(&p.firm_a))
+        .await
+        .ok();
     let node = &r.data()["internshipPlacements"]["nodes"][0];
     assert_eq!(
         (
@@ -439,12 +390,12 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
         (Some("学生A"), Some("数控技术应用"), Some("王师傅"))
     );
     let r = app
-        .post_graphql(personal, json!({ "id": id }), Some(&p.host))
+        .post_graphql(personal, json!({ "id": id }), Some(&p.firm_a))
         .await;
     assert_eq!(r.error_codes(), vec!["FORBIDDEN"; 3]);
     assert!(!r.body.to_string().contains("2006-03-01"));
     // Other firms and schools: nothing at all.
-    for token in [&p.other_firm, &p.school_2] {
+    for token in [&p.firm_c, &p.school_2] {
         let r = app.post_graphql(query, json!({}), Some(token)).await.ok();
         assert_eq!(r.data()["internshipPlacements"]["totalCount"], 0);
         let r = app
@@ -477,17 +428,14 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
         }
     };
     assert_eq!(codes(&confirm(p.school.clone()).await), vec!["FORBIDDEN"]);
-    assert_eq!(
-        codes(&confirm(p.other_firm.clone()).await),
-        vec!["NOT_FOUND"]
-    );
-    let confirmed = confirm(p.host.clone()).await;
+    assert_eq!(codes(&confirm(p.firm_c.clone()).await), vec!["NOT_FOUND"]);
+    let confirmed = confirm(p.firm_a.clone()).await;
     assert_eq!(
         confirmed["internshipPlacement"]["noFeesAttested"], true,
         "{confirmed}"
     );
     assert_eq!(
-        codes(&activate(&app, &p.host, &id).await),
+        codes(&activate(&app, &p.firm_a, &id).await),
         vec!["FORBIDDEN"]
     );
     assert_eq!(
@@ -499,7 +447,7 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
         vec!["NOT_FOUND"]
     );
     assert_eq!(
-        codes(&report(&app, &p.host, good("A", &host)).await),
+        codes(&report(&app, &p.firm_a, good("A", &host)).await),
         vec!["FORBIDDEN"]
     );
     // Another school's staff cannot report this school's student.
@@ -522,7 +470,7 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
     let school_view = young["internshipPlacement"]["ruleFindings"].to_string();
     assert!(school_view.contains("the student is 15"), "{school_view}");
     let host_view = app
-        .post_graphql("query($id: ID!) { node(id: $id) { ... on InternshipPlacement { ruleFindings { rule message } } } }", json!({ "id": young["internshipPlacement"]["id"] }), Some(&p.host))
+        .post_graphql("query($id: ID!) { node(id: $id) { ... on InternshipPlacement { ruleFindings { rule message } } } }", json!({ "id": young["internshipPlacement"]["id"] }), Some(&p.firm_a))
         .await
         .ok();
     let host_view = host_view.data()["node"]["ruleFindings"].to_string();
@@ -547,10 +495,10 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
             .send()
     };
     let mine = export(&p.school).await.unwrap().bytes().await.unwrap();
-    let theirs = export(&p.other_firm).await.unwrap().bytes().await.unwrap();
+    let theirs = export(&p.firm_c).await.unwrap().bytes().await.unwrap();
     assert_eq!(rows_of(&mine).len(), 3);
     assert_eq!(rows_of(&theirs).len(), 1, "only the header");
-    let hosted = export(&p.host).await.unwrap().bytes().await.unwrap();
+    let hosted = export(&p.firm_a).await.unwrap().bytes().await.unwrap();
     assert_eq!(rows_of(&hosted).len(), 3);
     assert!(
         rows_of(&hosted)[1][0].is_empty(),
@@ -601,7 +549,7 @@ async fn importing_a_good_file_a_bad_file_and_the_same_file_twice(app: TestApp) 
     );
 
     let mut rows: Vec<Vec<String>> = (0..1000)
-        .map(|i| placement_row(&format!("S{i:04}"), HOST, "2026-09-01"))
+        .map(|i| placement_row(&format!("S{i:04}"), FIRM_A, "2026-09-01"))
         .collect();
     // One bad row among 1000: an unknown student and a date that is not one.
     rows[500][0] = "NOBODY".into();
@@ -639,7 +587,7 @@ async fn importing_a_good_file_a_bad_file_and_the_same_file_twice(app: TestApp) 
         "nothing was written"
     );
 
-    rows[500] = placement_row("S0500", HOST, "2026-09-01");
+    rows[500] = placement_row("S0500", FIRM_A, "2026-09-01");
     let file = csv(&rows, api::spreadsheet::PLACEMENT_COLUMNS);
     let good = multipart(
         &app,
@@ -745,7 +693,7 @@ async fn importing_a_good_file_a_bad_file_and_the_same_file_twice(app: TestApp) 
             );
         app.client
             .post(app.graphql_url())
-            .bearer_auth(&p.host)
+            .bearer_auth(&p.firm_a)
             .multipart(form)
             .send()
             .await
@@ -845,7 +793,7 @@ async fn retention_matches_a_hand_computed_fixture(app: TestApp) {
         .ok();
     assert_eq!(r.data()["retention"].as_array().unwrap().len(), 1);
     assert_eq!(
-        app.post_graphql(q, json!({ "g": "SCHOOL" }), Some(&p.host))
+        app.post_graphql(q, json!({ "g": "SCHOOL" }), Some(&p.firm_a))
             .await
             .error_codes(),
         vec!["FORBIDDEN"]
@@ -857,7 +805,7 @@ async fn retention_matches_a_hand_computed_fixture(app: TestApp) {
 
 async fn the_two_percent_rule_counts_posts_against_staff(app: TestApp) {
     let p = parties(&app).await;
-    let host = app.unit_id(HOST).await;
+    let host = app.unit_id(FIRM_A).await;
     let small = app.unit_id(SMALL_FIRM).await;
     for (id, staff) in [(&host, 500), (&small, 100)] {
         app.mutate(
@@ -887,7 +835,7 @@ async fn the_two_percent_rule_counts_posts_against_staff(app: TestApp) {
         .unwrap()
         .clone();
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[0]["enterprise"]["name"], HOST, "below 100% first");
+    assert_eq!(rows[0]["enterprise"]["name"], FIRM_A, "below 100% first");
     assert_eq!(
         (
             rows[0]["postsOffered"].as_i64(),
@@ -904,12 +852,12 @@ async fn the_two_percent_rule_counts_posts_against_staff(app: TestApp) {
         ),
         (Some(2), Some(true))
     );
-    let own = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { internshipPosts(year: 2026) { postsOffered ratio } } }", json!({ "id": host }), Some(&p.host)).await.ok();
+    let own = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { internshipPosts(year: 2026) { postsOffered ratio } } }", json!({ "id": host }), Some(&p.firm_a)).await.ok();
     assert_eq!(
         own.data()["memberUnit"]["internshipPosts"]["postsOffered"],
         3
     );
-    let other = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { internshipPosts(year: 2026) { postsOffered } } }", json!({ "id": host }), Some(&p.other_firm)).await;
+    let other = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { internshipPosts(year: 2026) { postsOffered } } }", json!({ "id": host }), Some(&p.firm_c)).await;
     assert_eq!(other.error_codes(), vec!["FORBIDDEN"]);
     let (statements, _) = app
         .count_statements(app.post_graphql(q, json!({}), Some(&p.secretariat)))
@@ -919,7 +867,7 @@ async fn the_two_percent_rule_counts_posts_against_staff(app: TestApp) {
 
 async fn a_page_of_placements_runs_the_same_statements_for_5_and_25(app: TestApp) {
     let p = parties(&app).await;
-    let host = app.unit_id(HOST).await;
+    let host = app.unit_id(FIRM_A).await;
     for i in 0..25 {
         student(&app, &p.school, &format!("B{i}"), "2006-03-01", 2).await;
         report(&app, &p.school, good(&format!("B{i}"), &host)).await;

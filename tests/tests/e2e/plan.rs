@@ -2,55 +2,9 @@
 //! teacher practice stations, craftsmen, career mentors, apprenticeships, events.
 
 use alliance_tests::{TestApp, both_databases, codes};
-use entity::enums::AccountRole;
 use serde_json::{Value, json};
 
-const FIRM: &str = "威高集团股份有限公司";
-const OTHER_FIRM: &str = "山东联桥集团有限公司";
-const SCHOOL: &str = "威海技师学院";
-const OTHER_SCHOOL: &str = "威海市文登技师学院";
-
-struct Parties {
-    firm: String,
-    other_firm: String,
-    school: String,
-    other_school: String,
-    secretariat: String,
-}
-
-async fn parties(app: &TestApp) -> Parties {
-    Parties {
-        firm: app
-            .account_token(
-                "f@weigao.example.org",
-                AccountRole::EnterpriseStaff,
-                Some(FIRM),
-            )
-            .await,
-        other_firm: app
-            .account_token(
-                "o@lianqiao.example.org",
-                AccountRole::EnterpriseStaff,
-                Some(OTHER_FIRM),
-            )
-            .await,
-        school: app
-            .account_token(
-                "s@college.example.org",
-                AccountRole::SchoolStaff,
-                Some(SCHOOL),
-            )
-            .await,
-        other_school: app
-            .account_token(
-                "o@wendeng.example.org",
-                AccountRole::SchoolStaff,
-                Some(OTHER_SCHOOL),
-            )
-            .await,
-        secretariat: app.secretariat().await,
-    }
-}
+use crate::fixtures::{FIRM_A, FIRM_C, Parties, SCHOOL, parties};
 
 async fn compliance(app: &TestApp, unit: &str, token: &str) -> Vec<(String, bool, usize)> {
     let r = app
@@ -82,12 +36,12 @@ async fn r_school_labels(app: &TestApp, school: &str, token: &str) -> String {
 /// Gives `FIRM` everything the plan asks of a firm in 2026, and `SCHOOL` everything it asks of a
 /// school; returns the station's id.
 async fn fulfil(app: &TestApp, p: &Parties) -> String {
-    let firm = app.unit_id(FIRM).await;
+    let firm = app.unit_id(FIRM_A).await;
     let school = app.unit_id(SCHOOL).await;
     let site = app.mutate( "createTrainingSite", "CreateTrainingSiteInput", json!({
         "kind": "SCHOOL_IN_FACTORY", "name": "威高厂中校实训基地", "specialties": ["医疗器械装配"], "studentCapacity": 40,
         "status": "OPERATING", "partners": [{ "unitId": school, "role": "选派学生" }]
-    }), "trainingSite { id kind host { name } partners { role unit { name } } }", Some(&p.firm)).await;
+    }), "trainingSite { id kind host { name } partners { role unit { name } } }", Some(&p.firm_a)).await;
     assert_eq!(codes(&site), Vec::<String>::new(), "{site}");
     let site_id = site["trainingSite"]["id"].as_str().unwrap();
     let mentor = app
@@ -96,13 +50,13 @@ async fn fulfil(app: &TestApp, p: &Parties) -> String {
             "AddSiteMentorInput",
             json!({ "siteId": site_id, "name": "张师傅", "skillLevel": "高级技师" }),
             "recorded",
-            Some(&p.firm),
+            Some(&p.firm_a),
         )
         .await;
     assert_eq!(mentor["recorded"], true, "{mentor}");
     let station = app.mutate( "createTeacherPracticeStation", "CreateTeacherPracticeStationInput", json!({
         "name": "威高教师活动站", "specialties": ["数控技术应用"], "contactPhone": "0631-5000000"
-    }), "teacherPracticeStation { id }", Some(&p.firm)).await;
+    }), "teacherPracticeStation { id }", Some(&p.firm_a)).await;
     let station_id = station["teacherPracticeStation"]["id"]
         .as_str()
         .unwrap()
@@ -112,7 +66,7 @@ async fn fulfil(app: &TestApp, p: &Parties) -> String {
         "OfferPracticePostsInput",
         json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 1 }),
         "teacherPracticeStation { posts { year specialty posts } }",
-        Some(&p.firm),
+        Some(&p.firm_a),
     )
     .await;
     assert_eq!(
@@ -125,7 +79,7 @@ async fn fulfil(app: &TestApp, p: &Parties) -> String {
             "SetCareerMentorInput",
             json!({ "name": "李经理", "title": "人力资源经理" }),
             "careerMentor { id name }",
-            Some(&p.firm),
+            Some(&p.firm_a),
         )
         .await;
     assert_eq!(codes(&mentor), Vec::<String>::new());
@@ -156,9 +110,9 @@ both_databases!(
 
 async fn compliance_for_a_firm_and_a_school_that_meet_none_and_then_all(app: TestApp) {
     let p = parties(&app).await;
-    let firm = app.unit_id(FIRM).await;
+    let firm = app.unit_id(FIRM_A).await;
     let school = app.unit_id(SCHOOL).await;
-    let none_firm = compliance(&app, &firm, &p.firm).await;
+    let none_firm = compliance(&app, &firm, &p.firm_a).await;
     assert_eq!(none_firm.len(), 4);
     assert!(
         none_firm.iter().all(|(_, met, ev)| !met && *ev == 0),
@@ -182,7 +136,7 @@ async fn compliance_for_a_firm_and_a_school_that_meet_none_and_then_all(app: Tes
     let all = compliance(&app, &school, &p.secretariat).await;
     assert!(all.iter().all(|(_, met, ev)| *met && *ev == 1), "{all:?}");
     // Another year: nothing that year (the site and the mentor still count).
-    let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2027) { allMet items { rule met } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
+    let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2027) { allMet items { rule met } } } }", json!({ "id": firm }), Some(&p.firm_a)).await.ok();
     let met: Vec<bool> = r.data()["memberUnit"]["compliance"]["items"]
         .as_array()
         .unwrap()
@@ -192,12 +146,12 @@ async fn compliance_for_a_firm_and_a_school_that_meet_none_and_then_all(app: Tes
     assert_eq!(met, vec![true, false, true, false]);
     // Evidence names no teacher (compliance is open to every signed-in caller).
     assert!(
-        !r_school_labels(&app, &school, &p.other_firm)
+        !r_school_labels(&app, &school, &p.firm_c)
             .await
             .contains("王老师")
     );
     // Every piece of evidence is a node.
-    let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { evidence { kind id } } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
+    let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { evidence { kind id } } } } }", json!({ "id": firm }), Some(&p.firm_a)).await.ok();
     for item in r.data()["memberUnit"]["compliance"]["items"]
         .as_array()
         .unwrap()
@@ -207,7 +161,7 @@ async fn compliance_for_a_firm_and_a_school_that_meet_none_and_then_all(app: Tes
             .post_graphql(
                 "query($id: ID!) { node(id: $id) { __typename } }",
                 json!({ "id": ev["id"] }),
-                Some(&p.firm),
+                Some(&p.firm_a),
             )
             .await
             .ok();
@@ -215,7 +169,7 @@ async fn compliance_for_a_firm_and_a_school_that_meet_none_and_then_all(app: Tes
     }
     // A unit that is neither firm nor school has no items.
     let trainer = app.unit_id("威海创业大学").await;
-    assert!(compliance(&app, &trainer, &p.firm).await.is_empty());
+    assert!(compliance(&app, &trainer, &p.firm_a).await.is_empty());
 }
 
 async fn a_firm_meeting_some_rules_is_on_the_committees_work_list_for_the_others(app: TestApp) {
@@ -225,7 +179,7 @@ async fn a_firm_meeting_some_rules_is_on_the_committees_work_list_for_the_others
         "SetCareerMentorInput",
         json!({ "name": "赵经理", "title": "总经理" }),
         "careerMentor { id }",
-        Some(&p.other_firm),
+        Some(&p.firm_c),
     )
     .await;
     fulfil(&app, &p).await;
@@ -249,10 +203,10 @@ async fn a_firm_meeting_some_rules_is_on_the_committees_work_list_for_the_others
         .iter()
         .map(|n| n["name"].as_str().unwrap().to_owned())
         .collect();
-    assert!(not_met.contains(&OTHER_FIRM.to_owned()) && !not_met.contains(&FIRM.to_owned()));
+    assert!(not_met.contains(&FIRM_C.to_owned()) && !not_met.contains(&FIRM_A.to_owned()));
     assert_eq!(rule("TEACHERS_SENT_TO_PRACTICE")["applicable"], 20);
     assert_eq!(rule("TEACHERS_SENT_TO_PRACTICE")["met"], 1);
-    let other = compliance(&app, &app.unit_id(OTHER_FIRM).await, &p.other_firm).await;
+    let other = compliance(&app, &app.unit_id(FIRM_C).await, &p.firm_c).await;
     assert_eq!(other.iter().filter(|(_, m, _)| *m).count(), 1, "{other:?}");
     assert_eq!(
         app.post_graphql(q, json!({ "f": null }), Some(&p.school))
@@ -292,7 +246,7 @@ async fn alliance_compliance_runs_the_same_statements_for_10_and_177_members(app
 
 async fn site_and_station_rules_are_user_errors_and_write_nothing(app: TestApp) {
     let p = parties(&app).await;
-    let firm = app.unit_id(FIRM).await;
+    let firm = app.unit_id(FIRM_A).await;
     let school = app.unit_id(SCHOOL).await;
     let site = |input: Value, token: String| {
         let app = &app;
@@ -320,7 +274,7 @@ async fn site_and_station_rules_are_user_errors_and_write_nothing(app: TestApp) 
         codes(
             &site(
                 json!({ "kind": "FACTORY_IN_SCHOOL", "name": "x", "status": "PLANNED" }),
-                p.firm.clone()
+                p.firm_a.clone()
             )
             .await
         ),
@@ -339,9 +293,13 @@ async fn site_and_station_rules_are_user_errors_and_write_nothing(app: TestApp) 
         ),
         vec!["FORBIDDEN"]
     );
-    assert_eq!(codes(&site(json!({ "kind": "SCHOOL_IN_FACTORY", "name": " ", "status": "OPERATING", "studentCapacity": -1 }), p.firm.clone()).await), vec!["BLANK", "MUST_BE_NON_NEGATIVE"]);
+    assert_eq!(codes(&site(json!({ "kind": "SCHOOL_IN_FACTORY", "name": " ", "status": "OPERATING", "studentCapacity": -1 }), p.firm_a.clone()).await), vec!["BLANK", "MUST_BE_NON_NEGATIVE"]);
     let listed = app
-        .post_graphql("{ trainingSites { totalCount } }", json!({}), Some(&p.firm))
+        .post_graphql(
+            "{ trainingSites { totalCount } }",
+            json!({}),
+            Some(&p.firm_a),
+        )
         .await
         .ok();
     assert_eq!(listed.data()["trainingSites"]["totalCount"], 1);
@@ -357,13 +315,13 @@ async fn site_and_station_rules_are_user_errors_and_write_nothing(app: TestApp) 
                 "startDate": "2026-09-01", "endDate": "2026-09-30", "daysOnSite": 20
             }),
             "teacherPractice { id }",
-            Some(&p.other_school),
+            Some(&p.school_2),
         )
         .await;
     assert_eq!(codes(&again), vec!["NO_PRACTICE_POST_LEFT"]);
-    let fewer = app.mutate( "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 0 }), "teacherPracticeStation { id }", Some(&p.firm)).await;
+    let fewer = app.mutate( "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 0 }), "teacherPracticeStation { id }", Some(&p.firm_a)).await;
     assert_eq!(codes(&fewer), vec!["NO_PRACTICE_POST_LEFT"]);
-    let more = app.mutate( "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 2 }), "teacherPracticeStation { posts { posts } }", Some(&p.firm)).await;
+    let more = app.mutate( "offerPracticePosts", "OfferPracticePostsInput", json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 2 }), "teacherPracticeStation { posts { posts } }", Some(&p.firm_a)).await;
     assert_eq!(more["teacherPracticeStation"]["posts"][0]["posts"], 2);
     let now_ok = app
         .mutate(
@@ -374,7 +332,7 @@ async fn site_and_station_rules_are_user_errors_and_write_nothing(app: TestApp) 
                 "startDate": "2026-09-01", "endDate": "2026-09-30", "daysOnSite": 31
             }),
             "teacherPractice { id }",
-            Some(&p.other_school),
+            Some(&p.school_2),
         )
         .await;
     assert_eq!(
@@ -388,7 +346,7 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
     let p = parties(&app).await;
     let station_id = fulfil(&app, &p).await;
     let school = app.unit_id(SCHOOL).await;
-    let firm = app.unit_id(FIRM).await;
+    let firm = app.unit_id(FIRM_A).await;
     let practices = app
         .post_graphql(
             "{ teacherPractices { nodes { id } } }",
@@ -407,11 +365,11 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
             "AddCraftsmanInput",
             json!({ "name": "陈工匠", "skillLevel": "高级技师", "phone": "13900000000" }),
             "craftsman { id }",
-            Some(&p.firm),
+            Some(&p.firm_a),
         )
         .await;
     let craftsman_id = craftsman["craftsman"]["id"].as_str().unwrap().to_owned();
-    let mentors = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { rule evidence { kind id } } } } }", json!({ "id": firm }), Some(&p.firm)).await.ok();
+    let mentors = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { rule evidence { kind id } } } } }", json!({ "id": firm }), Some(&p.firm_a)).await.ok();
     let mentor_id = mentors.data()["memberUnit"]["compliance"]["items"][2]["evidence"][0]["id"]
         .as_str()
         .unwrap()
@@ -432,7 +390,7 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
             "CreateTeacherPracticeStationInput",
             json!({ "name": "站" }),
             "teacherPracticeStation { id }",
-            vec![&p.firm],
+            vec![&p.firm_a],
             vec![&p.school],
         ),
         (
@@ -440,23 +398,23 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
             "OfferPracticePostsInput",
             json!({ "stationId": station_id, "year": 2027, "specialty": "焊接", "posts": 1 }),
             "teacherPracticeStation { id }",
-            vec![&p.firm],
-            vec![&p.other_firm, &p.school],
+            vec![&p.firm_a],
+            vec![&p.firm_c, &p.school],
         ),
         (
             "confirmTeacherPractice",
             "ConfirmTeacherPracticeInput",
             json!({ "id": practice_id, "assessment": "优秀" }),
             "teacherPractice { assessment hostConfirmedAt }",
-            vec![&p.firm],
-            vec![&p.other_firm, &p.school, &p.secretariat],
+            vec![&p.firm_a],
+            vec![&p.firm_c, &p.school, &p.secretariat],
         ),
         (
             "addCraftsman",
             "AddCraftsmanInput",
             json!({ "name": "匠" }),
             "craftsman { id }",
-            vec![&p.firm],
+            vec![&p.firm_a],
             vec![&p.school],
         ),
         (
@@ -465,14 +423,14 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
             json!({ "craftsmanId": craftsman_id, "role": "PART_TIME_TEACHER", "term": "2026-2027-1", "hours": 64 }),
             "craftsmanAssignment { role term hours school { name } }",
             vec![&p.school],
-            vec![&p.firm],
+            vec![&p.firm_a],
         ),
         (
             "setCareerMentor",
             "SetCareerMentorInput",
             json!({ "name": "导师", "title": "高级技师" }),
             "careerMentor { id }",
-            vec![&p.firm],
+            vec![&p.firm_a],
             vec![&p.school],
         ),
         (
@@ -480,15 +438,15 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
             "RecordCareerClassInput",
             json!({ "careerMentorId": mentor_id, "schoolId": school, "heldOn": "2026-10-20" }),
             "recorded",
-            vec![&p.school, &p.firm],
-            vec![&p.other_firm, &p.other_school],
+            vec![&p.school, &p.firm_a],
+            vec![&p.firm_c, &p.school_2],
         ),
         (
             "createApprenticeship",
             "CreateApprenticeshipInput",
             json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "WORK_STUDY_ALTERNATION", "startDate": "2026-09-01" }),
             "apprenticeship { id }",
-            vec![&p.firm],
+            vec![&p.firm_a],
             vec![&p.school],
         ),
         (
@@ -496,8 +454,8 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
             "RecordEventInput",
             json!({ "kind": "ENTERPRISE_WEEK", "heldOn": "2026-11-01", "title": "企业宣传周", "organiserIds": [firm] }),
             "event { id }",
-            vec![&p.firm],
-            vec![&p.school, &p.other_firm],
+            vec![&p.firm_a],
+            vec![&p.school, &p.firm_c],
         ),
     ];
     for (name, ty, input, sel, allowed, refused) in cases {
@@ -539,15 +497,15 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
             Some(&p.secretariat),
         )
         .await;
-    assert_eq!(r["craftsman"]["unit"]["name"], FIRM);
+    assert_eq!(r["craftsman"]["unit"]["name"], FIRM_A);
     // Staff cannot act for another unit.
     let r = app
         .mutate(
             "addCraftsman",
             "AddCraftsmanInput",
-            json!({ "unitId": app.unit_id(OTHER_FIRM).await, "name": "匠" }),
+            json!({ "unitId": app.unit_id(FIRM_C).await, "name": "匠" }),
             "craftsman { id }",
-            Some(&p.firm),
+            Some(&p.firm_a),
         )
         .await;
     assert_eq!(codes(&r), vec!["FORBIDDEN"]);
@@ -562,20 +520,20 @@ async fn phones_and_apprentices_are_seen_only_by_the_units_involved(app: TestApp
         "AddCraftsmanInput",
         json!({ "name": "陈工匠", "phone": "13900000000" }),
         "craftsman { id }",
-        Some(&p.firm),
+        Some(&p.firm_a),
     )
     .await;
-    app.mutate( "createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm)).await;
+    app.mutate( "createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm_a)).await;
     let listing = app
-        .post_graphql("{ events(year: 2026, kinds: [CAMPUS_VISIT]) { totalCount nodes { title units { role unit { name } } } } }", json!({}), Some(&p.other_firm))
+        .post_graphql("{ events(year: 2026, kinds: [CAMPUS_VISIT]) { totalCount nodes { title units { role unit { name } } } } }", json!({}), Some(&p.firm_c))
         .await
         .ok();
     let units = &listing.data()["events"]["nodes"][0]["units"];
     assert_eq!(units[0]["role"], "ORGANISER");
     assert_eq!(units[0]["unit"]["name"], SCHOOL);
-    assert_eq!(units[1]["unit"]["name"], FIRM);
+    assert_eq!(units[1]["unit"]["name"], FIRM_A);
     let phones = "{ craftsmen { nodes { name phone } } teacherPracticeStations { nodes { name contactPhone } } }";
-    for token in [&p.firm, &p.secretariat] {
+    for token in [&p.firm_a, &p.secretariat] {
         let r = app.post_graphql(phones, json!({}), Some(token)).await.ok();
         assert_eq!(r.data()["craftsmen"]["nodes"][0]["phone"], "13900000000");
         assert_eq!(
@@ -583,7 +541,7 @@ async fn phones_and_apprentices_are_seen_only_by_the_units_involved(app: TestApp
             "0631-5000000"
         );
     }
-    for token in [&p.other_firm, &p.school] {
+    for token in [&p.firm_c, &p.school] {
         let r = app.post_graphql(phones, json!({}), Some(token)).await;
         assert_eq!(r.error_codes(), vec!["FORBIDDEN", "FORBIDDEN"]);
         assert!(!r.body.to_string().contains("13900000000"));
@@ -594,11 +552,11 @@ async fn phones_and_apprentices_are_seen_only_by_the_units_involved(app: TestApp
     }
     let q = "{ apprenticeships { totalCount nodes { apprenticeName } } }";
     for (token, n) in [
-        (&p.firm, 1),
+        (&p.firm_a, 1),
         (&p.school, 1),
         (&p.secretariat, 1),
-        (&p.other_firm, 0),
-        (&p.other_school, 0),
+        (&p.firm_c, 0),
+        (&p.school_2, 0),
     ] {
         let r = app.post_graphql(q, json!({}), Some(token)).await.ok();
         assert_eq!(r.data()["apprenticeships"]["totalCount"], n);
@@ -612,7 +570,7 @@ async fn phones_and_apprentices_are_seen_only_by_the_units_involved(app: TestApp
         .post_graphql(
             "{ apprenticeships { nodes { id } } }",
             json!({}),
-            Some(&p.firm),
+            Some(&p.firm_a),
         )
         .await
         .ok();
@@ -629,18 +587,18 @@ async fn phones_and_apprentices_are_seen_only_by_the_units_involved(app: TestApp
         "Apprenticeship"
     );
     assert_eq!(
-        app.post_graphql(node, json!({ "id": apprenticeship }), Some(&p.other_firm))
+        app.post_graphql(node, json!({ "id": apprenticeship }), Some(&p.firm_c))
             .await
             .error_codes(),
         vec!["NOT_FOUND"]
     );
     let q = "{ teacherPractices { totalCount } }";
     for (token, n) in [
-        (&p.firm, 1),
+        (&p.firm_a, 1),
         (&p.school, 1),
         (&p.secretariat, 1),
-        (&p.other_firm, 0),
-        (&p.other_school, 0),
+        (&p.firm_c, 0),
+        (&p.school_2, 0),
     ] {
         let r = app.post_graphql(q, json!({}), Some(token)).await.ok();
         assert_eq!(r.data()["teacherPractices"]["totalCount"], n);

@@ -68,6 +68,16 @@ async fn futures_join<T: Send + 'static>(
     out
 }
 
+/// `GET /graphql` as a browser asks for it.
+async fn graphiql_page(app: &TestApp) -> reqwest::Response {
+    app.client
+        .get(app.graphql_url())
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn production_switches_turn_off_graphiql_and_introspection() {
     let app = spawn_app_with(Backend::Sqlite, |c| {
@@ -76,13 +86,7 @@ async fn production_switches_turn_off_graphiql_and_introspection() {
     })
     .await
     .unwrap();
-    let page = app
-        .client
-        .get(app.graphql_url())
-        .header("accept", "text/html")
-        .send()
-        .await
-        .unwrap();
+    let page = graphiql_page(&app).await;
     assert_eq!(page.status(), 400);
     let reply = app
         .post_graphql("{ __schema { types { name } } }", json!({}), None)
@@ -103,13 +107,7 @@ async fn production_switches_turn_off_graphiql_and_introspection() {
 #[tokio::test]
 async fn graphiql_is_served_on_a_loopback_development_server() {
     let app = spawn_app_with(Backend::Sqlite, |_| {}).await.unwrap();
-    let page = app
-        .client
-        .get(app.graphql_url())
-        .header("accept", "text/html")
-        .send()
-        .await
-        .unwrap();
+    let page = graphiql_page(&app).await;
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("graphiql"));
 }
