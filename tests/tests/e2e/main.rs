@@ -9,6 +9,7 @@ mod cli;
 mod fixtures;
 mod http;
 mod member_registry;
+mod migrations;
 mod order_classes;
 mod placements;
 mod plan;
