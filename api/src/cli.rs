@@ -142,10 +142,33 @@ fn read_password() -> anyhow::Result<String> {
     Ok(input.lines().next().unwrap_or_default().to_owned())
 }
 
+/// What the `api` binary does: parses the command line and runs it on a multi-threaded runtime;
+/// on failure prints `error: …` to standard error and exits non-zero.
+pub fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Runs the command line.
 ///
 /// # Errors
-/// Whatever the command fails with; `main` prints it and exits non-zero.
+/// Whatever the command fails with; [`main`] prints it and exits non-zero.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut config = cli.config;
     config.read_secret_from_env();

@@ -2,8 +2,8 @@
 //! (a fresh SQLite file, or a fresh PostgreSQL database on the server `TEST_DATABASE_URL` names),
 //! and a GraphQL client over HTTP.
 //!
-//! [`both_databases!`] turns each test body into two tests, `…::sqlite` and `…::postgres`. Without
-//! `TEST_DATABASE_URL` the PostgreSQL twin is skipped — unless `CI=true`, where it fails.
+//! [`both_databases!`] turns each test function into two tests, `…::sqlite` and `…::postgres`.
+//! Without `TEST_DATABASE_URL` the PostgreSQL twin is skipped — unless `CI=true`, where it fails.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -389,37 +389,38 @@ pub fn annex_names() -> Option<Vec<String>> {
     )
 }
 
-/// Defines each test twice: on SQLite and on PostgreSQL.
+/// Runs each named test twice: on SQLite and on PostgreSQL.
+///
+/// For every `name`, an `async fn name(app: TestApp)` in the same module is the test; the macro
+/// adds a module `name` with the tests `sqlite` and `postgres`, each of which starts a server on
+/// its database and passes it to the function.
 ///
 /// ```text
-/// both_databases! {
-///     async fn anonymous_callers_read_the_member_list(app) { … }
-/// }
+/// both_databases!(anonymous_callers_read_the_member_list);
+///
+/// async fn anonymous_callers_read_the_member_list(app: TestApp) { … }
 /// ```
 #[macro_export]
 macro_rules! both_databases {
-    ($(async fn $name:ident($app:ident) $body:block)*) => {
+    ($($name:ident),+ $(,)?) => {
         $(
             mod $name {
-                #[allow(unused_imports)]
-                use super::*;
-
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    let $app = $crate::spawn_app($crate::Backend::Sqlite)
+                    let app = $crate::spawn_app($crate::Backend::Sqlite)
                         .await
                         .expect("SQLite always runs");
-                    $body
+                    super::$name(app).await;
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
-                    let Some($app) = $crate::spawn_app($crate::Backend::Postgres).await else {
+                    let Some(app) = $crate::spawn_app($crate::Backend::Postgres).await else {
                         return;
                     };
-                    $body
+                    super::$name(app).await;
                 }
             }
-        )*
+        )+
     };
 }

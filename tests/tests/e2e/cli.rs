@@ -1,12 +1,12 @@
 //! The command-line tool, run as a real process against a throwaway SQLite database.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use crate::fixtures::{api_command, graphql_address};
+
 fn api(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
+    let mut child = api_command()
         .args(args)
         .env("DATA_DIR", dir)
         .env_remove("DATABASE_URL")
@@ -181,11 +181,10 @@ fn the_generated_jwt_secret_is_private_to_its_owner() {
 
 #[test]
 fn serve_answers_on_its_address_and_stops_cleanly_on_sigterm() {
-    use std::io::{BufRead, BufReader};
     use std::time::{Duration, Instant};
 
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_api"))
+    let mut child = api_command()
         .arg("serve")
         .env("DATA_DIR", dir.path())
         .env("BIND_ADDR", "127.0.0.1:0")
@@ -195,14 +194,7 @@ fn serve_answers_on_its_address_and_stops_cleanly_on_sigterm() {
         .stderr(Stdio::null())
         .spawn()
         .expect("start api serve");
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let url = loop {
-        let line = lines.next().expect("serve printed its address").unwrap();
-        if let Some(rest) = line.trim().strip_prefix("GraphQL:") {
-            break rest.split_whitespace().next().unwrap().to_owned();
-        }
-    };
+    let (url, _output) = graphql_address(child.stdout.take().unwrap());
     assert!(
         url.starts_with("http://127.0.0.1:") && url.ends_with("/graphql"),
         "{url}"

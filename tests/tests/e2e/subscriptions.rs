@@ -2,22 +2,17 @@
 //! WebSocket client: in process on SQLite, and across two API instances on one PostgreSQL database
 //! (events travel through `LISTEN/NOTIFY`).
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use alliance_tests::{Backend, TEST_JWT_SECRET, TEST_PASSWORD, fresh_database_url};
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
-const SECRET: &str = "subscription-test-secret-0123456789-0123456789";
-const PASSWORD: &str = "a long test password";
-const FIRM_A: &str = "威高集团股份有限公司";
-const FIRM_B: &str = "天润工业技术股份有限公司";
-const SCHOOL: &str = "威海技师学院";
+use crate::fixtures::{FIRM_A, FIRM_B, SCHOOL, api_command, graphql_address};
 
 /// A running `api serve` process; killed when dropped.
 struct Server {
@@ -33,10 +28,10 @@ impl Drop for Server {
 }
 
 fn command(database_url: &str, data_dir: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_api"));
+    let mut cmd = api_command();
     cmd.env("DATABASE_URL", database_url)
         .env("DATA_DIR", data_dir)
-        .env("JWT_SECRET", SECRET)
+        .env("JWT_SECRET", TEST_JWT_SECRET)
         .env("BIND_ADDR", "127.0.0.1:0")
         .env("RUST_LOG", "warn");
     cmd
@@ -49,13 +44,7 @@ fn serve(database_url: &str, data_dir: &std::path::Path) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .expect("start api serve");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let url = loop {
-        let line = lines.next().expect("serve prints its address").unwrap();
-        if let Some(rest) = line.trim().strip_prefix("GraphQL:") {
-            break rest.split_whitespace().next().unwrap().to_owned();
-        }
-    };
+    let (url, lines) = graphql_address(child.stdout.take().unwrap());
     // Keep reading, so the server never writes into a closed pipe.
     std::thread::spawn(move || lines.for_each(drop));
     Server { child, url }
@@ -81,7 +70,7 @@ fn create_account(
         .stdin
         .take()
         .unwrap()
-        .write_all(format!("{PASSWORD}\n").as_bytes())
+        .write_all(format!("{TEST_PASSWORD}\n").as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(
@@ -108,7 +97,7 @@ async fn login(url: &str, email: &str) -> String {
         url,
         None,
         "mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token } }",
-        json!({ "e": email, "p": PASSWORD }),
+        json!({ "e": email, "p": TEST_PASSWORD }),
     )
     .await;
     data["login"]["token"].as_str().unwrap().to_owned()
@@ -232,7 +221,9 @@ async fn publish(url: &str, token: &str, id: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_subscriber_sees_published_demand_but_never_another_firms_draft() {
     let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}?mode=rwc", dir.path().join("a.db").display());
+    let db = fresh_database_url(Backend::Sqlite, dir.path())
+        .await
+        .unwrap();
     let server = serve(&db, dir.path());
     create_account(
         &db,
@@ -280,7 +271,9 @@ async fn a_subscriber_sees_published_demand_but_never_another_firms_draft() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connection_init_without_a_valid_token_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}?mode=rwc", dir.path().join("a.db").display());
+    let db = fresh_database_url(Backend::Sqlite, dir.path())
+        .await
+        .unwrap();
     let server = serve(&db, dir.path());
     for payload in [json!({}), json!({ "Authorization": "Bearer not-a-token" })] {
         let mut socket = connect(&server.url, payload.clone()).await;
@@ -293,41 +286,12 @@ async fn connection_init_without_a_valid_token_is_refused() {
     }
 }
 
-/// A fresh database on the PostgreSQL server of `TEST_DATABASE_URL`, or `None` when it is unset
-/// (a failure under `CI=true`).
-async fn fresh_postgres() -> Option<String> {
-    let Ok(admin) = std::env::var("TEST_DATABASE_URL") else {
-        assert_ne!(
-            std::env::var("CI").as_deref(),
-            Ok("true"),
-            "TEST_DATABASE_URL must be set under CI"
-        );
-        eprintln!("skipped: TEST_DATABASE_URL is not set");
-        return None;
-    };
-    use sea_orm::ConnectionTrait;
-    let name = format!("alliance_ws_{}", uuid::Uuid::new_v4().simple());
-    let conn = sea_orm::Database::connect(&admin).await.unwrap();
-    conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-        .await
-        .unwrap();
-    let (base, query) = admin
-        .split_once('?')
-        .map_or((admin.as_str(), None), |(b, q)| (b, Some(q)));
-    let host_end = base.rfind('/').unwrap();
-    let mut url = format!("{}/{name}", &base[..host_end]);
-    if let Some(q) = query {
-        url = format!("{url}?{q}");
-    }
-    Some(url)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_subscriber_on_one_instance_sees_changes_made_through_another() {
-    let Some(db) = fresh_postgres().await else {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(db) = fresh_database_url(Backend::Postgres, dir.path()).await else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
     // Two API processes on one PostgreSQL database: both migrate and seed at once, safely.
     let one = serve(&db, dir.path());
     let two = serve(&db, dir.path());

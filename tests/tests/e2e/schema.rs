@@ -1,7 +1,5 @@
 //! The schema is a contract (`API-CONVENTIONS.md` §6): `schema.graphql` is generated from the code.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
 #[test]
 fn schema_graphql_equals_the_generated_sdl() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema.graphql");

@@ -1,0 +1,186 @@
+//! The HTTP layer: GraphQL-over-HTTP behaviour, limits, health checks, CORS.
+
+use alliance_tests::{TestApp, both_databases};
+use serde_json::{Value, json};
+
+both_databases!(
+    a_mutation_over_get_is_refused_with_405_and_queries_over_get_work,
+    batches_non_json_bodies_and_oversized_bodies_are_refused,
+    graphql_response_media_type_gives_400_for_invalid_documents,
+    too_deep_or_too_costly_queries_are_refused_before_they_run,
+    health_and_readiness_answer,
+    cors_allows_only_listed_origins,
+    responses_carry_a_request_id_and_are_not_cached
+);
+
+async fn a_mutation_over_get_is_refused_with_405_and_queries_over_get_work(app: TestApp) {
+    let response = app
+        .client
+        .get(app.graphql_url())
+        .query(&[(
+            "query",
+            "mutation { login(input: {email: \"a@b.c\", password: \"x\"}) { token } }",
+        )])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    assert_eq!(response.headers()["allow"], "POST");
+    let response = app
+        .client
+        .get(app.graphql_url())
+        .query(&[("query", "{ memberUnits { totalCount } }")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["data"]["memberUnits"]["totalCount"], 177);
+}
+
+async fn batches_non_json_bodies_and_oversized_bodies_are_refused(app: TestApp) {
+    let batch = app
+        .client
+        .post(app.graphql_url())
+        .json(&json!([{ "query": "{ alliance { name } }" }, { "query": "{ alliance { name } }" }]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(batch.status(), 400);
+    let body: Value = batch.json().await.unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+
+    let text = app
+        .client
+        .post(app.graphql_url())
+        .header("content-type", "text/plain")
+        .body("{ alliance { name } }")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(text.status(), 415);
+
+    let huge = "x".repeat(100 * 1024);
+    let big = app
+        .client
+        .post(app.graphql_url())
+        .json(&json!({ "query": format!("{{ alliance {{ name }} }} # {huge}") }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(big.status(), 413);
+}
+
+async fn graphql_response_media_type_gives_400_for_invalid_documents(app: TestApp) {
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .header("accept", "application/graphql-response+json")
+        .json(&json!({ "query": "{ alliance { noSuchField } }" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/graphql-response+json"
+    );
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .header("accept", "application/graphql-response+json")
+        .json(&json!({ "query": "{ alliance { name } }" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    // Legacy application/json answers 200 even for invalid documents.
+    let reply = app
+        .post_graphql("{ alliance { noSuchField } }", json!({}), None)
+        .await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.error_codes(), vec!["BAD_USER_INPUT"]);
+}
+
+async fn too_deep_or_too_costly_queries_are_refused_before_they_run(app: TestApp) {
+    let deep = "{ memberUnits(first: 1) { nodes { committees(first: 1) { nodes { members(first: 1) { nodes { committees(first: 1) { nodes { members(first: 1) { nodes { committees(first: 1) { nodes { name } } } } } } } } } } } } }";
+    let (statements, reply) = app
+        .count_statements(app.post_graphql(deep, json!({}), None))
+        .await;
+    assert_eq!(reply.error_codes(), vec!["BAD_USER_INPUT"]);
+    assert!(
+        reply.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nested too deep")
+    );
+    assert_eq!(statements, 0);
+    let costly = "{ memberUnits(first: 100) { nodes { committees(first: 100) { nodes { members(first: 100) { nodes { name } } } } } } }";
+    let (statements, reply) = app
+        .count_statements(app.post_graphql(costly, json!({}), None))
+        .await;
+    assert_eq!(reply.error_codes(), vec!["BAD_USER_INPUT"]);
+    assert!(
+        reply.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("complex")
+    );
+    assert_eq!(statements, 0);
+    // An accepted query reports its cost.
+    let reply = app
+        .post_graphql(
+            "{ memberUnits(first: 10) { nodes { name } } }",
+            json!({}),
+            None,
+        )
+        .await
+        .ok();
+    let cost = &reply.body["extensions"]["cost"];
+    assert_eq!(cost["maxQueryCost"], 50_000);
+    assert!(cost["requestedQueryCost"].as_u64().unwrap() >= 10);
+}
+
+async fn health_and_readiness_answer(app: TestApp) {
+    let health = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+    let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+    let missing = app.client.get(app.url("/nowhere")).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+}
+
+async fn cors_allows_only_listed_origins(app: TestApp) {
+    let preflight = |origin: &'static str| {
+        app.client
+            .request(reqwest::Method::OPTIONS, app.graphql_url())
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization,content-type",
+            )
+            .send()
+    };
+    let allowed = preflight("https://committee.example.org").await.unwrap();
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://committee.example.org"
+    );
+    let other = preflight("https://evil.example.com").await.unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+}
+
+async fn responses_carry_a_request_id_and_are_not_cached(app: TestApp) {
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .json(&json!({ "query": "{ alliance { name } }" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.headers().get("x-request-id").is_some());
+    assert_eq!(response.headers()["cache-control"], "no-store");
+}

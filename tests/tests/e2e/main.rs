@@ -1,0 +1,19 @@
+//! The end-to-end tests, in one binary: the real server over HTTP on SQLite and PostgreSQL, the
+//! command-line tool as a real process, and live updates over WebSocket.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod auth;
+mod budget;
+mod cli;
+mod fixtures;
+mod http;
+mod member_registry;
+mod migrations;
+mod order_classes;
+mod placements;
+mod plan;
+mod registry_writes;
+mod schema;
+mod startup;
+mod subscriptions;

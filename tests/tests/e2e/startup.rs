@@ -1,0 +1,113 @@
+//! Starting up: many instances on one database, seeds that restore a missing annex member,
+//! production switches.
+
+use alliance_tests::{
+    Backend, TestApp, both_databases, fresh_database_url, spawn_app_with, test_config,
+};
+use entity::member_unit;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::json;
+
+both_databases!(
+    instances_starting_at_once_on_one_database_seed_it_exactly_once,
+    seeding_restores_an_annex_member_whose_row_is_missing
+);
+
+async fn instances_starting_at_once_on_one_database_seed_it_exactly_once(app: TestApp) {
+    // `app` prepared its own database; start three more instances together on a fresh one.
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database_url(app.backend, dir.path()).await else {
+        return;
+    };
+    let builds = (0..3).map(|_| {
+        let config = test_config(url.clone(), dir.path());
+        tokio::spawn(api::Application::build(config))
+    });
+    let apps: Vec<api::Application> = futures_join(builds).await;
+    assert_eq!(apps.len(), 3);
+    let count = member_unit::Entity::find()
+        .count(apps[0].db())
+        .await
+        .unwrap();
+    assert_eq!(count, 177);
+    let committees = entity::committee::Entity::find()
+        .count(apps[0].db())
+        .await
+        .unwrap();
+    assert_eq!(committees, 8);
+}
+
+async fn seeding_restores_an_annex_member_whose_row_is_missing(app: TestApp) {
+    member_unit::Entity::delete_many()
+        .filter(member_unit::Column::Name.eq("威海奥东金属结构制造有限公司"))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let report = seeds::load(&app.db).await.unwrap();
+    assert_eq!(report.member_units, 1);
+    let restored = member_unit::Entity::find()
+        .filter(member_unit::Column::Name.eq("威海奥东金属结构制造有限公司"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(restored.list_order, 177);
+    assert_eq!(
+        member_unit::Entity::find().count(&app.db).await.unwrap(),
+        177
+    );
+}
+
+async fn futures_join<T: Send + 'static>(
+    handles: impl Iterator<Item = tokio::task::JoinHandle<anyhow::Result<T>>>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for h in handles {
+        out.push(h.await.unwrap().unwrap());
+    }
+    out
+}
+
+/// `GET /graphql` as a browser asks for it.
+async fn graphiql_page(app: &TestApp) -> reqwest::Response {
+    app.client
+        .get(app.graphql_url())
+        .header("accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn production_switches_turn_off_graphiql_and_introspection() {
+    let app = spawn_app_with(Backend::Sqlite, |c| {
+        c.graphiql = Some(false);
+        c.introspection = Some(false);
+    })
+    .await
+    .unwrap();
+    let page = graphiql_page(&app).await;
+    assert_eq!(page.status(), 400);
+    let reply = app
+        .post_graphql("{ __schema { types { name } } }", json!({}), None)
+        .await;
+    // async-graphql answers a disabled introspection with null rather than an error.
+    assert_eq!(reply.data()["__schema"], serde_json::Value::Null);
+    // Suggestions ("did you mean …") are off too.
+    let reply = app
+        .post_graphql("{ alliance { nam } }", json!({}), None)
+        .await;
+    assert!(
+        !reply.body.to_string().contains("Did you mean"),
+        "{}",
+        reply.body
+    );
+}
+
+#[tokio::test]
+async fn graphiql_is_served_on_a_loopback_development_server() {
+    let app = spawn_app_with(Backend::Sqlite, |_| {}).await.unwrap();
+    let page = graphiql_page(&app).await;
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("graphiql"));
+}
