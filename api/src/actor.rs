@@ -89,6 +89,19 @@ impl Actor {
             .ok_or_else(|| self.refused("only enterprise staff may do this, for their own unit"))
     }
 
+    /// Nothing when the caller is the secretariat; else why not (`UNAUTHENTICATED` anonymously,
+    /// `FORBIDDEN` for any other role).
+    ///
+    /// # Errors
+    /// As above.
+    pub fn require_secretariat(&self) -> Result<(), Error> {
+        if self.is_secretariat() {
+            Ok(())
+        } else {
+            Err(self.refused("only the secretariat may do this"))
+        }
+    }
+
     /// `UNAUTHENTICATED` for an anonymous caller, else `FORBIDDEN` with `why`.
     pub fn refused(&self, why: &'static str) -> Error {
         match self {

@@ -139,3 +139,23 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(&txn, None).await?;
     txn.commit().await
 }
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern and wraps it for substring search.
+pub fn like_substring(term: &str) -> String {
+    let mut out = String::with_capacity(term.len() + 2);
+    out.push('%');
+    for c in term.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// A condition true for rows whose `column` contains `term` as a substring (Chinese included;
+/// `%` and `_` in the term match themselves).
+pub fn contains<C: sea_orm::ColumnTrait>(column: C, term: &str) -> sea_orm::sea_query::SimpleExpr {
+    column.like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))
+}

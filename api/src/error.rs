@@ -22,6 +22,9 @@ pub enum Error {
     Forbidden(&'static str),
     /// No such object, or not one the caller may see; the text names what.
     NotFound(String),
+    /// An argument of a read the schema could not reject (an impossible year, an unknown status);
+    /// the text says which.
+    BadInput(String),
     /// A database failure. Its text is for the log only, never for the caller.
     Database(DbErr),
 }
@@ -41,6 +44,7 @@ impl Error {
             }
             Self::Forbidden(why) => format!("forbidden: {why}"),
             Self::NotFound(what) => format!("not found: {what}"),
+            Self::BadInput(what) => what.clone(),
             Self::Database(_) => "internal error".into(),
         }
     }
@@ -137,6 +141,14 @@ pub enum ViolationCode {
     FirmPartnerRequired,
     /// The station's practice posts for that year and specialty are all taken (`004_*.txt` 二(二)4).
     NoPracticePostLeft,
+}
+
+/// The first and the day after the last day of `year`.
+///
+/// # Errors
+/// `BadInput` for a year outside the calendar's range.
+pub fn year_bounds(year: i32) -> Result<(chrono::NaiveDate, chrono::NaiveDate), Error> {
+    crate::db::year_bounds(year).ok_or_else(|| Error::BadInput(format!("{year} is not a year")))
 }
 
 /// A validation or business-rule failure of an operation's input. Nothing was written.

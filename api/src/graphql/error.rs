@@ -178,6 +178,7 @@ impl From<CoreError> for ApiError {
             CoreError::Unauthenticated => Self::Unauthenticated,
             CoreError::Forbidden(why) => Self::Forbidden(why),
             CoreError::NotFound(what) => Self::NotFound(what),
+            CoreError::BadInput(what) => Self::BadUserInput(what),
             CoreError::Database(e) => Self::Database(e),
         }
     }

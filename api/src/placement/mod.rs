@@ -6,15 +6,19 @@
 //! and refuses with the rules' codes, changing nothing. Warning rules (ratios, duration, the host's
 //! no-fees attestation) are listed on the placement and across the alliance.
 
+mod internship_posts;
 mod outcome;
 mod report;
+mod retention;
 mod rules;
 mod scope;
 mod student;
 mod transition;
 
+pub use internship_posts::*;
 pub use outcome::*;
 pub use report::*;
+pub use retention::*;
 pub use rules::*;
 pub use scope::*;
 pub use student::*;

@@ -6,7 +6,7 @@ use sea_orm::DatabaseConnection;
 use super::input_id;
 use super::touch;
 use crate::graphql::error::{ApiError, ApiResult, UserError, user_errors};
-use crate::graphql::guard::RoleGuard;
+use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::NodeType;
 use crate::graphql::object::{Committee, MemberUnit, Seat};
 use crate::registry::{self, UnitFields};
@@ -160,7 +160,7 @@ impl RegistryMutation {
             joined_on: Some(input.joined_on),
         };
         Ok(
-            match registry::create_member_unit(db, fields)
+            match registry::create_member_unit(actor(ctx), db, fields)
                 .await
                 .map_err(ApiError::from)?
             {
@@ -209,7 +209,7 @@ impl RegistryMutation {
             joined_on: touch(input.joined_on),
         };
         Ok(
-            match registry::update_member_unit(db, id, fields)
+            match registry::update_member_unit(actor(ctx), db, id, fields)
                 .await
                 .map_err(ApiError::from)?
             {
@@ -250,7 +250,7 @@ impl RegistryMutation {
             (c, u) => return Ok(failed(c.err().into_iter().chain(u.err()).collect())),
         };
         Ok(
-            match registry::set_committee_membership(db, committee, unit, input.role)
+            match registry::set_committee_membership(actor(ctx), db, committee, unit, input.role)
                 .await
                 .map_err(ApiError::from)?
             {
@@ -289,7 +289,7 @@ impl RegistryMutation {
             (c, u) => return Ok(failed(c.err().into_iter().chain(u.err()).collect())),
         };
         Ok(
-            match registry::remove_committee_membership(db, committee, unit)
+            match registry::remove_committee_membership(actor(ctx), db, committee, unit)
                 .await
                 .map_err(ApiError::from)?
             {

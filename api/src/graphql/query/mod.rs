@@ -38,8 +38,7 @@ mod viewer;
 
 pub use order_class::{OrderClassDemandFilter, OrderClassFilter};
 pub use placement::{
-    InternshipPlacementFilter, InternshipPostsReport, RetentionGroup, RetentionRow,
-    internship_posts_of,
+    InternshipPlacementFilter, InternshipPostsReport, RetentionRow, internship_posts_of,
 };
 pub use plan::{MemberCompliance, compliance_of};
 pub use registry::{MemberUnitFilter, MemberUnitOrder, MemberUnitOrderField, OrderDirection};

@@ -6,6 +6,7 @@ use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::member_unit_ids;
+use crate::db::like_substring;
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
@@ -15,7 +16,6 @@ use crate::graphql::object::{
     OrderClass, OrderClassConnection, OrderClassDemand, OrderClassDemandConnection, id_cursor,
 };
 use crate::order_class::{demand_scope, order_class_scope};
-use crate::registry::like_substring;
 
 /// Which demands `orderClassDemands` returns. Fields combine with AND; lists match any value.
 #[derive(InputObject, Default)]

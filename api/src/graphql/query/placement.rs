@@ -1,17 +1,10 @@
-use std::collections::HashMap;
-
 use async_graphql::connection::EmptyFields;
-use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject};
-use entity::enums::{AccountRole, District, OrderClassStatus, PlacementStatus};
-use entity::{
-    graduate_outcome, internship_placement, member_unit, order_class, order_class_sponsor, student,
-};
-use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
-use uuid::Uuid;
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use entity::enums::{District, PlacementStatus};
+use entity::{internship_placement, member_unit};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::{member_unit_ids, year_bounds};
-use crate::auth::Actor;
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
@@ -19,8 +12,9 @@ use crate::graphql::loader::{Loaders, prime_placements};
 use crate::graphql::object::{
     InternshipPlacement, InternshipPlacementConnection, MemberUnit, id_cursor,
 };
-use crate::placement::{PlacementRule, Severity, placement_scope};
-use crate::registry::like_substring;
+use crate::placement::{
+    self, PlacementFilter, PlacementRule, PostsReport, RetentionGroup, Severity,
+};
 
 /// Which placements `internshipPlacements` returns. Fields combine with AND; lists match any value.
 #[derive(InputObject, Default)]
@@ -38,47 +32,24 @@ pub struct InternshipPlacementFilter {
 }
 
 impl InternshipPlacementFilter {
-    /// The SQL condition of the filter (without the caller's scope).
+    /// The core filter, with the IDs decoded.
     ///
     /// # Errors
-    /// `BAD_USER_INPUT` for IDs of other types or an impossible year.
-    pub fn condition(&self) -> Result<Condition, ApiError> {
-        let mut cond = Condition::all();
-        if let Some(s) = &self.statuses {
-            cond = cond.add(internship_placement::Column::Status.is_in(s.iter().copied()));
-        }
-        if let Some(ids) = &self.school_ids {
-            cond = cond.add(
-                internship_placement::Column::SchoolId.is_in(member_unit_ids(ids, "schoolIds")?),
-            );
-        }
-        if let Some(ids) = &self.host_ids {
-            cond = cond.add(
-                internship_placement::Column::HostUnitId.is_in(member_unit_ids(ids, "hostIds")?),
-            );
-        }
-        if let Some(y) = self.start_year {
-            let (from, to) = year_bounds(y)?;
-            cond = cond
-                .add(internship_placement::Column::StartDate.gte(from))
-                .add(internship_placement::Column::StartDate.lt(to));
-        }
-        if let Some(term) = self
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            let like = |c: internship_placement::Column| {
-                c.like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))
-            };
-            cond = cond.add(
-                Condition::any()
-                    .add(like(internship_placement::Column::HostName))
-                    .add(like(internship_placement::Column::PostTitle)),
-            );
-        }
-        Ok(cond)
+    /// `BAD_USER_INPUT` for IDs of other types.
+    pub fn to_core(self) -> Result<PlacementFilter, ApiError> {
+        Ok(PlacementFilter {
+            statuses: self.statuses,
+            school_ids: self
+                .school_ids
+                .map(|ids| member_unit_ids(&ids, "schoolIds"))
+                .transpose()?,
+            host_ids: self
+                .host_ids
+                .map(|ids| member_unit_ids(&ids, "hostIds"))
+                .transpose()?,
+            start_year: self.start_year,
+            search: self.search,
+        })
     }
 }
 
@@ -104,17 +75,6 @@ pub struct InternshipPostsReport {
     pub ratio: Option<f64>,
     /// Whether the ratio reaches 100%.
     pub meets_rule: bool,
-}
-
-/// Grouping of `retention`.
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum RetentionGroup {
-    /// By school.
-    School,
-    /// By the school's district.
-    District,
-    /// By the student's specialty.
-    Specialty,
 }
 
 /// Retention in Weihai (留威就业, `004_*.txt` 二(四)11) for one group and year.
@@ -144,104 +104,52 @@ pub struct RetentionRow {
 #[derive(Default)]
 pub struct PlacementQuery;
 
-async fn posts_reports(
-    db: &DatabaseConnection,
-    year: i32,
-    firms: Vec<member_unit::Model>,
-) -> ApiResult<Vec<InternshipPostsReport>> {
-    let (from, to) = year_bounds(year)?;
-    let ids: Vec<Uuid> = firms.iter().map(|f| f.id).collect();
-    let hosted: HashMap<Uuid, i64> = internship_placement::Entity::find()
-        .select_only()
-        .column(internship_placement::Column::HostUnitId)
-        .column_as(internship_placement::Column::Id.count(), "n")
-        .filter(internship_placement::Column::HostUnitId.is_in(ids.clone()))
-        .filter(internship_placement::Column::Status.ne(PlacementStatus::Terminated))
-        .filter(internship_placement::Column::StartDate.gte(from))
-        .filter(internship_placement::Column::StartDate.lt(to))
-        .group_by(internship_placement::Column::HostUnitId)
-        .into_tuple::<(Uuid, i64)>()
-        .all(db)
-        .await
-        .map_err(ApiError::from)?
-        .into_iter()
-        .collect();
-    let seats: HashMap<Uuid, i64> = order_class_sponsor::Entity::find()
-        .select_only()
-        .column(order_class_sponsor::Column::EnterpriseId)
-        .column_as(order_class_sponsor::Column::Seats.sum(), "seats")
-        .filter(order_class_sponsor::Column::EnterpriseId.is_in(ids))
-        .filter(
-            order_class_sponsor::Column::OrderClassId.in_subquery(
-                Query::select()
-                    .column(order_class::Column::Id)
-                    .from(order_class::Entity)
-                    .and_where(order_class::Column::CohortYear.eq(year))
-                    .and_where(order_class::Column::Status.is_in([
-                        OrderClassStatus::Agreed,
-                        OrderClassStatus::Recruiting,
-                        OrderClassStatus::InTraining,
-                        OrderClassStatus::Graduated,
-                    ]))
-                    .to_owned(),
-            ),
-        )
-        .group_by(order_class_sponsor::Column::EnterpriseId)
-        .into_tuple::<(Uuid, Option<i64>)>()
-        .all(db)
-        .await
-        .map_err(ApiError::from)?
-        .into_iter()
-        .map(|(k, v)| (k, v.unwrap_or(0)))
-        .collect();
-    Ok(firms
-        .into_iter()
-        .map(|f| {
-            let placements_hosted = hosted.get(&f.id).copied().unwrap_or(0);
-            let order_class_seats = seats.get(&f.id).copied().unwrap_or(0);
-            let posts_offered = placements_hosted + order_class_seats;
-            let required = f.employee_count.map(|n| f64::from(n) * 0.02);
-            let ratio = required
-                .filter(|r| *r > 0.0)
-                .map(|r| posts_offered as f64 / r);
-            InternshipPostsReport {
-                year,
-                employee_count: f.employee_count,
-                required_posts: required,
-                placements_hosted,
-                order_class_seats,
-                posts_offered,
-                ratio,
-                meets_rule: ratio.is_some_and(|r| r >= 1.0),
-                enterprise: MemberUnit(f),
-            }
-        })
-        .collect())
+impl From<PostsReport> for InternshipPostsReport {
+    fn from(r: PostsReport) -> Self {
+        Self {
+            year: r.year,
+            employee_count: r.enterprise.employee_count,
+            required_posts: r.required_posts,
+            placements_hosted: r.placements_hosted,
+            order_class_seats: r.order_class_seats,
+            posts_offered: r.posts_offered,
+            ratio: r.ratio,
+            meets_rule: r.meets_rule,
+            enterprise: MemberUnit(r.enterprise),
+        }
+    }
+}
+
+impl From<placement::RetentionRow> for RetentionRow {
+    fn from(r: placement::RetentionRow) -> Self {
+        Self {
+            label: r.label,
+            school: r.school.map(MemberUnit),
+            district: r.district,
+            graduates: r.graduates,
+            employed: r.employed,
+            employed_in_weihai: r.employed_in_weihai,
+            retention_rate: r.retention_rate,
+            previous_retention_rate: r.previous_retention_rate,
+            change: r.change,
+        }
+    }
 }
 
 /// The 2% report of one firm (used by `MemberUnit.internshipPosts`): its own staff and the
 /// secretariat only.
 ///
 /// # Errors
-/// `FORBIDDEN` for other callers; `INTERNAL`.
+/// `FORBIDDEN` for other callers; `BAD_USER_INPUT` for an impossible year; `INTERNAL`.
 pub async fn internship_posts_of(
     ctx: &Context<'_>,
     unit: &member_unit::Model,
     year: i32,
 ) -> ApiResult<InternshipPostsReport> {
-    let a = actor(ctx);
-    let own = matches!(a, Actor::Account { unit: Some(u), .. } if *u == unit.id);
-    if !a.is_secretariat() && !own {
-        return Err(ApiError::Forbidden(
-            "a firm's internship posts are seen by the firm and the secretariat",
-        )
-        .into());
-    }
     let db = ctx.data::<DatabaseConnection>()?;
-    let mut reports = posts_reports(db, year, vec![unit.clone()]).await?;
-    reports
-        .pop()
-        .ok_or_else(|| ApiError::NotFound("member unit".into()).into())
+    Ok(placement::posts_of(actor(ctx), db, unit, year)
+        .await?
+        .into())
 }
 
 #[Object]
@@ -265,8 +173,8 @@ impl PlacementQuery {
         let page = Page::new(first, after, last, before, "ID")?;
         let cond = filter
             .unwrap_or_default()
-            .condition()?
-            .add(placement_scope(actor(ctx)));
+            .to_core()?
+            .condition(actor(ctx))?;
         let (rows, total) = newest_first(
             db,
             internship_placement::Entity::find().filter(cond),
@@ -354,19 +262,8 @@ impl PlacementQuery {
         year: i32,
     ) -> ApiResult<Vec<InternshipPostsReport>> {
         let db = ctx.data::<DatabaseConnection>()?;
-        let firms = member_unit::Entity::find()
-            .filter(member_unit::Column::AboveDesignatedSize.eq(true))
-            .all(db)
-            .await
-            .map_err(ApiError::from)?;
-        let mut reports = posts_reports(db, year, firms).await?;
-        reports.sort_by(|a, b| {
-            let key = |r: &InternshipPostsReport| r.ratio.unwrap_or(-1.0);
-            key(a)
-                .total_cmp(&key(b))
-                .then(a.enterprise.0.list_order.cmp(&b.enterprise.0.list_order))
-        });
-        Ok(reports)
+        let reports = placement::post_compliance(actor(ctx), db, year).await?;
+        Ok(reports.into_iter().map(Into::into).collect())
     }
 
     /// Retention in Weihai (留威就业) of `year`'s graduates, grouped by school, district or
@@ -380,108 +277,7 @@ impl PlacementQuery {
         #[graphql(desc = "How to group the graduates.")] group_by: RetentionGroup,
     ) -> ApiResult<Vec<RetentionRow>> {
         let db = ctx.data::<DatabaseConnection>()?;
-        let a = actor(ctx);
-        let mut cond =
-            Condition::all().add(graduate_outcome::Column::GraduationYear.is_in([year - 1, year]));
-        match a {
-            x if x.is_secretariat() => {}
-            Actor::Account {
-                role: AccountRole::SchoolStaff,
-                unit: Some(u),
-                ..
-            } => {
-                cond = cond.add(graduate_outcome::Column::SchoolId.eq(*u));
-            }
-            _ => {
-                return Err(ApiError::Forbidden(
-                    "retention is seen by schools and the secretariat",
-                )
-                .into());
-            }
-        }
-        let rows = graduate_outcome::Entity::find()
-            .filter(cond)
-            .find_also_related(student::Entity)
-            .all(db)
-            .await
-            .map_err(ApiError::from)?;
-        let schools: HashMap<Uuid, member_unit::Model> = member_unit::Entity::find()
-            .filter(member_unit::Column::Id.is_in(rows.iter().map(|(o, _)| o.school_id)))
-            .all(db)
-            .await
-            .map_err(ApiError::from)?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
-        #[derive(Default)]
-        struct Tally {
-            graduates: i64,
-            employed: i64,
-            in_weihai: i64,
-            prev_graduates: i64,
-            prev_in_weihai: i64,
-        }
-        let mut groups: HashMap<String, (Tally, Option<Uuid>, Option<District>)> = HashMap::new();
-        for (o, s) in &rows {
-            let school = schools.get(&o.school_id);
-            let (label, school_id, district) = match group_by {
-                RetentionGroup::School => (
-                    school.map_or_else(|| o.school_id.to_string(), |m| m.name.clone()),
-                    Some(o.school_id),
-                    None,
-                ),
-                RetentionGroup::District => {
-                    let d = school.and_then(|m| m.district);
-                    (
-                        d.map_or_else(|| "未填写".to_owned(), |d| format!("{d:?}")),
-                        None,
-                        d,
-                    )
-                }
-                RetentionGroup::Specialty => (
-                    s.as_ref()
-                        .and_then(|s| s.specialty.clone())
-                        .unwrap_or_else(|| "未填写".to_owned()),
-                    None,
-                    None,
-                ),
-            };
-            let entry = groups
-                .entry(label)
-                .or_insert((Tally::default(), school_id, district));
-            let t = &mut entry.0;
-            if o.graduation_year == year {
-                t.graduates += 1;
-                t.employed += i64::from(o.status == entity::enums::OutcomeStatus::Employed);
-                t.in_weihai += i64::from(o.in_weihai);
-            } else {
-                t.prev_graduates += 1;
-                t.prev_in_weihai += i64::from(o.in_weihai);
-            }
-        }
-        let mut out: Vec<RetentionRow> = groups
-            .into_iter()
-            .filter(|(_, (t, _, _))| t.graduates > 0)
-            .map(|(label, (t, school_id, district))| {
-                let rate = t.in_weihai as f64 / t.graduates as f64;
-                let previous = (t.prev_graduates > 0)
-                    .then(|| t.prev_in_weihai as f64 / t.prev_graduates as f64);
-                RetentionRow {
-                    label,
-                    school: school_id
-                        .and_then(|id| schools.get(&id).cloned())
-                        .map(MemberUnit),
-                    district,
-                    graduates: t.graduates,
-                    employed: t.employed,
-                    employed_in_weihai: t.in_weihai,
-                    retention_rate: rate,
-                    previous_retention_rate: previous,
-                    change: previous.map(|p| rate - p),
-                }
-            })
-            .collect();
-        out.sort_by(|a, b| a.label.cmp(&b.label));
-        Ok(out)
+        let rows = placement::retention(actor(ctx), db, year, group_by).await?;
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 }

@@ -9,6 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::db::contains;
 use crate::graphql::connection::{Cursor, Page};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::id::{NodeType, decode_as};
@@ -16,7 +17,6 @@ use crate::graphql::loader::{Loaders, prime_committees, prime_member_units};
 use crate::graphql::object::{
     Alliance, Committee, CommitteeConnection, MemberUnit, MemberUnitConnection,
 };
-use crate::registry::contains;
 
 /// Which member units `memberUnits` returns. Fields combine with AND; a list matches any of its
 /// values; an absent or null field does not filter.

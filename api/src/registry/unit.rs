@@ -1,18 +1,17 @@
-//! The member registry's writes: validation and transactional create/update of member units, and
-//! committee seats. Callable without GraphQL; failures of the caller's input come back as
-//! [`Violation`]s and leave the database unchanged.
+//! Member units: validation of registry fields (names, the credit code of GB 32100-2015, counts)
+//! and the transactional create and update, secretariat only.
 
 use chrono::{NaiveDate, Utc};
-use entity::enums::{AccountRole, CommitteeRole, CouncilRole, District, MemberUnitKind};
-use entity::{account, committee, committee_membership, member_unit};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use entity::enums::{AccountRole, CouncilRole, District, MemberUnitKind};
+use entity::{account, member_unit};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
     EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait,
 };
 use uuid::Uuid;
 
-use crate::error::{Violation, ViolationCode, taken};
+use crate::actor::Actor;
+use crate::error::{OpResult, Violation, ViolationCode, taken};
 use crate::uscc;
 
 /// Longest name, in characters.
@@ -123,7 +122,7 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
 }
 
 /// Checks the unique name and credit code against other rows (`TAKEN`).
-async fn check_unique(
+pub(super) async fn check_unique(
     db: &impl ConnectionTrait,
     fields: &UnitFields,
     except: Option<Uuid>,
@@ -163,7 +162,7 @@ async fn check_unique(
     Ok(errors)
 }
 
-fn apply(model: &mut member_unit::ActiveModel, f: UnitFields) {
+pub(super) fn apply(model: &mut member_unit::ActiveModel, f: UnitFields) {
     if let Some(v) = f.name {
         model.name = Set(v);
     }
@@ -201,7 +200,7 @@ fn apply(model: &mut member_unit::ActiveModel, f: UnitFields) {
 }
 
 /// A unique-constraint violation raised by a concurrent writer, as `TAKEN` on the column it names.
-fn race(err: &DbErr) -> Option<Vec<Violation>> {
+pub(super) fn race(err: &DbErr) -> Option<Vec<Violation>> {
     let field = if err.to_string().contains("uscc") {
         "uscc"
     } else {
@@ -214,11 +213,13 @@ fn race(err: &DbErr) -> Option<Vec<Violation>> {
 /// `fields.kind` are required.
 ///
 /// # Errors
-/// Database failures; input problems are the `Err` of the [`Outcome`].
+/// `UNAUTHENTICATED` / `FORBIDDEN` unless the caller is the secretariat; database failures; input problems are the `Err` of the [`Outcome`].
 pub async fn create_member_unit(
+    actor: &Actor,
     db: &impl TransactionTrait,
     fields: UnitFields,
-) -> Result<Outcome<member_unit::Model>, DbErr> {
+) -> OpResult<member_unit::Model> {
+    actor.require_secretariat()?;
     let fields = match normalize_and_check(fields) {
         Ok(f) => f,
         Err(e) => return Ok(Err(e)),
@@ -268,20 +269,22 @@ pub async fn create_member_unit(
             txn.commit().await?;
             Ok(Ok(row))
         }
-        Err(e) => race(&e).map(Err).ok_or(e),
+        Err(e) => race(&e).map(Err).ok_or_else(|| e.into()),
     }
 }
 
 /// Changes a member unit. `None` (outer) fields are left as they are.
 ///
 /// # Errors
-/// Database failures; input problems (including an unknown `id`: `NOT_FOUND` on `id`) are the
+/// `UNAUTHENTICATED` / `FORBIDDEN` unless the caller is the secretariat; database failures; input problems (including an unknown `id`: `NOT_FOUND` on `id`) are the
 /// `Err` of the [`Outcome`].
 pub async fn update_member_unit(
+    actor: &Actor,
     db: &impl TransactionTrait,
     id: Uuid,
     fields: UnitFields,
-) -> Result<Outcome<member_unit::Model>, DbErr> {
+) -> OpResult<member_unit::Model> {
+    actor.require_secretariat()?;
     let fields = match normalize_and_check(fields) {
         Ok(f) => f,
         Err(e) => return Ok(Err(e)),
@@ -329,137 +332,6 @@ pub async fn update_member_unit(
             txn.commit().await?;
             Ok(Ok(row))
         }
-        Err(e) => race(&e).map(Err).ok_or(e),
+        Err(e) => race(&e).map(Err).ok_or_else(|| e.into()),
     }
-}
-
-/// Gives `unit` a seat with `role` on `committee`, or changes the role of its seat.
-///
-/// # Errors
-/// Database failures; an unknown committee or unit is `NOT_FOUND` on the field.
-pub async fn set_committee_membership(
-    db: &impl TransactionTrait,
-    committee_id: Uuid,
-    unit_id: Uuid,
-    role: CommitteeRole,
-) -> Result<
-    Outcome<(
-        committee::Model,
-        member_unit::Model,
-        committee_membership::Model,
-    )>,
-    DbErr,
-> {
-    let txn = crate::db::write_txn(db).await?;
-    let (committee, unit) = match find_pair(&txn, committee_id, unit_id).await? {
-        Ok(pair) => pair,
-        Err(e) => return Ok(Err(e)),
-    };
-    let now = Utc::now();
-    let existing = committee_membership::Entity::find()
-        .filter(committee_membership::Column::CommitteeId.eq(committee_id))
-        .filter(committee_membership::Column::MemberUnitId.eq(unit_id))
-        .one(&txn)
-        .await?;
-    let seat = match existing {
-        Some(seat) => {
-            let mut seat: committee_membership::ActiveModel = seat.into();
-            seat.role = Set(role);
-            seat.updated_at = Set(now);
-            seat.update(&txn).await?
-        }
-        None => {
-            committee_membership::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                committee_id: Set(committee_id),
-                member_unit_id: Set(unit_id),
-                role: Set(role),
-                created_at: Set(now),
-                updated_at: Set(now),
-            }
-            .insert(&txn)
-            .await?
-        }
-    };
-    txn.commit().await?;
-    Ok(Ok((committee, unit, seat)))
-}
-
-/// Removes `unit`'s seat on `committee`.
-///
-/// # Errors
-/// Database failures; an unknown committee or unit is `NOT_FOUND`, a unit without a seat
-/// `NOT_A_COMMITTEE_MEMBER`.
-pub async fn remove_committee_membership(
-    db: &impl TransactionTrait,
-    committee_id: Uuid,
-    unit_id: Uuid,
-) -> Result<Outcome<(committee::Model, member_unit::Model)>, DbErr> {
-    let txn = crate::db::write_txn(db).await?;
-    let (committee, unit) = match find_pair(&txn, committee_id, unit_id).await? {
-        Ok(pair) => pair,
-        Err(e) => return Ok(Err(e)),
-    };
-    let deleted = committee_membership::Entity::delete_many()
-        .filter(committee_membership::Column::CommitteeId.eq(committee_id))
-        .filter(committee_membership::Column::MemberUnitId.eq(unit_id))
-        .exec(&txn)
-        .await?;
-    if deleted.rows_affected == 0 {
-        return Ok(Err(vec![Violation::on(
-            "memberUnitId",
-            ViolationCode::NotACommitteeMember,
-            "the unit holds no seat on this committee",
-        )]));
-    }
-    txn.commit().await?;
-    Ok(Ok((committee, unit)))
-}
-
-async fn find_pair(
-    db: &impl ConnectionTrait,
-    committee_id: Uuid,
-    unit_id: Uuid,
-) -> Result<Outcome<(committee::Model, member_unit::Model)>, DbErr> {
-    let committee = committee::Entity::find_by_id(committee_id).one(db).await?;
-    let unit = member_unit::Entity::find_by_id(unit_id).one(db).await?;
-    let mut errors = Vec::new();
-    if committee.is_none() {
-        errors.push(Violation::on(
-            "committeeId",
-            ViolationCode::NotFound,
-            "no committee has this ID",
-        ));
-    }
-    if unit.is_none() {
-        errors.push(Violation::on(
-            "memberUnitId",
-            ViolationCode::NotFound,
-            "no member unit has this ID",
-        ));
-    }
-    Ok(match (committee, unit) {
-        (Some(c), Some(u)) => Ok((c, u)),
-        _ => Err(errors),
-    })
-}
-
-/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern and wraps it for substring search.
-pub fn like_substring(term: &str) -> String {
-    let mut out = String::with_capacity(term.len() + 2);
-    out.push('%');
-    for c in term.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
-/// A condition true for rows whose `column` contains `term` as a substring (Chinese included).
-pub fn contains(column: member_unit::Column, term: &str) -> sea_orm::sea_query::SimpleExpr {
-    Expr::col((member_unit::Entity, column))
-        .like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))
 }

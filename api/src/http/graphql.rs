@@ -1,0 +1,263 @@
+//! The GraphQL endpoint over HTTP (POST, GET, multipart uploads) and WebSocket
+//! (`graphql-transport-ws`), following GraphQL-over-HTTP.
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::OperationType;
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
+use axum::extract::{RawQuery, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use entity::account;
+use sea_orm::EntityTrait;
+
+use super::AppState;
+use super::authenticate;
+use super::error_response;
+use crate::auth::Actor;
+use crate::graphql::CurrentAccount;
+use crate::graphql::error::ErrorCode;
+use crate::graphql::extension::RequestRejected;
+use crate::graphql::loader::Loaders;
+
+pub(super) const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
+
+pub(super) fn wants_graphql_response(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains(GRAPHQL_RESPONSE))
+}
+
+pub(super) async fn graphql_post(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+) -> Response {
+    let headers = request.headers().clone();
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        // The GraphQL multipart request spec (file uploads); files go to temporary files.
+        use futures_util::TryStreamExt;
+        use tokio_util::compat::TokioAsyncReadCompatExt;
+        let stream = request
+            .into_body()
+            .into_data_stream()
+            .map_err(std::io::Error::other);
+        let reader = tokio_util::io::StreamReader::new(stream).compat();
+        let options = async_graphql::http::MultipartOptions::default()
+            .max_file_size(state.upload_limit)
+            .max_num_files(1);
+        return match async_graphql::http::receive_body(Some(content_type), reader, options).await {
+            Ok(r) => execute(&state, &headers, r).await,
+            Err(e) => error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                &format!("malformed multipart request: {e}"),
+            ),
+        };
+    }
+    if !content_type.starts_with("application/json") {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::BadUserInput,
+            "send a JSON body with Content-Type: application/json (or a multipart upload)",
+        );
+    }
+    let Ok(body) = axum::body::to_bytes(request.into_body(), state.body_limit).await else {
+        return error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::BadUserInput,
+            "the request body is too large",
+        );
+    };
+    let value: serde_json::Value = match serde_json::from_slice(&body) {
+        Ok(v) => v,
+        Err(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                "the body is not valid JSON",
+            );
+        }
+    };
+    if value.is_array() {
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadUserInput,
+            "batched requests are not supported: send one operation per request",
+        );
+    }
+    let request: async_graphql::Request = match serde_json::from_value(value) {
+        Ok(r) => r,
+        Err(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                "the body must be a GraphQL request: {\"query\": …, \"variables\": …, \"operationName\": …}",
+            );
+        }
+    };
+    execute(&state, &headers, request).await
+}
+
+pub(super) async fn graphql_get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let query = query.unwrap_or_default();
+    if !query.split('&').any(|p| p.starts_with("query=")) {
+        if state.graphiql {
+            return Html(
+                GraphiQLSource::build()
+                    .endpoint("/graphql")
+                    .title("Weihai Technical Education Group (Alliance) API")
+                    .finish(),
+            )
+            .into_response();
+        }
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadUserInput,
+            "pass ?query=… or POST a JSON body",
+        );
+    }
+    let request = match async_graphql::http::parse_query_string(&query) {
+        Ok(r) => r,
+        Err(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                "malformed query string",
+            );
+        }
+    };
+    if is_mutation(&request) {
+        let mut response = error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            ErrorCode::BadUserInput,
+            "mutations must be sent with POST",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return response;
+    }
+    execute(&state, &headers, request).await
+}
+
+/// Whether the operation the request would run is a mutation (unparsable queries are left to the
+/// executor, which reports them).
+pub(super) fn is_mutation(request: &async_graphql::Request) -> bool {
+    let Ok(doc) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    doc.operations.iter().any(|(name, op)| {
+        op.node.ty == OperationType::Mutation
+            && match (&request.operation_name, name) {
+                (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
+                (None, _) => true,
+                (Some(_), None) => false,
+            }
+    })
+}
+
+pub(super) async fn graphql_ws(
+    State(state): State<AppState>,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let schema = state.schema.clone();
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| ws_connection_init(state, payload))
+                .serve()
+        })
+}
+
+/// Checks the token of a WebSocket's `connection_init` and makes the connection's data: the
+/// caller, and loaders that cache nothing (each event must read fresh rows).
+pub(super) async fn ws_connection_init(
+    state: AppState,
+    payload: serde_json::Value,
+) -> async_graphql::Result<async_graphql::Data> {
+    let field = |name: &str| payload.get(name).and_then(|v| v.as_str());
+    let token = field("Authorization")
+        .or_else(|| field("authorization"))
+        .map(|v| v.strip_prefix("Bearer ").unwrap_or(v))
+        .or_else(|| field("token"));
+    let refuse = || async_graphql::Error::new("a valid token is required in connection_init");
+    let claims = token
+        .and_then(|t| state.tokens.verify(t.trim()).ok())
+        .ok_or_else(refuse)?;
+    let account = account::Entity::find_by_id(claims.sub)
+        .one(&state.db)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "database error while authenticating a WebSocket");
+            async_graphql::Error::new("internal error")
+        })?
+        .filter(|a| !a.disabled)
+        .ok_or_else(refuse)?;
+    let mut data = async_graphql::Data::default();
+    data.insert(Actor::from(&account));
+    data.insert(Loaders::uncached(&state.db));
+    data.insert(CurrentAccount(account));
+    Ok(data)
+}
+
+pub(super) async fn execute(
+    state: &AppState,
+    headers: &HeaderMap,
+    request: async_graphql::Request,
+) -> Response {
+    let account = match authenticate(state, headers).await {
+        Ok(a) => a,
+        Err(response) => return response,
+    };
+    let actor = account.as_ref().map_or(Actor::Anonymous, Actor::from);
+    let rejected = RequestRejected::default();
+    let mut request = request
+        .data(actor)
+        .data(Loaders::new(&state.db))
+        .data(rejected.clone());
+    if let Some(account) = account {
+        request = request.data(CurrentAccount(account));
+    }
+    let response = state.schema.execute(request).await;
+
+    let graphql_response = wants_graphql_response(headers);
+    let status = if graphql_response && rejected.get() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let content_type = if graphql_response {
+        GRAPHQL_RESPONSE
+    } else {
+        "application/json"
+    };
+    let body = match serde_json::to_vec(&response) {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "response serialisation failed");
+            return error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            );
+        }
+    };
+    let mut http = (status, body).into_response();
+    http.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    // Responses may carry contact details; keep them out of shared caches.
+    http.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    http
+}

@@ -1,0 +1,143 @@
+//! The HTTP layer (`API-CONVENTIONS.md` §10, GraphQL-over-HTTP):
+//!
+//! - `POST /graphql` with `Content-Type: application/json` runs a query or mutation (one operation
+//!   per request; a JSON array — a batch — is refused with 400).
+//! - `GET /graphql?query=…` runs a query; a mutation over GET is refused with 405. Without a query,
+//!   and with GraphiQL switched on, it serves GraphiQL.
+//! - Responses are `application/graphql-response+json` when the client accepts it (then a request
+//!   that fails to parse or validate is HTTP 400), else `application/json` with HTTP 200.
+//! - An invalid, expired or revoked bearer token is HTTP 401 with a GraphQL error whose
+//!   `extensions.code` is `UNAUTHENTICATED`; no token at all is an anonymous caller.
+//! - `GET /graphql/ws` upgrades to a WebSocket for subscriptions (graphql-transport-ws, and the
+//!   older graphql-ws). The `connection_init` payload carries the token as
+//!   `{"Authorization": "Bearer <token>"}` (or `{"token": "<token>"}`); a missing or invalid token
+//!   closes the connection (async-graphql sends close code 1002 with the reason).
+//! - `POST /graphql` with `multipart/form-data` follows the GraphQL multipart request spec (file
+//!   uploads for `importStudents` / `importPlacements`; one file, at most `UPLOAD_LIMIT_BYTES`).
+//! - `GET /templates/placements.xlsx`, `GET /templates/students.xlsx`: import templates.
+//! - `GET /exports/placements.xlsx?statuses=ACTIVE,PLANNED&startYear=2026&search=…`: the
+//!   placements the bearer token may read, in the template's layout (so an export re-imports).
+//! - `GET /healthz`: the process is up. `GET /readyz`: the database answers.
+
+mod exports;
+mod graphql;
+mod templates;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use entity::account;
+use sea_orm::{DatabaseConnection, EntityTrait};
+use serde_json::json;
+
+use crate::auth::{TokenError, TokenService};
+use crate::graphql::AppSchema;
+use crate::graphql::error::ErrorCode;
+use exports::export_placements;
+use graphql::{graphql_get, graphql_post, graphql_ws};
+use templates::template;
+
+/// Shared state of the HTTP handlers.
+#[derive(Clone)]
+pub struct AppState {
+    /// The schema (with the database and token service as data).
+    pub schema: AppSchema,
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// Issues and checks tokens.
+    pub tokens: TokenService,
+    /// Whether `GET /graphql` serves GraphiQL.
+    pub graphiql: bool,
+    /// Largest JSON body, bytes.
+    pub body_limit: usize,
+    /// Largest uploaded file, bytes.
+    pub upload_limit: usize,
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// A response holding one GraphQL error with a code, outside execution.
+fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> Response {
+    let body =
+        json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+/// The caller of a request: anonymous without `Authorization`, else the enabled account its bearer
+/// token names.
+async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<account::Model>, Response> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let unauthenticated = |why: &str| {
+        let mut r = error_response(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::Unauthenticated,
+            "invalid or expired token: log in again",
+        );
+        r.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer error=\"invalid_token\""),
+        );
+        tracing::info!(reason = why, "token refused");
+        r
+    };
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .ok_or_else(|| unauthenticated("not a bearer token"))?;
+    let claims = state
+        .tokens
+        .verify(token)
+        .map_err(|e: TokenError| unauthenticated(&e.to_string()))?;
+    match account::Entity::find_by_id(claims.sub).one(&state.db).await {
+        Ok(Some(account)) if !account.disabled => Ok(Some(account)),
+        Ok(_) => Err(unauthenticated(&TokenError::Account.to_string())),
+        Err(e) => {
+            tracing::error!(error = %e, "database error while authenticating");
+            Err(error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            ))
+        }
+    }
+}
+
+/// The routes, without middleware (see [`crate::startup`]).
+pub fn routes(state: AppState) -> Router {
+    Router::new()
+        .route("/graphql", get(graphql_get).post(graphql_post))
+        .route("/graphql/ws", get(graphql_ws))
+        .route("/templates/{name}", get(template))
+        .route("/exports/placements.xlsx", get(export_placements))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .with_state(state)
+}

@@ -1,0 +1,43 @@
+//! The import templates as .xlsx downloads.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::error_response;
+use crate::graphql::error::ErrorCode;
+
+/// `GET /templates/{placements,students}.xlsx`: the import templates (public; no data in them).
+pub(super) async fn template(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+    let (columns, sheet) = match name.as_str() {
+        "placements.xlsx" => (crate::spreadsheet::PLACEMENT_COLUMNS, "placements"),
+        "students.xlsx" => (crate::spreadsheet::STUDENT_COLUMNS, "students"),
+        _ => return (StatusCode::NOT_FOUND, "no such template").into_response(),
+    };
+    match crate::spreadsheet::template(columns, sheet) {
+        Ok(bytes) => xlsx_response(bytes, &name),
+        Err(e) => {
+            tracing::error!(error = %e, "template could not be written");
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "internal error",
+            )
+        }
+    }
+}
+
+pub(super) fn xlsx_response(bytes: Vec<u8>, name: &str) -> Response {
+    let mut r = (StatusCode::OK, bytes).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
