@@ -50,7 +50,9 @@ impl Error {
     }
 }
 
-/// Why an input was refused: the typed code of a [`Violation`] (in the API, `UserError.code`).
+// In the core, the code of a `Violation`: why an input was refused. The schema calls it
+// `UserErrorCode`, the type of `UserError.code`.
+/// Typed codes of [`UserError`]s.
 #[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[graphql(name = "UserErrorCode")]
 pub enum ViolationCode {

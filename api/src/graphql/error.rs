@@ -134,8 +134,8 @@ impl From<ApiError> for async_graphql::Error {
 /// Result of a resolver.
 pub type ApiResult<T> = Result<T, async_graphql::Error>;
 
-/// A validation or business-rule failure of a mutation's input (a core [`Violation`], with the
-/// field as a path from the operation's arguments). Nothing was written.
+// Made from a core `Violation`, its field as a path from the operation's arguments.
+/// A validation or business-rule failure of a mutation's input. Nothing was written.
 #[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]
 pub struct UserError {
     /// Path to the input field at fault, e.g. `["input", "uscc"]`; null when no one field is.

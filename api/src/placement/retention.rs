@@ -16,7 +16,7 @@ use crate::error::Error;
 /// The label of a group whose key (district, specialty) is not recorded.
 pub const NOT_RECORDED: &str = "未填写";
 
-/// How `retention` groups the graduates.
+/// Grouping of `retention`.
 #[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum RetentionGroup {
     /// By school.

@@ -1,0 +1,259 @@
+//! DataLoaders (`API-CONVENTIONS.md` §8): every relation field loads through one of these, so the
+//! number of SQL statements a request runs depends on the query's shape, not on how many rows it
+//! returns. A fresh set is made for every request ([`Loaders::new`]), so nothing is cached across
+//! callers; within a request each loader caches what it loaded.
+//!
+//! Two generic loaders do nearly all the work: [`ById`] (rows by primary key) and [`Children`]
+//! (a parent's child rows, for any [`ChildRelation`]: which rows, in which order, under which
+//! parent). Each relation is a few lines in the file of its area.
+//!
+//! DataLoader batches by time (keys asked for within 1 ms), which alone does not make the count
+//! deterministic: a large page can straddle two batches. So list resolvers also *prime* the loaders
+//! their selection will need, with every key of the page at once (`prime_*`); the nested fields
+//! then find their rows in the cache. Every loader returns an entry for every key (an empty list
+//! when there are no rows), so a cached "nothing" is not asked again.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::marker::PhantomData;
+
+use async_graphql::Lookahead;
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use entity::{member_unit, order_class_demand, student};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use super::error::ApiError;
+
+mod order_class;
+mod placement;
+mod plan;
+mod registry;
+
+pub use order_class::{
+    ClassesByDemand, EnrolmentStatsLoader, EnrolmentsByClass, ParticipantsByDemand,
+    SponsorsByClass, prime_demands, prime_order_classes,
+};
+pub use placement::{OpenPlacementsByHost, prime_placements};
+pub use plan::{
+    AssignmentsByCraftsman, ClassesByMentor, MentorsBySite, PartnersBySite, PostsByStation,
+    UnitsByEvent, prime_plan_rows,
+};
+pub use registry::{SeatsByCommittee, SeatsByUnit, prime_committees, prime_member_units};
+
+fn internal(e: DbErr) -> async_graphql::Error {
+    ApiError::Database(e).into()
+}
+
+/// An entity whose rows are keyed by a UUID primary key.
+pub trait Keyed: EntityTrait {
+    /// The primary-key column.
+    fn id_column() -> Self::Column;
+    /// A row's id.
+    fn id_of(row: &Self::Model) -> Uuid;
+}
+
+macro_rules! keyed {
+    ($($entity:ident),*) => {$(
+        impl Keyed for $entity::Entity {
+            fn id_column() -> Self::Column {
+                $entity::Column::Id
+            }
+            fn id_of(row: &Self::Model) -> Uuid {
+                row.id
+            }
+        }
+    )*};
+}
+keyed!(member_unit, order_class_demand, student);
+
+/// Rows of `E` by id. Callers decide what of a row the caller may see (visibility is checked on
+/// the field that resolves it).
+pub struct ById<E>(DatabaseConnection, PhantomData<E>);
+
+impl<E> Loader<Uuid> for ById<E>
+where
+    E: Keyed + Send + Sync + 'static,
+    E::Model: Clone + Send + Sync + 'static,
+{
+    type Value = E::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, E::Model>, Self::Error> {
+        Ok(E::find()
+            .filter(E::id_column().is_in(keys.iter().copied()))
+            .all(&self.0)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|m| (E::id_of(&m), m))
+            .collect())
+    }
+}
+
+/// A relation from parents to their child rows: the one query that fetches the children of many
+/// parents at once (in the order the field shows them), and the parent key of each child.
+pub trait ChildRelation: Send + Sync + 'static {
+    /// The parent's key.
+    type Key: Hash + Eq + Clone + Send + Sync + 'static;
+    /// A child row (with whatever related row the field shows beside it).
+    type Row: Clone + Send + Sync + 'static;
+
+    /// The children of every parent in `keys`, in display order.
+    fn fetch(
+        db: &DatabaseConnection,
+        keys: &[Self::Key],
+    ) -> impl Future<Output = Result<Vec<Self::Row>, DbErr>> + Send;
+
+    /// The parent key of `row`.
+    fn parent(row: &Self::Row) -> Self::Key;
+}
+
+/// The children of parents by parent key, for any [`ChildRelation`]; every requested key gets an
+/// entry (an empty list when it has no rows), so that a cached "nothing" is not asked again.
+pub struct Children<R>(DatabaseConnection, PhantomData<R>);
+
+impl<R: ChildRelation> Loader<R::Key> for Children<R> {
+    type Value = Vec<R::Row>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[R::Key]) -> Result<HashMap<R::Key, Vec<R::Row>>, Self::Error> {
+        let rows = R::fetch(&self.0, keys).await.map_err(internal)?;
+        let mut map: HashMap<R::Key, Vec<R::Row>> =
+            keys.iter().map(|k| (k.clone(), Vec::new())).collect();
+        for row in rows {
+            map.entry(R::parent(&row)).or_default().push(row);
+        }
+        Ok(map)
+    }
+}
+
+/// Declares a [`ChildRelation`] whose rows are those of one entity with a parent-id column, in
+/// insertion (id) order.
+macro_rules! children_by_column {
+    ($(#[$doc:meta])* $name:ident: $entity:ident by $column:ident, $field:ident) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl $crate::graphql::loader::ChildRelation for $name {
+            type Key = uuid::Uuid;
+            type Row = entity::$entity::Model;
+
+            async fn fetch(
+                db: &sea_orm::DatabaseConnection,
+                keys: &[uuid::Uuid],
+            ) -> Result<Vec<Self::Row>, sea_orm::DbErr> {
+                use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+                entity::$entity::Entity::find()
+                    .filter(entity::$entity::Column::$column.is_in(keys.iter().copied()))
+                    .order_by_id_asc()
+                    .all(db)
+                    .await
+            }
+
+            fn parent(row: &Self::Row) -> uuid::Uuid {
+                row.$field
+            }
+        }
+    };
+}
+pub(crate) use children_by_column;
+
+/// Runs a batch load on the runtime inside the span of the request that asked for it, so its logs
+/// carry the request id.
+fn spawn_in_span(
+    load: futures_util::future::BoxFuture<'static, ()>,
+) -> tokio::task::JoinHandle<()> {
+    use tracing::Instrument;
+    tokio::spawn(load.in_current_span())
+}
+
+/// Declares [`Loaders`]: one field per loader, each made fresh per request.
+macro_rules! loaders {
+    ($($(#[$doc:meta])* $field:ident: $loader:ty => $make:expr,)*) => {
+        /// The loaders of one request.
+        pub struct Loaders {
+            $($(#[$doc])* pub $field: DataLoader<$loader, HashMapCache>,)*
+        }
+
+        impl Loaders {
+            /// A fresh set for one request.
+            pub fn new(db: &DatabaseConnection) -> Self {
+                Self {
+                    $($field: DataLoader::with_cache(
+                        $make(db.clone()),
+                        spawn_in_span,
+                        HashMapCache::default(),
+                    ),)*
+                }
+            }
+
+            /// A set that caches nothing, for a WebSocket connection: its events must always read
+            /// fresh rows.
+            pub fn uncached(db: &DatabaseConnection) -> Self {
+                let loaders = Self::new(db);
+                $(loaders.$field.enable_all_cache(false);)*
+                loaders
+            }
+        }
+    };
+}
+
+fn by_id<E>(db: DatabaseConnection) -> ById<E> {
+    ById(db, PhantomData)
+}
+
+fn children<R>(db: DatabaseConnection) -> Children<R> {
+    Children(db, PhantomData)
+}
+
+loaders! {
+    /// Member units by id. All member units' registry fields are public (the founding notice is
+    /// published); contact fields are guarded on the object.
+    member_unit: ById<member_unit::Entity> => by_id,
+    /// See [`SeatsByUnit`].
+    seats_by_unit: Children<SeatsByUnit> => children,
+    /// See [`SeatsByCommittee`].
+    seats_by_committee: Children<SeatsByCommittee> => children,
+    /// See [`ParticipantsByDemand`].
+    participants_by_demand: Children<ParticipantsByDemand> => children,
+    /// See [`SponsorsByClass`].
+    sponsors_by_class: Children<SponsorsByClass> => children,
+    /// See [`EnrolmentStatsLoader`].
+    enrolment_stats: EnrolmentStatsLoader => EnrolmentStatsLoader,
+    /// Demands by id (callers check visibility with `order_class::can_read_demand`).
+    demand: ById<order_class_demand::Entity> => by_id,
+    /// See [`ClassesByDemand`].
+    classes_by_demand: Children<ClassesByDemand> => children,
+    /// See [`EnrolmentsByClass`].
+    enrolments_by_class: Children<EnrolmentsByClass> => children,
+    /// Students by id (callers decide how much of them the caller may see).
+    student: ById<student::Entity> => by_id,
+    /// See [`OpenPlacementsByHost`].
+    open_placements_by_host: Children<OpenPlacementsByHost> => children,
+    /// See [`PartnersBySite`].
+    partners_by_site: Children<PartnersBySite> => children,
+    /// See [`MentorsBySite`].
+    mentors_by_site: Children<MentorsBySite> => children,
+    /// See [`PostsByStation`].
+    posts_by_station: Children<PostsByStation> => children,
+    /// See [`ClassesByMentor`].
+    classes_by_mentor: Children<ClassesByMentor> => children,
+    /// See [`AssignmentsByCraftsman`].
+    assignments_by_craftsman: Children<AssignmentsByCraftsman> => children,
+    /// See [`UnitsByEvent`].
+    units_by_event: Children<UnitsByEvent> => children,
+}
+
+/// The selection of the items of a connection field: `nodes { … }` and `edges { node { … } }`.
+fn items<'a>(connection: &Lookahead<'a>) -> [Lookahead<'a>; 2] {
+    [
+        connection.field("nodes"),
+        connection.field("edges").field("node"),
+    ]
+}
+
+/// Whether any item selection of `connection` selects `field`.
+fn selects(connection: &Lookahead<'_>, field: &str) -> bool {
+    items(connection).iter().any(|i| i.field(field).exists())
+}

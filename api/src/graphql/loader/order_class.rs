@@ -1,0 +1,226 @@
+//! Loaders of order classes: a demand's participants and answering classes, a class's sponsors,
+//! enrolments and enrolment counts.
+
+use std::collections::HashMap;
+
+use async_graphql::Lookahead;
+use async_graphql::dataloader::Loader;
+use entity::{
+    demand_participant, enrolment, member_unit, order_class, order_class_sponsor, student,
+};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use super::{ChildRelation, Loaders, internal, items, selects};
+
+/// A demand's participants (the posting firm first, then joiners in order), each with its unit.
+pub struct ParticipantsByDemand;
+
+impl ChildRelation for ParticipantsByDemand {
+    type Key = Uuid;
+    type Row = (demand_participant::Model, member_unit::Model);
+
+    async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
+        let rows = demand_participant::Entity::find()
+            .filter(demand_participant::Column::DemandId.is_in(keys.iter().copied()))
+            .find_also_related(member_unit::Entity)
+            .order_by_desc(demand_participant::Column::IsPoster)
+            .order_by_asc(demand_participant::Column::Id)
+            .all(db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(row, unit)| unit.map(|unit| (row, unit)))
+            .collect())
+    }
+
+    fn parent(row: &Self::Row) -> Uuid {
+        row.0.demand_id
+    }
+}
+
+/// A class's sponsors, each with its unit.
+pub struct SponsorsByClass;
+
+impl ChildRelation for SponsorsByClass {
+    type Key = Uuid;
+    type Row = (order_class_sponsor::Model, member_unit::Model);
+
+    async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
+        let rows = order_class_sponsor::Entity::find()
+            .filter(order_class_sponsor::Column::OrderClassId.is_in(keys.iter().copied()))
+            .find_also_related(member_unit::Entity)
+            .order_by_asc(order_class_sponsor::Column::Id)
+            .all(db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(row, unit)| unit.map(|unit| (row, unit)))
+            .collect())
+    }
+
+    fn parent(row: &Self::Row) -> Uuid {
+        row.0.order_class_id
+    }
+}
+
+/// The order classes answering each demand, oldest first.
+pub struct ClassesByDemand;
+
+impl ChildRelation for ClassesByDemand {
+    type Key = Uuid;
+    type Row = order_class::Model;
+
+    async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
+        order_class::Entity::find()
+            .filter(order_class::Column::DemandId.is_in(keys.iter().copied()))
+            .order_by_asc(order_class::Column::Id)
+            .all(db)
+            .await
+    }
+
+    fn parent(row: &Self::Row) -> Uuid {
+        // Every row has a demand: the query filters on it.
+        row.demand_id.unwrap_or_default()
+    }
+}
+
+/// A class's enrolments with their students, in enrolment order. Only resolved for callers who may
+/// see the class's students (checked by the field).
+pub struct EnrolmentsByClass;
+
+impl ChildRelation for EnrolmentsByClass {
+    type Key = Uuid;
+    type Row = (enrolment::Model, student::Model);
+
+    async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
+        let rows = enrolment::Entity::find()
+            .filter(enrolment::Column::OrderClassId.is_in(keys.iter().copied()))
+            .find_also_related(student::Entity)
+            .order_by_asc(enrolment::Column::Id)
+            .all(db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(row, s)| s.map(|s| (row, s)))
+            .collect())
+    }
+
+    fn parent(row: &Self::Row) -> Uuid {
+        row.0.order_class_id
+    }
+}
+
+/// Enrolled students and signed agreements per class: `(enrolled, agreements)`, one aggregate
+/// statement for a whole page (not a list of children, so not a [`ChildRelation`]).
+pub struct EnrolmentStatsLoader(pub DatabaseConnection);
+
+impl Loader<Uuid> for EnrolmentStatsLoader {
+    type Value = (i64, i64);
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let rows: Vec<(Uuid, i64, i64)> = enrolment::Entity::find()
+            .select_only()
+            .column(enrolment::Column::OrderClassId)
+            .column_as(enrolment::Column::Id.count(), "enrolled")
+            .column_as(enrolment::Column::AgreementSignedOn.count(), "agreements")
+            .filter(enrolment::Column::OrderClassId.is_in(keys.iter().copied()))
+            .group_by(enrolment::Column::OrderClassId)
+            .into_tuple()
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, (0, 0))).collect();
+        for (class, enrolled, agreements) in rows {
+            map.insert(class, (enrolled, agreements));
+        }
+        Ok(map)
+    }
+}
+
+/// Primes the loaders a page of order classes will use, given the page's connection selection:
+/// sponsors, enrolment counts, schools and demands, each for every class of the page at once.
+///
+/// # Errors
+/// A database failure (`INTERNAL`).
+pub async fn prime_order_classes(
+    loaders: &Loaders,
+    connection: &Lookahead<'_>,
+    classes: &[entity::order_class::Model],
+) -> async_graphql::Result<()> {
+    if classes.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = classes.iter().map(|c| c.id).collect();
+    if selects(connection, "sponsors") || selects(connection, "ruleChecks") {
+        loaders
+            .sponsors_by_class
+            .load_many(ids.iter().copied())
+            .await?;
+    }
+    if ["enrolledCount", "agreementsSigned", "seatsLeft"]
+        .iter()
+        .any(|f| selects(connection, f))
+    {
+        loaders
+            .enrolment_stats
+            .load_many(ids.iter().copied())
+            .await?;
+    }
+    if selects(connection, "school") {
+        loaders
+            .member_unit
+            .load_many(classes.iter().map(|c| c.school_id))
+            .await?;
+    }
+    if selects(connection, "demand") {
+        let demands: Vec<Uuid> = classes.iter().filter_map(|c| c.demand_id).collect();
+        loaders.demand.load_many(demands.iter().copied()).await?;
+        let nested = items(connection).iter().any(|i| {
+            let demand = i.field("demand");
+            demand.field("totalHeadcount").exists() || demand.field("participants").exists()
+        });
+        if nested && !demands.is_empty() {
+            loaders.participants_by_demand.load_many(demands).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Primes the loaders a page of demands will use: participants (for `participants` and
+/// `totalHeadcount`), posting firms, and answering classes.
+///
+/// # Errors
+/// A database failure (`INTERNAL`).
+pub async fn prime_demands(
+    loaders: &Loaders,
+    connection: &Lookahead<'_>,
+    demands: &[entity::order_class_demand::Model],
+) -> async_graphql::Result<()> {
+    if demands.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = demands.iter().map(|d| d.id).collect();
+    if selects(connection, "participants") || selects(connection, "totalHeadcount") {
+        loaders
+            .participants_by_demand
+            .load_many(ids.iter().copied())
+            .await?;
+    }
+    if selects(connection, "enterprise") {
+        loaders
+            .member_unit
+            .load_many(demands.iter().map(|d| d.enterprise_id))
+            .await?;
+    }
+    if selects(connection, "orderClasses") {
+        loaders
+            .classes_by_demand
+            .load_many(ids.iter().copied())
+            .await?;
+    }
+    Ok(())
+}
