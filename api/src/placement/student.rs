@@ -1,7 +1,7 @@
 //! A school's students: validation (national ID, dates) and the upsert keyed by school and student
 //! number, shared by `saveStudent` and the importer.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::Gender;
 use entity::student;
 use sea_orm::{
@@ -91,6 +91,46 @@ pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<Violation> {
     errors
 }
 
+impl StudentInput {
+    /// Whether `stored` holds exactly this input (an import leaves it unchanged).
+    pub fn matches(&self, stored: &student::Model) -> bool {
+        stored.name == self.name
+            && stored.gender == self.gender
+            && stored.date_of_birth == self.date_of_birth
+            && stored.year_of_study == self.year_of_study
+            && stored.specialty == self.specialty
+            && stored.national_id == self.national_id
+    }
+
+    /// Sets this input's fields (all but the key) on a stored student, changed at `now`.
+    pub fn apply(self, a: &mut student::ActiveModel, now: DateTime<Utc>) {
+        a.name = Set(self.name);
+        a.gender = Set(self.gender);
+        a.date_of_birth = Set(self.date_of_birth);
+        a.year_of_study = Set(self.year_of_study);
+        a.specialty = Set(self.specialty);
+        a.national_id = Set(self.national_id);
+        a.updated_at = Set(now);
+    }
+
+    /// A new student of `school` from this input, created at `now`.
+    pub fn into_model(self, school: Uuid, now: DateTime<Utc>) -> student::Model {
+        student::Model {
+            id: Uuid::now_v7(),
+            school_id: school,
+            student_number: self.student_number,
+            name: self.name,
+            gender: self.gender,
+            date_of_birth: self.date_of_birth,
+            year_of_study: self.year_of_study,
+            specialty: self.specialty,
+            national_id: self.national_id,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
 /// Creates or updates (by student number) a student of the caller's school, in `db` (a
 /// transaction when importing).
 ///
@@ -110,31 +150,12 @@ pub async fn upsert_student(
     match existing {
         Some(m) => {
             let mut a: student::ActiveModel = m.into();
-            a.name = Set(s.name);
-            a.gender = Set(s.gender);
-            a.date_of_birth = Set(s.date_of_birth);
-            a.year_of_study = Set(s.year_of_study);
-            a.specialty = Set(s.specialty);
-            a.national_id = Set(s.national_id);
-            a.updated_at = Set(now);
+            s.apply(&mut a, now);
             a.update(db).await
         }
         None => {
-            student::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                school_id: Set(school),
-                student_number: Set(s.student_number),
-                name: Set(s.name),
-                gender: Set(s.gender),
-                date_of_birth: Set(s.date_of_birth),
-                year_of_study: Set(s.year_of_study),
-                specialty: Set(s.specialty),
-                national_id: Set(s.national_id),
-                created_at: Set(now),
-                updated_at: Set(now),
-            }
-            .insert(db)
-            .await
+            let row: student::ActiveModel = s.into_model(school, now).into();
+            row.insert(db).await
         }
     }
 }

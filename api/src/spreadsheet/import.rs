@@ -1,30 +1,24 @@
 //! Importing students and placements from a file: every row checked, every bad row reported, and
-//! nothing written unless every row is good (one transaction).
+//! nothing written unless every row is good (one transaction). One loop ([`run`]) reads, checks,
+//! batches and commits for every kind of import; an [`Importer`] says what a row means.
 
 use std::collections::HashMap;
 use std::io::{Read, Seek};
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use entity::enums::{ArrangedBy, Gender, VenueType};
 use entity::{internship_placement, student};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
+    QueryFilter,
 };
 use uuid::Uuid;
 
-use crate::error::ViolationCode;
+use super::read::{ARRANGED, Format, GENDERS, Row, Rows, VENUES, file_error, header_map};
+use super::template::{Column, PLACEMENT_COLUMNS, STUDENT_COLUMNS};
+use crate::error::{Violation, ViolationCode};
 use crate::placement::{self, Host, Members, PlacementInput, StudentInput};
-use crate::spreadsheet::ARRANGED;
-use crate::spreadsheet::Format;
-use crate::spreadsheet::GENDERS;
-use crate::spreadsheet::PLACEMENT_COLUMNS;
-use crate::spreadsheet::Row;
-use crate::spreadsheet::Rows;
-use crate::spreadsheet::STUDENT_COLUMNS;
-use crate::spreadsheet::VENUES;
-use crate::spreadsheet::file_error;
-use crate::spreadsheet::header_map;
 
 /// Rows written per statement.
 const BATCH: usize = 500;
@@ -42,6 +36,18 @@ pub struct RowError {
     pub message: String,
 }
 
+impl RowError {
+    /// The row errors of a core check's violations on row `row`.
+    fn of(row: u64, violations: Vec<Violation>) -> impl Iterator<Item = Self> {
+        violations.into_iter().map(move |v| Self {
+            row,
+            column: v.field,
+            code: v.code,
+            message: v.message,
+        })
+    }
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, async_graphql::SimpleObject)]
 pub struct ImportReport {
@@ -57,49 +63,66 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
 }
 
-/// Imports students for `school` from `reader`; `progress` is called with the rows done so far.
-///
-/// # Errors
-/// Database failures (the transaction is rolled back). Problems with the file are in the report.
-pub async fn import_students<R: Read + Seek + Send + 'static>(
+/// One kind of import: its layout, what it loads first, what a row means, how rows are written.
+trait Importer: Sized + Send {
+    /// The layout of its files.
+    const COLUMNS: &'static [Column];
+
+    /// Loads what checking rows needs (inside the import's transaction).
+    fn prepare(
+        txn: &DatabaseTransaction,
+        school: Uuid,
+    ) -> impl Future<Output = Result<Self, DbErr>> + Send;
+
+    /// Reads and checks one row and stages its write, counting it in `report`; or the row's
+    /// problems (its cells' are in `row.errors` already).
+    fn read(&mut self, row: &mut Row<'_>, report: &mut ImportReport) -> Result<(), Vec<Violation>>;
+
+    /// Rows staged and not yet written.
+    fn staged(&self) -> usize;
+
+    /// Writes what is staged when `write` (else drops it), counting in `report`.
+    fn flush(
+        &mut self,
+        txn: &DatabaseTransaction,
+        write: bool,
+        report: &mut ImportReport,
+    ) -> impl Future<Output = Result<(), DbErr>> + Send;
+}
+
+/// The import loop: reads `reader` row by row, checks each row, writes in batches, and commits
+/// only when no row had a problem (else rolls back and reports every problem).
+async fn run<I: Importer, R: Read + Seek + Send + 'static>(
     db: &DatabaseConnection,
     school: Uuid,
     format: Format,
     reader: R,
     mut progress: impl FnMut(u64),
-) -> Result<ImportReport, sea_orm::DbErr> {
+) -> Result<ImportReport, DbErr> {
     let mut rows = Rows::open(format, reader);
     let header = match rows.next_row().await {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Ok(file_error(e)),
         None => return Ok(file_error("the file is empty")),
     };
-    let map = match header_map(&header, STUDENT_COLUMNS) {
+    let map = match header_map(&header, I::COLUMNS) {
         Ok(m) => m,
         Err(e) => return Ok(file_error(e)),
     };
-    let today = Utc::now().date_naive();
     let txn = crate::db::write_txn(db).await?;
-    let mut existing: HashMap<String, student::Model> = student::Entity::find()
-        .filter(student::Column::SchoolId.eq(school))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|s| (s.student_number.clone(), s))
-        .collect();
+    let mut importer = I::prepare(&txn, school).await?;
     let mut report = ImportReport::default();
-    let mut batch: Vec<student::ActiveModel> = Vec::new();
     let mut number: u64 = 1;
     while let Some(cells) = rows.next_row().await {
         number += 1;
         let cells = match cells {
             Ok(c) => c,
-            Err(e) => {
+            Err(message) => {
                 report.errors.push(RowError {
                     row: number,
                     column: None,
                     code: ViolationCode::MalformedFile,
-                    message: e,
+                    message,
                 });
                 continue;
             }
@@ -114,6 +137,95 @@ pub async fn import_students<R: Read + Seek + Send + 'static>(
             map: &map,
             errors: Vec::new(),
         };
+        let outcome = importer.read(&mut row, &mut report);
+        report.errors.append(&mut row.errors);
+        if let Err(violations) = outcome {
+            report.errors.extend(RowError::of(number, violations));
+        }
+        if importer.staged() >= BATCH {
+            let write = report.errors.is_empty();
+            importer.flush(&txn, write, &mut report).await?;
+        }
+        if number.is_multiple_of(1000) {
+            progress(report.rows_read);
+        }
+    }
+    let write = report.errors.is_empty();
+    importer.flush(&txn, write, &mut report).await?;
+    progress(report.rows_read);
+    if write {
+        txn.commit().await?;
+    } else {
+        txn.rollback().await?;
+        report.inserted = 0;
+        report.updated = 0;
+        report.unchanged = 0;
+    }
+    Ok(report)
+}
+
+/// Imports students for `school` from `reader`; `progress` is called with the rows done so far.
+/// Students are keyed by school and student number: a row equal to the stored student is
+/// unchanged, a different one updates it.
+///
+/// # Errors
+/// Database failures (the transaction is rolled back). Problems with the file are in the report.
+pub async fn import_students<R: Read + Seek + Send + 'static>(
+    db: &DatabaseConnection,
+    school: Uuid,
+    format: Format,
+    reader: R,
+    progress: impl FnMut(u64),
+) -> Result<ImportReport, DbErr> {
+    run::<StudentImport, R>(db, school, format, reader, progress).await
+}
+
+/// Imports placements for `school` from `reader` (each PLANNED, ready for activation);
+/// `progress` is called with the rows done so far. Placements are keyed by student, host and
+/// start date: a row already stored is unchanged.
+///
+/// # Errors
+/// Database failures (the transaction is rolled back). Problems with the file are in the report.
+pub async fn import_placements<R: Read + Seek + Send + 'static>(
+    db: &DatabaseConnection,
+    school: Uuid,
+    format: Format,
+    reader: R,
+    progress: impl FnMut(u64),
+) -> Result<ImportReport, DbErr> {
+    run::<PlacementImport, R>(db, school, format, reader, progress).await
+}
+
+/// The student import: the school's students by number, and the rows to insert and update.
+struct StudentImport {
+    school: Uuid,
+    today: NaiveDate,
+    existing: HashMap<String, student::Model>,
+    inserts: Vec<student::ActiveModel>,
+    updates: Vec<student::ActiveModel>,
+}
+
+impl Importer for StudentImport {
+    const COLUMNS: &'static [Column] = STUDENT_COLUMNS;
+
+    async fn prepare(txn: &DatabaseTransaction, school: Uuid) -> Result<Self, DbErr> {
+        let existing = student::Entity::find()
+            .filter(student::Column::SchoolId.eq(school))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|s| (s.student_number.clone(), s))
+            .collect();
+        Ok(Self {
+            school,
+            today: Utc::now().date_naive(),
+            existing,
+            inserts: Vec::new(),
+            updates: Vec::new(),
+        })
+    }
+
+    fn read(&mut self, row: &mut Row<'_>, report: &mut ImportReport) -> Result<(), Vec<Violation>> {
         let mut input = StudentInput {
             student_number: row.required("studentNumber"),
             name: row.required("name"),
@@ -126,175 +238,81 @@ pub async fn import_students<R: Read + Seek + Send + 'static>(
         if row.text("gender").is_none() {
             row.fail("gender", ViolationCode::Blank, "gender is required");
         }
-        let mut errors = row.errors;
-        if errors.is_empty() {
-            errors.extend(
-                placement::check_student(&mut input, today)
-                    .into_iter()
-                    .map(|e| RowError {
-                        row: number,
-                        column: e.field,
-                        code: e.code,
-                        message: e.message,
-                    }),
-            );
+        if !row.errors.is_empty() {
+            return Ok(());
         }
-        if !errors.is_empty() {
-            report.errors.extend(errors);
-            continue;
+        let problems = placement::check_student(&mut input, self.today);
+        if !problems.is_empty() {
+            return Err(problems);
         }
         let now = Utc::now();
-        match existing.get(&input.student_number) {
-            Some(s)
-                if s.name == input.name
-                    && s.gender == input.gender
-                    && s.date_of_birth == input.date_of_birth
-                    && s.year_of_study == input.year_of_study
-                    && s.specialty == input.specialty
-                    && s.national_id == input.national_id =>
-            {
-                report.unchanged += 1;
-            }
+        match self.existing.get(&input.student_number) {
+            Some(s) if input.matches(s) => report.unchanged += 1,
             Some(s) => {
-                if report.errors.is_empty() {
-                    let mut a: student::ActiveModel = s.clone().into();
-                    a.name = Set(input.name.clone());
-                    a.gender = Set(input.gender);
-                    a.date_of_birth = Set(input.date_of_birth);
-                    a.year_of_study = Set(input.year_of_study);
-                    a.specialty = Set(input.specialty.clone());
-                    a.national_id = Set(input.national_id.clone());
-                    a.updated_at = Set(now);
-                    a.update(&txn).await?;
-                }
+                let mut a: student::ActiveModel = s.clone().into();
+                input.apply(&mut a, now);
+                self.updates.push(a);
                 report.updated += 1;
             }
             None => {
-                let model = student::Model {
-                    id: Uuid::now_v7(),
-                    school_id: school,
-                    student_number: input.student_number.clone(),
-                    name: input.name,
-                    gender: input.gender,
-                    date_of_birth: input.date_of_birth,
-                    year_of_study: input.year_of_study,
-                    specialty: input.specialty,
-                    national_id: input.national_id,
-                    created_at: now,
-                    updated_at: now,
-                };
-                batch.push(model.clone().into());
-                existing.insert(input.student_number, model);
+                let model = input.into_model(self.school, now);
+                self.inserts.push(model.clone().into());
+                self.existing.insert(model.student_number.clone(), model);
                 report.inserted += 1;
             }
         }
-        if batch.len() >= BATCH {
-            if report.errors.is_empty() {
-                student::Entity::insert_many(std::mem::take(&mut batch))
-                    .exec_without_returning(&txn)
-                    .await?;
-            } else {
-                batch.clear();
-            }
+        Ok(())
+    }
+
+    fn staged(&self) -> usize {
+        self.inserts.len() + self.updates.len()
+    }
+
+    async fn flush(
+        &mut self,
+        txn: &DatabaseTransaction,
+        write: bool,
+        _report: &mut ImportReport,
+    ) -> Result<(), DbErr> {
+        let inserts = std::mem::take(&mut self.inserts);
+        let updates = std::mem::take(&mut self.updates);
+        if !write {
+            return Ok(());
         }
-        if number.is_multiple_of(1000) {
-            progress(report.rows_read);
+        for a in updates {
+            a.update(txn).await?;
         }
+        if !inserts.is_empty() {
+            student::Entity::insert_many(inserts)
+                .exec_without_returning(txn)
+                .await?;
+        }
+        Ok(())
     }
-    if report.errors.is_empty() && !batch.is_empty() {
-        student::Entity::insert_many(batch)
-            .exec_without_returning(&txn)
-            .await?;
-    }
-    progress(report.rows_read);
-    if report.errors.is_empty() {
-        txn.commit().await?;
-    } else {
-        txn.rollback().await?;
-        report.inserted = 0;
-        report.updated = 0;
-        report.unchanged = 0;
-    }
-    Ok(report)
 }
 
-/// Imports placements for `school` from `reader` (each PLANNED, ready for activation);
-/// `progress` is called with the rows done so far.
-///
-/// # Errors
-/// Database failures (the transaction is rolled back). Problems with the file are in the report.
-pub async fn import_placements<R: Read + Seek + Send + 'static>(
-    db: &DatabaseConnection,
+/// The placement import: the school's students by number, the registry's members (to link hosts
+/// by name), and the rows to insert.
+struct PlacementImport {
     school: Uuid,
-    format: Format,
-    reader: R,
-    mut progress: impl FnMut(u64),
-) -> Result<ImportReport, sea_orm::DbErr> {
-    let mut rows = Rows::open(format, reader);
-    let header = match rows.next_row().await {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => return Ok(file_error(e)),
-        None => return Ok(file_error("the file is empty")),
-    };
-    let map = match header_map(&header, PLACEMENT_COLUMNS) {
-        Ok(m) => m,
-        Err(e) => return Ok(file_error(e)),
-    };
-    let txn = crate::db::write_txn(db).await?;
-    let students = placement::students_by_number(&txn, school).await?;
-    let members = Members::load(&txn).await?;
-    let mut report = ImportReport::default();
-    let mut batch: Vec<internship_placement::ActiveModel> = Vec::new();
-    let mut number: u64 = 1;
-    let flush = async |batch: &mut Vec<internship_placement::ActiveModel>,
-                       write: bool|
-           -> Result<u64, sea_orm::DbErr> {
-        if batch.is_empty() {
-            return Ok(0);
-        }
-        let rows = std::mem::take(batch);
-        if !write {
-            return Ok(0);
-        }
-        let done = internship_placement::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::columns([
-                    internship_placement::Column::StudentId,
-                    internship_placement::Column::HostKey,
-                    internship_placement::Column::StartDate,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
-            .exec_without_returning(&txn)
-            .await?;
-        Ok(done)
-    };
-    let mut batched: u64 = 0;
-    while let Some(cells) = rows.next_row().await {
-        number += 1;
-        let cells = match cells {
-            Ok(c) => c,
-            Err(e) => {
-                report.errors.push(RowError {
-                    row: number,
-                    column: None,
-                    code: ViolationCode::MalformedFile,
-                    message: e,
-                });
-                continue;
-            }
-        };
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        report.rows_read += 1;
-        let mut row = Row {
-            number,
-            cells: &cells,
-            map: &map,
-            errors: Vec::new(),
-        };
+    students: HashMap<String, Uuid>,
+    members: Members,
+    batch: Vec<internship_placement::ActiveModel>,
+}
+
+impl Importer for PlacementImport {
+    const COLUMNS: &'static [Column] = PLACEMENT_COLUMNS;
+
+    async fn prepare(txn: &DatabaseTransaction, school: Uuid) -> Result<Self, DbErr> {
+        Ok(Self {
+            school,
+            students: placement::students_by_number(txn, school).await?,
+            members: Members::load(txn).await?,
+            batch: Vec::new(),
+        })
+    }
+
+    fn read(&mut self, row: &mut Row<'_>, report: &mut ImportReport) -> Result<(), Vec<Violation>> {
         let input = PlacementInput {
             student_number: row.required("studentNumber"),
             host: Host::Other {
@@ -334,36 +352,44 @@ pub async fn import_placements<R: Read + Seek + Send + 'static>(
             row.fail("arrangedBy", ViolationCode::Blank, "arrangedBy is required");
         }
         if !row.errors.is_empty() {
-            report.errors.extend(row.errors);
-            continue;
+            return Ok(());
         }
-        match placement::check_placement(school, input, &students, &members) {
-            Ok(checked) => {
-                batch.push(checked.model);
-                batched += 1;
-            }
-            Err(errors) => report.errors.extend(errors.into_iter().map(|e| RowError {
-                row: number,
-                column: e.field,
-                code: e.code,
-                message: e.message,
-            })),
-        }
-        if batch.len() >= BATCH {
-            report.inserted += flush(&mut batch, report.errors.is_empty()).await?;
-        }
-        if number.is_multiple_of(1000) {
-            progress(report.rows_read);
-        }
+        let checked =
+            placement::check_placement(self.school, input, &self.students, &self.members)?;
+        self.batch.push(checked.model);
+        // Counted as unchanged until the insert says it added the row (see `flush`).
+        report.unchanged += 1;
+        Ok(())
     }
-    report.inserted += flush(&mut batch, report.errors.is_empty()).await?;
-    progress(report.rows_read);
-    if report.errors.is_empty() {
-        report.unchanged = batched - report.inserted;
-        txn.commit().await?;
-    } else {
-        txn.rollback().await?;
-        report.inserted = 0;
+
+    fn staged(&self) -> usize {
+        self.batch.len()
     }
-    Ok(report)
+
+    async fn flush(
+        &mut self,
+        txn: &DatabaseTransaction,
+        write: bool,
+        report: &mut ImportReport,
+    ) -> Result<(), DbErr> {
+        let rows = std::mem::take(&mut self.batch);
+        if !write || rows.is_empty() {
+            return Ok(());
+        }
+        let inserted = internship_placement::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([
+                    internship_placement::Column::StudentId,
+                    internship_placement::Column::HostKey,
+                    internship_placement::Column::StartDate,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(txn)
+            .await?;
+        report.inserted += inserted;
+        report.unchanged -= inserted;
+        Ok(())
+    }
 }
