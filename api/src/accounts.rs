@@ -154,3 +154,15 @@ pub async fn authenticate(
         .unwrap_or(false);
     Ok(found.filter(|a| ok && !a.disabled))
 }
+
+/// Accounts the caller may read: its own; all for the secretariat; none anonymously.
+pub fn account_scope(actor: &crate::actor::Actor) -> sea_orm::Condition {
+    use sea_orm::ColumnTrait;
+    if actor.is_secretariat() {
+        return sea_orm::Condition::all();
+    }
+    match actor.account_id() {
+        Some(id) => sea_orm::Condition::all().add(account::Column::Id.eq(id)),
+        None => crate::db::no_rows(),
+    }
+}

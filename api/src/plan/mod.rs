@@ -13,6 +13,7 @@ mod compliance;
 mod craftsman;
 mod event;
 mod mentor;
+mod scope;
 mod site;
 mod station;
 
@@ -21,5 +22,6 @@ pub use compliance::*;
 pub use craftsman::*;
 pub use event::*;
 pub use mentor::*;
+pub use scope::*;
 pub use site::*;
 pub use station::*;

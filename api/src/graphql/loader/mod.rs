@@ -55,9 +55,9 @@ pub trait Keyed: EntityTrait {
 
 macro_rules! keyed {
     ($($entity:ident),*) => {$(
-        impl Keyed for $entity::Entity {
+        impl Keyed for entity::$entity::Entity {
             fn id_column() -> Self::Column {
-                $entity::Column::Id
+                entity::$entity::Column::Id
             }
             fn id_of(row: &Self::Model) -> Uuid {
                 row.id
@@ -65,7 +65,23 @@ macro_rules! keyed {
         }
     )*};
 }
-keyed!(member_unit, order_class_demand, student);
+keyed!(
+    account,
+    alliance,
+    apprenticeship,
+    career_mentor,
+    committee,
+    craftsman,
+    event,
+    internship_placement,
+    member_unit,
+    order_class,
+    order_class_demand,
+    practice_station,
+    student,
+    teacher_practice,
+    training_site
+);
 
 /// Rows of `E` by id. Callers decide what of a row the caller may see (visibility is checked on
 /// the field that resolves it).

@@ -31,6 +31,16 @@ macro_rules! payload {
     };
 }
 
+/// The value of `$e`, or return the payload `$payload` carrying its user error.
+macro_rules! bail_on {
+    ($payload:ident, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Ok($payload::failed(vec![e])),
+        }
+    };
+}
+
 use async_graphql::{ID, MaybeUndefined};
 use uuid::Uuid;
 

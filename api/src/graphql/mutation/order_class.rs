@@ -312,15 +312,10 @@ async fn demand_action(
     action: DemandAction,
 ) -> ApiResult<OrderClassDemandPayload> {
     let (db, bus) = parts(ctx)?;
-    let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
-        Ok(id) => id,
-        Err(e) => {
-            return Ok(OrderClassDemandPayload {
-                order_class_demand: None,
-                user_errors: vec![e],
-            });
-        }
-    };
+    let id = bail_on!(
+        OrderClassDemandPayload,
+        input_id(NodeType::OrderClassDemand, &input.id, "id")
+    );
     demand_payload(domain::transition_demand(db, bus, actor(ctx), id, action).await)
 }
 
@@ -330,15 +325,7 @@ async fn class_action(
     action: ClassAction,
 ) -> ApiResult<OrderClassPayload> {
     let (db, bus) = parts(ctx)?;
-    let id = match input_id(NodeType::OrderClass, id, "id") {
-        Ok(id) => id,
-        Err(e) => {
-            return Ok(OrderClassPayload {
-                order_class: None,
-                user_errors: vec![e],
-            });
-        }
-    };
+    let id = bail_on!(OrderClassPayload, input_id(NodeType::OrderClass, id, "id"));
     class_payload(domain::transition_class(db, bus, actor(ctx), id, action).await)
 }
 
@@ -382,15 +369,10 @@ impl OrderClassMutation {
         input: UpdateOrderClassDemandInput,
     ) -> ApiResult<OrderClassDemandPayload> {
         let (db, bus) = parts(ctx)?;
-        let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
-            Ok(id) => id,
-            Err(e) => {
-                return Ok(OrderClassDemandPayload {
-                    order_class_demand: None,
-                    user_errors: vec![e],
-                });
-            }
-        };
+        let id = bail_on!(
+            OrderClassDemandPayload,
+            input_id(NodeType::OrderClassDemand, &input.id, "id")
+        );
         let fields = DemandFields {
             specialty_name: input.specialty_name,
             specialty_code: touch(input.specialty_code),
@@ -452,15 +434,10 @@ impl OrderClassMutation {
         input: JoinOrderClassDemandInput,
     ) -> ApiResult<OrderClassDemandPayload> {
         let (db, bus) = parts(ctx)?;
-        let id = match input_id(NodeType::OrderClassDemand, &input.id, "id") {
-            Ok(id) => id,
-            Err(e) => {
-                return Ok(OrderClassDemandPayload {
-                    order_class_demand: None,
-                    user_errors: vec![e],
-                });
-            }
-        };
+        let id = bail_on!(
+            OrderClassDemandPayload,
+            input_id(NodeType::OrderClassDemand, &input.id, "id")
+        );
         demand_payload(domain::join_demand(db, bus, actor(ctx), id, input.headcount).await)
     }
 
@@ -536,15 +513,10 @@ impl OrderClassMutation {
         input: UpdateOrderClassPlanInput,
     ) -> ApiResult<OrderClassPayload> {
         let (db, bus) = parts(ctx)?;
-        let id = match input_id(NodeType::OrderClass, &input.id, "id") {
-            Ok(id) => id,
-            Err(e) => {
-                return Ok(OrderClassPayload {
-                    order_class: None,
-                    user_errors: vec![e],
-                });
-            }
-        };
+        let id = bail_on!(
+            OrderClassPayload,
+            input_id(NodeType::OrderClass, &input.id, "id")
+        );
         class_payload(
             domain::update_class_plan(
                 db,
@@ -574,15 +546,10 @@ impl OrderClassMutation {
         let Some(account) = ctx.data_opt::<CurrentAccount>() else {
             return Err(ApiError::Unauthenticated.into());
         };
-        let id = match input_id(NodeType::OrderClass, &input.id, "id") {
-            Ok(id) => id,
-            Err(e) => {
-                return Ok(OrderClassPayload {
-                    order_class: None,
-                    user_errors: vec![e],
-                });
-            }
-        };
+        let id = bail_on!(
+            OrderClassPayload,
+            input_id(NodeType::OrderClass, &input.id, "id")
+        );
         class_payload(domain::accept_class(db, bus, actor(ctx), account.0.id, id).await)
     }
 
@@ -637,15 +604,10 @@ impl OrderClassMutation {
         input: EnrolStudentInput,
     ) -> ApiResult<EnrolmentPayload> {
         let (db, bus) = parts(ctx)?;
-        let class = match input_id(NodeType::OrderClass, &input.order_class_id, "orderClassId") {
-            Ok(id) => id,
-            Err(e) => {
-                return Ok(EnrolmentPayload {
-                    enrolment: None,
-                    user_errors: vec![e],
-                });
-            }
-        };
+        let class = bail_on!(
+            EnrolmentPayload,
+            input_id(NodeType::OrderClass, &input.order_class_id, "orderClassId")
+        );
         let student = EnrolStudent {
             student_number: input.student_number,
             name: input.name,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::input_id;
 use crate::auth::Actor;
-use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode, user_errors};
+use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
 use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
 use crate::graphql::object::{GraduateOutcome, InternshipPlacement, Student, StudentView};
@@ -35,14 +35,10 @@ pub struct SaveStudentInput {
     pub national_id: Option<String>,
 }
 
-/// Result of `saveStudent`.
-#[derive(SimpleObject)]
-pub struct SaveStudentPayload {
-    /// The student; null when `userErrors` is not empty.
-    pub student: Option<Student>,
-    /// What was wrong with the input; nothing was written.
-    pub user_errors: Vec<UserError>,
-}
+payload!(
+    /// Result of `saveStudent`.
+    SaveStudentPayload, student: Student
+);
 
 /// An internship placement reported by the student's school (PLANNED).
 #[derive(InputObject)]
@@ -111,15 +107,10 @@ pub struct ReportInternshipPlacementInput {
     pub end_date: NaiveDate,
 }
 
-/// Result of a mutation on a placement.
-#[derive(SimpleObject)]
-pub struct InternshipPlacementPayload {
-    /// The placement as it now is; null when `userErrors` is not empty.
-    pub internship_placement: Option<InternshipPlacement>,
-    /// What was wrong; nothing was written. Activation lists every blocking rule broken, by its
-    /// code (`AGREEMENT_REQUIRED`, `UNDER_16`, …).
-    pub user_errors: Vec<UserError>,
-}
+payload!(
+    /// Result of a mutation on a placement. Activation lists every blocking rule broken in `userErrors`, by its code (`AGREEMENT_REQUIRED`, `UNDER_16`, …).
+    InternshipPlacementPayload, internship_placement: InternshipPlacement
+);
 
 /// Names one placement.
 #[derive(InputObject)]
@@ -171,14 +162,10 @@ pub struct RecordGraduateOutcomeInput {
     pub reported_on: NaiveDate,
 }
 
-/// Result of `recordGraduateOutcome`.
-#[derive(SimpleObject)]
-pub struct RecordGraduateOutcomePayload {
-    /// The outcome; null when `userErrors` is not empty.
-    pub graduate_outcome: Option<GraduateOutcome>,
-    /// What was wrong; nothing was written.
-    pub user_errors: Vec<UserError>,
-}
+payload!(
+    /// Result of `recordGraduateOutcome`.
+    RecordGraduateOutcomePayload, graduate_outcome: GraduateOutcome
+);
 
 #[derive(Default)]
 pub struct PlacementMutation;
@@ -226,16 +213,10 @@ async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<Im
 fn placement_payload(
     r: crate::error::OpResult<entity::internship_placement::Model>,
 ) -> ApiResult<InternshipPlacementPayload> {
-    Ok(match r? {
-        Ok(p) => InternshipPlacementPayload {
-            internship_placement: Some(InternshipPlacement(p)),
-            user_errors: Vec::new(),
-        },
-        Err(violations) => InternshipPlacementPayload {
-            internship_placement: None,
-            user_errors: user_errors(violations),
-        },
-    })
+    Ok(InternshipPlacementPayload::from_outcome(
+        r?,
+        InternshipPlacement,
+    ))
 }
 
 async fn placement_action(
@@ -244,15 +225,10 @@ async fn placement_action(
     action: PlacementAction,
 ) -> ApiResult<InternshipPlacementPayload> {
     let db = ctx.data::<DatabaseConnection>()?;
-    let id = match input_id(NodeType::InternshipPlacement, id, "id") {
-        Ok(id) => id,
-        Err(e) => {
-            return Ok(InternshipPlacementPayload {
-                internship_placement: None,
-                user_errors: vec![e],
-            });
-        }
-    };
+    let id = bail_on!(
+        InternshipPlacementPayload,
+        input_id(NodeType::InternshipPlacement, id, "id")
+    );
     placement_payload(domain::transition(db, actor(ctx), id, action).await)
 }
 
@@ -275,16 +251,10 @@ impl PlacementMutation {
             specialty: input.specialty,
             national_id: input.national_id,
         };
-        Ok(match domain::save_student(db, actor(ctx), s).await? {
-            Ok(s) => SaveStudentPayload {
-                student: Some(Student(s, StudentView::Full)),
-                user_errors: Vec::new(),
-            },
-            Err(violations) => SaveStudentPayload {
-                student: None,
-                user_errors: user_errors(violations),
-            },
-        })
+        Ok(SaveStudentPayload::from_outcome(
+            domain::save_student(db, actor(ctx), s).await?,
+            |s| Student(s, StudentView::Full),
+        ))
     }
 
     /// Reports an internship placement for a student of the caller's school (PLANNED). The rules
@@ -404,15 +374,10 @@ impl PlacementMutation {
         input: ConfirmInternshipPlacementInput,
     ) -> ApiResult<InternshipPlacementPayload> {
         let db = ctx.data::<DatabaseConnection>()?;
-        let id = match input_id(NodeType::InternshipPlacement, &input.id, "id") {
-            Ok(id) => id,
-            Err(e) => {
-                return Ok(InternshipPlacementPayload {
-                    internship_placement: None,
-                    user_errors: vec![e],
-                });
-            }
-        };
+        let id = bail_on!(
+            InternshipPlacementPayload,
+            input_id(NodeType::InternshipPlacement, &input.id, "id")
+        );
         placement_payload(domain::confirm(db, actor(ctx), id, input.no_fees_attested).await)
     }
 
@@ -447,16 +412,10 @@ impl PlacementMutation {
             hired_by_host_or_sponsor: input.hired_by_host_or_sponsor,
             reported_on: input.reported_on,
         };
-        Ok(match domain::record_outcome(db, actor(ctx), o).await? {
-            Ok(o) => RecordGraduateOutcomePayload {
-                graduate_outcome: Some(GraduateOutcome(o)),
-                user_errors: Vec::new(),
-            },
-            Err(violations) => RecordGraduateOutcomePayload {
-                graduate_outcome: None,
-                user_errors: user_errors(violations),
-            },
-        })
+        Ok(RecordGraduateOutcomePayload::from_outcome(
+            domain::record_outcome(db, actor(ctx), o).await?,
+            GraduateOutcome,
+        ))
     }
 
     /// Imports students from an .xlsx or .csv file laid out as `GET /templates/students.xlsx`

@@ -286,15 +286,6 @@ pub struct RecordEventInput {
 #[derive(Default)]
 pub struct PlanMutation;
 
-macro_rules! bail_on {
-    ($payload:ident, $e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(e) => return Ok($payload::failed(vec![e])),
-        }
-    };
-}
-
 fn db<'c>(ctx: &Context<'c>) -> ApiResult<&'c DatabaseConnection> {
     ctx.data::<DatabaseConnection>()
 }

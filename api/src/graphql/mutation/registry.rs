@@ -69,23 +69,15 @@ pub struct UpdateMemberUnitInput {
     pub joined_on: MaybeUndefined<NaiveDate>,
 }
 
-/// Result of `createMemberUnit`.
-#[derive(SimpleObject)]
-pub struct CreateMemberUnitPayload {
-    /// The new unit; null when `userErrors` is not empty.
-    pub member_unit: Option<MemberUnit>,
-    /// What was wrong with the input; nothing was written.
-    pub user_errors: Vec<UserError>,
-}
+payload!(
+    /// Result of `createMemberUnit`.
+    CreateMemberUnitPayload, member_unit: MemberUnit
+);
 
-/// Result of `updateMemberUnit`.
-#[derive(SimpleObject)]
-pub struct UpdateMemberUnitPayload {
-    /// The unit as changed; null when `userErrors` is not empty.
-    pub member_unit: Option<MemberUnit>,
-    /// What was wrong with the input; nothing was written.
-    pub user_errors: Vec<UserError>,
-}
+payload!(
+    /// Result of `updateMemberUnit`.
+    UpdateMemberUnitPayload, member_unit: MemberUnit
+);
 
 /// A seat to give or change.
 #[derive(InputObject)]
@@ -159,21 +151,12 @@ impl RegistryMutation {
             address: Some(input.address),
             joined_on: Some(input.joined_on),
         };
-        Ok(
-            match registry::create_member_unit(actor(ctx), db, fields)
+        Ok(CreateMemberUnitPayload::from_outcome(
+            registry::create_member_unit(actor(ctx), db, fields)
                 .await
-                .map_err(ApiError::from)?
-            {
-                Ok(row) => CreateMemberUnitPayload {
-                    member_unit: Some(MemberUnit(row)),
-                    user_errors: Vec::new(),
-                },
-                Err(violations) => CreateMemberUnitPayload {
-                    member_unit: None,
-                    user_errors: user_errors(violations),
-                },
-            },
-        )
+                .map_err(ApiError::from)?,
+            MemberUnit,
+        ))
     }
 
     /// Changes a member unit's registry record. Secretariat only (`UNAUTHENTICATED`,
@@ -186,15 +169,10 @@ impl RegistryMutation {
         input: UpdateMemberUnitInput,
     ) -> ApiResult<UpdateMemberUnitPayload> {
         let db = ctx.data::<DatabaseConnection>()?;
-        let id = match input_id(NodeType::MemberUnit, &input.id, "id") {
-            Ok(id) => id,
-            Err(e) => {
-                return Ok(UpdateMemberUnitPayload {
-                    member_unit: None,
-                    user_errors: vec![e],
-                });
-            }
-        };
+        let id = bail_on!(
+            UpdateMemberUnitPayload,
+            input_id(NodeType::MemberUnit, &input.id, "id")
+        );
         let fields = UnitFields {
             name: input.name,
             kind: input.kind,
@@ -208,21 +186,12 @@ impl RegistryMutation {
             address: touch(input.address),
             joined_on: touch(input.joined_on),
         };
-        Ok(
-            match registry::update_member_unit(actor(ctx), db, id, fields)
+        Ok(UpdateMemberUnitPayload::from_outcome(
+            registry::update_member_unit(actor(ctx), db, id, fields)
                 .await
-                .map_err(ApiError::from)?
-            {
-                Ok(row) => UpdateMemberUnitPayload {
-                    member_unit: Some(MemberUnit(row)),
-                    user_errors: Vec::new(),
-                },
-                Err(violations) => UpdateMemberUnitPayload {
-                    member_unit: None,
-                    user_errors: user_errors(violations),
-                },
-            },
-        )
+                .map_err(ApiError::from)?,
+            MemberUnit,
+        ))
     }
 
     /// Gives a member unit a seat on a committee, or changes its role there. Secretariat only

@@ -10,8 +10,6 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 use uuid::Uuid;
 
 use super::{member_unit_ids, year_bounds};
-use crate::auth::Actor;
-use crate::db::no_rows;
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
@@ -29,18 +27,7 @@ use crate::graphql::query::MemberUnitFilter;
 fn unit_id(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, ApiError> {
     Ok(member_unit_ids(id.as_slice(), field)?.pop())
 }
-use crate::plan::{ComplianceRule, evidence};
-
-/// Rows involving the caller's unit through `cols`, or all for the secretariat.
-fn involving<C: ColumnTrait>(a: &Actor, cols: &[C]) -> Condition {
-    match a {
-        x if x.is_secretariat() => Condition::all(),
-        Actor::Account { unit: Some(u), .. } => cols
-            .iter()
-            .fold(Condition::any(), |c, col| c.add(col.eq(*u))),
-        _ => no_rows(),
-    }
-}
+use crate::plan::{ComplianceRule, apprenticeship_scope, evidence, teacher_practice_scope};
 
 /// One item of a member's compliance.
 #[derive(SimpleObject)]
@@ -258,22 +245,7 @@ impl PlanQuery {
     ) -> ApiResult<TeacherPracticeConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let a = actor(ctx);
-        let cond = match a {
-            x if x.is_secretariat() => Condition::all(),
-            Actor::Account { unit: Some(u), .. } => Condition::any()
-                .add(teacher_practice::Column::SchoolId.eq(*u))
-                .add(
-                    teacher_practice::Column::StationId.in_subquery(
-                        Query::select()
-                            .column(practice_station::Column::Id)
-                            .from(practice_station::Entity)
-                            .and_where(practice_station::Column::HostUnitId.eq(*u))
-                            .to_owned(),
-                    ),
-                ),
-            _ => no_rows(),
-        };
+        let cond = teacher_practice_scope(actor(ctx));
         let (rows, total) = newest_first(
             db,
             teacher_practice::Entity::find().filter(cond),
@@ -348,13 +320,7 @@ impl PlanQuery {
     ) -> ApiResult<ApprenticeshipConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let cond = involving(
-            actor(ctx),
-            &[
-                apprenticeship::Column::UnitId,
-                apprenticeship::Column::SchoolId,
-            ],
-        );
+        let cond = apprenticeship_scope(actor(ctx));
         let (rows, total) = newest_first(
             db,
             apprenticeship::Entity::find().filter(cond),
