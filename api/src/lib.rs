@@ -12,6 +12,8 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod events;
+#[cfg(test)]
+mod fixtures;
 pub mod graphql;
 pub mod http;
 pub mod national_id;

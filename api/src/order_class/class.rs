@@ -20,6 +20,7 @@ use crate::order_class::FiveIntegrations;
 use crate::order_class::TrainingPlan;
 use crate::order_class::check_plan;
 use crate::order_class::demand_scope;
+use crate::order_class::sponsor_seats;
 
 /// A sponsor in a proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,8 +174,9 @@ pub async fn propose_class(
             ));
         }
     }
-    let seat_sum: i64 = p.sponsors.iter().map(|s| i64::from(s.seats)).sum();
-    if !p.sponsors.is_empty() && seat_sum != i64::from(p.planned_seats) {
+    let (seat_sum, seats_match) =
+        sponsor_seats(p.sponsors.iter().map(|s| s.seats), p.planned_seats);
+    if !p.sponsors.is_empty() && !seats_match {
         errors.push(Violation::on(
             "sponsors",
             ViolationCode::SponsorSeatsMismatch,

@@ -18,6 +18,41 @@ pub struct TrainingPlan {
     pub ordinary_class_practice_hours: i32,
 }
 
+impl TrainingPlan {
+    /// The plan of a stored class.
+    pub fn of(class: &order_class::Model) -> Self {
+        Self {
+            total_specialty_hours: class.total_specialty_hours,
+            enterprise_workshop_hours: class.enterprise_workshop_hours,
+            core_practice_hours: class.core_practice_hours,
+            ordinary_class_practice_hours: class.ordinary_class_practice_hours,
+        }
+    }
+
+    /// At least 50% of the specialty hours are taught in enterprise workshops (`001_*.txt` (5)).
+    /// A plan without specialty hours cannot meet a share of them.
+    pub fn enterprise_hours_at_least_half(&self) -> bool {
+        self.total_specialty_hours > 0
+            && i64::from(self.enterprise_workshop_hours) * 2
+                >= i64::from(self.total_specialty_hours)
+    }
+
+    /// Core-skill practice is at least 150% of the ordinary class's (`001_*.txt` (5): "增加50%以上").
+    /// A plan without core practice cannot meet it.
+    pub fn core_practice_at_least_150(&self) -> bool {
+        self.core_practice_hours > 0
+            && i64::from(self.core_practice_hours) * 2
+                >= i64::from(self.ordinary_class_practice_hours) * 3
+    }
+}
+
+/// The sponsors' seats of a class: their sum, and whether it equals the planned seats (every
+/// planned seat belongs to one sponsoring firm, `004_*.txt` 二(三)6).
+pub fn sponsor_seats(seats: impl IntoIterator<Item = i32>, planned: i32) -> (i64, bool) {
+    let sum: i64 = seats.into_iter().map(i64::from).sum();
+    (sum, sum == i64::from(planned))
+}
+
 /// One of the five integrations (五融通): agreed with the firms or not, and a note.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Integration {
@@ -87,13 +122,9 @@ pub fn check_rules(
     class: &order_class::Model,
     sponsors: &[(order_class_sponsor::Model, Option<member_unit::Model>)],
 ) -> Vec<RuleCheck> {
-    // A plan without specialty hours or without core practice cannot meet a share of them.
-    let half = class.total_specialty_hours > 0
-        && i64::from(class.enterprise_workshop_hours) * 2 >= i64::from(class.total_specialty_hours);
-    let core = class.core_practice_hours > 0
-        && i64::from(class.core_practice_hours) * 2
-            >= i64::from(class.ordinary_class_practice_hours) * 3;
-    let seat_sum: i64 = sponsors.iter().map(|(s, _)| i64::from(s.seats)).sum();
+    let plan = TrainingPlan::of(class);
+    let (seat_sum, seats_match) =
+        sponsor_seats(sponsors.iter().map(|(s, _)| s.seats), class.planned_seats);
     let not_enterprise: Vec<&str> = sponsors
         .iter()
         .filter(|(_, u)| u.as_ref().is_none_or(|u| u.kind.is_school()))
@@ -102,7 +133,7 @@ pub fn check_rules(
     vec![
         RuleCheck {
             rule: OrderClassRule::EnterpriseHoursBelowHalf,
-            met: half,
+            met: plan.enterprise_hours_at_least_half(),
             detail: format!(
                 "{} of {} specialty hours in enterprise workshops; at least 50% required",
                 class.enterprise_workshop_hours, class.total_specialty_hours
@@ -110,7 +141,7 @@ pub fn check_rules(
         },
         RuleCheck {
             rule: OrderClassRule::CorePracticeBelow150,
-            met: core,
+            met: plan.core_practice_at_least_150(),
             detail: format!(
                 "{} core practice hours against {} in an ordinary class; at least 150% required",
                 class.core_practice_hours, class.ordinary_class_practice_hours
@@ -123,7 +154,7 @@ pub fn check_rules(
         },
         RuleCheck {
             rule: OrderClassRule::SponsorSeatsMismatch,
-            met: seat_sum == i64::from(class.planned_seats),
+            met: seats_match,
             detail: format!(
                 "sponsors take {seat_sum} seats of {} planned",
                 class.planned_seats
@@ -170,5 +201,108 @@ pub(super) fn check_plan(plan: &TrainingPlan, errors: &mut Vec<Violation>) {
             ViolationCode::Invalid,
             "enterprise workshop hours exceed the total specialty hours",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(total: i32, workshop: i32, core: i32, ordinary: i32) -> TrainingPlan {
+        TrainingPlan {
+            total_specialty_hours: total,
+            enterprise_workshop_hours: workshop,
+            core_practice_hours: core,
+            ordinary_class_practice_hours: ordinary,
+        }
+    }
+
+    #[test]
+    fn enterprise_workshops_need_half_of_the_specialty_hours() {
+        // (total, workshop, met)
+        for (total, workshop, met) in [
+            (1200, 600, true),
+            (1200, 599, false),
+            (1201, 601, true),
+            (1201, 600, false),
+            (0, 0, false),
+            (i32::MAX, i32::MAX, true),
+        ] {
+            assert_eq!(
+                plan(total, workshop, 0, 0).enterprise_hours_at_least_half(),
+                met,
+                "{workshop} of {total}"
+            );
+        }
+    }
+
+    #[test]
+    fn core_practice_needs_150_percent_of_the_ordinary_class() {
+        // (core, ordinary, met)
+        for (core, ordinary, met) in [
+            (450, 300, true),
+            (449, 300, false),
+            (1, 0, true),
+            (0, 0, false),
+            (i32::MAX, i32::MAX, false),
+        ] {
+            assert_eq!(
+                plan(0, 0, core, ordinary).core_practice_at_least_150(),
+                met,
+                "{core} against {ordinary}"
+            );
+        }
+    }
+
+    #[test]
+    fn sponsor_seats_must_add_up_to_the_planned_seats() {
+        assert_eq!(sponsor_seats([30, 10], 40), (40, true));
+        assert_eq!(sponsor_seats([30, 9], 40), (39, false));
+        assert_eq!(sponsor_seats([], 0), (0, true));
+        assert_eq!(
+            sponsor_seats([i32::MAX, i32::MAX], 1),
+            (2 * i64::from(i32::MAX), false)
+        );
+    }
+
+    #[test]
+    fn check_rules_reports_every_rule_once_with_its_verdict() {
+        use crate::fixtures;
+        use entity::enums::MemberUnitKind;
+        let firm = fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司");
+        let school = fixtures::unit(MemberUnitKind::TechnicianCollege, "威海技师学院");
+        let class = order_class::Model {
+            planned_seats: 40,
+            total_specialty_hours: 1200,
+            enterprise_workshop_hours: 500,
+            core_practice_hours: 450,
+            ordinary_class_practice_hours: 300,
+            ..fixtures::order_class(school.id)
+        };
+        let sponsor = |seats, unit: &member_unit::Model| order_class_sponsor::Model {
+            id: uuid::Uuid::now_v7(),
+            order_class_id: class.id,
+            enterprise_id: unit.id,
+            seats,
+            accepted_at: None,
+            accepted_by: None,
+        };
+        let sponsors = vec![
+            (sponsor(30, &firm), Some(firm.clone())),
+            (sponsor(10, &school), Some(school.clone())),
+        ];
+        let checks = check_rules(&class, &sponsors);
+        let verdict: Vec<(OrderClassRule, bool)> = checks.iter().map(|c| (c.rule, c.met)).collect();
+        assert_eq!(
+            verdict,
+            [
+                (OrderClassRule::EnterpriseHoursBelowHalf, false),
+                (OrderClassRule::CorePracticeBelow150, true),
+                (OrderClassRule::SeatsNotPositive, true),
+                (OrderClassRule::SponsorSeatsMismatch, true),
+                (OrderClassRule::SponsorNotEnterprise, false),
+            ]
+        );
+        assert!(checks[4].detail.contains("威海技师学院"));
     }
 }

@@ -284,3 +284,200 @@ pub fn findings(
     out.sort_by_key(|f| !f.rule.blocking());
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use entity::enums::VenueType;
+
+    use super::*;
+    use crate::fixtures::{self, date};
+
+    type Change =
+        fn(&mut internship_placement::Model, &mut student::Model, &mut member_unit::Model);
+
+    /// The rules a placement breaks after `change` to a placement that breaks none.
+    fn broken(change: Change, counts: InternCounts) -> Vec<PlacementRule> {
+        let mut host = fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司");
+        let mut s = fixtures::student(uuid::Uuid::now_v7(), date(2008, 3, 1));
+        let mut p = fixtures::placement(&s, &host);
+        change(&mut p, &mut s, &mut host);
+        let mut rules: Vec<_> = findings(&p, &s, Some(&host), counts)
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
+        rules.dedup();
+        rules
+    }
+
+    #[test]
+    fn each_rule_is_broken_alone_by_its_own_fact() {
+        use PlacementRule as R;
+        let cases: Vec<(&str, Change, Vec<PlacementRule>)> = vec![
+            ("nothing wrong", |_, _, _| {}, vec![]),
+            (
+                "no agreement",
+                |p, _, _| p.agreement_signed_on = None,
+                vec![R::AgreementRequired],
+            ),
+            (
+                "minor without the guardian's signature",
+                |p, s, _| {
+                    s.date_of_birth = date(2009, 3, 1);
+                    p.agreement_guardian_signed = false;
+                },
+                vec![R::AgreementRequired],
+            ),
+            (
+                "no consent",
+                |p, _, _| p.consent_given = false,
+                vec![R::ConsentRequired],
+            ),
+            (
+                "minor without the guardian's consent",
+                |p, s, _| {
+                    s.date_of_birth = date(2009, 3, 1);
+                    p.guardian_consent_given = false;
+                },
+                vec![R::ConsentRequired],
+            ),
+            (
+                "first year",
+                |_, s, _| s.year_of_study = Some(1),
+                vec![R::FirstYearStudent],
+            ),
+            (
+                "year unknown",
+                |_, s, _| s.year_of_study = None,
+                vec![R::FirstYearStudent],
+            ),
+            (
+                "under 16",
+                |_, s, _| s.date_of_birth = date(2010, 9, 2),
+                vec![R::Under16],
+            ),
+            (
+                "hazardous post for a minor",
+                |p, s, _| {
+                    s.date_of_birth = date(2009, 3, 1);
+                    p.hazardous = true;
+                },
+                vec![R::MinorForbiddenWork],
+            ),
+            (
+                "hazardous post for an adult",
+                |p, _, _| p.hazardous = true,
+                vec![],
+            ),
+            (
+                "KTV",
+                |p, _, _| p.venue_type = VenueType::Ktv,
+                vec![R::ForbiddenVenue],
+            ),
+            (
+                "intermediary",
+                |p, _, _| p.arranged_by = ArrangedBy::Intermediary,
+                vec![R::Intermediary],
+            ),
+            (
+                "agency hosting work elsewhere",
+                |p, _, h| {
+                    h.kind = MemberUnitKind::HrServiceAgency;
+                    p.works_elsewhere = true;
+                },
+                vec![R::Intermediary],
+            ),
+            ("pay at 80%", |p, _, _| p.monthly_pay = 3200, vec![]),
+            (
+                "pay below 80%",
+                |p, _, _| p.monthly_pay = 3199,
+                vec![R::PayBelowFloor],
+            ),
+            (
+                "night shifts",
+                |p, _, _| p.night_shifts = true,
+                vec![R::NoNightOrOvertime],
+            ),
+            (
+                "overtime",
+                |p, _, _| p.overtime = true,
+                vec![R::NoNightOrOvertime],
+            ),
+            (
+                "41 hours",
+                |p, _, _| p.weekly_hours = 41,
+                vec![R::NoNightOrOvertime],
+            ),
+            (
+                "no policy",
+                |p, _, _| p.insurance_policy = None,
+                vec![R::InsuranceRequired],
+            ),
+            (
+                "insurance ends early",
+                |p, _, _| p.insurance_end = Some(date(2027, 2, 27)),
+                vec![R::InsuranceRequired],
+            ),
+            (
+                "two months",
+                |p, _, _| p.end_date = date(2026, 11, 1),
+                vec![R::Duration],
+            ),
+            (
+                "one year",
+                |p, _, _| {
+                    p.end_date = date(2027, 9, 1);
+                    p.insurance_end = Some(date(2027, 9, 1));
+                },
+                vec![R::Duration],
+            ),
+            (
+                "no attestation",
+                |p, _, _| p.no_fees_attested = false,
+                vec![R::NoFees],
+            ),
+        ];
+        for (name, change, expected) in cases {
+            assert_eq!(broken(change, InternCounts::default()), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn ratios_warn_above_10_percent_of_staff_and_20_percent_of_the_post() {
+        use PlacementRule as R;
+        let staffed: Change = |_, _, h| h.employee_count = Some(100);
+        // (interns at the host, on the post (of 100 staff on the post), rules)
+        for (host, post, expected) in [
+            (10, 20, vec![]),
+            (11, 20, vec![R::RatioHost]),
+            (10, 21, vec![R::RatioPost]),
+        ] {
+            let counts = InternCounts { host, post };
+            assert_eq!(broken(staffed, counts), expected, "{host} / {post}");
+        }
+        // Unknown staff: no ratio to judge.
+        let counts = InternCounts {
+            host: 1000,
+            post: 1000,
+        };
+        let unknown: Change = |p, _, _| p.post_staff_count = None;
+        assert_eq!(broken(unknown, counts), Vec::<PlacementRule>::new());
+    }
+
+    #[test]
+    fn blocking_findings_come_before_warnings() {
+        let mut host = fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司");
+        host.employee_count = Some(10);
+        let s = fixtures::student(uuid::Uuid::now_v7(), date(2008, 3, 1));
+        let p = internship_placement::Model {
+            no_fees_attested: false,
+            consent_given: false,
+            ..fixtures::placement(&s, &host)
+        };
+        let counts = InternCounts { host: 5, post: 1 };
+        let found = findings(&p, &s, Some(&host), counts);
+        let blocking: Vec<bool> = found.iter().map(|f| f.rule.blocking()).collect();
+        assert_eq!(blocking, [true, false, false]);
+        assert!(PlacementRule::ConsentRequired.blocking());
+        assert!(!PlacementRule::NoFees.blocking());
+    }
+}

@@ -49,12 +49,39 @@ impl ComplianceRule {
     }
 }
 
+/// The kind of row that evidences a rule (each is a node type of the API).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EvidenceKind {
+    /// An operating school-in-factory base.
+    TrainingSite,
+    /// A teacher practice station with posts that year.
+    TeacherPracticeStation,
+    /// The firm's career mentor.
+    CareerMentor,
+    /// An event the unit organised or took part in.
+    Event,
+    /// A teacher's practice stint.
+    TeacherPractice,
+}
+
+impl EvidenceKind {
+    /// The name of the row's type in the API (`TrainingSite`, …).
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Self::TrainingSite => "TrainingSite",
+            Self::TeacherPracticeStation => "TeacherPracticeStation",
+            Self::CareerMentor => "CareerMentor",
+            Self::Event => "Event",
+            Self::TeacherPractice => "TeacherPractice",
+        }
+    }
+}
+
 /// A row that satisfies a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    /// The kind of row: `TrainingSite`, `TeacherPracticeStation`, `CareerMentor`, `Event` or
-    /// `TeacherPractice` (the GraphQL type of the row's global ID).
-    pub kind: &'static str,
+    /// The kind of row.
+    pub kind: EvidenceKind,
     /// Its id.
     pub id: Uuid,
     /// A short description.
@@ -84,7 +111,7 @@ pub async fn evidence(
         out.entry((s.host_unit_id, ComplianceRule::SchoolInFactoryBase))
             .or_default()
             .push(Evidence {
-                kind: "TrainingSite",
+                kind: EvidenceKind::TrainingSite,
                 id: s.id,
                 label: s.name,
             });
@@ -109,7 +136,7 @@ pub async fn evidence(
                 out.entry((st.host_unit_id, ComplianceRule::PracticeStationWithPosts))
                     .or_default()
                     .push(Evidence {
-                        kind: "TeacherPracticeStation",
+                        kind: EvidenceKind::TeacherPracticeStation,
                         id: st.id,
                         label: format!("{}: {} × {} ({year})", st.name, p.posts, p.specialty),
                     });
@@ -124,7 +151,7 @@ pub async fn evidence(
         out.entry((m.unit_id, ComplianceRule::CareerMentor))
             .or_default()
             .push(Evidence {
-                kind: "CareerMentor",
+                kind: EvidenceKind::CareerMentor,
                 id: m.id,
                 label: format!("{} ({})", m.name, m.title),
             });
@@ -151,7 +178,7 @@ pub async fn evidence(
                     _ => ComplianceRule::JobRecommendationEvent,
                 };
                 out.entry((link.unit_id, rule)).or_default().push(Evidence {
-                    kind: "Event",
+                    kind: EvidenceKind::Event,
                     id: e.id,
                     label: format!("{} ({})", e.title, e.held_on),
                 });
@@ -168,10 +195,63 @@ pub async fn evidence(
         out.entry((t.school_id, ComplianceRule::TeachersSentToPractice))
             .or_default()
             .push(Evidence {
-                kind: "TeacherPractice",
+                kind: EvidenceKind::TeacherPractice,
                 id: t.id,
                 label: format!("{} ({} – {})", t.specialty, t.start_date, t.end_date),
             });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use entity::enums::MemberUnitKind as K;
+
+    use super::*;
+    use crate::fixtures;
+
+    #[test]
+    fn firms_answer_four_rules_schools_two_and_other_bodies_none() {
+        use ComplianceRule as R;
+        let firm = [
+            R::SchoolInFactoryBase,
+            R::PracticeStationWithPosts,
+            R::CareerMentor,
+            R::CampusVisit,
+        ];
+        let school = [R::TeachersSentToPractice, R::JobRecommendationEvent];
+        for (kind, expected) in [
+            (K::Enterprise, &firm[..]),
+            (K::TechnicianCollege, &school[..]),
+            (K::SeniorTechnicalSchool, &school[..]),
+            (K::TechnicalSchool, &school[..]),
+            (K::VocationalCollege, &school[..]),
+            (K::SecondaryVocationalSchool, &school[..]),
+            // An HR-service agency is a firm of the alliance: it answers the firms' rules.
+            (K::HrServiceAgency, &firm[..]),
+            (K::TrainingInstitution, &[]),
+            (K::PublicInstitution, &[]),
+            (K::ResearchInstitute, &[]),
+            (K::IndustryAssociation, &[]),
+        ] {
+            let unit = fixtures::unit(kind, "某单位");
+            assert_eq!(ComplianceRule::for_unit(&unit), expected, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn evidence_kinds_name_their_api_types() {
+        for (kind, name) in [
+            (EvidenceKind::TrainingSite, "TrainingSite"),
+            (
+                EvidenceKind::TeacherPracticeStation,
+                "TeacherPracticeStation",
+            ),
+            (EvidenceKind::CareerMentor, "CareerMentor"),
+            (EvidenceKind::Event, "Event"),
+            (EvidenceKind::TeacherPractice, "TeacherPractice"),
+        ] {
+            assert_eq!(kind.type_name(), name);
+        }
+    }
 }

@@ -27,7 +27,9 @@ use crate::graphql::query::MemberUnitFilter;
 fn unit_id(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, ApiError> {
     Ok(member_unit_ids(id.as_slice(), field)?.pop())
 }
-use crate::plan::{ComplianceRule, apprenticeship_scope, evidence, teacher_practice_scope};
+use crate::plan::{
+    ComplianceRule, EvidenceKind, apprenticeship_scope, evidence, teacher_practice_scope,
+};
 
 /// One item of a member's compliance.
 #[derive(SimpleObject)]
@@ -97,13 +99,13 @@ impl RuleCompliance {
     }
 }
 
-fn evidence_type(kind: &str) -> NodeType {
+fn evidence_type(kind: EvidenceKind) -> NodeType {
     match kind {
-        "TrainingSite" => NodeType::TrainingSite,
-        "TeacherPracticeStation" => NodeType::TeacherPracticeStation,
-        "CareerMentor" => NodeType::CareerMentor,
-        "Event" => NodeType::Event,
-        _ => NodeType::TeacherPractice,
+        EvidenceKind::TrainingSite => NodeType::TrainingSite,
+        EvidenceKind::TeacherPracticeStation => NodeType::TeacherPracticeStation,
+        EvidenceKind::CareerMentor => NodeType::CareerMentor,
+        EvidenceKind::Event => NodeType::Event,
+        EvidenceKind::TeacherPractice => NodeType::TeacherPractice,
     }
 }
 
@@ -130,7 +132,7 @@ pub async fn compliance_of(
                 evidence: ev
                     .into_iter()
                     .map(|e| ComplianceEvidence {
-                        kind: e.kind.to_owned(),
+                        kind: e.kind.type_name().to_owned(),
                         id: crate::graphql::id::encode(evidence_type(e.kind), e.id),
                         label: e.label,
                     })
