@@ -119,6 +119,18 @@ impl Actor {
     }
 }
 
+impl Actor {
+    /// The command line acting for a unit it names (`api import … --unit`): whoever runs it holds
+    /// the database's credentials, so may act for any unit; it acts in `role` for `unit`.
+    pub fn operator(role: AccountRole, unit: Uuid) -> Self {
+        Self::Account {
+            id: Uuid::nil(),
+            role,
+            unit: Some(unit),
+        }
+    }
+}
+
 impl From<&account::Model> for Actor {
     /// The actor of an account as stored now (role and unit are read from the row, never the
     /// token).

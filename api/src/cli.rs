@@ -239,11 +239,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             bar.set_message(name.clone());
             let progress = |n| bar.set_position(n);
+            let operator = crate::actor::Actor::operator(AccountRole::SchoolStaff, school);
             let report = if students {
-                crate::spreadsheet::import_students(&conn, school, format, reader, progress).await?
+                crate::spreadsheet::import_students(&conn, &operator, format, reader, progress)
+                    .await
+                    .map_err(|e| anyhow::anyhow!(e.message()))?
             } else {
-                crate::spreadsheet::import_placements(&conn, school, format, reader, progress)
-                    .await?
+                crate::spreadsheet::import_placements(&conn, &operator, format, reader, progress)
+                    .await
+                    .map_err(|e| anyhow::anyhow!(e.message()))?
             };
             bar.finish_and_clear();
             for e in report.errors.iter().take(50) {

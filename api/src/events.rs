@@ -10,7 +10,11 @@
 use std::time::Duration;
 
 use async_graphql::Enum;
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
+use sea_orm::{
+    ConnectionTrait, DatabaseBackend, DatabaseConnection, DatabaseTransaction, Statement,
+};
+
+use crate::error::OpResult;
 use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 use uuid::Uuid;
@@ -127,6 +131,24 @@ impl EventBus {
             });
         }
         Ok(Self { tx, db: db.clone() })
+    }
+
+    /// Ends a write: commits `txn`, then announces `events` in order, and returns `value` as the
+    /// write's successful outcome. Announcing never fails the write (see [`Self::publish`]).
+    ///
+    /// # Errors
+    /// The commit's database failure (nothing was announced).
+    pub async fn commit_and_publish<T>(
+        &self,
+        txn: DatabaseTransaction,
+        events: impl IntoIterator<Item = Event>,
+        value: T,
+    ) -> OpResult<T> {
+        txn.commit().await?;
+        for event in events {
+            self.publish(event).await;
+        }
+        Ok(Ok(value))
     }
 
     /// Announces `event` (call after the change committed). Failing to announce never fails the

@@ -302,13 +302,15 @@ pub async fn propose_class(
         .insert(&txn)
         .await?;
     }
-    txn.commit().await?;
-    bus.publish(Event::OrderClass {
-        id: class.id,
-        kind: OrderClassEventKind::Proposed,
-    })
-    .await;
-    Ok(Ok(class))
+    bus.commit_and_publish(
+        txn,
+        [Event::OrderClass {
+            id: class.id,
+            kind: OrderClassEventKind::Proposed,
+        }],
+        class,
+    )
+    .await
 }
 
 pub(super) async fn class_for_write(
@@ -400,11 +402,13 @@ pub async fn update_class_plan(
         .filter(order_class_sponsor::Column::OrderClassId.eq(id))
         .exec(&txn)
         .await?;
-    txn.commit().await?;
-    bus.publish(Event::OrderClass {
-        id,
-        kind: OrderClassEventKind::Updated,
-    })
-    .await;
-    Ok(Ok(class))
+    bus.commit_and_publish(
+        txn,
+        [Event::OrderClass {
+            id,
+            kind: OrderClassEventKind::Updated,
+        }],
+        class,
+    )
+    .await
 }

@@ -235,13 +235,15 @@ pub async fn create_demand(
     }
     .insert(&txn)
     .await?;
-    txn.commit().await?;
-    bus.publish(Event::Demand {
-        id: demand.id,
-        kind: DemandEventKind::Created,
-    })
-    .await;
-    Ok(Ok(demand))
+    bus.commit_and_publish(
+        txn,
+        [Event::Demand {
+            id: demand.id,
+            kind: DemandEventKind::Created,
+        }],
+        demand,
+    )
+    .await
 }
 
 /// Loads a demand the caller may read, for a write (`NOT_FOUND` on `id` otherwise).
@@ -313,13 +315,15 @@ pub async fn update_demand(
     apply_demand(&mut model, fields);
     model.updated_at = Set(Utc::now());
     let demand = model.update(&txn).await?;
-    txn.commit().await?;
-    bus.publish(Event::Demand {
-        id,
-        kind: DemandEventKind::Updated,
-    })
-    .await;
-    Ok(Ok(demand))
+    bus.commit_and_publish(
+        txn,
+        [Event::Demand {
+            id,
+            kind: DemandEventKind::Updated,
+        }],
+        demand,
+    )
+    .await
 }
 
 /// A transition of a demand that its posting firm makes.
@@ -383,9 +387,8 @@ pub async fn transition_demand(
     model.status = Set(to);
     model.updated_at = Set(Utc::now());
     let demand = model.update(&txn).await?;
-    txn.commit().await?;
-    bus.publish(Event::Demand { id, kind }).await;
-    Ok(Ok(demand))
+    bus.commit_and_publish(txn, [Event::Demand { id, kind }], demand)
+        .await
 }
 
 /// Joins another firm's OPEN demand with the caller's firm's own headcount (联合组班).
@@ -455,13 +458,15 @@ pub async fn join_demand(
     let mut model: order_class_demand::ActiveModel = demand.into();
     model.updated_at = Set(Utc::now());
     let demand = model.update(&txn).await?;
-    txn.commit().await?;
-    bus.publish(Event::Demand {
-        id,
-        kind: DemandEventKind::Joined,
-    })
-    .await;
-    Ok(Ok(demand))
+    bus.commit_and_publish(
+        txn,
+        [Event::Demand {
+            id,
+            kind: DemandEventKind::Joined,
+        }],
+        demand,
+    )
+    .await
 }
 
 /// The total headcount of a demand: the sum of its participants' headcounts.

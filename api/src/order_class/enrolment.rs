@@ -217,13 +217,12 @@ pub async fn enrol(
     }
     .insert(&txn)
     .await?;
-    txn.commit().await?;
-    bus.publish(Event::OrderClass {
+    let event = Event::OrderClass {
         id: class_id,
         kind: OrderClassEventKind::Enrolled,
-    })
-    .await;
-    Ok(Ok((enrolment, student)))
+    };
+    bus.commit_and_publish(txn, [event], (enrolment, student))
+        .await
 }
 
 /// Records a student's tripartite pre-employment agreement (三方预就业协议: school, sponsoring
@@ -302,13 +301,11 @@ pub async fn record_agreement(
     m.agreement_signed_on = Set(Some(signed_on));
     m.agreement_guardian_signed = Set(guardian_signed);
     let enrolment = m.update(&txn).await?;
-    txn.commit().await?;
-    bus.publish(Event::OrderClass {
+    let event = Event::OrderClass {
         id: class.id,
         kind: OrderClassEventKind::AgreementSigned,
-    })
-    .await;
-    Ok(Ok(enrolment))
+    };
+    bus.commit_and_publish(txn, [event], enrolment).await
 }
 
 #[cfg(test)]

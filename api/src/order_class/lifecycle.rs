@@ -139,20 +139,16 @@ pub async fn accept_class(
     }
     model.updated_at = Set(now);
     let class = model.update(&txn).await?;
-    txn.commit().await?;
-    bus.publish(Event::OrderClass {
-        id,
-        kind: if agreed {
-            OrderClassEventKind::Agreed
-        } else {
-            OrderClassEventKind::Accepted
-        },
-    })
-    .await;
-    if let (Some(kind), Some(demand)) = (demand_event, class.demand_id) {
-        bus.publish(Event::Demand { id: demand, kind }).await;
-    }
-    Ok(Ok(class))
+    let kind = if agreed {
+        OrderClassEventKind::Agreed
+    } else {
+        OrderClassEventKind::Accepted
+    };
+    let demand = demand_event
+        .zip(class.demand_id)
+        .map(|(kind, id)| Event::Demand { id, kind });
+    let events = std::iter::once(Event::OrderClass { id, kind }).chain(demand);
+    bus.commit_and_publish(txn, events, class).await
 }
 
 /// A status change of an order class that its school makes.
@@ -246,10 +242,9 @@ pub async fn transition_class(
     model.cancel_reason = Set(reason);
     model.updated_at = Set(now);
     let class = model.update(&txn).await?;
-    txn.commit().await?;
-    bus.publish(Event::OrderClass { id, kind }).await;
-    if let (Some(kind), Some(demand)) = (demand_event, class.demand_id) {
-        bus.publish(Event::Demand { id: demand, kind }).await;
-    }
-    Ok(Ok(class))
+    let demand = demand_event
+        .zip(class.demand_id)
+        .map(|(kind, id)| Event::Demand { id, kind });
+    let events = std::iter::once(Event::OrderClass { id, kind }).chain(demand);
+    bus.commit_and_publish(txn, events, class).await
 }

@@ -17,7 +17,8 @@ use uuid::Uuid;
 
 use super::read::{ARRANGED, Format, GENDERS, Row, Rows, VENUES, file_error, header_map};
 use super::template::{Column, PLACEMENT_COLUMNS, STUDENT_COLUMNS};
-use crate::error::{Violation, ViolationCode};
+use crate::actor::Actor;
+use crate::error::{Error, Violation, ViolationCode};
 use crate::placement::{self, Host, Members, PlacementInput, StudentInput};
 
 /// Rows written per statement.
@@ -169,15 +170,17 @@ async fn run<I: Importer, R: Read + Seek + Send + 'static>(
 /// unchanged, a different one updates it.
 ///
 /// # Errors
-/// Database failures (the transaction is rolled back). Problems with the file are in the report.
+/// `UNAUTHENTICATED` / `FORBIDDEN` unless the caller acts for a school (it imports for its own);
+/// database failures (the transaction is rolled back). Problems with the file are in the report.
 pub async fn import_students<R: Read + Seek + Send + 'static>(
     db: &DatabaseConnection,
-    school: Uuid,
+    actor: &Actor,
     format: Format,
     reader: R,
     progress: impl FnMut(u64),
-) -> Result<ImportReport, DbErr> {
-    run::<StudentImport, R>(db, school, format, reader, progress).await
+) -> Result<ImportReport, Error> {
+    let school = actor.require_school()?;
+    Ok(run::<StudentImport, R>(db, school, format, reader, progress).await?)
 }
 
 /// Imports placements for `school` from `reader` (each PLANNED, ready for activation);
@@ -185,15 +188,17 @@ pub async fn import_students<R: Read + Seek + Send + 'static>(
 /// start date: a row already stored is unchanged.
 ///
 /// # Errors
-/// Database failures (the transaction is rolled back). Problems with the file are in the report.
+/// `UNAUTHENTICATED` / `FORBIDDEN` unless the caller acts for a school (it imports for its own);
+/// database failures (the transaction is rolled back). Problems with the file are in the report.
 pub async fn import_placements<R: Read + Seek + Send + 'static>(
     db: &DatabaseConnection,
-    school: Uuid,
+    actor: &Actor,
     format: Format,
     reader: R,
     progress: impl FnMut(u64),
-) -> Result<ImportReport, DbErr> {
-    run::<PlacementImport, R>(db, school, format, reader, progress).await
+) -> Result<ImportReport, Error> {
+    let school = actor.require_school()?;
+    Ok(run::<PlacementImport, R>(db, school, format, reader, progress).await?)
 }
 
 /// The student import: the school's students by number, and the rows to insert and update.

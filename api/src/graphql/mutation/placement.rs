@@ -1,11 +1,9 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Upload};
 use chrono::NaiveDate;
-use entity::enums::{AccountRole, ArrangedBy, District, Gender, OutcomeStatus, VenueType};
+use entity::enums::{ArrangedBy, District, Gender, OutcomeStatus, VenueType};
 use sea_orm::DatabaseConnection;
-use uuid::Uuid;
 
 use super::input_id;
-use crate::auth::Actor;
 use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
 use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
@@ -170,22 +168,9 @@ payload!(
 #[derive(Default)]
 pub struct PlacementMutation;
 
-fn school_unit(a: &Actor) -> Result<Uuid, ApiError> {
-    match a {
-        Actor::Account {
-            role: AccountRole::SchoolStaff,
-            unit: Some(u),
-            ..
-        } => Ok(*u),
-        Actor::Anonymous => Err(ApiError::Unauthenticated),
-        _ => Err(ApiError::Forbidden(
-            "only school staff import for their own school",
-        )),
-    }
-}
-
 async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<ImportReport> {
-    let school = school_unit(actor(ctx))?;
+    let a = actor(ctx);
+    a.require_school()?;
     let db = ctx.data::<DatabaseConnection>()?;
     let upload = file
         .value(ctx)
@@ -203,11 +188,11 @@ async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<Im
     };
     let reader = std::io::BufReader::new(upload.content);
     let report = if students {
-        spreadsheet::import_students(db, school, format, reader, |_| {}).await
+        spreadsheet::import_students(db, a, format, reader, |_| {}).await
     } else {
-        spreadsheet::import_placements(db, school, format, reader, |_| {}).await
+        spreadsheet::import_placements(db, a, format, reader, |_| {}).await
     };
-    Ok(report.map_err(ApiError::from)?)
+    Ok(report?)
 }
 
 fn placement_payload(
