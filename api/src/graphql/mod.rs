@@ -6,6 +6,7 @@ pub mod error;
 pub mod extension;
 pub mod guard;
 pub mod id;
+pub mod input;
 pub mod loader;
 pub mod mutation;
 pub mod object;

@@ -1,20 +1,12 @@
-use async_graphql::{Context, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use crate::accounts;
 use crate::auth::{LoginLimiter, TokenService};
 use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use crate::graphql::input::LoginInput;
 use crate::graphql::object::Account;
-
-/// Credentials for `login`.
-#[derive(InputObject)]
-pub struct LoginInput {
-    /// Login e-mail (case does not matter).
-    pub email: String,
-    /// Password.
-    pub password: String,
-}
 
 /// Result of `login`.
 #[derive(SimpleObject)]

@@ -1,6 +1,4 @@
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
-use chrono::NaiveDate;
-use entity::enums::{District, Gender, TargetGroup, Term};
+use async_graphql::{Context, ID, Object, SimpleObject};
 use sea_orm::DatabaseConnection;
 
 use super::input_id;
@@ -10,6 +8,19 @@ use crate::events::EventBus;
 use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
+use crate::graphql::input::CancelOrderClassInput;
+use crate::graphql::input::CreateOrderClassDemandInput;
+use crate::graphql::input::CreateOrderClassInput;
+use crate::graphql::input::EnrolStudentInput;
+use crate::graphql::input::FiveIntegrationsInput;
+use crate::graphql::input::IntegrationInput;
+use crate::graphql::input::JoinOrderClassDemandInput;
+use crate::graphql::input::OrderClassDemandIdInput;
+use crate::graphql::input::OrderClassIdInput;
+use crate::graphql::input::RecordPreEmploymentAgreementInput;
+use crate::graphql::input::TrainingPlanInput;
+use crate::graphql::input::UpdateOrderClassDemandInput;
+use crate::graphql::input::UpdateOrderClassPlanInput;
 use crate::graphql::object::{Enrolment, OrderClass, OrderClassDemand};
 use crate::graphql::query::CurrentAccount;
 use crate::order_class::{
@@ -41,116 +52,6 @@ fn class_payload(r: OpResult<entity::order_class::Model>) -> ApiResult<OrderClas
     Ok(OrderClassPayload::from_outcome(r?, OrderClass))
 }
 
-/// A new order-class demand, posted as a DRAFT for the caller's firm.
-#[derive(InputObject)]
-pub struct CreateOrderClassDemandInput {
-    /// Specialty name, e.g. 数控技术应用 (`BLANK`).
-    pub specialty_name: String,
-    /// Specialty code of the national catalogue.
-    pub specialty_code: Option<String>,
-    /// Students the firm wants (≥ 1, `MUST_BE_POSITIVE`).
-    pub headcount: i32,
-    /// Required skills (free text).
-    pub required_skills: Option<String>,
-    /// Required certificates (free text).
-    pub required_certificates: Option<String>,
-    /// Year the class should start (2000–2100, `INVALID`).
-    pub start_year: i32,
-    /// Term the class should start.
-    pub start_term: Term,
-    /// District where the graduates will work.
-    pub work_district: Option<District>,
-    /// Lowest offered monthly pay, CNY (≥ 0).
-    pub pay_min: Option<i32>,
-    /// Highest offered monthly pay, CNY (≥ payMin, `INVALID`).
-    pub pay_max: Option<i32>,
-    /// Last day schools may answer.
-    pub application_deadline: Option<NaiveDate>,
-    /// Unemployed youth may enrol (default false; `001_*.txt` (2)).
-    pub open_to_unemployed_youth: Option<bool>,
-    /// Migrant workers may enrol (default false; `001_*.txt` (2)).
-    pub open_to_migrant_workers: Option<bool>,
-    /// Oldest age at the class's start, 16–60 years (`INVALID`); null for none.
-    pub age_limit: Option<i32>,
-    /// Description.
-    pub description: Option<String>,
-}
-
-/// Changes to a DRAFT or OPEN demand; absent fields stay, `null` clears a nullable one.
-#[derive(InputObject)]
-pub struct UpdateOrderClassDemandInput {
-    /// Global ID of the demand.
-    pub id: ID,
-    /// Specialty name.
-    pub specialty_name: Option<String>,
-    /// Specialty code.
-    pub specialty_code: MaybeUndefined<String>,
-    /// The posting firm's own headcount (≥ 1).
-    pub headcount: Option<i32>,
-    /// Required skills.
-    pub required_skills: MaybeUndefined<String>,
-    /// Required certificates.
-    pub required_certificates: MaybeUndefined<String>,
-    /// Start year.
-    pub start_year: Option<i32>,
-    /// Start term.
-    pub start_term: Option<Term>,
-    /// Work district.
-    pub work_district: MaybeUndefined<District>,
-    /// Lowest monthly pay, CNY.
-    pub pay_min: MaybeUndefined<i32>,
-    /// Highest monthly pay, CNY.
-    pub pay_max: MaybeUndefined<i32>,
-    /// Application deadline.
-    pub application_deadline: MaybeUndefined<NaiveDate>,
-    /// Unemployed youth may enrol.
-    pub open_to_unemployed_youth: Option<bool>,
-    /// Migrant workers may enrol.
-    pub open_to_migrant_workers: Option<bool>,
-    /// Age limit in years.
-    pub age_limit: MaybeUndefined<i32>,
-    /// Description.
-    pub description: MaybeUndefined<String>,
-}
-
-/// Names one demand.
-#[derive(InputObject)]
-pub struct OrderClassDemandIdInput {
-    /// Global ID of the demand.
-    pub id: ID,
-}
-
-/// Joins another firm's OPEN demand.
-#[derive(InputObject)]
-pub struct JoinOrderClassDemandInput {
-    /// Global ID of the demand.
-    pub id: ID,
-    /// Students the caller's firm wants from the joint class (≥ 1).
-    pub headcount: i32,
-}
-
-/// A sponsoring firm and its seats.
-#[derive(InputObject)]
-pub struct SponsorSeatsInput {
-    /// Global ID of the firm (a non-school member unit, `SPONSOR_NOT_ENTERPRISE`).
-    pub enterprise_id: ID,
-    /// Seats it takes (≥ 1).
-    pub seats: i32,
-}
-
-/// Training-plan hours.
-#[derive(InputObject)]
-pub struct TrainingPlanInput {
-    /// Total specialty course hours (≥ 0).
-    pub total_specialty_hours: i32,
-    /// Of which in enterprise workshops (≥ 0, ≤ total; ≥ 50% of it to be agreed).
-    pub enterprise_workshop_hours: i32,
-    /// Core-skill practice hours (≥ 150% of the ordinary class's to be agreed).
-    pub core_practice_hours: i32,
-    /// The school's ordinary-class core practice hours, same specialty.
-    pub ordinary_class_practice_hours: i32,
-}
-
 impl From<TrainingPlanInput> for TrainingPlan {
     fn from(p: TrainingPlanInput) -> Self {
         Self {
@@ -160,35 +61,6 @@ impl From<TrainingPlanInput> for TrainingPlan {
             ordinary_class_practice_hours: p.ordinary_class_practice_hours,
         }
     }
-}
-
-/// One integration: agreed or not, and a note.
-#[derive(InputObject, Default)]
-pub struct IntegrationInput {
-    /// Agreed with the sponsoring firms.
-    pub agreed: bool,
-    /// Note.
-    pub note: Option<String>,
-}
-
-/// The five integrations (五融通); an absent one is "not agreed, no note".
-#[derive(InputObject, Default)]
-pub struct FiveIntegrationsInput {
-    /// Course goals (课程目标).
-    #[graphql(default)]
-    pub course_goals: IntegrationInput,
-    /// Course model (课程模式).
-    #[graphql(default)]
-    pub course_model: IntegrationInput,
-    /// Teaching content (教学内容).
-    #[graphql(default)]
-    pub content: IntegrationInput,
-    /// Teaching management (教学管理).
-    #[graphql(default)]
-    pub management: IntegrationInput,
-    /// Assessment (考核评价).
-    #[graphql(default)]
-    pub assessment: IntegrationInput,
 }
 
 impl From<IntegrationInput> for Integration {
@@ -210,93 +82,6 @@ impl From<FiveIntegrationsInput> for FiveIntegrations {
             assessment: i.assessment.into(),
         }
     }
-}
-
-/// A proposed order class.
-#[derive(InputObject)]
-pub struct CreateOrderClassInput {
-    /// Global ID of the OPEN demand it answers (required for school staff; `DEMAND_NOT_OPEN`).
-    pub demand_id: Option<ID>,
-    /// Global ID of the school (the secretariat names it; school staff may omit it).
-    pub school_id: Option<ID>,
-    /// Class name.
-    pub name: String,
-    /// Specialty name.
-    pub specialty_name: String,
-    /// Specialty code.
-    pub specialty_code: Option<String>,
-    /// Year the cohort enrols.
-    pub cohort_year: i32,
-    /// Planned seats (≥ 1).
-    pub planned_seats: i32,
-    /// Sponsoring firms and their seats, summing to plannedSeats (`SPONSOR_SEATS_MISMATCH`); when
-    /// answering a demand, each must take part in it (`SPONSOR_NOT_IN_DEMAND`).
-    pub sponsors: Vec<SponsorSeatsInput>,
-    /// Training-plan hours.
-    pub plan: TrainingPlanInput,
-    /// The five integrations.
-    #[graphql(default)]
-    pub integrations: FiveIntegrationsInput,
-}
-
-/// Changes to a PROPOSED class's plan; every acceptance so far is withdrawn.
-#[derive(InputObject)]
-pub struct UpdateOrderClassPlanInput {
-    /// Global ID of the class.
-    pub id: ID,
-    /// New training-plan hours.
-    pub plan: Option<TrainingPlanInput>,
-    /// New five integrations.
-    pub integrations: Option<FiveIntegrationsInput>,
-}
-
-/// Names one order class.
-#[derive(InputObject)]
-pub struct OrderClassIdInput {
-    /// Global ID of the class.
-    pub id: ID,
-}
-
-/// Cancels an order class.
-#[derive(InputObject)]
-pub struct CancelOrderClassInput {
-    /// Global ID of the class.
-    pub id: ID,
-    /// Why (`BLANK`).
-    pub reason: String,
-}
-
-/// A student to enrol in a RECRUITING class.
-#[derive(InputObject)]
-pub struct EnrolStudentInput {
-    /// Global ID of the class.
-    pub order_class_id: ID,
-    /// The school's student number (学号): the student is found by it or created.
-    pub student_number: String,
-    /// Full name.
-    pub name: String,
-    /// Gender.
-    pub gender: Gender,
-    /// Date of birth.
-    pub date_of_birth: NaiveDate,
-    /// Regular student, unemployed youth or migrant worker (`TARGET_GROUP_NOT_ALLOWED`).
-    #[graphql(default_with = "TargetGroup::Regular")]
-    pub target_group: TargetGroup,
-}
-
-/// A signed tripartite pre-employment agreement (三方预就业协议).
-#[derive(InputObject)]
-pub struct RecordPreEmploymentAgreementInput {
-    /// Global ID of the enrolment.
-    pub enrolment_id: ID,
-    /// Global ID of the sponsoring firm that will employ the student (`NOT_A_SPONSOR`).
-    pub enterprise_id: ID,
-    /// Date signed (not in the future).
-    pub signed_on: NaiveDate,
-    /// The guardian signed too (required when the student is under 18 on that day,
-    /// `GUARDIAN_SIGNATURE_REQUIRED`).
-    #[graphql(default)]
-    pub guardian_signed: bool,
 }
 
 #[derive(Default)]

@@ -1,6 +1,4 @@
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
-use chrono::NaiveDate;
-use entity::enums::{ApprenticeshipMode, CraftsmanRole, District, EventKind, SiteKind, SiteStatus};
+use async_graphql::{Context, ID, Object, SimpleObject};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
@@ -8,6 +6,18 @@ use super::input_id;
 use crate::graphql::error::{ApiError, ApiResult, UserError, user_errors};
 use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
+use crate::graphql::input::AddCraftsmanInput;
+use crate::graphql::input::AddSiteMentorInput;
+use crate::graphql::input::AssignCraftsmanInput;
+use crate::graphql::input::ConfirmTeacherPracticeInput;
+use crate::graphql::input::CreateApprenticeshipInput;
+use crate::graphql::input::CreateTeacherPracticeStationInput;
+use crate::graphql::input::CreateTrainingSiteInput;
+use crate::graphql::input::OfferPracticePostsInput;
+use crate::graphql::input::RecordCareerClassInput;
+use crate::graphql::input::RecordEventInput;
+use crate::graphql::input::RecordTeacherPracticeInput;
+use crate::graphql::input::SetCareerMentorInput;
 use crate::graphql::object::{
     Apprenticeship, CareerMentor, Craftsman, CraftsmanAssignment, Event, TeacherPractice,
     TeacherPracticeStation, TrainingSite,
@@ -63,224 +73,6 @@ pub struct RecordedPayload {
     pub recorded: bool,
     /// What was wrong with the input; nothing was written.
     pub user_errors: Vec<UserError>,
-}
-
-/// A partner of a training site.
-#[derive(InputObject)]
-pub struct SitePartnerInput {
-    /// Global ID of the partner member unit.
-    pub unit_id: ID,
-    /// Its role, e.g. 提供生产订单.
-    pub role: String,
-}
-
-/// A new training site.
-#[derive(InputObject)]
-pub struct CreateTrainingSiteInput {
-    /// Kind: FACTORY_IN_SCHOOL is hosted by a school with ≥ 1 firm partner; SCHOOL_IN_FACTORY by a
-    /// non-school unit (`WRONG_HOST_KIND`, `FIRM_PARTNER_REQUIRED`).
-    pub kind: SiteKind,
-    /// The host (global ID); the secretariat names it, staff host their own.
-    pub host_unit_id: Option<ID>,
-    /// Name.
-    pub name: String,
-    /// Address.
-    pub address: Option<String>,
-    /// District.
-    pub district: Option<District>,
-    /// Specialties served.
-    #[graphql(default)]
-    pub specialties: Vec<String>,
-    /// Students it can take at once.
-    pub student_capacity: Option<i32>,
-    /// Production lines or projects.
-    pub production_lines: Option<String>,
-    /// Opened on.
-    pub opened_on: Option<NaiveDate>,
-    /// Status.
-    pub status: SiteStatus,
-    /// Partner units.
-    #[graphql(default)]
-    pub partners: Vec<SitePartnerInput>,
-}
-
-/// A mentor (师傅) to attach to a site.
-#[derive(InputObject)]
-pub struct AddSiteMentorInput {
-    /// Global ID of the training site.
-    pub site_id: ID,
-    /// Name.
-    pub name: String,
-    /// Title.
-    pub title: Option<String>,
-    /// Skill level, e.g. 高级技师.
-    pub skill_level: Option<String>,
-    /// Specialty.
-    pub specialty: Option<String>,
-}
-
-/// A new teacher practice station.
-#[derive(InputObject)]
-pub struct CreateTeacherPracticeStationInput {
-    /// The host firm (global ID; the secretariat names it).
-    pub host_unit_id: Option<ID>,
-    /// Name.
-    pub name: String,
-    /// Specialties.
-    #[graphql(default)]
-    pub specialties: Vec<String>,
-    /// Address.
-    pub address: Option<String>,
-    /// Contact person.
-    pub contact_person: Option<String>,
-    /// Contact phone.
-    pub contact_phone: Option<String>,
-}
-
-/// Posts a station offers for a year and specialty.
-#[derive(InputObject)]
-pub struct OfferPracticePostsInput {
-    /// Global ID of the teacher practice station.
-    pub station_id: ID,
-    /// Year.
-    pub year: i32,
-    /// Specialty.
-    pub specialty: String,
-    /// Posts (≥ 0; not fewer than already booked, `NO_PRACTICE_POST_LEFT`).
-    pub posts: i32,
-}
-
-/// A teacher's practice to record.
-#[derive(InputObject)]
-pub struct RecordTeacherPracticeInput {
-    /// Global ID of the teacher practice station.
-    pub station_id: ID,
-    /// The school (global ID; the secretariat names it).
-    pub school_id: Option<ID>,
-    /// Teacher's name.
-    pub teacher_name: String,
-    /// Specialty (a posts' specialty of the station; `NO_PRACTICE_POST_LEFT` when none is left).
-    pub specialty: String,
-    /// Dual-qualified (双师型).
-    #[graphql(default)]
-    pub dual_qualified: bool,
-    /// First day.
-    pub start_date: NaiveDate,
-    /// Last day.
-    pub end_date: NaiveDate,
-    /// Days on site.
-    pub days_on_site: i32,
-    /// What was practised.
-    pub practised: Option<String>,
-}
-
-/// The host's confirmation of a teacher's practice.
-#[derive(InputObject)]
-pub struct ConfirmTeacherPracticeInput {
-    /// Global ID of the teacher practice.
-    pub id: ID,
-    /// The firm's assessment.
-    pub assessment: String,
-}
-
-/// A craftsman to add to a firm's pool.
-#[derive(InputObject)]
-pub struct AddCraftsmanInput {
-    /// The firm (global ID; the secretariat names it).
-    pub unit_id: Option<ID>,
-    /// Name.
-    pub name: String,
-    /// Skill level.
-    pub skill_level: Option<String>,
-    /// Specialties.
-    #[graphql(default)]
-    pub specialties: Vec<String>,
-    /// Availability.
-    pub availability: Option<String>,
-    /// Phone.
-    pub phone: Option<String>,
-}
-
-/// A craftsman's assignment to a school.
-#[derive(InputObject)]
-pub struct AssignCraftsmanInput {
-    /// Global ID of the craftsman.
-    pub craftsman_id: ID,
-    /// The school (global ID; the secretariat names it).
-    pub school_id: Option<ID>,
-    /// Role.
-    pub role: CraftsmanRole,
-    /// Term, e.g. 2026-2027-1.
-    pub term: String,
-    /// Hours (≥ 1).
-    pub hours: i32,
-}
-
-/// A firm's career mentor.
-#[derive(InputObject)]
-pub struct SetCareerMentorInput {
-    /// The firm (global ID; the secretariat names it).
-    pub unit_id: Option<ID>,
-    /// Name.
-    pub name: String,
-    /// Title: a senior technician (高级技师) or manager.
-    pub title: String,
-}
-
-/// A career class taught.
-#[derive(InputObject)]
-pub struct RecordCareerClassInput {
-    /// Global ID of the career mentor.
-    pub career_mentor_id: ID,
-    /// The school (global ID).
-    pub school_id: ID,
-    /// Date.
-    pub held_on: NaiveDate,
-}
-
-/// A new apprenticeship.
-#[derive(InputObject)]
-pub struct CreateApprenticeshipInput {
-    /// The firm (global ID; the secretariat names it).
-    pub unit_id: Option<ID>,
-    /// The partner school (global ID).
-    pub school_id: ID,
-    /// The apprentice (a new or transferred employee).
-    pub apprentice_name: String,
-    /// Hire date.
-    pub hire_date: NaiveDate,
-    /// Post.
-    pub post: String,
-    /// The firm's mentor.
-    pub firm_mentor: String,
-    /// The school's mentor.
-    pub school_mentor: String,
-    /// Mode.
-    pub mode: ApprenticeshipMode,
-    /// First day.
-    pub start_date: NaiveDate,
-    /// Last day.
-    pub end_date: Option<NaiveDate>,
-}
-
-/// An event to record.
-#[derive(InputObject)]
-pub struct RecordEventInput {
-    /// Kind.
-    pub kind: EventKind,
-    /// Date.
-    pub held_on: NaiveDate,
-    /// Title.
-    pub title: String,
-    /// Organising member units (global IDs; staff must include their own).
-    pub organiser_ids: Vec<ID>,
-    /// Participating member units (global IDs).
-    #[graphql(default)]
-    pub participant_ids: Vec<ID>,
-    /// Participants (persons).
-    pub participants_count: Option<i32>,
-    /// Notes.
-    pub notes: Option<String>,
 }
 
 #[derive(Default)]

@@ -1,6 +1,4 @@
-use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
-use chrono::NaiveDate;
-use entity::enums::{CommitteeRole, CouncilRole, District, MemberUnitKind};
+use async_graphql::{Context, Object, SimpleObject};
 use sea_orm::DatabaseConnection;
 
 use super::input_id;
@@ -8,66 +6,12 @@ use super::touch;
 use crate::graphql::error::{ApiError, ApiResult, UserError, user_errors};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::NodeType;
+use crate::graphql::input::CreateMemberUnitInput;
+use crate::graphql::input::RemoveCommitteeMembershipInput;
+use crate::graphql::input::SetCommitteeMembershipInput;
+use crate::graphql::input::UpdateMemberUnitInput;
 use crate::graphql::object::{Committee, MemberUnit, Seat};
 use crate::registry::{self, UnitFields};
-
-/// A new member unit. Text is trimmed; empty optional text is stored as null.
-#[derive(InputObject)]
-pub struct CreateMemberUnitInput {
-    /// Full registered name, unique, at most 200 characters (`BLANK`, `TOO_LONG`, `TAKEN`).
-    pub name: String,
-    /// Kind; the category follows from it.
-    pub kind: MemberUnitKind,
-    /// District, if known.
-    pub district: Option<District>,
-    /// Unified social credit code, 18 characters, GB 32100-2015 check character
-    /// (`INVALID_CREDIT_CODE`, `TAKEN`). Lower case is upper-cased.
-    pub uscc: Option<String>,
-    /// Total staff, ≥ 0 (`MUST_BE_NON_NEGATIVE`).
-    pub employee_count: Option<i32>,
-    /// On the above-designated-size list; default false.
-    pub above_designated_size: Option<bool>,
-    /// Role on the council.
-    pub council_role: Option<CouncilRole>,
-    /// Contact person, at most 500 characters.
-    pub contact_person: Option<String>,
-    /// Contact phone: digits, spaces, + - ( ) and 转, at most 40 characters (`INVALID`).
-    pub contact_phone: Option<String>,
-    /// Postal address, at most 500 characters.
-    pub address: Option<String>,
-    /// Date the unit joined (ISO 8601 date).
-    pub joined_on: Option<NaiveDate>,
-}
-
-/// Changes to a member unit. An absent field is left as it is; `null` clears a nullable field.
-#[derive(InputObject)]
-pub struct UpdateMemberUnitInput {
-    /// Global ID of the unit (`NOT_FOUND`).
-    pub id: ID,
-    /// New name (`BLANK`, `TOO_LONG`, `TAKEN`).
-    pub name: Option<String>,
-    /// New kind (`KIND_CONFLICTS_WITH_ACCOUNTS` when it moves the unit between school and
-    /// non-school while accounts of the other sort act for it).
-    pub kind: Option<MemberUnitKind>,
-    /// District; null clears it.
-    pub district: MaybeUndefined<District>,
-    /// Credit code; null clears it (`INVALID_CREDIT_CODE`, `TAKEN`).
-    pub uscc: MaybeUndefined<String>,
-    /// Total staff, ≥ 0; null clears it (`MUST_BE_NON_NEGATIVE`).
-    pub employee_count: MaybeUndefined<i32>,
-    /// Above-designated-size flag.
-    pub above_designated_size: Option<bool>,
-    /// Council role; null clears it.
-    pub council_role: MaybeUndefined<CouncilRole>,
-    /// Contact person; null clears it.
-    pub contact_person: MaybeUndefined<String>,
-    /// Contact phone; null clears it (`INVALID`).
-    pub contact_phone: MaybeUndefined<String>,
-    /// Address; null clears it.
-    pub address: MaybeUndefined<String>,
-    /// Date joined; null clears it.
-    pub joined_on: MaybeUndefined<NaiveDate>,
-}
 
 payload!(
     /// Result of `createMemberUnit`.
@@ -78,17 +22,6 @@ payload!(
     /// Result of `updateMemberUnit`.
     UpdateMemberUnitPayload, member_unit: MemberUnit
 );
-
-/// A seat to give or change.
-#[derive(InputObject)]
-pub struct SetCommitteeMembershipInput {
-    /// Global ID of the committee (`NOT_FOUND`).
-    pub committee_id: ID,
-    /// Global ID of the member unit (`NOT_FOUND`).
-    pub member_unit_id: ID,
-    /// Role on the committee.
-    pub role: CommitteeRole,
-}
 
 /// Result of `setCommitteeMembership`.
 #[derive(SimpleObject)]
@@ -101,15 +34,6 @@ pub struct SetCommitteeMembershipPayload {
     pub seat: Option<Seat>,
     /// What was wrong with the input; nothing was written.
     pub user_errors: Vec<UserError>,
-}
-
-/// A seat to remove.
-#[derive(InputObject)]
-pub struct RemoveCommitteeMembershipInput {
-    /// Global ID of the committee (`NOT_FOUND`).
-    pub committee_id: ID,
-    /// Global ID of the member unit (`NOT_FOUND`, `NOT_A_COMMITTEE_MEMBER`).
-    pub member_unit_id: ID,
 }
 
 /// Result of `removeCommitteeMembership`.

@@ -1,54 +1,22 @@
 use async_graphql::connection::EmptyFields;
-use async_graphql::{Context, ID, InputObject, Object};
-use entity::enums::{DemandStatus, District, OrderClassStatus, Term};
+use async_graphql::{Context, ID, Object};
 use entity::{demand_participant, order_class, order_class_demand, order_class_sponsor};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 
-use super::member_unit_ids;
 use crate::db::like_substring;
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::input::OrderClassDemandFilter;
+use crate::graphql::input::OrderClassFilter;
+use crate::graphql::input::member_unit_ids;
 use crate::graphql::loader::{Loaders, prime_demands, prime_order_classes};
 use crate::graphql::object::{
     OrderClass, OrderClassConnection, OrderClassDemand, OrderClassDemandConnection, id_cursor,
 };
 use crate::order_class::{demand_scope, order_class_scope};
-
-/// Which demands `orderClassDemands` returns. Fields combine with AND; lists match any value.
-#[derive(InputObject, Default)]
-pub struct OrderClassDemandFilter {
-    /// Demands in any of these statuses.
-    pub statuses: Option<Vec<DemandStatus>>,
-    /// Substring of the specialty name or code (e.g. `数控`).
-    pub specialty_search: Option<String>,
-    /// Demands in which any of these firms (global IDs of member units) take part, as poster or
-    /// joiner.
-    pub enterprise_ids: Option<Vec<ID>>,
-    /// Demands whose work district is any of these.
-    pub districts: Option<Vec<District>>,
-    /// Demands starting in this year.
-    pub start_year: Option<i32>,
-    /// Demands starting in this term.
-    pub start_term: Option<Term>,
-}
-
-/// Which classes `orderClasses` returns. Fields combine with AND; lists match any value.
-#[derive(InputObject, Default)]
-pub struct OrderClassFilter {
-    /// Classes in any of these statuses.
-    pub statuses: Option<Vec<OrderClassStatus>>,
-    /// Classes run by any of these schools (global IDs of member units).
-    pub school_ids: Option<Vec<ID>>,
-    /// Classes sponsored by any of these firms (global IDs of member units).
-    pub enterprise_ids: Option<Vec<ID>>,
-    /// Classes answering this demand (global ID).
-    pub demand_id: Option<ID>,
-    /// Substring of the class name or specialty name.
-    pub search: Option<String>,
-}
 
 fn like(col: impl sea_orm::ColumnTrait, term: &str) -> sea_orm::sea_query::SimpleExpr {
     col.like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))

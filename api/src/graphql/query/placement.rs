@@ -1,57 +1,19 @@
 use async_graphql::connection::EmptyFields;
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, Object, SimpleObject};
 use entity::enums::{District, PlacementStatus};
 use entity::{internship_placement, member_unit};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use super::{member_unit_ids, year_bounds};
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
+use crate::graphql::input::InternshipPlacementFilter;
+use crate::graphql::input::year_bounds;
 use crate::graphql::loader::{Loaders, prime_placements};
 use crate::graphql::object::{
     InternshipPlacement, InternshipPlacementConnection, MemberUnit, id_cursor,
 };
-use crate::placement::{
-    self, PlacementFilter, PlacementRule, PostsReport, RetentionGroup, Severity,
-};
-
-/// Which placements `internshipPlacements` returns. Fields combine with AND; lists match any value.
-#[derive(InputObject, Default)]
-pub struct InternshipPlacementFilter {
-    /// Placements in any of these statuses.
-    pub statuses: Option<Vec<PlacementStatus>>,
-    /// Placements of students of any of these schools (global IDs of member units).
-    pub school_ids: Option<Vec<ID>>,
-    /// Placements hosted by any of these member units (global IDs).
-    pub host_ids: Option<Vec<ID>>,
-    /// Placements starting in this year.
-    pub start_year: Option<i32>,
-    /// Substring of the host's name or the post title.
-    pub search: Option<String>,
-}
-
-impl InternshipPlacementFilter {
-    /// The core filter, with the IDs decoded.
-    ///
-    /// # Errors
-    /// `BAD_USER_INPUT` for IDs of other types.
-    pub fn to_core(self) -> Result<PlacementFilter, ApiError> {
-        Ok(PlacementFilter {
-            statuses: self.statuses,
-            school_ids: self
-                .school_ids
-                .map(|ids| member_unit_ids(&ids, "schoolIds"))
-                .transpose()?,
-            host_ids: self
-                .host_ids
-                .map(|ids| member_unit_ids(&ids, "hostIds"))
-                .transpose()?,
-            start_year: self.start_year,
-            search: self.search,
-        })
-    }
-}
+use crate::placement::{self, PlacementRule, PostsReport, RetentionGroup, Severity};
 
 /// The 2% rule for one firm in one year (`000_*.txt` (十); `003_*.txt` item 8): enterprises above
 /// designated size offer student internship posts equal to 2% of their total staff.

@@ -9,11 +9,12 @@ use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::{member_unit_ids, year_bounds};
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::NodeType;
+use crate::graphql::input::MemberUnitFilter;
+use crate::graphql::input::{member_unit_ids, year_bounds};
 use crate::graphql::loader::{Loaders, prime_plan_rows};
 use crate::graphql::object::{
     Apprenticeship, ApprenticeshipConnection, Craftsman, CraftsmanConnection, Event,
@@ -21,7 +22,6 @@ use crate::graphql::object::{
     TeacherPracticeStation, TeacherPracticeStationConnection, TrainingSite, TrainingSiteConnection,
     id_cursor,
 };
-use crate::graphql::query::MemberUnitFilter;
 
 /// The row id of an optional member-unit global ID argument.
 fn unit_id(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, ApiError> {

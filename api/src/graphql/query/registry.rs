@@ -1,42 +1,22 @@
-use async_graphql::{Context, Enum, ID, InputObject, Lookahead, Object};
+use async_graphql::{Context, Enum, ID, Lookahead, Object};
 use chrono::{DateTime, Utc};
-use entity::enums::{District, MemberUnitKind, UnitCategory};
 use entity::{alliance, committee, member_unit};
 use sea_orm::sea_query::{Expr, ExprTrait, IntoCondition};
 use sea_orm::{
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, Order, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    Condition, DatabaseConnection, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use uuid::Uuid;
 
-use crate::db::contains;
 use crate::graphql::connection::{Cursor, Page};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::input::MemberUnitFilter;
+use crate::graphql::input::MemberUnitOrder;
 use crate::graphql::loader::{Loaders, prime_committees, prime_member_units};
 use crate::graphql::object::{
     Alliance, Committee, CommitteeConnection, MemberUnit, MemberUnitConnection,
 };
-
-/// Which member units `memberUnits` returns. Fields combine with AND; a list matches any of its
-/// values; an absent or null field does not filter.
-#[derive(InputObject, Default, Debug, Clone)]
-pub struct MemberUnitFilter {
-    /// Units of any of these kinds.
-    pub kinds: Option<Vec<MemberUnitKind>>,
-    /// Units of any of these categories.
-    pub categories: Option<Vec<UnitCategory>>,
-    /// Units in any of these districts (units whose district is unknown never match).
-    pub districts: Option<Vec<District>>,
-    /// `true`: only units whose district is recorded; `false`: only those whose district is
-    /// unknown (the secretariat's work list).
-    pub has_district: Option<bool>,
-    /// Units on (or off) the above-designated-size list.
-    pub above_designated_size: Option<bool>,
-    /// Substring of the name (Chinese matched as written, e.g. `荣成` or `技师`), or of the credit
-    /// code. White space around it is ignored.
-    pub search: Option<String>,
-}
 
 /// Sort key of `memberUnits`; ties are broken by ID, so the order is stable.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, Default)]
@@ -58,56 +38,6 @@ pub enum OrderDirection {
     Asc,
     /// Descending.
     Desc,
-}
-
-/// Ordering of `memberUnits`.
-#[derive(InputObject, Debug, Clone, Copy, Default)]
-pub struct MemberUnitOrder {
-    /// Sort key.
-    pub field: MemberUnitOrderField,
-    /// Direction.
-    #[graphql(default)]
-    pub direction: OrderDirection,
-}
-
-impl MemberUnitFilter {
-    /// The SQL condition of the filter.
-    pub fn condition(&self) -> Condition {
-        let mut cond = Condition::all();
-        if let Some(kinds) = &self.kinds {
-            cond = cond.add(member_unit::Column::Kind.is_in(kinds.iter().copied()));
-        }
-        if let Some(categories) = &self.categories {
-            cond = cond.add(member_unit::Column::Category.is_in(categories.iter().copied()));
-        }
-        if let Some(districts) = &self.districts {
-            cond = cond.add(member_unit::Column::District.is_in(districts.iter().copied()));
-        }
-        match self.has_district {
-            Some(true) => cond = cond.add(member_unit::Column::District.is_not_null()),
-            Some(false) => cond = cond.add(member_unit::Column::District.is_null()),
-            None => {}
-        }
-        if let Some(flag) = self.above_designated_size {
-            cond = cond.add(member_unit::Column::AboveDesignatedSize.eq(flag));
-        }
-        if let Some(term) = self
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            cond = cond.add(
-                Condition::any()
-                    .add(contains(member_unit::Column::Name, term))
-                    .add(contains(
-                        member_unit::Column::Uscc,
-                        &term.to_ascii_uppercase(),
-                    )),
-            );
-        }
-        cond
-    }
 }
 
 fn order_name(field: MemberUnitOrderField, direction: OrderDirection) -> String {
