@@ -20,15 +20,14 @@ pub(in crate::graphql) fn member_unit_ids(ids: &[ID], field: &str) -> Result<Vec
         .collect()
 }
 
-/// [`crate::db::year_bounds`] for a `year` argument.
+/// [`crate::error::year_bounds`] for a `year` argument.
 ///
 /// # Errors
 /// `BAD_USER_INPUT` for a year outside the calendar's range.
 pub(in crate::graphql) fn year_bounds(
     year: i32,
 ) -> Result<(chrono::NaiveDate, chrono::NaiveDate), ApiError> {
-    crate::db::year_bounds(year)
-        .ok_or_else(|| ApiError::BadUserInput(format!("{year} is not a year")))
+    crate::error::year_bounds(year).map_err(ApiError::from)
 }
 
 mod auth;

@@ -1,9 +1,22 @@
 //! GraphQL object types. Each wraps an entity model and exposes chosen fields, so a column such as
 //! `password_hash` can never reach the schema by accident.
 
+use crate::graphql::connection::Cursor;
+
+/// The cursor of an item in a list ordered by id.
+pub fn id_cursor(id: uuid::Uuid) -> Cursor {
+    Cursor {
+        order: "ID".into(),
+        key: serde_json::Value::Null,
+        id,
+    }
+}
+
 mod account;
 mod alliance;
 mod committee;
+mod demand;
+mod enrolment;
 mod member_unit;
 mod node;
 mod order_class;
@@ -13,12 +26,13 @@ mod plan;
 pub use account::Account;
 pub use alliance::Alliance;
 pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
+pub use demand::{DemandParticipant, OrderClassDemand};
+pub use enrolment::{Enrolment, PreEmploymentAgreement, Student, StudentView};
 pub use member_unit::{MemberUnit, MemberUnitCommitteeConnection, MemberUnitConnection};
 pub use node::Node;
 pub use order_class::{
-    DemandParticipant, Enrolment, OrderClass, OrderClassConnection, OrderClassDemand,
-    OrderClassDemandConnection, OrderClassSponsor, PreEmploymentAgreement, Student, StudentView,
-    id_cursor,
+    DemandParticipantConnection, EnrolmentConnection, OrderClass, OrderClassConnection,
+    OrderClassDemandConnection, OrderClassSponsor, OrderClassSponsorConnection,
 };
 pub use placement::{
     GraduateOutcome, InternshipPlacement, InternshipPlacementConnection, RuleFinding,

@@ -1,0 +1,157 @@
+//! Enrolments, pre-employment agreements and students (personal data: see `StudentView`).
+
+use async_graphql::{Context, ID, Object, SimpleObject};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::enums::{Gender, TargetGroup};
+use entity::{enrolment, student};
+
+use super::MemberUnit;
+use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::id::{NodeType, encode};
+use crate::graphql::loader::Loaders;
+
+/// GraphQL object wrapping an enrolment and its student.
+pub struct Enrolment(pub enrolment::Model, pub student::Model);
+
+/// A student enrolled in an order class, with the pre-employment agreement once signed. Visible
+/// only to the class's school, its sponsors and the secretariat.
+#[Object]
+impl Enrolment {
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::Enrolment, self.0.id)
+    }
+
+    /// The student.
+    async fn student(&self) -> Student {
+        Student(self.1.clone(), StudentView::Full)
+    }
+
+    /// Regular student, unemployed youth or migrant worker.
+    async fn target_group(&self) -> TargetGroup {
+        self.0.target_group
+    }
+
+    /// When the student was enrolled (UTC, RFC 3339).
+    async fn enrolled_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// The tripartite pre-employment agreement (三方预就业协议), once recorded.
+    async fn agreement(&self, ctx: &Context<'_>) -> ApiResult<Option<PreEmploymentAgreement>> {
+        let (Some(firm), Some(signed_on)) =
+            (self.0.agreement_enterprise_id, self.0.agreement_signed_on)
+        else {
+            return Ok(None);
+        };
+        let enterprise = ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(firm)
+            .await?
+            .map(MemberUnit);
+        Ok(Some(PreEmploymentAgreement {
+            enterprise,
+            signed_on,
+            guardian_signed: self.0.agreement_guardian_signed,
+        }))
+    }
+}
+
+/// Tripartite pre-employment agreement (三方预就业协议: school, sponsoring firm, student — a minor's
+/// guardian too; "招生即招工·入校即入职", `001_*.txt` (7)).
+#[derive(SimpleObject)]
+pub struct PreEmploymentAgreement {
+    /// The sponsoring firm that will employ the student.
+    pub enterprise: Option<MemberUnit>,
+    /// Date signed (ISO 8601 date).
+    pub signed_on: NaiveDate,
+    /// The guardian signed too (required for a minor).
+    pub guardian_signed: bool,
+}
+
+/// How much of a student a caller may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StudentView {
+    /// The student's school, the sponsors of the student's order class, the secretariat.
+    Full,
+    /// The host of the student's placement: name and specialty only (plus the placement's own
+    /// dates, post and mentor).
+    Limited,
+}
+
+/// GraphQL object wrapping the entity model and the caller's view of it.
+pub struct Student(pub student::Model, pub StudentView);
+
+impl Student {
+    fn full(&self) -> Result<(), ApiError> {
+        match self.1 {
+            StudentView::Full => Ok(()),
+            StudentView::Limited => Err(ApiError::Forbidden(
+                "a host sees its interns' name and specialty only",
+            )),
+        }
+    }
+}
+
+/// A student of a school. Personal data: visible only to the student's school, the firms
+/// sponsoring the student's order class, and the secretariat; the host of a placement sees the
+/// name and specialty only (other fields answer `FORBIDDEN`).
+#[Object]
+impl Student {
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::Student, self.0.id)
+    }
+
+    /// The school's student number (学号).
+    async fn student_number(&self) -> ApiResult<&str> {
+        self.full()?;
+        Ok(&self.0.student_number)
+    }
+
+    /// Full name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Gender.
+    async fn gender(&self) -> ApiResult<Gender> {
+        self.full()?;
+        Ok(self.0.gender)
+    }
+
+    /// Date of birth (ISO 8601 date).
+    async fn date_of_birth(&self) -> ApiResult<NaiveDate> {
+        self.full()?;
+        Ok(self.0.date_of_birth)
+    }
+
+    /// Year of study (1 = first year), if recorded.
+    async fn year_of_study(&self) -> ApiResult<Option<i32>> {
+        self.full()?;
+        Ok(self.0.year_of_study)
+    }
+
+    /// Specialty (专业), if recorded.
+    async fn specialty(&self) -> Option<&str> {
+        self.0.specialty.as_deref()
+    }
+
+    /// National ID number, masked: the first 6 and last 4 characters, e.g. `371002********1234`.
+    /// The full number is never returned.
+    async fn national_id_masked(&self) -> ApiResult<Option<String>> {
+        self.full()?;
+        Ok(self.0.national_id.as_deref().map(crate::national_id::mask))
+    }
+
+    /// The school.
+    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(self.0.school_id)
+            .await?
+            .map(MemberUnit))
+    }
+}
