@@ -5,9 +5,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{
-    ArrangedBy, Gender, MemberUnitKind, OrderClassStatus, PlacementStatus, VenueType,
+    ArrangedBy, DemandStatus, Gender, MemberUnitKind, OrderClassStatus, PlacementStatus, Term,
+    VenueType,
 };
-use entity::{internship_placement, member_unit, order_class, student};
+use entity::{internship_placement, member_unit, order_class, order_class_demand, student};
 use uuid::Uuid;
 
 /// A fixed instant, so that tests do not depend on the clock.
@@ -138,6 +139,33 @@ pub fn placement(
         host_confirmed_at: Some(now()),
         no_fees_attested: true,
         guardian_consent_given: true,
+        created_at: now(),
+        updated_at: now(),
+    }
+}
+
+/// An OPEN demand of `firm` for 30 students from autumn 2026, open to regular students only, with
+/// no age limit.
+pub fn demand(firm: Uuid) -> order_class_demand::Model {
+    order_class_demand::Model {
+        id: Uuid::now_v7(),
+        enterprise_id: firm,
+        specialty_name: "数控技术应用".into(),
+        specialty_code: None,
+        required_skills: None,
+        required_certificates: None,
+        start_year: 2026,
+        start_term: Term::Autumn,
+        work_district: None,
+        pay_min: None,
+        pay_max: None,
+        application_deadline: None,
+        open_to_unemployed_youth: false,
+        open_to_migrant_workers: false,
+        age_limit: None,
+        description: None,
+        status: DemandStatus::Open,
+        matched_seats: 0,
         created_at: now(),
         updated_at: now(),
     }

@@ -8,7 +8,7 @@ use entity::{
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QuerySelect,
+    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -21,6 +21,7 @@ use crate::order_class::TrainingPlan;
 use crate::order_class::check_plan;
 use crate::order_class::demand_scope;
 use crate::order_class::sponsor_seats;
+use crate::text::{clean, required};
 
 /// A sponsor in a proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,53 +89,65 @@ pub async fn propose_class(
     db: &DatabaseConnection,
     bus: &EventBus,
     actor: &Actor,
-    p: ClassProposal,
+    mut p: ClassProposal,
 ) -> OpResult<order_class::Model> {
-    let school = if actor.is_secretariat() {
-        match p.school_id {
-            Some(s) => s,
-            None => {
-                return Ok(refuse(
-                    "schoolId",
-                    ViolationCode::Blank,
-                    "the secretariat names the school",
-                ));
-            }
-        }
-    } else if let Some(own) = actor.school() {
-        if p.school_id.is_some_and(|s| s != own) {
-            return Err(Error::Forbidden(
-                "school staff propose classes for their own school",
-            ));
-        }
-        own
-    } else if actor.is_authenticated() {
-        return Err(Error::Forbidden(
-            "only school staff or the secretariat propose order classes",
-        ));
-    } else {
-        return Err(Error::Unauthenticated);
+    let school = match proposing_school(actor, &p)? {
+        Ok(school) => school,
+        Err(e) => return Ok(Err(e)),
     };
-    if !actor.is_secretariat() && p.demand_id.is_none() {
+    let mut errors = check_proposal(&mut p);
+    let txn = crate::db::write_txn(db).await?;
+    check_parties(&txn, actor, school, &p, &mut errors).await?;
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let class = insert_class(&txn, school, p).await?;
+    let event = Event::OrderClass {
+        id: class.id,
+        kind: OrderClassEventKind::Proposed,
+    };
+    bus.commit_and_publish(txn, [event], class).await
+}
+
+/// The school a proposal is for: the secretariat names it; school staff propose for their own,
+/// answering a demand.
+fn proposing_school(actor: &Actor, p: &ClassProposal) -> Result<Outcome<Uuid>, Error> {
+    if actor.is_secretariat() {
+        return Ok(match p.school_id {
+            Some(s) => Ok(s),
+            None => refuse(
+                "schoolId",
+                ViolationCode::Blank,
+                "the secretariat names the school",
+            ),
+        });
+    }
+    let Some(own) = actor.school() else {
+        return Err(actor.refused("only school staff or the secretariat propose order classes"));
+    };
+    if p.school_id.is_some_and(|s| s != own) {
+        return Err(Error::Forbidden(
+            "school staff propose classes for their own school",
+        ));
+    }
+    if p.demand_id.is_none() {
         return Ok(refuse(
             "demandId",
             ViolationCode::Blank,
             "school staff answer a demand: give demandId",
         ));
     }
+    Ok(Ok(own))
+}
+
+/// What can be checked of a proposal without the database (texts are trimmed in place): names,
+/// cohort year, seats, the plan's hours, and the sponsors (at least one, each once, seats adding
+/// up to the planned seats).
+fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
     let mut errors = Vec::new();
-    let name = p.name.trim().to_owned();
-    if name.is_empty() {
-        errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
-    }
-    let specialty = p.specialty_name.trim().to_owned();
-    if specialty.is_empty() {
-        errors.push(Violation::on(
-            "specialtyName",
-            ViolationCode::Blank,
-            "specialtyName is blank",
-        ));
-    }
+    p.name = required(&p.name, "name", &mut errors);
+    p.specialty_name = required(&p.specialty_name, "specialtyName", &mut errors);
+    p.specialty_code = clean(p.specialty_code.take());
     if !(2000..=2100).contains(&p.cohort_year) {
         errors.push(Violation::on(
             "cohortYear",
@@ -186,8 +199,20 @@ pub async fn propose_class(
             ),
         ));
     }
-    let txn = crate::db::write_txn(db).await?;
-    match member_unit::Entity::find_by_id(school).one(&txn).await? {
+    errors
+}
+
+/// Checks the parties against the registry: the school is a school, every sponsor a non-school
+/// member, and (when the class answers a demand) the demand is OPEN and every sponsor takes part
+/// in it.
+async fn check_parties(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    school: Uuid,
+    p: &ClassProposal,
+    errors: &mut Vec<Violation>,
+) -> Result<(), DbErr> {
+    match member_unit::Entity::find_by_id(school).one(txn).await? {
         Some(u) if u.kind.is_school() => {}
         Some(_) => errors.push(Violation::on(
             "schoolId",
@@ -202,7 +227,7 @@ pub async fn propose_class(
     }
     let units: std::collections::HashMap<Uuid, member_unit::Model> = member_unit::Entity::find()
         .filter(member_unit::Column::Id.is_in(p.sponsors.iter().map(|s| s.enterprise_id)))
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .map(|u| (u.id, u))
@@ -223,59 +248,73 @@ pub async fn propose_class(
         }
     }
     if let Some(demand_id) = p.demand_id {
-        match order_class_demand::Entity::find_by_id(demand_id)
-            .filter(demand_scope(actor))
-            .one(&txn)
-            .await?
-        {
-            None => errors.push(Violation::on(
-                "demandId",
-                ViolationCode::NotFound,
-                "no order-class demand you may see has this ID",
-            )),
-            Some(d) if d.status != DemandStatus::Open => errors.push(Violation::on(
-                "demandId",
-                ViolationCode::DemandNotOpen,
-                format!(
-                    "the demand is {:?}; only OPEN demand can be answered",
-                    d.status
-                ),
-            )),
-            Some(_) => {
-                let participants: std::collections::HashSet<Uuid> =
-                    demand_participant::Entity::find()
-                        .filter(demand_participant::Column::DemandId.eq(demand_id))
-                        .all(&txn)
-                        .await?
-                        .into_iter()
-                        .map(|p| p.enterprise_id)
-                        .collect();
-                for (i, s) in p.sponsors.iter().enumerate() {
-                    if !participants.contains(&s.enterprise_id) {
-                        errors.push(Violation::on(
-                            &format!("sponsors.{i}.enterpriseId"),
-                            ViolationCode::SponsorNotInDemand,
-                            "this firm does not take part in the demand",
-                        ));
-                    }
+        check_demand_answered(txn, actor, demand_id, &p.sponsors, errors).await?;
+    }
+    Ok(())
+}
+
+/// The demand a class answers is one the caller may see, OPEN, and every sponsor takes part in it.
+async fn check_demand_answered(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    demand_id: Uuid,
+    sponsors: &[SponsorSeats],
+    errors: &mut Vec<Violation>,
+) -> Result<(), DbErr> {
+    let demand = order_class_demand::Entity::find_by_id(demand_id)
+        .filter(demand_scope(actor))
+        .one(txn)
+        .await?;
+    match demand {
+        None => errors.push(Violation::on(
+            "demandId",
+            ViolationCode::NotFound,
+            "no order-class demand you may see has this ID",
+        )),
+        Some(d) if d.status != DemandStatus::Open => errors.push(Violation::on(
+            "demandId",
+            ViolationCode::DemandNotOpen,
+            format!(
+                "the demand is {:?}; only OPEN demand can be answered",
+                d.status
+            ),
+        )),
+        Some(_) => {
+            let participants: std::collections::HashSet<Uuid> = demand_participant::Entity::find()
+                .filter(demand_participant::Column::DemandId.eq(demand_id))
+                .all(txn)
+                .await?
+                .into_iter()
+                .map(|p| p.enterprise_id)
+                .collect();
+            for (i, s) in sponsors.iter().enumerate() {
+                if !participants.contains(&s.enterprise_id) {
+                    errors.push(Violation::on(
+                        &format!("sponsors.{i}.enterpriseId"),
+                        ViolationCode::SponsorNotInDemand,
+                        "this firm does not take part in the demand",
+                    ));
                 }
             }
         }
     }
-    if !errors.is_empty() {
-        return Ok(Err(errors));
-    }
+    Ok(())
+}
+
+/// Inserts a checked proposal as a PROPOSED class of `school`, with its sponsors.
+async fn insert_class(
+    txn: &DatabaseTransaction,
+    school: Uuid,
+    p: ClassProposal,
+) -> Result<order_class::Model, DbErr> {
     let now = Utc::now();
     let mut model = order_class::ActiveModel {
         id: Set(Uuid::now_v7()),
         demand_id: Set(p.demand_id),
         school_id: Set(school),
-        name: Set(name),
-        specialty_name: Set(specialty),
-        specialty_code: Set(p
-            .specialty_code
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())),
+        name: Set(p.name),
+        specialty_name: Set(p.specialty_name),
+        specialty_code: Set(p.specialty_code),
         cohort_year: Set(p.cohort_year),
         planned_seats: Set(p.planned_seats),
         status: Set(OrderClassStatus::Proposed),
@@ -289,7 +328,7 @@ pub async fn propose_class(
     };
     set_plan(&mut model, p.plan);
     set_integrations(&mut model, p.integrations);
-    let class = model.insert(&txn).await?;
+    let class = model.insert(txn).await?;
     for s in &p.sponsors {
         order_class_sponsor::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -299,18 +338,10 @@ pub async fn propose_class(
             accepted_at: Set(None),
             accepted_by: Set(None),
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
-    bus.commit_and_publish(
-        txn,
-        [Event::OrderClass {
-            id: class.id,
-            kind: OrderClassEventKind::Proposed,
-        }],
-        class,
-    )
-    .await
+    Ok(class)
 }
 
 pub(super) async fn class_for_write(

@@ -1,12 +1,12 @@
 //! Enrolling students in an order class and recording their tripartite pre-employment agreements
 //! (`001_*.txt` (7)).
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::enums::{Gender, OrderClassStatus, TargetGroup, Term};
 use entity::{enrolment, order_class, order_class_demand, order_class_sponsor, student};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
+    DbErr, EntityTrait, PaginatorTrait, QueryFilter,
 };
 use uuid::Uuid;
 
@@ -16,6 +16,7 @@ use crate::error::{Error, Violation, ViolationCode, refuse};
 use crate::events::{Event, EventBus, OrderClassEventKind};
 use crate::order_class::class_for_write;
 use crate::order_class::require_school;
+use crate::text::required;
 
 /// A student to enrol.
 #[derive(Debug, Clone)]
@@ -68,7 +69,7 @@ pub async fn enrol(
     bus: &EventBus,
     actor: &Actor,
     class_id: Uuid,
-    s: EnrolStudent,
+    mut s: EnrolStudent,
 ) -> OpResult<(enrolment::Model, student::Model)> {
     let txn = crate::db::write_txn(db).await?;
     let class = match class_for_write(&txn, actor, class_id).await? {
@@ -84,68 +85,12 @@ pub async fn enrol(
         }
     };
     require_school(actor, &class)?;
-    let mut errors = Vec::new();
-    let number = s.student_number.trim().to_owned();
-    let name = s.name.trim().to_owned();
-    if number.is_empty() {
-        errors.push(Violation::on(
-            "studentNumber",
-            ViolationCode::Blank,
-            "studentNumber is blank",
-        ));
-    }
-    if name.is_empty() {
-        errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
-    }
-    let today = Utc::now().date_naive();
-    if s.date_of_birth >= today {
-        errors.push(Violation::on(
-            "dateOfBirth",
-            ViolationCode::Invalid,
-            "dateOfBirth must be in the past",
-        ));
-    }
-    if class.status != OrderClassStatus::Recruiting {
-        errors.push(Violation::on(
-            "orderClassId",
-            ViolationCode::InvalidTransition,
-            format!(
-                "students are enrolled while a class is RECRUITING; this one is {:?}",
-                class.status
-            ),
-        ));
-    }
     let demand = match class.demand_id {
         Some(d) => order_class_demand::Entity::find_by_id(d).one(&txn).await?,
         None => None,
     };
-    if let Some(d) = &demand {
-        let allowed = match s.target_group {
-            TargetGroup::Regular => true,
-            TargetGroup::UnemployedYouth => d.open_to_unemployed_youth,
-            TargetGroup::MigrantWorker => d.open_to_migrant_workers,
-        };
-        if !allowed {
-            errors.push(Violation::on(
-                "targetGroup",
-                ViolationCode::TargetGroupNotAllowed,
-                format!(
-                    "the demand does not open this class to {:?}",
-                    s.target_group
-                ),
-            ));
-        }
-        if let Some(limit) = d.age_limit {
-            let age = age_on(s.date_of_birth, class_start(&class, Some(d)));
-            if age > limit {
-                errors.push(Violation::on(
-                    "dateOfBirth",
-                    ViolationCode::AgeLimitExceeded,
-                    format!("the student will be {age} at the class's start; the limit is {limit}"),
-                ));
-            }
-        }
-    }
+    let today = Utc::now().date_naive();
+    let mut errors = check_enrolment(&class, demand.as_ref(), &mut s, today);
     let enrolled = enrolment::Entity::find()
         .filter(enrolment::Column::OrderClassId.eq(class_id))
         .count(&txn)
@@ -161,38 +106,7 @@ pub async fn enrol(
         return Ok(Err(errors));
     }
     let now = Utc::now();
-    let existing = student::Entity::find()
-        .filter(student::Column::SchoolId.eq(class.school_id))
-        .filter(student::Column::StudentNumber.eq(number.as_str()))
-        .one(&txn)
-        .await?;
-    let student = match existing {
-        Some(st) => {
-            let mut m: student::ActiveModel = st.into();
-            m.name = Set(name);
-            m.gender = Set(s.gender);
-            m.date_of_birth = Set(s.date_of_birth);
-            m.updated_at = Set(now);
-            m.update(&txn).await?
-        }
-        None => {
-            student::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                school_id: Set(class.school_id),
-                student_number: Set(number),
-                name: Set(name),
-                gender: Set(s.gender),
-                date_of_birth: Set(s.date_of_birth),
-                year_of_study: Set(None),
-                specialty: Set(None),
-                national_id: Set(None),
-                created_at: Set(now),
-                updated_at: Set(now),
-            }
-            .insert(&txn)
-            .await?
-        }
-    };
+    let student = save_enrolled_student(&txn, class.school_id, &s, now).await?;
     let twice = enrolment::Entity::find()
         .filter(enrolment::Column::OrderClassId.eq(class_id))
         .filter(enrolment::Column::StudentId.eq(student.id))
@@ -223,6 +137,108 @@ pub async fn enrol(
     };
     bus.commit_and_publish(txn, [event], (enrolment, student))
         .await
+}
+
+/// What can be checked of an enrolment without counting seats (names are trimmed in place): the
+/// student's number, name and date of birth, the class's status, and the demand's target groups
+/// and age limit (`001_*.txt` (2)).
+fn check_enrolment(
+    class: &order_class::Model,
+    demand: Option<&order_class_demand::Model>,
+    s: &mut EnrolStudent,
+    today: NaiveDate,
+) -> Vec<Violation> {
+    let mut errors = Vec::new();
+    s.student_number = required(&s.student_number, "studentNumber", &mut errors);
+    s.name = required(&s.name, "name", &mut errors);
+    if s.date_of_birth >= today {
+        errors.push(Violation::on(
+            "dateOfBirth",
+            ViolationCode::Invalid,
+            "dateOfBirth must be in the past",
+        ));
+    }
+    if class.status != OrderClassStatus::Recruiting {
+        errors.push(Violation::on(
+            "orderClassId",
+            ViolationCode::InvalidTransition,
+            format!(
+                "students are enrolled while a class is RECRUITING; this one is {:?}",
+                class.status
+            ),
+        ));
+    }
+    let Some(d) = demand else {
+        return errors;
+    };
+    let allowed = match s.target_group {
+        TargetGroup::Regular => true,
+        TargetGroup::UnemployedYouth => d.open_to_unemployed_youth,
+        TargetGroup::MigrantWorker => d.open_to_migrant_workers,
+    };
+    if !allowed {
+        errors.push(Violation::on(
+            "targetGroup",
+            ViolationCode::TargetGroupNotAllowed,
+            format!(
+                "the demand does not open this class to {:?}",
+                s.target_group
+            ),
+        ));
+    }
+    if let Some(limit) = d.age_limit {
+        let age = age_on(s.date_of_birth, class_start(class, Some(d)));
+        if age > limit {
+            errors.push(Violation::on(
+                "dateOfBirth",
+                ViolationCode::AgeLimitExceeded,
+                format!("the student will be {age} at the class's start; the limit is {limit}"),
+            ));
+        }
+    }
+    errors
+}
+
+/// The school's student with the enrolment's number: updated with the enrolment's name, gender and
+/// birth date, or created.
+async fn save_enrolled_student(
+    txn: &DatabaseTransaction,
+    school: Uuid,
+    s: &EnrolStudent,
+    now: DateTime<Utc>,
+) -> Result<student::Model, DbErr> {
+    let existing = student::Entity::find()
+        .filter(student::Column::SchoolId.eq(school))
+        .filter(student::Column::StudentNumber.eq(s.student_number.as_str()))
+        .one(txn)
+        .await?;
+    match existing {
+        Some(st) => {
+            let mut m: student::ActiveModel = st.into();
+            m.name = Set(s.name.clone());
+            m.gender = Set(s.gender);
+            m.date_of_birth = Set(s.date_of_birth);
+            m.updated_at = Set(now);
+            m.update(txn).await
+        }
+        None => {
+            student::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                school_id: Set(school),
+                student_number: Set(s.student_number.clone()),
+                name: Set(s.name.clone()),
+                gender: Set(s.gender),
+                date_of_birth: Set(s.date_of_birth),
+                year_of_study: Set(None),
+                specialty: Set(None),
+                national_id: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(txn)
+            .await
+        }
+    }
 }
 
 /// Records a student's tripartite pre-employment agreement (三方预就业协议: school, sponsoring
@@ -329,5 +345,80 @@ mod tests {
             ),
             16
         );
+    }
+
+    fn enrolment(target_group: TargetGroup, born: NaiveDate) -> EnrolStudent {
+        EnrolStudent {
+            student_number: " 2026001 ".into(),
+            name: "李四".into(),
+            gender: Gender::Female,
+            date_of_birth: born,
+            target_group,
+        }
+    }
+
+    #[test]
+    fn enrolment_follows_the_demands_target_groups_and_age_limit() {
+        use crate::fixtures::{self, date};
+        let school = uuid::Uuid::now_v7();
+        let class = order_class::Model {
+            cohort_year: 2026,
+            status: OrderClassStatus::Recruiting,
+            ..fixtures::order_class(school)
+        };
+        let open_to_youth = order_class_demand::Model {
+            open_to_unemployed_youth: true,
+            age_limit: Some(35),
+            ..fixtures::demand(uuid::Uuid::now_v7())
+        };
+        let today = date(2026, 11, 21);
+        let codes = |demand: Option<&order_class_demand::Model>, s: &mut EnrolStudent| {
+            check_enrolment(&class, demand, s, today)
+                .into_iter()
+                .map(|v| v.code)
+                .collect::<Vec<_>>()
+        };
+        use TargetGroup as G;
+        use ViolationCode as C;
+        // (demand, target group, born, codes)
+        let cases = [
+            (
+                Some(&open_to_youth),
+                G::UnemployedYouth,
+                date(1995, 1, 1),
+                vec![],
+            ),
+            (
+                Some(&open_to_youth),
+                G::MigrantWorker,
+                date(1995, 1, 1),
+                vec![C::TargetGroupNotAllowed],
+            ),
+            // 35 on 1 September 2026 is within the limit; 36 is not.
+            (Some(&open_to_youth), G::Regular, date(1991, 9, 1), vec![]),
+            (
+                Some(&open_to_youth),
+                G::Regular,
+                date(1990, 8, 31),
+                vec![C::AgeLimitExceeded],
+            ),
+            (None, G::MigrantWorker, date(1970, 1, 1), vec![]),
+            (None, G::Regular, date(2026, 11, 21), vec![C::Invalid]),
+        ];
+        for (demand, group, born, expected) in cases {
+            let mut s = enrolment(group, born);
+            assert_eq!(codes(demand, &mut s), expected, "{group:?} born {born}");
+            assert_eq!(s.student_number, "2026001");
+        }
+        let proposed = order_class::Model {
+            status: OrderClassStatus::Proposed,
+            ..class.clone()
+        };
+        let mut s = enrolment(G::Regular, date(2008, 1, 1));
+        let found: Vec<_> = check_enrolment(&proposed, None, &mut s, today)
+            .into_iter()
+            .map(|v| v.code)
+            .collect();
+        assert_eq!(found, [C::InvalidTransition]);
     }
 }
