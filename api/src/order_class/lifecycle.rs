@@ -1,18 +1,18 @@
 //! An order class's acceptance by every party, and its moves through recruiting, training,
 //! graduation or cancellation.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entity::enums::{AccountRole, DemandStatus, OrderClassStatus};
 use entity::{member_unit, order_class, order_class_demand, order_class_sponsor};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use crate::auth::Actor;
-use crate::error::OpResult;
 use crate::error::{Error, Violation, ViolationCode, refuse};
+use crate::error::{OpResult, Outcome};
 use crate::events::{DemandEventKind, Event, EventBus, OrderClassEventKind};
 use crate::order_class::check_rules;
 use crate::order_class::class_for_write;
@@ -91,42 +91,15 @@ pub async fn accept_class(
     if as_school {
         school_accepted = true;
     }
-    let mut all_sponsors = true;
-    for (sponsor, _) in &sponsors {
-        let accepted =
-            sponsor.accepted_at.is_some() || (as_sponsor && Some(sponsor.enterprise_id) == unit);
-        all_sponsors &= accepted;
-        if as_sponsor && Some(sponsor.enterprise_id) == unit && sponsor.accepted_at.is_none() {
-            let mut s: order_class_sponsor::ActiveModel = sponsor.clone().into();
-            s.accepted_at = Set(Some(now));
-            s.accepted_by = Set(Some(account));
-            s.update(&txn).await?;
-        }
-    }
+    let acting_firm = unit.filter(|_| as_sponsor);
+    let all_sponsors = accept_as_sponsor(&txn, &sponsors, acting_firm, account, now).await?;
     let agreed = school_accepted && all_sponsors;
     let mut demand_event = None;
     if agreed && let Some(demand_id) = class.demand_id {
-        let demand = order_class_demand::Entity::find_by_id(demand_id)
-            .lock_exclusive()
-            .one(&txn)
-            .await?;
-        let Some(demand) = demand.filter(|d| d.status == DemandStatus::Open) else {
-            return Ok(refuse(
-                "id",
-                ViolationCode::DemandNotOpen,
-                "the demand this class answers is no longer OPEN",
-            ));
+        demand_event = match count_matched_seats(&txn, demand_id, class.planned_seats, now).await? {
+            Ok(event) => event,
+            Err(e) => return Ok(Err(e)),
         };
-        let total = total_headcount(&txn, demand_id).await?;
-        let matched = demand.matched_seats + class.planned_seats;
-        let mut d: order_class_demand::ActiveModel = demand.into();
-        d.matched_seats = Set(matched);
-        if matched >= total {
-            d.status = Set(DemandStatus::Matched);
-            demand_event = Some(DemandEventKind::Matched);
-        }
-        d.updated_at = Set(now);
-        d.update(&txn).await?;
     }
     let mut model: order_class::ActiveModel = class.into();
     if as_school && model.school_accepted_at.as_ref().is_none() {
@@ -149,6 +122,63 @@ pub async fn accept_class(
         .map(|(kind, id)| Event::Demand { id, kind });
     let events = std::iter::once(Event::OrderClass { id, kind }).chain(demand);
     bus.commit_and_publish(txn, events, class).await
+}
+
+/// Records the acceptance of `firm` (when a sponsor accepts) on its sponsor row; whether every
+/// sponsor has now accepted.
+async fn accept_as_sponsor(
+    txn: &DatabaseTransaction,
+    sponsors: &[(order_class_sponsor::Model, Option<member_unit::Model>)],
+    firm: Option<Uuid>,
+    account: Uuid,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let mut all = true;
+    for (sponsor, _) in sponsors {
+        let acting = firm == Some(sponsor.enterprise_id);
+        all &= sponsor.accepted_at.is_some() || acting;
+        if acting && sponsor.accepted_at.is_none() {
+            let mut s: order_class_sponsor::ActiveModel = sponsor.clone().into();
+            s.accepted_at = Set(Some(now));
+            s.accepted_by = Set(Some(account));
+            s.update(txn).await?;
+        }
+    }
+    Ok(all)
+}
+
+/// Counts an agreed class's `seats` as matched on the demand it answers (locked, so concurrent
+/// agreements serialise); a demand whose headcount is covered becomes MATCHED. `DEMAND_NOT_OPEN`
+/// when the demand was closed or withdrawn meanwhile.
+async fn count_matched_seats(
+    txn: &DatabaseTransaction,
+    demand_id: Uuid,
+    seats: i32,
+    now: DateTime<Utc>,
+) -> Result<Outcome<Option<DemandEventKind>>, DbErr> {
+    let demand = order_class_demand::Entity::find_by_id(demand_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?;
+    let Some(demand) = demand.filter(|d| d.status == DemandStatus::Open) else {
+        return Ok(refuse(
+            "id",
+            ViolationCode::DemandNotOpen,
+            "the demand this class answers is no longer OPEN",
+        ));
+    };
+    let total = total_headcount(txn, demand_id).await?;
+    let matched = demand.matched_seats + seats;
+    let mut d: order_class_demand::ActiveModel = demand.into();
+    d.matched_seats = Set(matched);
+    let mut event = None;
+    if matched >= total {
+        d.status = Set(DemandStatus::Matched);
+        event = Some(DemandEventKind::Matched);
+    }
+    d.updated_at = Set(now);
+    d.update(txn).await?;
+    Ok(Ok(event))
 }
 
 /// A status change of an order class that its school makes.

@@ -16,7 +16,7 @@ use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Violation, ViolationCode, refuse};
 use crate::placement::InternCounts;
-use crate::text::clean;
+use crate::text::{clean, required};
 use crate::uscc;
 
 /// Where the student interns: a member unit, or a firm outside the alliance.
@@ -143,26 +143,64 @@ pub fn check_placement(
             "no student of your school has this number",
         ));
     }
-    let (host_unit, host_name, host_uscc) = match p.host {
-        Host::Member(id) => match members.get(id) {
-            Some(m) if m.kind.is_school() && m.id != school => {
-                errors.push(Violation::on(
-                    "hostUnitId",
-                    ViolationCode::Invalid,
-                    "another school cannot host your students",
-                ));
-                (None, String::new(), None)
-            }
-            Some(m) => (Some(m.id), m.name.clone(), m.uscc.clone()),
-            None => {
+    let host = resolve_host(school, p.host.clone(), members, &mut errors);
+    let post_title = required(&p.post_title, "postTitle", &mut errors);
+    check_terms(&p, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(CheckedPlacement {
+        model: new_row(school, student.unwrap_or_default(), host, post_title, p),
+    })
+}
+
+/// Where a placement is, as stored: the member it links to (if any), the name and credit code.
+struct ResolvedHost {
+    unit: Option<Uuid>,
+    name: String,
+    uscc: Option<String>,
+}
+
+impl ResolvedHost {
+    /// The key placements at one host share (for the ratio rules and re-imports): the member, else
+    /// the credit code, else the name.
+    fn key(&self) -> String {
+        match (self.unit, &self.uscc) {
+            (Some(id), _) => format!("unit:{id}"),
+            (None, Some(code)) => format!("uscc:{code}"),
+            (None, None) => format!("name:{}", self.name),
+        }
+    }
+
+    fn none() -> Self {
+        Self {
+            unit: None,
+            name: String::new(),
+            uscc: None,
+        }
+    }
+}
+
+/// The host a report names: a member by ID, or by name and credit code (linked to the member of
+/// that exact name). Another school never hosts a school's students.
+fn resolve_host(
+    school: Uuid,
+    host: Host,
+    members: &Members,
+    errors: &mut Vec<Violation>,
+) -> ResolvedHost {
+    let (field, member, name, code) = match host {
+        Host::Member(id) => {
+            let Some(m) = members.get(id) else {
                 errors.push(Violation::on(
                     "hostUnitId",
                     ViolationCode::NotFound,
                     "no member unit has this ID",
                 ));
-                (None, String::new(), None)
-            }
-        },
+                return ResolvedHost::none();
+            };
+            ("hostUnitId", Some(m), m.name.clone(), None)
+        }
         Host::Other { name, uscc: code } => {
             let name = name.trim().to_owned();
             let code = clean(code).map(|c| uscc::normalize(&c));
@@ -182,28 +220,34 @@ pub fn check_placement(
                     e.to_string(),
                 ));
             }
-            match members.named(&name) {
-                Some(m) if m.kind.is_school() && m.id != school => {
-                    errors.push(Violation::on(
-                        "hostName",
-                        ViolationCode::Invalid,
-                        "another school cannot host your students",
-                    ));
-                    (None, String::new(), None)
-                }
-                Some(m) => (Some(m.id), m.name.clone(), code.or(m.uscc.clone())),
-                None => (None, name, code),
-            }
+            ("hostName", members.named(&name), name, code)
         }
     };
-    let post_title = p.post_title.trim().to_owned();
-    if post_title.is_empty() {
-        errors.push(Violation::on(
-            "postTitle",
-            ViolationCode::Blank,
-            "postTitle is blank",
-        ));
+    match member {
+        Some(m) if m.kind.is_school() && m.id != school => {
+            errors.push(Violation::on(
+                field,
+                ViolationCode::Invalid,
+                "another school cannot host your students",
+            ));
+            ResolvedHost::none()
+        }
+        Some(m) => ResolvedHost {
+            unit: Some(m.id),
+            name: m.name.clone(),
+            uscc: code.or(m.uscc.clone()),
+        },
+        None => ResolvedHost {
+            unit: None,
+            name,
+            uscc: code,
+        },
     }
+}
+
+/// The terms of a placement that must make sense whatever the rules say: hours in a week, pay,
+/// staff on the post, and date ranges.
+fn check_terms(p: &PlacementInput, errors: &mut Vec<Violation>) {
     if !(0..=168).contains(&p.weekly_hours) {
         errors.push(Violation::on(
             "weeklyHours",
@@ -241,55 +285,56 @@ pub fn check_placement(
             "insurance cover ends before it starts",
         ));
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let host_key = match (host_unit, &host_uscc) {
-        (Some(id), _) => format!("unit:{id}"),
-        (None, Some(code)) => format!("uscc:{code}"),
-        (None, None) => format!("name:{host_name}"),
-    };
+}
+
+/// The new PLANNED row of a checked report.
+fn new_row(
+    school: Uuid,
+    student: Uuid,
+    host: ResolvedHost,
+    post_title: String,
+    p: PlacementInput,
+) -> internship_placement::ActiveModel {
     let now = Utc::now();
-    Ok(CheckedPlacement {
-        model: internship_placement::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            student_id: Set(student.unwrap_or_default()),
-            school_id: Set(school),
-            host_unit_id: Set(host_unit),
-            host_name: Set(host_name),
-            host_uscc: Set(host_uscc),
-            host_key: Set(host_key),
-            order_class_id: Set(p.order_class_id),
-            post_title: Set(post_title),
-            venue_type: Set(p.venue_type),
-            hazardous: Set(p.hazardous),
-            weekly_hours: Set(p.weekly_hours),
-            night_shifts: Set(p.night_shifts),
-            overtime: Set(p.overtime),
-            post_staff_count: Set(p.post_staff_count),
-            monthly_pay: Set(p.monthly_pay),
-            post_wage: Set(p.post_wage),
-            mentor_name: Set(clean(p.mentor_name)),
-            mentor_title: Set(clean(p.mentor_title)),
-            arranged_by: Set(p.arranged_by),
-            works_elsewhere: Set(p.works_elsewhere),
-            agreement_signed_on: Set(p.agreement_signed_on),
-            agreement_guardian_signed: Set(p.agreement_guardian_signed),
-            consent_given: Set(p.consent_given),
-            guardian_consent_given: Set(p.guardian_consent_given),
-            insurance_policy: Set(clean(p.insurance_policy)),
-            insurance_start: Set(p.insurance_start),
-            insurance_end: Set(p.insurance_end),
-            start_date: Set(p.start_date),
-            end_date: Set(p.end_date),
-            status: Set(PlacementStatus::Planned),
-            termination_reason: Set(None),
-            host_confirmed_at: Set(None),
-            no_fees_attested: Set(false),
-            created_at: Set(now),
-            updated_at: Set(now),
-        },
-    })
+    let key = host.key();
+    internship_placement::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        student_id: Set(student),
+        school_id: Set(school),
+        host_unit_id: Set(host.unit),
+        host_name: Set(host.name),
+        host_uscc: Set(host.uscc),
+        host_key: Set(key),
+        order_class_id: Set(p.order_class_id),
+        post_title: Set(post_title),
+        venue_type: Set(p.venue_type),
+        hazardous: Set(p.hazardous),
+        weekly_hours: Set(p.weekly_hours),
+        night_shifts: Set(p.night_shifts),
+        overtime: Set(p.overtime),
+        post_staff_count: Set(p.post_staff_count),
+        monthly_pay: Set(p.monthly_pay),
+        post_wage: Set(p.post_wage),
+        mentor_name: Set(clean(p.mentor_name)),
+        mentor_title: Set(clean(p.mentor_title)),
+        arranged_by: Set(p.arranged_by),
+        works_elsewhere: Set(p.works_elsewhere),
+        agreement_signed_on: Set(p.agreement_signed_on),
+        agreement_guardian_signed: Set(p.agreement_guardian_signed),
+        consent_given: Set(p.consent_given),
+        guardian_consent_given: Set(p.guardian_consent_given),
+        insurance_policy: Set(clean(p.insurance_policy)),
+        insurance_start: Set(p.insurance_start),
+        insurance_end: Set(p.insurance_end),
+        start_date: Set(p.start_date),
+        end_date: Set(p.end_date),
+        status: Set(PlacementStatus::Planned),
+        termination_reason: Set(None),
+        host_confirmed_at: Set(None),
+        no_fees_attested: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
 }
 
 /// The school's students by number (one statement).

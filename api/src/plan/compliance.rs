@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use entity::enums::{EventKind, SiteKind, SiteStatus};
 use entity::{
     career_mentor, event, event_unit, member_unit, practice_post, practice_station,
@@ -99,63 +100,106 @@ pub async fn evidence(
     year: i32,
 ) -> Result<HashMap<(Uuid, ComplianceRule), Vec<Evidence>>, DbErr> {
     let (from, to) = crate::db::year_bounds(year).unwrap_or_default();
+    let mut found = school_in_factory_bases(db, units).await?;
+    found.extend(stations_with_posts(db, units, year).await?);
+    found.extend(career_mentors(db, units).await?);
+    found.extend(events_taken_part_in(db, units, from, to).await?);
+    found.extend(teachers_in_practice(db, units, from, to).await?);
     let mut out: HashMap<(Uuid, ComplianceRule), Vec<Evidence>> = HashMap::new();
-    let ids = || units.iter().copied();
-    for s in training_site::Entity::find()
-        .filter(training_site::Column::HostUnitId.is_in(ids()))
+    for (unit, rule, e) in found {
+        out.entry((unit, rule)).or_default().push(e);
+    }
+    Ok(out)
+}
+
+/// One piece of evidence: the unit, the rule it meets, and the row.
+type Found = Vec<(Uuid, ComplianceRule, Evidence)>;
+
+/// Operating school-in-factory bases the units host (one statement).
+async fn school_in_factory_bases(
+    db: &impl ConnectionTrait,
+    units: &[Uuid],
+) -> Result<Found, DbErr> {
+    let rows = training_site::Entity::find()
+        .filter(training_site::Column::HostUnitId.is_in(units.iter().copied()))
         .filter(training_site::Column::Kind.eq(SiteKind::SchoolInFactory))
         .filter(training_site::Column::Status.eq(SiteStatus::Operating))
         .all(db)
-        .await?
-    {
-        out.entry((s.host_unit_id, ComplianceRule::SchoolInFactoryBase))
-            .or_default()
-            .push(Evidence {
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|s| {
+            let e = Evidence {
                 kind: EvidenceKind::TrainingSite,
                 id: s.id,
                 label: s.name,
-            });
-    }
+            };
+            (s.host_unit_id, ComplianceRule::SchoolInFactoryBase, e)
+        })
+        .collect())
+}
+
+/// The units' stations offering posts in `year` (two statements, whatever the rows: an empty IN
+/// matches nothing).
+async fn stations_with_posts(
+    db: &impl ConnectionTrait,
+    units: &[Uuid],
+    year: i32,
+) -> Result<Found, DbErr> {
     let stations: HashMap<Uuid, practice_station::Model> = practice_station::Entity::find()
-        .filter(practice_station::Column::HostUnitId.is_in(ids()))
+        .filter(practice_station::Column::HostUnitId.is_in(units.iter().copied()))
         .all(db)
         .await?
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    // The statements run whatever the rows, so the count is fixed (an empty IN matches nothing).
-    {
-        for p in practice_post::Entity::find()
-            .filter(practice_post::Column::StationId.is_in(stations.keys().copied()))
-            .filter(practice_post::Column::Year.eq(year))
-            .filter(practice_post::Column::Posts.gt(0))
-            .all(db)
-            .await?
-        {
-            if let Some(st) = stations.get(&p.station_id) {
-                out.entry((st.host_unit_id, ComplianceRule::PracticeStationWithPosts))
-                    .or_default()
-                    .push(Evidence {
-                        kind: EvidenceKind::TeacherPracticeStation,
-                        id: st.id,
-                        label: format!("{}: {} × {} ({year})", st.name, p.posts, p.specialty),
-                    });
-            }
-        }
-    }
-    for m in career_mentor::Entity::find()
-        .filter(career_mentor::Column::UnitId.is_in(ids()))
+    let posts = practice_post::Entity::find()
+        .filter(practice_post::Column::StationId.is_in(stations.keys().copied()))
+        .filter(practice_post::Column::Year.eq(year))
+        .filter(practice_post::Column::Posts.gt(0))
         .all(db)
-        .await?
-    {
-        out.entry((m.unit_id, ComplianceRule::CareerMentor))
-            .or_default()
-            .push(Evidence {
+        .await?;
+    Ok(posts
+        .into_iter()
+        .filter_map(|p| {
+            let st = stations.get(&p.station_id)?;
+            let e = Evidence {
+                kind: EvidenceKind::TeacherPracticeStation,
+                id: st.id,
+                label: format!("{}: {} × {} ({year})", st.name, p.posts, p.specialty),
+            };
+            Some((st.host_unit_id, ComplianceRule::PracticeStationWithPosts, e))
+        })
+        .collect())
+}
+
+/// The units' career mentors (one statement).
+async fn career_mentors(db: &impl ConnectionTrait, units: &[Uuid]) -> Result<Found, DbErr> {
+    let rows = career_mentor::Entity::find()
+        .filter(career_mentor::Column::UnitId.is_in(units.iter().copied()))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let e = Evidence {
                 kind: EvidenceKind::CareerMentor,
                 id: m.id,
                 label: format!("{} ({})", m.name, m.title),
-            });
-    }
+            };
+            (m.unit_id, ComplianceRule::CareerMentor, e)
+        })
+        .collect())
+}
+
+/// Campus visits and job-recommendation events held in `[from, to)` that the units organised or
+/// took part in (two statements).
+async fn events_taken_part_in(
+    db: &impl ConnectionTrait,
+    units: &[Uuid],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Found, DbErr> {
     let events: HashMap<Uuid, event::Model> = event::Entity::find()
         .filter(event::Column::Kind.is_in([EventKind::CampusVisit, EventKind::JobRecommendation]))
         .filter(event::Column::HeldOn.gte(from))
@@ -165,42 +209,53 @@ pub async fn evidence(
         .into_iter()
         .map(|e| (e.id, e))
         .collect();
-    {
-        for link in event_unit::Entity::find()
-            .filter(event_unit::Column::EventId.is_in(events.keys().copied()))
-            .filter(event_unit::Column::UnitId.is_in(ids()))
-            .all(db)
-            .await?
-        {
-            if let Some(e) = events.get(&link.event_id) {
-                let rule = match e.kind {
-                    EventKind::CampusVisit => ComplianceRule::CampusVisit,
-                    _ => ComplianceRule::JobRecommendationEvent,
-                };
-                out.entry((link.unit_id, rule)).or_default().push(Evidence {
-                    kind: EvidenceKind::Event,
-                    id: e.id,
-                    label: format!("{} ({})", e.title, e.held_on),
-                });
-            }
-        }
-    }
-    for t in teacher_practice::Entity::find()
-        .filter(teacher_practice::Column::SchoolId.is_in(ids()))
+    let links = event_unit::Entity::find()
+        .filter(event_unit::Column::EventId.is_in(events.keys().copied()))
+        .filter(event_unit::Column::UnitId.is_in(units.iter().copied()))
+        .all(db)
+        .await?;
+    Ok(links
+        .into_iter()
+        .filter_map(|link| {
+            let e = events.get(&link.event_id)?;
+            let rule = match e.kind {
+                EventKind::CampusVisit => ComplianceRule::CampusVisit,
+                _ => ComplianceRule::JobRecommendationEvent,
+            };
+            let evidence = Evidence {
+                kind: EvidenceKind::Event,
+                id: e.id,
+                label: format!("{} ({})", e.title, e.held_on),
+            };
+            Some((link.unit_id, rule, evidence))
+        })
+        .collect())
+}
+
+/// The units' teachers' practice stints starting in `[from, to)` (one statement).
+async fn teachers_in_practice(
+    db: &impl ConnectionTrait,
+    units: &[Uuid],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Found, DbErr> {
+    let rows = teacher_practice::Entity::find()
+        .filter(teacher_practice::Column::SchoolId.is_in(units.iter().copied()))
         .filter(teacher_practice::Column::StartDate.gte(from))
         .filter(teacher_practice::Column::StartDate.lt(to))
         .all(db)
-        .await?
-    {
-        out.entry((t.school_id, ComplianceRule::TeachersSentToPractice))
-            .or_default()
-            .push(Evidence {
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|t| {
+            let e = Evidence {
                 kind: EvidenceKind::TeacherPractice,
                 id: t.id,
                 label: format!("{} ({} – {})", t.specialty, t.start_date, t.end_date),
-            });
-    }
-    Ok(out)
+            };
+            (t.school_id, ComplianceRule::TeachersSentToPractice, e)
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use chrono::{NaiveDate, Utc};
 use entity::enums::{AccountRole, District, SiteKind, SiteStatus};
 use entity::{member_unit, site_mentor, site_partner, training_site};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
+    DbErr, EntityTrait, QueryFilter,
 };
 use uuid::Uuid;
 
@@ -95,51 +96,8 @@ pub async fn create_site(
             "no member unit has this ID",
         ));
     };
-    match s.kind {
-        SiteKind::FactoryInSchool if !host_unit.kind.is_school() => errors.push(Violation::on(
-            "kind",
-            ViolationCode::WrongHostKind,
-            "a factory-in-school (校中厂) is hosted by a school",
-        )),
-        SiteKind::SchoolInFactory if host_unit.kind.is_school() => errors.push(Violation::on(
-            "kind",
-            ViolationCode::WrongHostKind,
-            "a school-in-factory (厂中校) is hosted by a firm or other non-school unit",
-        )),
-        _ => {}
-    }
-    let partner_ids: Vec<Uuid> = s.partners.iter().map(|(u, _)| *u).collect();
-    let partners: HashMap<Uuid, member_unit::Model> = member_unit::Entity::find()
-        .filter(member_unit::Column::Id.is_in(partner_ids.clone()))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m))
-        .collect();
-    let mut seen = HashSet::new();
-    for (i, (p, _)) in s.partners.iter().enumerate() {
-        if !partners.contains_key(p) {
-            errors.push(Violation::on(
-                &format!("partners.{i}.unitId"),
-                ViolationCode::NotFound,
-                "no member unit has this ID",
-            ));
-        }
-        if !seen.insert(*p) || *p == host {
-            errors.push(Violation::on(
-                &format!("partners.{i}.unitId"),
-                ViolationCode::Invalid,
-                "a partner is listed twice, or is the host",
-            ));
-        }
-    }
-    if s.kind == SiteKind::FactoryInSchool && !partners.values().any(|p| !p.kind.is_school()) {
-        errors.push(Violation::on(
-            "partners",
-            ViolationCode::FirmPartnerRequired,
-            "a factory-in-school (校中厂) needs at least one firm partner that brings the production line",
-        ));
-    }
+    check_host_kind(s.kind, &host_unit, &mut errors);
+    check_partners(&txn, &s, host, &mut errors).await?;
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
@@ -173,6 +131,67 @@ pub async fn create_site(
     }
     txn.commit().await?;
     Ok(Ok(site))
+}
+
+/// The host fits the kind of site (`004_*.txt` 二(一)2–3): a factory-in-school (校中厂) is hosted by
+/// a school, a school-in-factory (厂中校) by a non-school unit.
+fn check_host_kind(kind: SiteKind, host: &member_unit::Model, errors: &mut Vec<Violation>) {
+    match kind {
+        SiteKind::FactoryInSchool if !host.kind.is_school() => errors.push(Violation::on(
+            "kind",
+            ViolationCode::WrongHostKind,
+            "a factory-in-school (校中厂) is hosted by a school",
+        )),
+        SiteKind::SchoolInFactory if host.kind.is_school() => errors.push(Violation::on(
+            "kind",
+            ViolationCode::WrongHostKind,
+            "a school-in-factory (厂中校) is hosted by a firm or other non-school unit",
+        )),
+        _ => {}
+    }
+}
+
+/// Every partner is a member, listed once and not the host; a factory-in-school (校中厂) has at
+/// least one firm partner that brings the production line (`004_*.txt` 二(一)2).
+async fn check_partners(
+    txn: &DatabaseTransaction,
+    s: &SiteInput,
+    host: Uuid,
+    errors: &mut Vec<Violation>,
+) -> Result<(), DbErr> {
+    let partner_ids: Vec<Uuid> = s.partners.iter().map(|(u, _)| *u).collect();
+    let partners: HashMap<Uuid, member_unit::Model> = member_unit::Entity::find()
+        .filter(member_unit::Column::Id.is_in(partner_ids))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    let mut seen = HashSet::new();
+    for (i, (p, _)) in s.partners.iter().enumerate() {
+        if !partners.contains_key(p) {
+            errors.push(Violation::on(
+                &format!("partners.{i}.unitId"),
+                ViolationCode::NotFound,
+                "no member unit has this ID",
+            ));
+        }
+        if !seen.insert(*p) || *p == host {
+            errors.push(Violation::on(
+                &format!("partners.{i}.unitId"),
+                ViolationCode::Invalid,
+                "a partner is listed twice, or is the host",
+            ));
+        }
+    }
+    if s.kind == SiteKind::FactoryInSchool && !partners.values().any(|p| !p.kind.is_school()) {
+        errors.push(Violation::on(
+            "partners",
+            ViolationCode::FirmPartnerRequired,
+            "a factory-in-school (校中厂) needs at least one firm partner that brings the production line",
+        ));
+    }
+    Ok(())
 }
 
 /// May the caller write to things hosted by `host`: its staff, or the secretariat.
