@@ -174,21 +174,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     config.read_secret_from_env();
     telemetry::init(config.log_format);
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => {
-            let app = Application::build(config.clone()).await?;
-            let addr = app.local_addr()?;
-            println!("Weihai Technical Education Group (Alliance) API");
-            println!("  GraphQL:  http://{addr}/graphql (POST; GET for queries)");
-            if config.graphiql_enabled() {
-                println!("  GraphiQL: http://{addr}/graphql (open in a browser)");
-            }
-            println!("  Health:   http://{addr}/healthz, http://{addr}/readyz");
-            println!("First secretariat account (the password is read from standard input):");
-            println!(
-                "  cargo run --release -p api -- account create --email you@example.org --role SECRETARIAT"
-            );
-            app.run_until_stopped(startup::shutdown_signal()).await?;
-        }
+        Command::Serve => serve(config).await?,
         Command::Migrate => {
             let (conn, _) = db::connect(&config.database_url(), 1).await?;
             db::migrate(&conn).await?;
@@ -213,65 +199,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .await?;
             println!("created account {} ({:?})", account.email, account.role);
         }
-        Command::Import { what } => {
-            let (file, unit, students) = match what {
-                ImportCommand::Students { file, unit } => (file, unit, true),
-                ImportCommand::Placements { file, unit } => (file, unit, false),
-            };
-            let (conn, _) = db::connect(&config.database_url(), 2).await?;
-            db::prepare(&conn).await?;
-            let school = crate::placement::Members::load(&conn)
-                .await?
-                .named(&unit)
-                .filter(|m| m.kind.is_school())
-                .map(|m| m.id)
-                .ok_or_else(|| anyhow::anyhow!("no school is named {unit:?}"))?;
-            let name = file.display().to_string();
-            let format = crate::spreadsheet::Format::detect(&name, None)
-                .ok_or_else(|| anyhow::anyhow!("{name}: give an .xlsx or .csv file"))?;
-            let reader = std::io::BufReader::new(
-                std::fs::File::open(&file).with_context(|| format!("opening {name}"))?,
-            );
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} rows {msg}")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-            );
-            bar.set_message(name.clone());
-            let progress = |n| bar.set_position(n);
-            let operator = crate::actor::Actor::operator(AccountRole::SchoolStaff, school);
-            let report = if students {
-                crate::spreadsheet::import_students(&conn, &operator, format, reader, progress)
-                    .await
-                    .map_err(|e| anyhow::anyhow!(e.message()))?
-            } else {
-                crate::spreadsheet::import_placements(&conn, &operator, format, reader, progress)
-                    .await
-                    .map_err(|e| anyhow::anyhow!(e.message()))?
-            };
-            bar.finish_and_clear();
-            for e in report.errors.iter().take(50) {
-                eprintln!(
-                    "row {} {}: {:?} — {}",
-                    e.row,
-                    e.column.as_deref().unwrap_or("-"),
-                    e.code,
-                    e.message
-                );
-            }
-            if report.errors.is_empty() {
-                println!(
-                    "{name}: {} rows read, {} inserted, {} updated, {} unchanged",
-                    report.rows_read, report.inserted, report.updated, report.unchanged
-                );
-            } else {
-                anyhow::bail!(
-                    "{name}: {} problems in {} rows; nothing was written",
-                    report.errors.len(),
-                    report.rows_read
-                );
-            }
-        }
+        Command::Import { what } => import(&config, what).await?,
         Command::Synthetic { rows, out, xlsx } => {
             crate::synthetic::write(rows, &out, xlsx)?;
             println!(
@@ -280,22 +208,102 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 out.join("synthetic-placements.csv").display()
             );
         }
-        Command::Schema { check, path } => {
-            let sdl = graphql::schema::sdl();
-            if check {
-                let committed = std::fs::read_to_string(&path)
-                    .with_context(|| format!("reading {}", path.display()))?;
-                anyhow::ensure!(
-                    committed == sdl,
-                    "{} is stale: run `cargo run -p api -- schema > {}`",
-                    path.display(),
-                    path.display()
-                );
-                println!("{} is up to date", path.display());
-            } else {
-                print!("{sdl}");
-            }
-        }
+        Command::Schema { check, path } => schema(check, &path)?,
     }
+    Ok(())
+}
+
+/// `api serve`: builds the application, prints where it listens, and serves until a signal.
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let app = Application::build(config.clone()).await?;
+    let addr = app.local_addr()?;
+    println!("Weihai Technical Education Group (Alliance) API");
+    println!("  GraphQL:  http://{addr}/graphql (POST; GET for queries)");
+    if config.graphiql_enabled() {
+        println!("  GraphiQL: http://{addr}/graphql (open in a browser)");
+    }
+    println!("  Health:   http://{addr}/healthz, http://{addr}/readyz");
+    println!("First secretariat account (the password is read from standard input):");
+    println!(
+        "  cargo run --release -p api -- account create --email you@example.org --role SECRETARIAT"
+    );
+    app.run_until_stopped(startup::shutdown_signal()).await?;
+    Ok(())
+}
+
+/// `api import students|placements FILE --unit SCHOOL`: imports a file for the named school, with
+/// a progress spinner; fails (writing nothing) when any row is bad, listing the first 50 problems.
+async fn import(config: &Config, what: ImportCommand) -> anyhow::Result<()> {
+    let (file, unit, students) = match what {
+        ImportCommand::Students { file, unit } => (file, unit, true),
+        ImportCommand::Placements { file, unit } => (file, unit, false),
+    };
+    let (conn, _) = db::connect(&config.database_url(), 2).await?;
+    db::prepare(&conn).await?;
+    let school = crate::placement::Members::load(&conn)
+        .await?
+        .named(&unit)
+        .filter(|m| m.kind.is_school())
+        .map(|m| m.id)
+        .ok_or_else(|| anyhow::anyhow!("no school is named {unit:?}"))?;
+    let name = file.display().to_string();
+    let format = crate::spreadsheet::Format::detect(&name, None)
+        .ok_or_else(|| anyhow::anyhow!("{name}: give an .xlsx or .csv file"))?;
+    let reader = std::io::BufReader::new(
+        std::fs::File::open(&file).with_context(|| format!("opening {name}"))?,
+    );
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} rows {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar.set_message(name.clone());
+    let progress = |n| bar.set_position(n);
+    let operator = crate::actor::Actor::operator(AccountRole::SchoolStaff, school);
+    let report = if students {
+        crate::spreadsheet::import_students(&conn, &operator, format, reader, progress).await
+    } else {
+        crate::spreadsheet::import_placements(&conn, &operator, format, reader, progress).await
+    }
+    .map_err(|e| anyhow::anyhow!(e.message()))?;
+    bar.finish_and_clear();
+    for e in report.errors.iter().take(50) {
+        eprintln!(
+            "row {} {}: {:?} — {}",
+            e.row,
+            e.column.as_deref().unwrap_or("-"),
+            e.code,
+            e.message
+        );
+    }
+    anyhow::ensure!(
+        report.errors.is_empty(),
+        "{name}: {} problems in {} rows; nothing was written",
+        report.errors.len(),
+        report.rows_read
+    );
+    println!(
+        "{name}: {} rows read, {} inserted, {} updated, {} unchanged",
+        report.rows_read, report.inserted, report.updated, report.unchanged
+    );
+    Ok(())
+}
+
+/// `api schema [--check]`: prints the schema's SDL, or checks the committed file against it.
+fn schema(check: bool, path: &std::path::Path) -> anyhow::Result<()> {
+    let sdl = graphql::schema::sdl();
+    if !check {
+        print!("{sdl}");
+        return Ok(());
+    }
+    let committed =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    anyhow::ensure!(
+        committed == sdl,
+        "{} is stale: run `cargo run -p api -- schema > {}`",
+        path.display(),
+        path.display()
+    );
+    println!("{} is up to date", path.display());
     Ok(())
 }

@@ -4,7 +4,8 @@ use chrono::{Datelike, NaiveDate, Utc};
 use entity::enums::{District, OutcomeStatus};
 use entity::{graduate_outcome, member_unit, student};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
+    DbErr, EntityTrait, QueryFilter,
 };
 use uuid::Uuid;
 
@@ -60,6 +61,37 @@ pub async fn record_outcome(
             "no student of your school has this number",
         ));
     };
+    let mut errors = check_outcome(&o);
+    let employer = match o.employer_unit_id {
+        Some(id) => match member_unit::Entity::find_by_id(id).one(&txn).await? {
+            Some(m) => Some(m),
+            None => {
+                errors.push(Violation::on(
+                    "employerUnitId",
+                    ViolationCode::NotFound,
+                    "no member unit has this ID",
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let row = save_outcome(&txn, school, student.id, o, employer).await?;
+    txn.commit().await?;
+    Ok(Ok(row))
+}
+
+/// The calendar year of a date.
+pub fn year_of(d: NaiveDate) -> i32 {
+    d.year()
+}
+
+/// What can be checked of an outcome without the database: only an employed graduate has an
+/// employer (or works in Weihai); a district only for work in Weihai; a plausible year.
+fn check_outcome(o: &OutcomeInput) -> Vec<Violation> {
     let mut errors = Vec::new();
     let employed = o.status == OutcomeStatus::Employed;
     if !employed && (o.employer_unit_id.is_some() || o.employer_name.is_some() || o.in_weihai) {
@@ -83,34 +115,30 @@ pub async fn record_outcome(
             "graduationYear is 2000 to 2100",
         ));
     }
-    let employer = match o.employer_unit_id {
-        Some(id) => match member_unit::Entity::find_by_id(id).one(&txn).await? {
-            Some(m) => Some(m),
-            None => {
-                errors.push(Violation::on(
-                    "employerUnitId",
-                    ViolationCode::NotFound,
-                    "no member unit has this ID",
-                ));
-                None
-            }
-        },
-        None => None,
-    };
-    if !errors.is_empty() {
-        return Ok(Err(errors));
-    }
+    errors
+}
+
+/// Inserts or updates (by student) the graduate's outcome, linking the employer when it is a
+/// member.
+async fn save_outcome(
+    txn: &DatabaseTransaction,
+    school: Uuid,
+    student: Uuid,
+    o: OutcomeInput,
+    employer: Option<member_unit::Model>,
+) -> Result<graduate_outcome::Model, DbErr> {
+    let employed = o.status == OutcomeStatus::Employed;
     let now = Utc::now();
     let existing = graduate_outcome::Entity::find()
-        .filter(graduate_outcome::Column::StudentId.eq(student.id))
-        .one(&txn)
+        .filter(graduate_outcome::Column::StudentId.eq(student))
+        .one(txn)
         .await?;
     let is_new = existing.is_none();
     let mut m = match existing {
         Some(e) => e.into(),
         None => graduate_outcome::ActiveModel {
             id: Set(Uuid::now_v7()),
-            student_id: Set(student.id),
+            student_id: Set(student),
             school_id: Set(school),
             created_at: Set(now),
             ..Default::default()
@@ -126,16 +154,9 @@ pub async fn record_outcome(
     m.reported_on = Set(o.reported_on);
     m.updated_at = Set(now);
     // `save` would update: the key is set either way.
-    let row = if is_new {
-        m.insert(&txn).await?
+    if is_new {
+        m.insert(txn).await
     } else {
-        m.update(&txn).await?
-    };
-    txn.commit().await?;
-    Ok(Ok(row))
-}
-
-/// The calendar year of a date.
-pub fn year_of(d: NaiveDate) -> i32 {
-    d.year()
+        m.update(txn).await
+    }
 }

@@ -1,5 +1,9 @@
 //! The national internship rules (职业学校学生实习管理规定, 教职成〔2021〕4号; `INTERNSHIP-RULES.md`) as
 //! pure functions: every finding a placement has now, blocking or warning.
+//!
+//! [`findings`] is longer than our ~80-line habit on purpose: it is one block per rule, in the
+//! order of the rules' text, so that it can be read against the document rule by rule. Its
+//! table-driven test is long for the same reason (one row per fact that breaks a rule).
 
 use chrono::NaiveDate;
 use entity::enums::{ArrangedBy, MemberUnitKind};
