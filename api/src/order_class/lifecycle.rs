@@ -2,7 +2,7 @@
 //! graduation or cancellation.
 
 use chrono::{DateTime, Utc};
-use entity::enums::{AccountRole, DemandStatus, OrderClassStatus};
+use entity::enums::{DemandStatus, OrderClassStatus};
 use entity::{member_unit, order_class, order_class_demand, order_class_sponsor};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -55,13 +55,9 @@ pub async fn accept_class(
     let sponsors = sponsors_with_units(&txn, id).await?;
     let unit = actor.unit();
     let as_school = actor.school() == Some(class.school_id);
-    let as_sponsor = matches!(
-        actor,
-        Actor::Account {
-            role: AccountRole::EnterpriseStaff,
-            ..
-        }
-    ) && sponsors.iter().any(|(s, _)| Some(s.enterprise_id) == unit);
+    let as_sponsor = actor
+        .firm()
+        .is_some_and(|f| sponsors.iter().any(|(s, _)| s.enterprise_id == f));
     if !as_school && !as_sponsor {
         return Err(Error::Forbidden(
             "only the class's school and its sponsoring firms accept its plan",

@@ -2,7 +2,7 @@
 //! secretariat (`DOMAIN.md`: students' data reaches only their school, their host firm and the
 //! committees).
 
-use entity::enums::{AccountRole, PlacementStatus};
+use entity::enums::PlacementStatus;
 use entity::{graduate_outcome, internship_placement, student};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
@@ -27,14 +27,12 @@ pub fn placement_scope(actor: &Actor) -> Condition {
 
 /// Outcomes the caller may read: its school's, all for the secretariat.
 pub fn outcome_scope(actor: &Actor) -> Condition {
-    match actor {
-        a if a.is_secretariat() => Condition::all(),
-        Actor::Account {
-            role: AccountRole::SchoolStaff,
-            unit: Some(u),
-            ..
-        } => Condition::all().add(graduate_outcome::Column::SchoolId.eq(*u)),
-        _ => no_rows(),
+    if actor.is_secretariat() {
+        return Condition::all();
+    }
+    match actor.school() {
+        Some(u) => Condition::all().add(graduate_outcome::Column::SchoolId.eq(u)),
+        None => no_rows(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! no-fees attestation.
 
 use chrono::Utc;
-use entity::enums::{AccountRole, PlacementStatus};
+use entity::enums::PlacementStatus;
 use entity::{internship_placement, member_unit, student};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -68,15 +68,7 @@ pub async fn transition(
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
     };
-    if actor.unit() != Some(p.school_id)
-        || !matches!(
-            actor,
-            Actor::Account {
-                role: AccountRole::SchoolStaff,
-                ..
-            }
-        )
-    {
+    if actor.school() != Some(p.school_id) {
         return Err(Error::Forbidden(
             "only the student's school changes a placement's status",
         ));

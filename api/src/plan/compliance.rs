@@ -9,7 +9,12 @@ use entity::{
     career_mentor, event, event_unit, member_unit, practice_post, practice_station,
     teacher_practice, training_site,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
+
+use crate::actor::Actor;
+use crate::error::Error;
 use uuid::Uuid;
 
 /// A commitment of the plan checked per member and year.
@@ -89,12 +94,98 @@ pub struct Evidence {
     pub label: String,
 }
 
-/// The evidence for each (unit, rule) among `units` in `year`, in a fixed number of SQL statements
-/// (7) whatever the number of units.
+/// One rule's standing for one member in one year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// The rule.
+    pub rule: ComplianceRule,
+    /// The rows that meet it (empty: not met).
+    pub evidence: Vec<Evidence>,
+}
+
+/// A member's standing against every rule that applies to it in `year` (firms four, schools two,
+/// others none), with the evidence for each; 7 SQL statements. Any signed-in caller (the
+/// committees' evaluation is open to the members it evaluates).
 ///
 /// # Errors
-/// Database failures.
-pub async fn evidence(
+/// `UNAUTHENTICATED` anonymously; database failures.
+pub async fn member_compliance(
+    actor: &Actor,
+    db: &impl ConnectionTrait,
+    unit: &member_unit::Model,
+    year: i32,
+) -> Result<Vec<Standing>, Error> {
+    if !actor.is_authenticated() {
+        return Err(Error::Unauthenticated);
+    }
+    let mut found = evidence(db, &[unit.id], year).await?;
+    Ok(ComplianceRule::for_unit(unit)
+        .iter()
+        .map(|rule| Standing {
+            rule: *rule,
+            evidence: found.remove(&(unit.id, *rule)).unwrap_or_default(),
+        })
+        .collect())
+}
+
+/// One rule across the members considered: how many it applies to and which of them do not meet
+/// it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleStanding {
+    /// The rule.
+    pub rule: ComplianceRule,
+    /// Members the rule applies to.
+    pub applicable: i64,
+    /// Of them, those that do not meet it, in annex order.
+    pub not_met: Vec<member_unit::Model>,
+}
+
+/// The committees' work list for `year` (督导评估, `004_*.txt` 三(三)): every rule over the members
+/// `units` selects, in a fixed number of SQL statements (8) whatever their number. Secretariat
+/// only.
+///
+/// # Errors
+/// `UNAUTHENTICATED` / `FORBIDDEN` for anyone but the secretariat; database failures.
+pub async fn alliance_compliance(
+    actor: &Actor,
+    db: &impl ConnectionTrait,
+    units: Condition,
+    year: i32,
+) -> Result<Vec<RuleStanding>, Error> {
+    actor.require_secretariat()?;
+    let units = member_unit::Entity::find()
+        .filter(units)
+        .order_by_asc(member_unit::Column::ListOrder)
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = units.iter().map(|u| u.id).collect();
+    let found = evidence(db, &ids, year).await?;
+    let rules = ComplianceRule::FIRM
+        .iter()
+        .chain(ComplianceRule::SCHOOL.iter());
+    Ok(rules
+        .map(|rule| {
+            let applicable: Vec<&member_unit::Model> = units
+                .iter()
+                .filter(|u| ComplianceRule::for_unit(u).contains(rule))
+                .collect();
+            let not_met = applicable
+                .iter()
+                .filter(|u| !found.contains_key(&(u.id, *rule)))
+                .map(|u| (*u).clone())
+                .collect();
+            RuleStanding {
+                rule: *rule,
+                applicable: applicable.len() as i64,
+                not_met,
+            }
+        })
+        .collect())
+}
+
+/// The evidence for each (unit, rule) among `units` in `year`, in a fixed number of SQL statements
+/// (7) whatever the number of units.
+async fn evidence(
     db: &impl ConnectionTrait,
     units: &[Uuid],
     year: i32,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
-use entity::enums::{AccountRole, District, SiteKind, SiteStatus};
+use entity::enums::{District, SiteKind, SiteStatus};
 use entity::{member_unit, site_mentor, site_partner, training_site};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
@@ -65,15 +65,15 @@ pub async fn create_site(
     } else {
         Sort::Firm
     };
-    let sort = match (actor, s.kind) {
-        (
-            Actor::Account {
-                role: AccountRole::SchoolStaff,
-                ..
-            },
-            SiteKind::PublicTrainingBase | SiteKind::IndustryEducationBase,
-        ) => Sort::School,
-        _ => host_sort,
+    let public_base = matches!(
+        s.kind,
+        SiteKind::PublicTrainingBase | SiteKind::IndustryEducationBase
+    );
+    // A school may host a public or industry-education base itself.
+    let sort = if public_base && actor.school().is_some() {
+        Sort::School
+    } else {
+        host_sort
     };
     let host = match acting(actor, sort, s.host_unit_id, "hostUnitId")? {
         Ok(h) => h,

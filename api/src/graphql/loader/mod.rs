@@ -175,6 +175,14 @@ macro_rules! children_by_column {
 }
 pub(crate) use children_by_column;
 
+/// Rows with their related row, leaving out any whose related row is missing (foreign keys make
+/// that impossible; the types do not know it).
+fn joined<A, B>(rows: Vec<(A, Option<B>)>) -> Vec<(A, B)> {
+    rows.into_iter()
+        .filter_map(|(a, b)| b.map(|b| (a, b)))
+        .collect()
+}
+
 /// Runs a batch load on the runtime inside the span of the request that asked for it, so its logs
 /// carry the request id.
 fn spawn_in_span(

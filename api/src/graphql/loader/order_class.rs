@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{ChildRelation, Loaders, internal, items, selects};
+use super::{ChildRelation, Loaders, internal, items, joined, selects};
 
 /// A demand's participants (the posting firm first, then joiners in order), each with its unit.
 pub struct ParticipantsByDemand;
@@ -23,17 +23,15 @@ impl ChildRelation for ParticipantsByDemand {
     type Row = (demand_participant::Model, member_unit::Model);
 
     async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
-        let rows = demand_participant::Entity::find()
-            .filter(demand_participant::Column::DemandId.is_in(keys.iter().copied()))
-            .find_also_related(member_unit::Entity)
-            .order_by_desc(demand_participant::Column::IsPoster)
-            .order_by_asc(demand_participant::Column::Id)
-            .all(db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(row, unit)| unit.map(|unit| (row, unit)))
-            .collect())
+        Ok(joined(
+            demand_participant::Entity::find()
+                .filter(demand_participant::Column::DemandId.is_in(keys.iter().copied()))
+                .find_also_related(member_unit::Entity)
+                .order_by_desc(demand_participant::Column::IsPoster)
+                .order_by_asc(demand_participant::Column::Id)
+                .all(db)
+                .await?,
+        ))
     }
 
     fn parent(row: &Self::Row) -> Uuid {
@@ -49,16 +47,14 @@ impl ChildRelation for SponsorsByClass {
     type Row = (order_class_sponsor::Model, member_unit::Model);
 
     async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
-        let rows = order_class_sponsor::Entity::find()
-            .filter(order_class_sponsor::Column::OrderClassId.is_in(keys.iter().copied()))
-            .find_also_related(member_unit::Entity)
-            .order_by_asc(order_class_sponsor::Column::Id)
-            .all(db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(row, unit)| unit.map(|unit| (row, unit)))
-            .collect())
+        Ok(joined(
+            order_class_sponsor::Entity::find()
+                .filter(order_class_sponsor::Column::OrderClassId.is_in(keys.iter().copied()))
+                .find_also_related(member_unit::Entity)
+                .order_by_asc(order_class_sponsor::Column::Id)
+                .all(db)
+                .await?,
+        ))
     }
 
     fn parent(row: &Self::Row) -> Uuid {
@@ -96,16 +92,14 @@ impl ChildRelation for EnrolmentsByClass {
     type Row = (enrolment::Model, student::Model);
 
     async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
-        let rows = enrolment::Entity::find()
-            .filter(enrolment::Column::OrderClassId.is_in(keys.iter().copied()))
-            .find_also_related(student::Entity)
-            .order_by_asc(enrolment::Column::Id)
-            .all(db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(row, s)| s.map(|s| (row, s)))
-            .collect())
+        Ok(joined(
+            enrolment::Entity::find()
+                .filter(enrolment::Column::OrderClassId.is_in(keys.iter().copied()))
+                .find_also_related(student::Entity)
+                .order_by_asc(enrolment::Column::Id)
+                .all(db)
+                .await?,
+        ))
     }
 
     fn parent(row: &Self::Row) -> Uuid {

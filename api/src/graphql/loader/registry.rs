@@ -5,7 +5,7 @@ use entity::{committee, committee_membership, member_unit};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::{ChildRelation, Loaders, items, selects};
+use super::{ChildRelation, Loaders, items, joined, selects};
 
 /// A unit's committee seats, each with its committee, in committee order.
 pub struct SeatsByUnit;
@@ -15,17 +15,15 @@ impl ChildRelation for SeatsByUnit {
     type Row = (committee_membership::Model, committee::Model);
 
     async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
-        let rows = committee_membership::Entity::find()
-            .filter(committee_membership::Column::MemberUnitId.is_in(keys.iter().copied()))
-            .find_also_related(committee::Entity)
-            .order_by_asc(committee::Column::SortOrder)
-            .order_by_asc(committee_membership::Column::Id)
-            .all(db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(seat, c)| c.map(|c| (seat, c)))
-            .collect())
+        Ok(joined(
+            committee_membership::Entity::find()
+                .filter(committee_membership::Column::MemberUnitId.is_in(keys.iter().copied()))
+                .find_also_related(committee::Entity)
+                .order_by_asc(committee::Column::SortOrder)
+                .order_by_asc(committee_membership::Column::Id)
+                .all(db)
+                .await?,
+        ))
     }
 
     fn parent(row: &Self::Row) -> Uuid {
@@ -41,17 +39,15 @@ impl ChildRelation for SeatsByCommittee {
     type Row = (committee_membership::Model, member_unit::Model);
 
     async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
-        let rows = committee_membership::Entity::find()
-            .filter(committee_membership::Column::CommitteeId.is_in(keys.iter().copied()))
-            .find_also_related(member_unit::Entity)
-            .order_by_asc(member_unit::Column::ListOrder)
-            .order_by_asc(committee_membership::Column::Id)
-            .all(db)
-            .await?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(seat, u)| u.map(|u| (seat, u)))
-            .collect())
+        Ok(joined(
+            committee_membership::Entity::find()
+                .filter(committee_membership::Column::CommitteeId.is_in(keys.iter().copied()))
+                .find_also_related(member_unit::Entity)
+                .order_by_asc(member_unit::Column::ListOrder)
+                .order_by_asc(committee_membership::Column::Id)
+                .all(db)
+                .await?,
+        ))
     }
 
     fn parent(row: &Self::Row) -> Uuid {

@@ -75,6 +75,25 @@ pub struct RecordedPayload {
     pub user_errors: Vec<UserError>,
 }
 
+impl RecordedPayload {
+    fn from_outcome<T>(outcome: crate::error::Outcome<T>) -> Self {
+        match outcome {
+            Ok(_) => Self {
+                recorded: true,
+                user_errors: Vec::new(),
+            },
+            Err(violations) => Self::failed(user_errors(violations)),
+        }
+    }
+
+    fn failed(user_errors: Vec<UserError>) -> Self {
+        Self {
+            recorded: false,
+            user_errors,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct PlanMutation;
 
@@ -132,15 +151,10 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `AddSiteMentorInput`.")]
         input: AddSiteMentorInput,
     ) -> ApiResult<RecordedPayload> {
-        let site = match input_id(NodeType::TrainingSite, &input.site_id, "siteId") {
-            Ok(s) => s,
-            Err(e) => {
-                return Ok(RecordedPayload {
-                    recorded: false,
-                    user_errors: vec![e],
-                });
-            }
-        };
+        let site = bail_on!(
+            RecordedPayload,
+            input_id(NodeType::TrainingSite, &input.site_id, "siteId")
+        );
         let r = domain::add_site_mentor(
             db(ctx)?,
             actor(ctx),
@@ -151,16 +165,7 @@ impl PlanMutation {
             input.specialty,
         )
         .await?;
-        Ok(match r {
-            Ok(_) => RecordedPayload {
-                recorded: true,
-                user_errors: Vec::new(),
-            },
-            Err(violations) => RecordedPayload {
-                recorded: false,
-                user_errors: user_errors(violations),
-            },
-        })
+        Ok(RecordedPayload::from_outcome(r))
     }
 
     /// Creates a teacher practice station (教师活动站) hosted by the caller's firm (or, for the
@@ -378,26 +383,15 @@ impl PlanMutation {
         let (mentor, school) = match ids {
             (Ok(m), Ok(s)) => (m, s),
             (m, s) => {
-                return Ok(RecordedPayload {
-                    recorded: false,
-                    user_errors: m.err().into_iter().chain(s.err()).collect(),
-                });
+                return Ok(RecordedPayload::failed(
+                    m.err().into_iter().chain(s.err()).collect(),
+                ));
             }
         };
-        Ok(
-            match domain::record_career_class(db(ctx)?, actor(ctx), mentor, school, input.held_on)
-                .await?
-            {
-                Ok(_) => RecordedPayload {
-                    recorded: true,
-                    user_errors: Vec::new(),
-                },
-                Err(violations) => RecordedPayload {
-                    recorded: false,
-                    user_errors: user_errors(violations),
-                },
-            },
-        )
+        Ok(RecordedPayload::from_outcome(
+            domain::record_career_class(db(ctx)?, actor(ctx), mentor, school, input.held_on)
+                .await?,
+        ))
     }
 
     /// Records an apprenticeship (企业新型学徒制) of the caller's firm with a partner school.

@@ -34,10 +34,8 @@ impl InternshipPlacement {
     /// The caller's view of the student: full for the school and the secretariat, name and
     /// specialty for the host.
     fn view(&self, actor: &Actor) -> StudentView {
-        match actor {
-            Actor::Account { unit: Some(u), .. }
-                if Some(*u) == self.0.host_unit_id && *u != self.0.school_id =>
-            {
+        match actor.unit() {
+            Some(u) if Some(u) == self.0.host_unit_id && u != self.0.school_id => {
                 StudentView::Limited
             }
             _ => StudentView::Full,

@@ -43,8 +43,7 @@ async fn unit(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Option<MemberUnit>
 }
 
 fn involved(actor: &Actor, units: &[uuid::Uuid]) -> bool {
-    actor.is_secretariat()
-        || matches!(actor, Actor::Account { unit: Some(u), .. } if units.contains(u))
+    actor.is_secretariat() || actor.unit().is_some_and(|u| units.contains(&u))
 }
 
 /// A partner unit of a training site, with its role.

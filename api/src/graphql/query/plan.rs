@@ -6,7 +6,7 @@ use entity::{
     training_site,
 };
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::graphql::connection::{Page, newest_first};
@@ -28,7 +28,8 @@ fn unit_id(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, ApiError> {
     Ok(member_unit_ids(id.as_slice(), field)?.pop())
 }
 use crate::plan::{
-    ComplianceRule, EvidenceKind, apprenticeship_scope, evidence, teacher_practice_scope,
+    ComplianceRule, EvidenceKind, alliance_compliance, apprenticeship_scope, member_compliance,
+    teacher_practice_scope,
 };
 
 /// One item of a member's compliance.
@@ -119,25 +120,21 @@ pub async fn compliance_of(
     year: i32,
 ) -> ApiResult<MemberCompliance> {
     let db = ctx.data::<DatabaseConnection>()?;
-    let mut found = evidence(db, &[unit.id], year)
-        .await
-        .map_err(ApiError::from)?;
-    let items: Vec<ComplianceItem> = ComplianceRule::for_unit(unit)
-        .iter()
-        .map(|rule| {
-            let ev = found.remove(&(unit.id, *rule)).unwrap_or_default();
-            ComplianceItem {
-                rule: *rule,
-                met: !ev.is_empty(),
-                evidence: ev
-                    .into_iter()
-                    .map(|e| ComplianceEvidence {
-                        kind: e.kind.type_name().to_owned(),
-                        id: crate::graphql::id::encode(evidence_type(e.kind), e.id),
-                        label: e.label,
-                    })
-                    .collect(),
-            }
+    let standing = member_compliance(actor(ctx), db, unit, year).await?;
+    let items: Vec<ComplianceItem> = standing
+        .into_iter()
+        .map(|s| ComplianceItem {
+            rule: s.rule,
+            met: !s.evidence.is_empty(),
+            evidence: s
+                .evidence
+                .into_iter()
+                .map(|e| ComplianceEvidence {
+                    kind: e.kind.type_name().to_owned(),
+                    id: crate::graphql::id::encode(evidence_type(e.kind), e.id),
+                    label: e.label,
+                })
+                .collect(),
         })
         .collect();
     Ok(MemberCompliance {
@@ -402,34 +399,15 @@ impl PlanQuery {
         >,
     ) -> ApiResult<Vec<RuleCompliance>> {
         let db = ctx.data::<DatabaseConnection>()?;
-        let units = member_unit::Entity::find()
-            .filter(filter.unwrap_or_default().condition())
-            .order_by_asc(member_unit::Column::ListOrder)
-            .all(db)
-            .await
-            .map_err(ApiError::from)?;
-        let ids: Vec<Uuid> = units.iter().map(|u| u.id).collect();
-        let found = evidence(db, &ids, year).await.map_err(ApiError::from)?;
-        let rules = ComplianceRule::FIRM
-            .iter()
-            .chain(ComplianceRule::SCHOOL.iter());
+        let units = filter.unwrap_or_default().condition();
+        let rules = alliance_compliance(actor(ctx), db, units, year).await?;
         Ok(rules
-            .map(|rule| {
-                let applicable: Vec<&member_unit::Model> = units
-                    .iter()
-                    .filter(|u| ComplianceRule::for_unit(u).contains(rule))
-                    .collect();
-                let not_met: Vec<member_unit::Model> = applicable
-                    .iter()
-                    .filter(|u| !found.contains_key(&(u.id, *rule)))
-                    .map(|u| (*u).clone())
-                    .collect();
-                RuleCompliance {
-                    rule: *rule,
-                    applicable: applicable.len() as i64,
-                    met: (applicable.len() - not_met.len()) as i64,
-                    not_met,
-                }
+            .into_iter()
+            .map(|r| RuleCompliance {
+                rule: r.rule,
+                applicable: r.applicable,
+                met: r.applicable - r.not_met.len() as i64,
+                not_met: r.not_met,
             })
             .collect())
     }
