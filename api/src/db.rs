@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr,
-    Statement, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection,
+    DatabaseTransaction, DbErr, Statement, TransactionTrait,
 };
 
 /// Counts the SQL statements a connection runs; tests assert statement budgets with it.
@@ -107,6 +107,15 @@ const PREPARE_LOCK_KEY: i64 = 0x5741_4948_4149; // "WAIHAI"
 /// # Errors
 /// Any database error; the transaction is rolled back and nothing changes.
 pub async fn prepare(db: &DatabaseConnection) -> Result<seeds::SeedReport, DbErr> {
+    let txn = migrated_txn(db).await?;
+    let report = seeds::load(&txn).await?;
+    txn.commit().await?;
+    Ok(report)
+}
+
+/// A write transaction holding the preparation lock (on PostgreSQL, an advisory lock: one instance
+/// prepares while the others wait), with every migration applied inside it.
+async fn migrated_txn(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
     let txn = write_txn(db).await?;
     if db.get_database_backend() == DatabaseBackend::Postgres {
         txn.execute_raw(Statement::from_sql_and_values(
@@ -117,9 +126,7 @@ pub async fn prepare(db: &DatabaseConnection) -> Result<seeds::SeedReport, DbErr
         .await?;
     }
     Migrator::up(&txn, None).await?;
-    let report = seeds::load(&txn).await?;
-    txn.commit().await?;
-    Ok(report)
+    Ok(txn)
 }
 
 /// Applies pending migrations only.
@@ -127,16 +134,7 @@ pub async fn prepare(db: &DatabaseConnection) -> Result<seeds::SeedReport, DbErr
 /// # Errors
 /// Any database error.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    let txn = write_txn(db).await?;
-    if db.get_database_backend() == DatabaseBackend::Postgres {
-        txn.execute_raw(Statement::from_sql_and_values(
-            DatabaseBackend::Postgres,
-            "SELECT pg_advisory_xact_lock($1)",
-            [PREPARE_LOCK_KEY.into()],
-        ))
-        .await?;
-    }
-    Migrator::up(&txn, None).await?;
+    let txn = migrated_txn(db).await?;
     txn.commit().await
 }
 

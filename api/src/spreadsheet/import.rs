@@ -234,15 +234,12 @@ impl Importer for StudentImport {
         let mut input = StudentInput {
             student_number: row.required("studentNumber"),
             name: row.required("name"),
-            gender: row.choice("gender", GENDERS).unwrap_or(Gender::Male),
+            gender: row.required_choice("gender", GENDERS, Gender::Male),
             date_of_birth: row.required_date("dateOfBirth"),
             year_of_study: row.int("yearOfStudy"),
             specialty: row.text("specialty"),
             national_id: row.text("nationalId"),
         };
-        if row.text("gender").is_none() {
-            row.fail("gender", ViolationCode::Blank, "gender is required");
-        }
         if !row.errors.is_empty() {
             return Ok(());
         }
@@ -326,7 +323,7 @@ impl Importer for PlacementImport {
             },
             order_class_id: None,
             post_title: row.required("postTitle"),
-            venue_type: row.choice("venueType", VENUES).unwrap_or(VenueType::Other),
+            venue_type: row.required_choice("venueType", VENUES, VenueType::Other),
             hazardous: row.flag("hazardous"),
             weekly_hours: row.required_int("weeklyHours"),
             night_shifts: row.flag("nightShifts"),
@@ -336,9 +333,7 @@ impl Importer for PlacementImport {
             post_wage: row.required_int("postWage"),
             mentor_name: row.text("mentorName"),
             mentor_title: row.text("mentorTitle"),
-            arranged_by: row
-                .choice("arrangedBy", ARRANGED)
-                .unwrap_or(ArrangedBy::School),
+            arranged_by: row.required_choice("arrangedBy", ARRANGED, ArrangedBy::School),
             works_elsewhere: row.flag("worksElsewhere"),
             agreement_signed_on: row.date("agreementSignedOn"),
             agreement_guardian_signed: row.flag("agreementGuardianSigned"),
@@ -350,12 +345,6 @@ impl Importer for PlacementImport {
             start_date: row.required_date("startDate"),
             end_date: row.required_date("endDate"),
         };
-        if row.text("venueType").is_none() {
-            row.fail("venueType", ViolationCode::Blank, "venueType is required");
-        }
-        if row.text("arrangedBy").is_none() {
-            row.fail("arrangedBy", ViolationCode::Blank, "arrangedBy is required");
-        }
         if !row.errors.is_empty() {
             return Ok(());
         }

@@ -289,6 +289,22 @@ impl Row<'_> {
         }
     }
 
+    /// A required choice among `options`: `BLANK` when the cell is empty, `INVALID` when it is not
+    /// an option; `fallback` stands in for a missing or bad value so the row's other cells are
+    /// still checked.
+    pub(super) fn required_choice<T: Copy>(
+        &mut self,
+        field: &str,
+        options: &[(&str, T)],
+        fallback: T,
+    ) -> T {
+        if self.text(field).is_none() {
+            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
+            return fallback;
+        }
+        self.choice(field, options).unwrap_or(fallback)
+    }
+
     pub(super) fn choice<T: Copy>(&mut self, field: &str, options: &[(&str, T)]) -> Option<T> {
         let t = self.text(field)?;
         let found = options
