@@ -110,10 +110,11 @@ fn evidence_type(kind: EvidenceKind) -> NodeType {
     }
 }
 
-/// The compliance of `unit` in `year` (used by `MemberUnit.compliance`).
+/// The compliance of `unit` in `year` (used by `MemberUnit.compliance`), computed by
+/// [`crate::plan::member_compliance`].
 ///
 /// # Errors
-/// `INTERNAL`.
+/// `UNAUTHENTICATED` anonymously; `INTERNAL`.
 pub async fn compliance_of(
     ctx: &Context<'_>,
     unit: &member_unit::Model,
