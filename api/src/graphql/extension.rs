@@ -108,6 +108,13 @@ impl Extension for CostAndCodes {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
+        if let Err(refusal) = super::document::scan(query) {
+            reject(ctx);
+            return Err(with_code(
+                ServerError::new(refusal.message(), None),
+                ErrorCode::BadUserInput,
+            ));
+        }
         next.run(ctx, query, variables).await.map_err(|e| {
             reject(ctx);
             with_code(e, ErrorCode::BadUserInput)

@@ -2,6 +2,7 @@
 //! `API-CONVENTIONS.md`.
 
 pub mod connection;
+pub mod document;
 pub mod error;
 pub mod extension;
 pub mod guard;

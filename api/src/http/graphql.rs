@@ -152,6 +152,9 @@ pub(super) async fn graphql_get(
 /// Whether the operation the request would run is a mutation (unparsable queries are left to the
 /// executor, which reports them).
 pub(super) fn is_mutation(request: &async_graphql::Request) -> bool {
+    if crate::graphql::document::scan(&request.query).is_err() {
+        return false;
+    }
     let Ok(doc) = async_graphql::parser::parse_query(&request.query) else {
         return false;
     };

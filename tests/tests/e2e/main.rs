@@ -7,6 +7,7 @@ mod auth;
 mod budget;
 mod cli;
 mod fixtures;
+mod hardening;
 mod http;
 mod member_registry;
 mod migrations;

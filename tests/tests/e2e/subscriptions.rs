@@ -122,7 +122,7 @@ async fn unit_id(url: &str, name: &str) -> String {
         .to_owned()
 }
 
-type Socket =
+pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 /// A graphql-transport-ws client: `connection_init` with the token, then one `subscribe`.
@@ -130,7 +130,7 @@ struct Subscription {
     socket: Socket,
 }
 
-async fn connect(url: &str, payload: Value) -> Socket {
+pub(crate) async fn connect(url: &str, payload: Value) -> Socket {
     let ws_url = url.replace("http://", "ws://") + "/ws";
     let mut request = ws_url.into_client_request().unwrap();
     request.headers_mut().insert(
@@ -162,7 +162,7 @@ async fn subscribe(url: &str, token: &str, query: &str, variables: Value) -> Sub
     Subscription { socket }
 }
 
-async fn next_json(socket: &mut Socket) -> Option<Value> {
+pub(crate) async fn next_json(socket: &mut Socket) -> Option<Value> {
     loop {
         match tokio::time::timeout(Duration::from_secs(10), socket.next()).await {
             Ok(Some(Ok(Message::Text(text)))) => return Some(serde_json::from_str(&text).unwrap()),

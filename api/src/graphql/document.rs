@@ -1,0 +1,193 @@
+//! A cheap scan of a GraphQL document *before* it reaches the parser.
+//!
+//! async-graphql's parser is recursive: a value nested a few thousand levels deep
+//! (`nodes(ids: [[[[…]]]])`, an object literal `{a: {a: {…}}}`) or a selection set nested as deep
+//! overflows the thread's stack and aborts the whole process. The schema's depth limit runs only
+//! after parsing, so it cannot help. [`scan`] walks the bytes once, without recursion and without
+//! allocating, skipping strings, block strings and comments, and refuses a document whose
+//! brackets, braces and parentheses nest deeper than [`MAX_NESTING`] or that holds more than
+//! [`MAX_TOKENS`] tokens. The schema runs it on every transport (POST, GET, multipart, WebSocket)
+//! from the parse step of its extension.
+//!
+//! Other recursive paths are bounded elsewhere: variables arrive as JSON, which serde_json refuses
+//! past 128 levels; fragments spread into fragments are cut at async-graphql's recursion limit
+//! (`limit_recursive_depth`, 32) and cycles by validation.
+
+/// Deepest nesting of `{`, `[` and `(` a document may have. The deepest legitimate query the
+/// schema allows (selection depth 12 plus arguments and list values) stays far below.
+pub const MAX_NESTING: usize = 64;
+
+/// Most tokens (names, numbers, strings, punctuators) a document may hold.
+pub const MAX_TOKENS: usize = 50_000;
+
+/// Why [`scan`] refused a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Brackets, braces or parentheses nest deeper than [`MAX_NESTING`].
+    TooDeep,
+    /// More than [`MAX_TOKENS`] tokens.
+    TooManyTokens,
+}
+
+impl Refusal {
+    /// The message of the `BAD_USER_INPUT` error, in Chinese and English.
+    pub fn message(self) -> String {
+        match self {
+            Refusal::TooDeep => format!(
+                "文档嵌套超过 {MAX_NESTING} 层 / the document nests brackets or braces deeper than {MAX_NESTING} levels"
+            ),
+            Refusal::TooManyTokens => format!(
+                "文档超过 {MAX_TOKENS} 个词法单元 / the document has more than {MAX_TOKENS} tokens"
+            ),
+        }
+    }
+}
+
+/// Scans `document` once; `Err` when it nests too deep or is too long. A malformed document (an
+/// unterminated string, say) passes, for the parser to report.
+pub fn scan(document: &str) -> Result<(), Refusal> {
+    let bytes = document.as_bytes();
+    let mut i = 0;
+    let mut depth = 0usize;
+    let mut tokens = 0usize;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | b',' => i += 1,
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                count(&mut tokens)?;
+                i += 3;
+                loop {
+                    if i >= bytes.len() {
+                        return Ok(());
+                    }
+                    if bytes[i..].starts_with(b"\\\"\"\"") {
+                        i += 4;
+                    } else if bytes[i..].starts_with(b"\"\"\"") {
+                        i += 3;
+                        break;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'"' => {
+                count(&mut tokens)?;
+                i += 1;
+                while i < bytes.len() && !matches!(bytes[i], b'"' | b'\n' | b'\r') {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'{' | b'[' | b'(' => {
+                count(&mut tokens)?;
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(Refusal::TooDeep);
+                }
+                i += 1;
+            }
+            b'}' | b']' | b')' => {
+                count(&mut tokens)?;
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+' | b'.') => {
+                count(&mut tokens)?;
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'_' | b'-' | b'+'))
+                {
+                    i += 1;
+                }
+                if i < bytes.len() && bytes[i] == b'.' {
+                    // A float's fraction, or the `...` punctuator.
+                    while i < bytes.len()
+                        && (bytes[i].is_ascii_alphanumeric()
+                            || matches!(bytes[i], b'.' | b'-' | b'+'))
+                    {
+                        i += 1;
+                    }
+                }
+            }
+            _ => {
+                count(&mut tokens)?;
+                i += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Counts one token; `Err` past [`MAX_TOKENS`].
+fn count(tokens: &mut usize) -> Result<(), Refusal> {
+    *tokens += 1;
+    if *tokens > MAX_TOKENS {
+        Err(Refusal::TooManyTokens)
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_documents_pass() {
+        let query = r#"
+            # a comment with { [ ( that does not count
+            query Units($first: Int = 20) {
+              memberUnits(first: $first, filter: {kinds: [SCHOOL], search: "技师{[("}) {
+                nodes { id name ... on MemberUnit { kind } }
+                totalCount
+              }
+              a: alliance { name description(x: """ block { [ ( \""" """) }
+            }"#;
+        assert_eq!(scan(query), Ok(()));
+    }
+
+    #[test]
+    fn values_nested_past_the_limit_are_refused() {
+        let ok = format!(
+            "{{ nodes(ids: {}\"x\"{}) {{ __typename }} }}",
+            "[".repeat(MAX_NESTING - 2),
+            "]".repeat(MAX_NESTING - 2)
+        );
+        assert_eq!(scan(&ok), Ok(()));
+        let list = format!(
+            "{{ nodes(ids: {}\"x\"{}) {{ __typename }} }}",
+            "[".repeat(1_750),
+            "]".repeat(1_750)
+        );
+        assert_eq!(scan(&list), Err(Refusal::TooDeep));
+        let object = format!("{{ f(a: {}1{}) }}", "{a: ".repeat(2_000), "}".repeat(2_000));
+        assert_eq!(scan(&object), Err(Refusal::TooDeep));
+        let selections = format!("{}{}", "{ a ".repeat(100), "}".repeat(100));
+        assert_eq!(scan(&selections), Err(Refusal::TooDeep));
+    }
+
+    #[test]
+    fn brackets_inside_strings_and_comments_do_not_count() {
+        let inside = format!(
+            "{{ a(s: \"{}\", b: \"\"\"{}\"\"\") }} # {}",
+            "[".repeat(500),
+            "{".repeat(500),
+            "(".repeat(500)
+        );
+        assert_eq!(scan(&inside), Ok(()));
+        let escaped = format!("{{ a(s: \"\\\"{}\") }}", "[".repeat(500));
+        assert_eq!(scan(&escaped), Ok(()));
+    }
+
+    #[test]
+    fn too_many_tokens_are_refused() {
+        let long = format!("{{ {} }}", "a ".repeat(MAX_TOKENS));
+        assert_eq!(scan(&long), Err(Refusal::TooManyTokens));
+        let fine = format!("{{ {} }}", "a ".repeat(MAX_TOKENS - 2));
+        assert_eq!(scan(&fine), Ok(()));
+    }
+}
