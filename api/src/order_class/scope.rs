@@ -22,7 +22,8 @@ pub fn demand_scope(actor: &Actor) -> Condition {
             if let Some(unit) = a.unit() {
                 any = any.add(order_class_demand::Column::EnterpriseId.eq(unit));
             }
-            any
+            // One AND term: callers add their filters to it with `add`, which must narrow.
+            Condition::all().add(any)
         }
     }
 }
@@ -88,17 +89,19 @@ pub fn student_scope(actor: &Actor) -> Condition {
     match actor {
         a if a.is_secretariat() => Condition::all(),
         a => match a.unit() {
-            Some(unit) => Condition::any()
-                .add(student::Column::SchoolId.eq(unit))
-                .add(
-                    student::Column::Id.in_subquery(
-                        Query::select()
-                            .column(enrolment::Column::StudentId)
-                            .from(enrolment::Entity)
-                            .cond_where(enrolment_scope(a))
-                            .to_owned(),
+            Some(unit) => Condition::all().add(
+                Condition::any()
+                    .add(student::Column::SchoolId.eq(unit))
+                    .add(
+                        student::Column::Id.in_subquery(
+                            Query::select()
+                                .column(enrolment::Column::StudentId)
+                                .from(enrolment::Entity)
+                                .cond_where(enrolment_scope(a))
+                                .to_owned(),
+                        ),
                     ),
-                ),
+            ),
             None => no_rows(),
         },
     }

@@ -17,9 +17,11 @@ pub fn placement_scope(actor: &Actor) -> Condition {
     match actor {
         a if a.is_secretariat() => Condition::all(),
         a => match a.unit() {
-            Some(u) => Condition::any()
-                .add(internship_placement::Column::SchoolId.eq(u))
-                .add(internship_placement::Column::HostUnitId.eq(u)),
+            Some(u) => Condition::all().add(
+                Condition::any()
+                    .add(internship_placement::Column::SchoolId.eq(u))
+                    .add(internship_placement::Column::HostUnitId.eq(u)),
+            ),
             None => no_rows(),
         },
     }

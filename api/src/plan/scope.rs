@@ -25,9 +25,10 @@ pub fn involving<C: ColumnTrait>(actor: &Actor, cols: &[C]) -> Condition {
         return Condition::all();
     }
     match actor.unit() {
-        Some(u) => cols
-            .iter()
-            .fold(Condition::any(), |c, col| c.add(col.eq(u))),
+        Some(u) => Condition::all().add(
+            cols.iter()
+                .fold(Condition::any(), |c, col| c.add(col.eq(u))),
+        ),
         None => no_rows(),
     }
 }
@@ -39,17 +40,19 @@ pub fn teacher_practice_scope(actor: &Actor) -> Condition {
         return Condition::all();
     }
     match actor.unit() {
-        Some(u) => Condition::any()
-            .add(teacher_practice::Column::SchoolId.eq(u))
-            .add(
-                teacher_practice::Column::StationId.in_subquery(
-                    Query::select()
-                        .column(practice_station::Column::Id)
-                        .from(practice_station::Entity)
-                        .and_where(practice_station::Column::HostUnitId.eq(u))
-                        .to_owned(),
+        Some(u) => Condition::all().add(
+            Condition::any()
+                .add(teacher_practice::Column::SchoolId.eq(u))
+                .add(
+                    teacher_practice::Column::StationId.in_subquery(
+                        Query::select()
+                            .column(practice_station::Column::Id)
+                            .from(practice_station::Entity)
+                            .and_where(practice_station::Column::HostUnitId.eq(u))
+                            .to_owned(),
+                    ),
                 ),
-            ),
+        ),
         None => no_rows(),
     }
 }

@@ -1,11 +1,12 @@
 //! Hostile input: what an attacker sends must be refused with a typed error, and never stop the
 //! process, cost unbounded memory, read what the caller may not see or write for another unit.
 
-use alliance_tests::{Backend, TestApp, spawn_app};
+use alliance_tests::{Backend, TestApp, both_databases, spawn_app};
 use futures_util::SinkExt;
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
+use crate::fixtures::{FIRM_A, FIRM_B, parties};
 use crate::subscriptions::{connect, next_json};
 
 /// `{ nodes(ids: [[[…"x"…]]]) { __typename } }`, `levels` deep.
@@ -198,4 +199,164 @@ async fn deeply_nested_variables_and_fragment_chains_are_refused() {
         .await;
     assert_eq!(reply.error_codes(), ["BAD_USER_INPUT"]);
     still_serves(&app).await;
+}
+
+both_databases!(demand_filters_narrow_the_callers_scope_for_every_role);
+
+/// A demand of the scope test: who posts it, whether it is published, and what the filters match.
+struct Demand {
+    firm: &'static str,
+    published: bool,
+    specialty: &'static str,
+    district: &'static str,
+    year: i32,
+    term: &'static str,
+}
+
+async fn demand_filters_narrow_the_callers_scope_for_every_role(app: TestApp) {
+    let p = parties(&app).await;
+    let demands = [
+        Demand {
+            firm: "A",
+            published: false,
+            specialty: "数控甲",
+            district: "HUANCUI",
+            year: 2027,
+            term: "AUTUMN",
+        },
+        Demand {
+            firm: "A",
+            published: true,
+            specialty: "焊接",
+            district: "WENDENG",
+            year: 2028,
+            term: "SPRING",
+        },
+        Demand {
+            firm: "B",
+            published: false,
+            specialty: "数控乙",
+            district: "HUANCUI",
+            year: 2027,
+            term: "SPRING",
+        },
+        Demand {
+            firm: "B",
+            published: true,
+            specialty: "电工",
+            district: "WENDENG",
+            year: 2027,
+            term: "AUTUMN",
+        },
+    ];
+    let mut ids = Vec::new();
+    for d in &demands {
+        let token = if d.firm == "A" { &p.firm_a } else { &p.firm_b };
+        let created = app
+            .mutate(
+                "createOrderClassDemand",
+                "CreateOrderClassDemandInput",
+                json!({ "specialtyName": d.specialty, "headcount": 10, "startYear": d.year, "startTerm": d.term, "workDistrict": d.district, "payMin": 4000, "payMax": 5000, "description": "内部说明" }),
+                "orderClassDemand { id }",
+                Some(token),
+            )
+            .await;
+        let id = created["orderClassDemand"]["id"]
+            .as_str()
+            .expect("created")
+            .to_owned();
+        if d.published {
+            let published = app
+                .mutate(
+                    "publishOrderClassDemand",
+                    "OrderClassDemandIdInput",
+                    json!({ "id": id }),
+                    "orderClassDemand { status }",
+                    Some(token),
+                )
+                .await;
+            assert_eq!(
+                published["orderClassDemand"]["status"], "OPEN",
+                "{published}"
+            );
+        }
+        ids.push(id);
+    }
+    let firm_a_id = app.unit_id(FIRM_A).await;
+    let firm_b_id = app.unit_id(FIRM_B).await;
+
+    type Sees = fn(&Demand) -> bool;
+    let roles: [(&str, Option<&str>, Sees); 5] = [
+        ("anonymous", None, |_| false),
+        ("firm A", Some(&p.firm_a), |d| d.published || d.firm == "A"),
+        ("firm B", Some(&p.firm_b), |d| d.published || d.firm == "B"),
+        ("school", Some(&p.school), |d| d.published),
+        ("secretariat", Some(&p.secretariat), |_| true),
+    ];
+    type Matches = Box<dyn Fn(&Demand) -> bool>;
+    let filters: Vec<(Value, Matches)> = vec![
+        (json!({}), Box::new(|_| true)),
+        (json!({ "statuses": ["DRAFT"] }), Box::new(|d| !d.published)),
+        (json!({ "statuses": ["OPEN"] }), Box::new(|d| d.published)),
+        (
+            json!({ "specialtySearch": "数控" }),
+            Box::new(|d| d.specialty.starts_with("数控")),
+        ),
+        (
+            json!({ "enterpriseIds": [firm_a_id] }),
+            Box::new(|d| d.firm == "A"),
+        ),
+        (
+            json!({ "enterpriseIds": [firm_b_id] }),
+            Box::new(|d| d.firm == "B"),
+        ),
+        (
+            json!({ "districts": ["HUANCUI"] }),
+            Box::new(|d| d.district == "HUANCUI"),
+        ),
+        (json!({ "startYear": 2027 }), Box::new(|d| d.year == 2027)),
+        (
+            json!({ "startTerm": "AUTUMN" }),
+            Box::new(|d| d.term == "AUTUMN"),
+        ),
+        (
+            json!({ "startYear": 2027, "startTerm": "SPRING", "statuses": ["DRAFT", "OPEN"] }),
+            Box::new(|d| d.year == 2027 && d.term == "SPRING"),
+        ),
+    ];
+    for (role, token, sees) in &roles {
+        for (filter, matches) in &filters {
+            let reply = app
+                .post_graphql(
+                    "query($f: OrderClassDemandFilter) { orderClassDemands(first: 100, filter: $f) { totalCount nodes { id } } }",
+                    json!({ "f": filter }),
+                    *token,
+                )
+                .await;
+            let mut got: Vec<String> = reply.body["data"]["orderClassDemands"]["nodes"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|n| n["id"].as_str().unwrap().to_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            got.sort();
+            let mut expected: Vec<String> = demands
+                .iter()
+                .zip(&ids)
+                .filter(|(d, _)| sees(d) && matches(d))
+                .map(|(_, id)| id.clone())
+                .collect();
+            expected.sort();
+            assert_eq!(got, expected, "{role} with filter {filter}: {}", reply.body);
+            if token.is_some() {
+                assert_eq!(
+                    reply.body["data"]["orderClassDemands"]["totalCount"],
+                    expected.len(),
+                    "{role} with filter {filter}"
+                );
+            }
+        }
+    }
 }
