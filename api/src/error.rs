@@ -60,6 +60,10 @@ pub enum ViolationCode {
     Blank,
     /// A text is longer than allowed.
     TooLong,
+    /// A number, or a list's length, is above its documented maximum (see `docs/limits.md`:
+    /// any integer within ±1,000,000, a headcount or seat count at most 10,000, a list at most
+    /// 1,000 items).
+    TooLarge,
     /// A value is not of the form the field requires (e.g. a phone number with letters).
     Invalid,
     /// Another row already holds this unique value (a name, a credit code).
@@ -137,6 +141,8 @@ pub enum ViolationCode {
     InsuranceRequired,
     /// The uploaded file is not a readable .xlsx or CSV in the template's layout.
     MalformedFile,
+    /// The uploaded file has more data rows than an import takes (200,000).
+    TooManyRows,
     /// The host is of the wrong sort: a 校中厂 is hosted by a school, a 厂中校 or station by a firm.
     WrongHostKind,
     /// A factory-in-school (校中厂) needs at least one firm partner (`004_*.txt` 二(一)2).

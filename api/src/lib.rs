@@ -16,6 +16,7 @@ pub mod events;
 mod fixtures;
 pub mod graphql;
 pub mod http;
+pub mod limits;
 pub mod national_id;
 pub mod order_class;
 pub mod placement;

@@ -1,11 +1,47 @@
-//! The one text validator of the core, used by the API and the importers alike: trimming, blank
-//! and length checks, and the stored form of short lists.
+//! The one text validator of the core, used by the API and the importers alike: normalising,
+//! blank and length checks, and the stored form of short lists. Lengths and forbidden characters
+//! are in [`crate::limits`].
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Violation, ViolationCode};
 
-/// Trimmed text, or `None` when it is absent or only white space.
+/// A character that shows nothing: zero-width spaces and joiners, the byte-order mark, soft
+/// hyphens, word joiners and directional marks (Unicode format characters).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
+/// The stored form of a text: Unicode NFC, without white space (any Unicode space, e.g. the
+/// ideographic space `U+3000`) or invisible characters at either end. A text made only of such
+/// characters becomes empty, so it counts as blank.
+pub fn normalize(s: &str) -> String {
+    let trimmed = s.trim_matches(|c: char| c.is_whitespace() || is_invisible(c));
+    if trimmed.is_ascii() {
+        return trimmed.to_owned();
+    }
+    trimmed.nfc().collect()
+}
+
+/// Normalised text ([`normalize`]), or `None` when it is absent, blank or invisible.
 pub fn clean(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+    v.map(|s| normalize(&s)).filter(|s| !s.is_empty())
 }
 
 /// [`clean`] for a nullable field of an update: `None` leaves the field, `Some(None)` clears it,
@@ -14,9 +50,10 @@ pub fn clean_update(v: Option<Option<String>>) -> Option<Option<String>> {
     v.map(clean)
 }
 
-/// Trimmed required text; pushes `BLANK` on `field` when it is empty.
+/// Normalised required text ([`normalize`]); pushes `BLANK` on `field` when it is empty or
+/// invisible.
 pub fn required(v: &str, field: &str, errors: &mut Vec<Violation>) -> String {
-    let t = v.trim().to_owned();
+    let t = normalize(v);
     if t.is_empty() {
         errors.push(Violation::on(
             field,
@@ -42,7 +79,7 @@ pub fn too_long(errors: &mut Vec<Violation>, field: &str, value: Option<&str>, m
 pub fn join_list(items: &[String]) -> String {
     items
         .iter()
-        .map(|s| s.trim())
+        .map(|s| normalize(s))
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
@@ -73,6 +110,27 @@ mod tests {
         }
         assert_eq!(clean_update(None), None);
         assert_eq!(clean_update(Some(Some("  ".into()))), Some(None));
+    }
+
+    #[test]
+    fn invisible_only_text_is_blank_and_text_is_nfc() {
+        for invisible in [
+            "\u{200B}",
+            "\u{FEFF}\u{200B}\u{202E}",
+            "\u{3000} \u{00A0}",
+            "\u{2060}",
+        ] {
+            assert_eq!(clean(Some(invisible.to_owned())), None, "{invisible:?}");
+        }
+        assert_eq!(
+            clean(Some("\u{200B}威海技师学院\u{FEFF}".into())).as_deref(),
+            Some("威海技师学院")
+        );
+        // "é" as e + combining acute becomes the one precomposed character.
+        assert_eq!(normalize("Cafe\u{301}"), "Caf\u{E9}");
+        let mut errors = Vec::new();
+        required("\u{200B}", "name", &mut errors);
+        assert_eq!(errors[0].code, ViolationCode::Blank);
     }
 
     #[test]

@@ -9,9 +9,19 @@
 //! [`MAX_TOKENS`] tokens. The schema runs it on every transport (POST, GET, multipart, WebSocket)
 //! from the parse step of its extension.
 //!
+//! [`check_inputs`] then holds every value of the parsed document and of the variables to the
+//! limits of [`crate::limits`].
+//!
 //! Other recursive paths are bounded elsewhere: variables arrive as JSON, which serde_json refuses
 //! past 128 levels; fragments spread into fragments are cut at async-graphql's recursion limit
 //! (`limit_recursive_depth`, 32) and cycles by validation.
+
+use async_graphql::parser::types::{Directive, ExecutableDocument, Selection, SelectionSet};
+use async_graphql::{Positioned, Variables};
+use async_graphql_value::{ConstValue, Value};
+
+use crate::error::Violation;
+use crate::limits;
 
 /// Deepest nesting of `{`, `[` and `(` a document may have. The deepest legitimate query the
 /// schema allows (selection depth 12 plus arguments and list values) stays far below.
@@ -120,6 +130,105 @@ pub fn scan(document: &str) -> Result<(), Refusal> {
         }
     }
     Ok(())
+}
+
+/// Checks every value a request carries — argument and directive values written in the document,
+/// variables' default values and the variables themselves — against the limits of
+/// [`crate::limits`]: each string by the ceiling every text shares
+/// ([`limits::screen_request_text`]; a field's own maximum is its mutation's `userErrors`), each
+/// list by its length, each integer by its range.
+/// Runs after parsing (the nesting is already bounded by [`scan`], variables by serde_json's
+/// recursion limit).
+///
+/// # Errors
+/// The first value over a limit, as a [`Violation`] naming its field.
+pub fn check_inputs(doc: &ExecutableDocument, variables: &Variables) -> Result<(), Violation> {
+    for (name, value) in variables.iter() {
+        check_const(name.as_str(), value)?;
+    }
+    for (_, operation) in doc.operations.iter() {
+        for definition in &operation.node.variable_definitions {
+            if let Some(default) = &definition.node.default_value {
+                check_const(definition.node.name.node.as_str(), &default.node)?;
+            }
+        }
+        check_directives(&operation.node.directives)?;
+        check_selections(&operation.node.selection_set.node)?;
+    }
+    for fragment in doc.fragments.values() {
+        check_directives(&fragment.node.directives)?;
+        check_selections(&fragment.node.selection_set.node)?;
+    }
+    Ok(())
+}
+
+fn check_selections(set: &SelectionSet) -> Result<(), Violation> {
+    // Selection sets nest at most [`MAX_NESTING`] deep (checked by [`scan`]).
+    for selection in &set.items {
+        match &selection.node {
+            Selection::Field(field) => {
+                for (name, value) in &field.node.arguments {
+                    check_value(name.node.as_str(), &value.node)?;
+                }
+                check_directives(&field.node.directives)?;
+                check_selections(&field.node.selection_set.node)?;
+            }
+            Selection::FragmentSpread(spread) => check_directives(&spread.node.directives)?,
+            Selection::InlineFragment(inline) => {
+                check_directives(&inline.node.directives)?;
+                check_selections(&inline.node.selection_set.node)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_directives(directives: &[Positioned<Directive>]) -> Result<(), Violation> {
+    for directive in directives {
+        for (name, value) in &directive.node.arguments {
+            check_value(name.node.as_str(), &value.node)?;
+        }
+    }
+    Ok(())
+}
+
+fn check_value(field: &str, value: &Value) -> Result<(), Violation> {
+    match value {
+        Value::String(s) => limits::screen_request_text(field, s),
+        Value::Number(n) => check_number(field, n),
+        Value::List(items) => {
+            limits::screen_list(field, items.len())?;
+            items.iter().try_for_each(|v| check_value(field, v))
+        }
+        Value::Object(fields) => fields
+            .iter()
+            .try_for_each(|(k, v)| check_value(k.as_str(), v)),
+        _ => Ok(()),
+    }
+}
+
+fn check_const(field: &str, value: &ConstValue) -> Result<(), Violation> {
+    match value {
+        ConstValue::String(s) => limits::screen_request_text(field, s),
+        ConstValue::Number(n) => check_number(field, n),
+        ConstValue::List(items) => {
+            limits::screen_list(field, items.len())?;
+            items.iter().try_for_each(|v| check_const(field, v))
+        }
+        ConstValue::Object(fields) => fields
+            .iter()
+            .try_for_each(|(k, v)| check_const(k.as_str(), v)),
+        _ => Ok(()),
+    }
+}
+
+fn check_number(field: &str, n: &serde_json::Number) -> Result<(), Violation> {
+    match (n.as_i64(), n.as_u64()) {
+        (Some(i), _) => limits::screen_int(field, i),
+        (None, Some(_)) => limits::screen_int(field, i64::MAX),
+        // Floats: no Float input in the schema takes a count.
+        (None, None) => Ok(()),
+    }
 }
 
 /// Counts one token; `Err` past [`MAX_TOKENS`].

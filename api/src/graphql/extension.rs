@@ -115,10 +115,22 @@ impl Extension for CostAndCodes {
                 ErrorCode::BadUserInput,
             ));
         }
-        next.run(ctx, query, variables).await.map_err(|e| {
+        let document = next.run(ctx, query, variables).await.map_err(|e| {
             reject(ctx);
             with_code(e, ErrorCode::BadUserInput)
-        })
+        })?;
+        if let Err(violation) = super::document::check_inputs(&document, variables) {
+            reject(ctx);
+            let mut error = ServerError::new(violation.message, None);
+            let ext = error.extensions.get_or_insert_with(Default::default);
+            ext.set("code", ErrorCode::BadUserInput.as_str());
+            ext.set("reason", format!("{:?}", violation.code));
+            if let Some(field) = violation.field {
+                ext.set("field", field);
+            }
+            return Err(error);
+        }
+        Ok(document)
     }
 
     async fn validation(

@@ -39,24 +39,22 @@ pub(super) async fn graphql_post(
         .map(|v| v.trim().to_ascii_lowercase())
         .unwrap_or_default();
     if content_type.starts_with("multipart/form-data") {
-        // The GraphQL multipart request spec (file uploads); files go to temporary files.
-        use futures_util::TryStreamExt;
-        use tokio_util::compat::TokioAsyncReadCompatExt;
-        let stream = request
-            .into_body()
-            .into_data_stream()
-            .map_err(std::io::Error::other);
-        let reader = tokio_util::io::StreamReader::new(stream).compat();
-        let options = async_graphql::http::MultipartOptions::default()
-            .max_file_size(state.upload_limit)
-            .max_num_files(1);
-        return match async_graphql::http::receive_body(Some(content_type), reader, options).await {
+        // Uploads are for signed-in callers only: refuse before reading a byte of the body.
+        if !headers.contains_key(header::AUTHORIZATION) {
+            return error_response(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthenticated,
+                "uploads need a bearer token",
+            );
+        }
+        if let Err(response) = authenticate(&state, &headers).await {
+            return response;
+        }
+        return match receive_multipart(&state, &content_type, request.into_body()).await {
             Ok(r) => execute(&state, &headers, r).await,
-            Err(e) => error_response(
-                StatusCode::BAD_REQUEST,
-                ErrorCode::BadUserInput,
-                &format!("malformed multipart request: {e}"),
-            ),
+            Err(message) => {
+                error_response(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, &message)
+            }
         };
     }
     if !content_type.starts_with("application/json") {
@@ -101,6 +99,96 @@ pub(super) async fn graphql_post(
         }
     };
     execute(&state, &headers, request).await
+}
+
+/// Reads a GraphQL multipart request (file uploads): `operations` and `map` are held to the JSON
+/// body limit, the one file to the upload limit (streamed to a temporary file), the whole stream
+/// to their sum.
+async fn receive_multipart(
+    state: &AppState,
+    content_type: &str,
+    body: axum::body::Body,
+) -> Result<async_graphql::Request, String> {
+    use std::io::{Seek, Write};
+
+    let boundary = multer::parse_boundary(content_type)
+        .map_err(|e| format!("malformed multipart request: {e}"))?;
+    let body_limit = state.body_limit as u64;
+    let upload_limit = state.upload_limit as u64;
+    let limits = multer::SizeLimit::new()
+        .whole_stream(upload_limit + 2 * body_limit + 64 * 1024)
+        .per_field(upload_limit)
+        .for_field("operations", body_limit)
+        .for_field("map", body_limit);
+    let mut multipart = multer::Multipart::with_constraints(
+        body.into_data_stream(),
+        boundary,
+        multer::Constraints::new().size_limit(limits),
+    );
+    let malformed = |e: multer::Error| format!("malformed multipart request: {e}");
+    let mut operations: Option<async_graphql::Request> = None;
+    let mut map: Option<std::collections::HashMap<String, Vec<String>>> = None;
+    let mut file: Option<(String, String, Option<String>, std::fs::File)> = None;
+    while let Some(mut field) = multipart.next_field().await.map_err(malformed)? {
+        match field.name() {
+            Some("operations") => {
+                let bytes = field.bytes().await.map_err(malformed)?;
+                operations = Some(serde_json::from_slice(&bytes).map_err(|_| {
+                    "operations must be one GraphQL request: {\"query\": …, \"variables\": …}"
+                        .to_owned()
+                })?);
+            }
+            Some("map") => {
+                let bytes = field.bytes().await.map_err(malformed)?;
+                map = Some(
+                    serde_json::from_slice(&bytes)
+                        .map_err(|_| "map must be {\"0\": [\"variables.file\"]}".to_owned())?,
+                );
+            }
+            Some(name) if field.file_name().is_some() => {
+                if file.is_some() {
+                    return Err("send one file per request".into());
+                }
+                let name = name.to_owned();
+                let file_name = field.file_name().unwrap_or_default().to_owned();
+                let file_type = field.content_type().map(ToString::to_string);
+                let mut temp = tempfile::tempfile().map_err(|e| {
+                    tracing::error!(error = %e, "cannot create a temporary file for an upload");
+                    "the upload cannot be stored".to_owned()
+                })?;
+                while let Some(chunk) = field.chunk().await.map_err(malformed)? {
+                    temp.write_all(&chunk)
+                        .map_err(|_| "the upload cannot be stored".to_owned())?;
+                }
+                temp.rewind()
+                    .map_err(|_| "the upload cannot be stored".to_owned())?;
+                file = Some((name, file_name, file_type, temp));
+            }
+            _ => return Err("unexpected part in the multipart request".into()),
+        }
+    }
+    let mut request = operations.ok_or("the multipart request lacks its operations part")?;
+    let mut map = map.ok_or("the multipart request lacks its map part")?;
+    if let Some((name, filename, content_type, content)) = file {
+        let paths = map
+            .remove(&name)
+            .ok_or("the map does not name the uploaded file")?;
+        if paths.len() != 1 {
+            return Err("the map must name one variable for the file".into());
+        }
+        request.set_upload(
+            &paths[0],
+            async_graphql::UploadValue {
+                filename,
+                content_type,
+                content,
+            },
+        );
+    }
+    if !map.is_empty() {
+        return Err("the map names files the request does not carry".into());
+    }
+    Ok(request)
 }
 
 pub(super) async fn graphql_get(

@@ -58,7 +58,7 @@ pub struct ClassProposal {
 }
 
 fn set_integrations(m: &mut order_class::ActiveModel, i: FiveIntegrations) {
-    let clean = |n: Option<String>| n.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let clean = crate::text::clean;
     m.course_goals_agreed = Set(i.course_goals.agreed);
     m.course_goals_note = Set(clean(i.course_goals.note));
     m.course_model_agreed = Set(i.course_model.agreed);
@@ -162,6 +162,7 @@ fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
             "plannedSeats must be at least 1",
         ));
     }
+    crate::limits::headcount(&mut errors, "plannedSeats", Some(p.planned_seats));
     check_plan(&p.plan, &mut errors);
     if p.sponsors.is_empty() {
         errors.push(Violation::on(
@@ -179,6 +180,7 @@ fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
                 "seats must be at least 1",
             ));
         }
+        crate::limits::headcount(&mut errors, &format!("sponsors.{i}.seats"), Some(s.seats));
         if !seen.insert(s.enterprise_id) {
             errors.push(Violation::on(
                 &format!("sponsors.{i}.enterpriseId"),

@@ -15,6 +15,7 @@ use crate::auth::Actor;
 use crate::error::{Error, Violation, ViolationCode, refuse};
 use crate::error::{OpResult, Outcome};
 use crate::events::{DemandEventKind, Event, EventBus};
+use crate::limits;
 use crate::order_class::demand_scope;
 use crate::text::clean_update;
 
@@ -66,7 +67,7 @@ fn check_demand(
 ) -> Vec<Violation> {
     let mut errors = Vec::new();
     if let Some(name) = &mut fields.specialty_name {
-        *name = name.trim().to_owned();
+        *name = crate::text::normalize(name);
         if name.is_empty() {
             errors.push(Violation::on(
                 "specialtyName",
@@ -86,6 +87,7 @@ fn check_demand(
             "headcount must be at least 1",
         ));
     }
+    limits::headcount(&mut errors, "headcount", fields.headcount);
     if fields
         .start_year
         .is_some_and(|y| !(2000..=2100).contains(&y))
@@ -411,6 +413,11 @@ pub async fn join_demand(
             "headcount must be at least 1",
         ));
     }
+    let mut errors = Vec::new();
+    limits::headcount(&mut errors, "headcount", Some(headcount));
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
     let txn = crate::db::write_txn(db).await?;
     let demand = match demand_for_write(&txn, actor, id).await? {
         Ok(d) => d,
@@ -469,19 +476,26 @@ pub async fn join_demand(
     .await
 }
 
-/// The total headcount of a demand: the sum of its participants' headcounts.
+/// The total headcount of a demand: the sum of its participants' headcounts, in 64 bits (each
+/// is at most [`limits::MAX_HEADCOUNT`], so the sum is exact).
 ///
 /// # Errors
 /// Database failures.
 pub async fn total_headcount(
     db: &impl ConnectionTrait,
     demand: Uuid,
-) -> Result<i32, sea_orm::DbErr> {
-    Ok(demand_participant::Entity::find()
-        .filter(demand_participant::Column::DemandId.eq(demand))
-        .all(db)
-        .await?
-        .iter()
-        .map(|p| p.headcount)
-        .sum())
+) -> Result<i64, sea_orm::DbErr> {
+    Ok(sum_headcounts(
+        demand_participant::Entity::find()
+            .filter(demand_participant::Column::DemandId.eq(demand))
+            .all(db)
+            .await?
+            .iter()
+            .map(|p| p.headcount),
+    ))
+}
+
+/// The exact sum of headcounts, in 64 bits.
+pub fn sum_headcounts(headcounts: impl IntoIterator<Item = i32>) -> i64 {
+    headcounts.into_iter().map(i64::from).sum()
 }

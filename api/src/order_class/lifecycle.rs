@@ -164,11 +164,11 @@ async fn count_matched_seats(
         ));
     };
     let total = total_headcount(txn, demand_id).await?;
-    let matched = demand.matched_seats + seats;
+    let matched = demand.matched_seats.saturating_add(seats);
     let mut d: order_class_demand::ActiveModel = demand.into();
     d.matched_seats = Set(matched);
     let mut event = None;
-    if matched >= total {
+    if i64::from(matched) >= total {
         d.status = Set(DemandStatus::Matched);
         event = Some(DemandEventKind::Matched);
     }
@@ -223,7 +223,7 @@ pub async fn transition_class(
             (S::Graduated, OrderClassEventKind::Graduated, None)
         }
         (ClassAction::Cancel(reason), S::Proposed | S::Agreed | S::Recruiting | S::InTraining) => {
-            let reason = reason.trim().to_owned();
+            let reason = crate::text::normalize(reason);
             if reason.is_empty() {
                 return Ok(refuse(
                     "reason",
@@ -252,8 +252,8 @@ pub async fn transition_class(
             .await?
     {
         let total = total_headcount(&txn, demand_id).await?;
-        let matched = std::cmp::max(demand.matched_seats - class.planned_seats, 0);
-        let reopen = demand.status == DemandStatus::Matched && matched < total;
+        let matched = std::cmp::max(demand.matched_seats.saturating_sub(class.planned_seats), 0);
+        let reopen = demand.status == DemandStatus::Matched && i64::from(matched) < total;
         let mut d: order_class_demand::ActiveModel = demand.into();
         d.matched_seats = Set(matched);
         if reopen {

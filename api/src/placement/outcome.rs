@@ -51,7 +51,7 @@ pub async fn record_outcome(
     let txn = crate::db::write_txn(db).await?;
     let Some(student) = student::Entity::find()
         .filter(student::Column::SchoolId.eq(school))
-        .filter(student::Column::StudentNumber.eq(o.student_number.trim()))
+        .filter(student::Column::StudentNumber.eq(crate::text::normalize(&o.student_number)))
         .one(&txn)
         .await?
     else {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use entity::enums::{ArrangedBy, PlacementStatus, VenueType};
 use entity::{internship_placement, member_unit, student};
 use sea_orm::{
@@ -18,6 +18,10 @@ use crate::error::{Violation, ViolationCode, refuse};
 use crate::placement::InternCounts;
 use crate::text::{clean, required};
 use crate::uscc;
+
+/// The longest a placement may last: three years (岗位实习 normally lasts about six months;
+/// longer spans are data-entry errors, e.g. a century typed wrong).
+pub const MAX_PLACEMENT_DAYS: i64 = 3 * 366;
 
 /// Where the student interns: a member unit, or a firm outside the alliance.
 #[derive(Debug, Clone)]
@@ -115,7 +119,7 @@ impl Members {
     /// A member by exact registry name.
     pub fn named(&self, name: &str) -> Option<&member_unit::Model> {
         self.by_name
-            .get(name.trim())
+            .get(crate::text::normalize(name).as_str())
             .and_then(|id| self.by_id.get(id))
     }
 }
@@ -135,7 +139,9 @@ pub fn check_placement(
     members: &Members,
 ) -> Result<CheckedPlacement, Vec<Violation>> {
     let mut errors = Vec::new();
-    let student = students.get(p.student_number.trim()).copied();
+    let student = students
+        .get(crate::text::normalize(&p.student_number).as_str())
+        .copied();
     if student.is_none() {
         errors.push(Violation::on(
             "studentNumber",
@@ -202,7 +208,7 @@ fn resolve_host(
             ("hostUnitId", Some(m), m.name.clone(), None)
         }
         Host::Other { name, uscc: code } => {
-            let name = name.trim().to_owned();
+            let name = crate::text::normalize(&name);
             let code = clean(code).map(|c| uscc::normalize(&c));
             if name.is_empty() {
                 errors.push(Violation::on(
@@ -274,6 +280,20 @@ fn check_terms(p: &PlacementInput, errors: &mut Vec<Violation>) {
             "endDate",
             ViolationCode::Invalid,
             "endDate is before startDate",
+        ));
+    }
+    if p.start_date.year() < 2000 || p.start_date.year() > 2100 {
+        errors.push(Violation::on(
+            "startDate",
+            ViolationCode::Invalid,
+            "startDate must lie in the years 2000 to 2100",
+        ));
+    }
+    if (p.end_date - p.start_date).num_days() > MAX_PLACEMENT_DAYS {
+        errors.push(Violation::on(
+            "endDate",
+            ViolationCode::Invalid,
+            format!("a placement lasts at most {MAX_PLACEMENT_DAYS} days (three years)"),
         ));
     }
     if let (Some(a), Some(b)) = (p.insurance_start, p.insurance_end)

@@ -14,6 +14,7 @@ use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Violation, ViolationCode};
 use crate::national_id;
+use crate::text;
 
 /// A student record as a school reports it.
 #[derive(Debug, Clone)]
@@ -34,16 +35,18 @@ pub struct StudentInput {
     pub national_id: Option<String>,
 }
 
+/// The earliest date of birth a student record may carry.
+pub const EARLIEST_BIRTH: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
 /// Checks a student record; `field` prefixes the field names (e.g. for import rows).
 pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<Violation> {
     let mut errors = Vec::new();
-    s.student_number = s.student_number.trim().to_owned();
-    s.name = s.name.trim().to_owned();
-    s.specialty = s
-        .specialty
-        .take()
-        .map(|x| x.trim().to_owned())
-        .filter(|x| !x.is_empty());
+    s.student_number = text::normalize(&s.student_number);
+    s.name = text::normalize(&s.name);
+    s.specialty = text::clean(s.specialty.take());
     s.national_id = s
         .national_id
         .take()
@@ -59,11 +62,11 @@ pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<Violation> {
     if s.name.is_empty() {
         errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
     }
-    if s.date_of_birth >= today {
+    if s.date_of_birth >= today || s.date_of_birth < EARLIEST_BIRTH {
         errors.push(Violation::on(
             "dateOfBirth",
             ViolationCode::Invalid,
-            "dateOfBirth must be in the past",
+            "dateOfBirth must lie between 1900-01-01 and yesterday",
         ));
     }
     if s.year_of_study.is_some_and(|y| !(1..=6).contains(&y)) {

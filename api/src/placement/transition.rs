@@ -101,7 +101,7 @@ pub async fn transition(
         }
         (PlacementAction::Complete, S::Active) => (S::Completed, None),
         (PlacementAction::Terminate(reason), S::Planned | S::Active) => {
-            let reason = reason.trim().to_owned();
+            let reason = crate::text::normalize(reason);
             if reason.is_empty() {
                 return Ok(refuse(
                     "reason",

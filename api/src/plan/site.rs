@@ -124,7 +124,7 @@ pub async fn create_site(
             id: Set(Uuid::now_v7()),
             site_id: Set(site.id),
             unit_id: Set(p),
-            role: Set(role.trim().to_owned()),
+            role: Set(crate::text::normalize(&role)),
         }
         .insert(&txn)
         .await?;

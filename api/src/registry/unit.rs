@@ -58,7 +58,7 @@ pub struct UnitFields {
 pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
     let mut errors = Vec::new();
     if let Some(name) = &mut fields.name {
-        *name = name.trim().to_owned();
+        *name = crate::text::normalize(name);
         if name.is_empty() {
             errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
         }

@@ -15,7 +15,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::read::{ARRANGED, Format, GENDERS, Row, Rows, VENUES, file_error, header_map};
+use super::read::{
+    ARRANGED, FileProblem, Format, GENDERS, MAX_IMPORT_ROWS, Row, Rows, VENUES, file_error,
+    header_map,
+};
 use super::template::{Column, PLACEMENT_COLUMNS, STUDENT_COLUMNS};
 use crate::actor::Actor;
 use crate::error::{Error, Violation, ViolationCode};
@@ -60,8 +63,37 @@ pub struct ImportReport {
     pub updated: u64,
     /// Rows already present as they are (nothing to do).
     pub unchanged: u64,
-    /// Every problem found. When not empty, nothing was written.
+    /// Problems found, in row order: the first 1,000 (`MAX_REPORTED_ERRORS`). When not empty,
+    /// nothing was written.
     pub errors: Vec<RowError>,
+    /// How many problems were found in the rows checked (`errors` holds at most the first
+    /// 1,000).
+    pub error_count: u64,
+    /// Whether every row of the file was checked. False when the import stopped at 1,000
+    /// problems (fix those and import again to see the rest) or at a problem with the file as a
+    /// whole (unreadable, a cell beyond the template's width, more than 200,000 data rows).
+    pub checked_all_rows: bool,
+}
+
+/// Most problems an import reports; it stops reading when it has found this many.
+pub const MAX_REPORTED_ERRORS: usize = 1_000;
+
+/// Rows checked between two yields to the runtime, so the request deadline can stop an import.
+const YIELD_EVERY: u64 = 256;
+
+impl ImportReport {
+    /// Records a problem (kept while fewer than [`MAX_REPORTED_ERRORS`] are kept).
+    fn push(&mut self, error: RowError) {
+        self.error_count += 1;
+        if self.errors.len() < MAX_REPORTED_ERRORS {
+            self.errors.push(error);
+        }
+    }
+
+    /// Whether the import has found as many problems as it reports.
+    fn full(&self) -> bool {
+        self.error_count >= MAX_REPORTED_ERRORS as u64
+    }
 }
 
 /// One kind of import: its layout, what it loads first, what a row means, how rows are written.
@@ -100,32 +132,45 @@ async fn run<I: Importer, R: Read + Seek + Send + 'static>(
     reader: R,
     mut progress: impl FnMut(u64),
 ) -> Result<ImportReport, DbErr> {
-    let mut rows = Rows::open(format, reader);
+    let mut rows = Rows::open(format, reader, I::COLUMNS.len());
     let header = match rows.next_row().await {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Ok(file_error(e)),
-        None => return Ok(file_error("the file is empty")),
+        None => return Ok(file_error(FileProblem::malformed("the file is empty"))),
     };
     let map = match header_map(&header, I::COLUMNS) {
         Ok(m) => m,
-        Err(e) => return Ok(file_error(e)),
+        Err(e) => return Ok(file_error(FileProblem::malformed(e))),
     };
     let txn = crate::db::write_txn(db).await?;
     let mut importer = I::prepare(&txn, school).await?;
     let mut report = ImportReport::default();
     let mut number: u64 = 1;
+    report.checked_all_rows = true;
     while let Some(cells) = rows.next_row().await {
         number += 1;
+        if number.is_multiple_of(YIELD_EVERY) {
+            tokio::task::yield_now().await;
+        }
+        let cells = match cells {
+            Ok(c) if number > MAX_IMPORT_ROWS + 1 => {
+                drop(c);
+                Err(FileProblem::too_many_rows())
+            }
+            other => other,
+        };
         let cells = match cells {
             Ok(c) => c,
-            Err(message) => {
-                report.errors.push(RowError {
+            Err(problem) => {
+                report.push(RowError {
                     row: number,
                     column: None,
-                    code: ViolationCode::MalformedFile,
-                    message,
+                    code: problem.code,
+                    message: problem.message,
                 });
-                continue;
+                // The reader stops at its first problem; so does the import.
+                report.checked_all_rows = false;
+                break;
             }
         };
         if cells.iter().all(String::is_empty) {
@@ -139,9 +184,17 @@ async fn run<I: Importer, R: Read + Seek + Send + 'static>(
             errors: Vec::new(),
         };
         let outcome = importer.read(&mut row, &mut report);
-        report.errors.append(&mut row.errors);
+        for e in std::mem::take(&mut row.errors) {
+            report.push(e);
+        }
         if let Err(violations) = outcome {
-            report.errors.extend(RowError::of(number, violations));
+            for e in RowError::of(number, violations) {
+                report.push(e);
+            }
+        }
+        if report.full() {
+            report.checked_all_rows = false;
+            break;
         }
         if importer.staged() >= BATCH {
             let write = report.errors.is_empty();
@@ -206,6 +259,8 @@ struct StudentImport {
     school: Uuid,
     today: NaiveDate,
     existing: HashMap<String, student::Model>,
+    /// The row on which each student number of the file first appears.
+    seen: HashMap<String, u64>,
     inserts: Vec<student::ActiveModel>,
     updates: Vec<student::ActiveModel>,
 }
@@ -225,6 +280,7 @@ impl Importer for StudentImport {
             school,
             today: Utc::now().date_naive(),
             existing,
+            seen: HashMap::new(),
             inserts: Vec::new(),
             updates: Vec::new(),
         })
@@ -246,6 +302,19 @@ impl Importer for StudentImport {
         let problems = placement::check_student(&mut input, self.today);
         if !problems.is_empty() {
             return Err(problems);
+        }
+        if let Some(first) = self.seen.get(&input.student_number) {
+            return Err(vec![Violation::on(
+                "studentNumber",
+                ViolationCode::Taken,
+                format!(
+                    "student number {} appears already on row {first} of this file",
+                    input.student_number
+                ),
+            )]);
+        }
+        if self.seen.len() < MAX_IMPORT_ROWS as usize {
+            self.seen.insert(input.student_number.clone(), row.number);
         }
         let now = Utc::now();
         match self.existing.get(&input.student_number) {

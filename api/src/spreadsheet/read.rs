@@ -35,13 +35,51 @@ impl Format {
     }
 }
 
-pub(super) fn file_error(message: impl Into<String>) -> ImportReport {
+/// Most data rows one import takes; a longer file is refused (`TOO_MANY_ROWS`).
+pub const MAX_IMPORT_ROWS: u64 = 200_000;
+
+/// Columns read from a row beyond the template's width (room for a few notes columns). A cell
+/// further right makes the file `MALFORMED_FILE`: nothing is allocated for it.
+pub const EXTRA_COLUMNS: usize = 16;
+
+/// Largest declared size of one part of an .xlsx once decompressed: a worksheet or the shared
+/// strings. A zip bomb declares more and is refused before anything is decompressed.
+pub const MAX_XLSX_PART_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Largest declared size of an .xlsx's shared strings table, which calamine holds in memory whole.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What is wrong with a file as a whole, or with one of its rows as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct FileProblem {
+    pub(super) code: ViolationCode,
+    pub(super) message: String,
+}
+
+impl FileProblem {
+    pub(super) fn malformed(message: impl Into<String>) -> Self {
+        Self {
+            code: ViolationCode::MalformedFile,
+            message: message.into(),
+        }
+    }
+
+    pub(super) fn too_many_rows() -> Self {
+        Self {
+            code: ViolationCode::TooManyRows,
+            message: format!("the file has more than {MAX_IMPORT_ROWS} data rows"),
+        }
+    }
+}
+
+pub(super) fn file_error(problem: FileProblem) -> ImportReport {
     ImportReport {
+        error_count: 1,
         errors: vec![RowError {
             row: 0,
             column: None,
-            code: ViolationCode::MalformedFile,
-            message: message.into(),
+            code: problem.code,
+            message: problem.message,
         }],
         ..Default::default()
     }
@@ -73,35 +111,80 @@ fn cell_text(d: &Data) -> String {
 
 /// Rows of a file as text cells: the header row first. A CSV is streamed; an .xlsx sheet is
 /// streamed too, cell by cell, by calamine's cell reader on a thread of its own, a bounded number of
-/// rows ahead of the importer — so memory stays flat whatever the file's length.
+/// rows ahead of the importer — so memory stays flat whatever the file's length. Rows are cut at
+/// `width` cells (a CSV) or refused past it (an .xlsx cell far to the right), and a file is
+/// refused past [`MAX_IMPORT_ROWS`].
 pub(super) enum Rows<R: Read + Seek> {
-    Csv(csv::StringRecordsIntoIter<R>),
-    Xlsx(tokio::sync::mpsc::Receiver<Result<Vec<String>, String>>),
+    Csv(csv::StringRecordsIntoIter<R>, usize),
+    Xlsx(tokio::sync::mpsc::Receiver<Result<Vec<String>, FileProblem>>),
+}
+
+/// Refuses an .xlsx whose parts declare more than [`MAX_XLSX_PART_BYTES`] (or, for the shared
+/// strings, [`MAX_SHARED_STRINGS_BYTES`]) once decompressed, reading only the zip's directory.
+fn check_xlsx_sizes<R: Read + Seek>(reader: &mut R) -> Result<(), FileProblem> {
+    let mut zip = zip::ZipArchive::new(&mut *reader)
+        .map_err(|e| FileProblem::malformed(format!("not a readable .xlsx file: {e}")))?;
+    for i in 0..zip.len() {
+        let part = zip
+            .by_index_raw(i)
+            .map_err(|e| FileProblem::malformed(format!("not a readable .xlsx file: {e}")))?;
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let limit = if name.ends_with("sharedStrings.xml") {
+            MAX_SHARED_STRINGS_BYTES
+        } else {
+            MAX_XLSX_PART_BYTES
+        };
+        if part.size() > limit {
+            return Err(FileProblem::malformed(format!(
+                "{name} expands to {} MiB; an import takes at most {} MiB per part",
+                part.size() / (1024 * 1024),
+                limit / (1024 * 1024)
+            )));
+        }
+    }
+    drop(zip);
+    reader
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| FileProblem::malformed(format!("the file cannot be read: {e}")))?;
+    Ok(())
 }
 
 /// Rows read ahead of the importer.
 const READ_AHEAD: usize = 256;
 
 fn stream_xlsx<R: Read + Seek>(
-    reader: R,
-    tx: &tokio::sync::mpsc::Sender<Result<Vec<String>, String>>,
-) -> Result<(), String> {
+    mut reader: R,
+    width: usize,
+    tx: &tokio::sync::mpsc::Sender<Result<Vec<String>, FileProblem>>,
+) -> Result<(), FileProblem> {
+    check_xlsx_sizes(&mut reader)?;
     let mut book: calamine::Xlsx<R> = calamine::open_workbook_from_rs(reader)
-        .map_err(|e| format!("not a readable .xlsx file: {e}"))?;
+        .map_err(|e| FileProblem::malformed(format!("not a readable .xlsx file: {e}")))?;
     let name = book
         .sheet_names()
         .first()
         .cloned()
-        .ok_or("the workbook has no sheet")?;
+        .ok_or_else(|| FileProblem::malformed("the workbook has no sheet"))?;
     let mut cells = book
         .worksheet_cells_reader(&name)
-        .map_err(|e| format!("the first sheet cannot be read: {e}"))?;
+        .map_err(|e| FileProblem::malformed(format!("the first sheet cannot be read: {e}")))?;
     let mut row_index: u32 = 0;
     let mut row: Vec<String> = Vec::new();
     loop {
         match cells.next_cell() {
             Ok(Some(cell)) => {
                 let (r, c) = cell.get_position();
+                // The header row and MAX_IMPORT_ROWS data rows (0-based r).
+                if u64::from(r) > MAX_IMPORT_ROWS {
+                    return Err(FileProblem::too_many_rows());
+                }
+                let c = c as usize;
+                if c >= width {
+                    return Err(FileProblem::malformed(format!(
+                        "a cell in column {} is beyond the template's {width} columns",
+                        c + 1
+                    )));
+                }
                 // Cells come in row order; a gap is a run of empty rows.
                 while row_index < r {
                     if tx.blocking_send(Ok(std::mem::take(&mut row))).is_err() {
@@ -109,7 +192,6 @@ fn stream_xlsx<R: Read + Seek>(
                     }
                     row_index += 1;
                 }
-                let c = c as usize;
                 if row.len() <= c {
                     row.resize(c + 1, String::new());
                 }
@@ -119,13 +201,19 @@ fn stream_xlsx<R: Read + Seek>(
                 let _ = tx.blocking_send(Ok(row));
                 return Ok(());
             }
-            Err(e) => return Err(format!("the sheet cannot be read: {e}")),
+            Err(e) => {
+                return Err(FileProblem::malformed(format!(
+                    "the sheet cannot be read: {e}"
+                )));
+            }
         }
     }
 }
 
 impl<R: Read + Seek + Send + 'static> Rows<R> {
-    pub(super) fn open(format: Format, reader: R) -> Self {
+    /// Opens `reader` for a layout of `columns` columns.
+    pub(super) fn open(format: Format, reader: R, columns: usize) -> Self {
+        let width = columns + EXTRA_COLUMNS;
         match format {
             Format::Csv => Self::Csv(
                 csv::ReaderBuilder::new()
@@ -133,11 +221,12 @@ impl<R: Read + Seek + Send + 'static> Rows<R> {
                     .flexible(true)
                     .from_reader(reader)
                     .into_records(),
+                width,
             ),
             Format::Xlsx => {
                 let (tx, rx) = tokio::sync::mpsc::channel(READ_AHEAD);
                 std::thread::spawn(move || {
-                    if let Err(e) = stream_xlsx(reader, &tx) {
+                    if let Err(e) = stream_xlsx(reader, width, &tx) {
                         let _ = tx.blocking_send(Err(e));
                     }
                 });
@@ -146,11 +235,16 @@ impl<R: Read + Seek + Send + 'static> Rows<R> {
         }
     }
 
-    pub(super) async fn next_row(&mut self) -> Option<Result<Vec<String>, String>> {
+    pub(super) async fn next_row(&mut self) -> Option<Result<Vec<String>, FileProblem>> {
         match self {
-            Self::Csv(it) => it.next().map(|r| {
-                r.map(|rec| rec.iter().map(|c| c.trim().to_owned()).collect())
-                    .map_err(|e| format!("malformed CSV: {e}"))
+            Self::Csv(it, width) => it.next().map(|r| {
+                r.map(|rec| {
+                    rec.iter()
+                        .take(*width)
+                        .map(|c| c.trim().to_owned())
+                        .collect()
+                })
+                .map_err(|e| FileProblem::malformed(format!("malformed CSV: {e}")))
             }),
             Self::Xlsx(rx) => rx.recv().await,
         }
@@ -199,12 +293,32 @@ pub(super) struct Row<'a> {
 }
 
 impl Row<'_> {
-    pub(super) fn text(&self, field: &str) -> Option<String> {
-        self.map
-            .get(field)
-            .and_then(|&i| self.cells.get(i))
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
+    /// The cell of `field`, normalised ([`crate::text::normalize`]); `None` when it is empty, or
+    /// when it breaks the field's limits ([`crate::limits::screen_text`], recorded as an error).
+    pub(super) fn text(&mut self, field: &str) -> Option<String> {
+        let raw = self.map.get(field).and_then(|&i| self.cells.get(i))?;
+        let raw = super::export::unescape_formula(raw);
+        if let Err(v) = crate::limits::screen_text(field, raw) {
+            if !self.has_error(field) {
+                self.fail(field, v.code, v.message);
+            }
+            return None;
+        }
+        Some(crate::text::normalize(raw)).filter(|s| !s.is_empty())
+    }
+
+    /// Whether a problem with `field` is recorded already.
+    fn has_error(&self, field: &str) -> bool {
+        self.errors
+            .iter()
+            .any(|e| e.column.as_deref() == Some(field))
+    }
+
+    /// `BLANK` on `field`, unless a problem with it is recorded already.
+    fn blank(&mut self, field: &str) {
+        if !self.has_error(field) {
+            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
+        }
     }
 
     pub(super) fn fail(&mut self, field: &str, code: ViolationCode, message: impl Into<String>) {
@@ -218,7 +332,7 @@ impl Row<'_> {
 
     pub(super) fn required(&mut self, field: &str) -> String {
         self.text(field).unwrap_or_else(|| {
-            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
+            self.blank(field);
             String::new()
         })
     }
@@ -243,7 +357,7 @@ impl Row<'_> {
 
     pub(super) fn required_date(&mut self, field: &str) -> NaiveDate {
         if self.text(field).is_none() {
-            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
+            self.blank(field);
             return NaiveDate::default();
         }
         self.date(field).unwrap_or_default()
@@ -266,7 +380,7 @@ impl Row<'_> {
 
     pub(super) fn required_int(&mut self, field: &str) -> i32 {
         if self.text(field).is_none() {
-            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
+            self.blank(field);
             return 0;
         }
         self.int(field).unwrap_or(0)
@@ -299,7 +413,7 @@ impl Row<'_> {
         fallback: T,
     ) -> T {
         if self.text(field).is_none() {
-            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
+            self.blank(field);
             return fallback;
         }
         self.choice(field, options).unwrap_or(fallback)

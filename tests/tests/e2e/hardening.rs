@@ -1,12 +1,12 @@
 //! Hostile input: what an attacker sends must be refused with a typed error, and never stop the
 //! process, cost unbounded memory, read what the caller may not see or write for another unit.
 
-use alliance_tests::{Backend, TestApp, both_databases, spawn_app};
+use alliance_tests::{Backend, TestApp, both_databases, codes, spawn_app};
 use futures_util::SinkExt;
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
-use crate::fixtures::{FIRM_A, FIRM_B, parties};
+use crate::fixtures::{FIRM_A, FIRM_B, SCHOOL, parties};
 use crate::subscriptions::{connect, next_json};
 
 /// `{ nodes(ids: [[[…"x"…]]]) { __typename } }`, `levels` deep.
@@ -25,6 +25,40 @@ fn nested_object(levels: usize) -> String {
         "{kinds: [SCHOOL], search: ".repeat(levels),
         "}".repeat(levels)
     )
+}
+
+/// Posts `file` to the import mutation `mutation` as `token`; returns its report (or the body when
+/// the request failed as a whole).
+pub(crate) async fn import(
+    app: &TestApp,
+    token: &str,
+    mutation: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> Value {
+    let operations = json!({ "query": format!("mutation($file: Upload!) {{ {mutation}(file: $file) {{ rowsRead inserted updated unchanged errorCount checkedAllRows errors {{ row column code message }} }} }}"), "variables": { "file": null } });
+    let form = reqwest::multipart::Form::new()
+        .text("operations", operations.to_string())
+        .text("map", json!({ "0": ["variables.file"] }).to_string())
+        .part(
+            "0",
+            reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+        );
+    let body: Value = app
+        .client
+        .post(app.graphql_url())
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    if body.get("errors").is_some() {
+        return body;
+    }
+    body["data"][mutation].clone()
 }
 
 async fn still_serves(app: &TestApp) {
@@ -359,4 +393,408 @@ async fn demand_filters_narrow_the_callers_scope_for_every_role(app: TestApp) {
             }
         }
     }
+}
+
+both_databases!(
+    every_string_list_and_number_input_has_a_maximum,
+    counts_never_overflow,
+    invisible_control_and_out_of_range_values_are_refused
+);
+
+/// The `extensions` of the first top-level error.
+fn first_error(reply: &alliance_tests::Reply) -> Value {
+    reply.body["errors"][0]["extensions"].clone()
+}
+
+async fn every_string_list_and_number_input_has_a_maximum(app: TestApp) {
+    let p = parties(&app).await;
+    // A 20,000-character specialty, inline and as a variable.
+    let long = "数".repeat(20_000);
+    let reply = app
+        .post_graphql(
+            &format!("mutation {{ createOrderClassDemand(input: {{specialtyName: \"{long}\", headcount: 1, startYear: 2027, startTerm: AUTUMN}}) {{ orderClassDemand {{ id }} }} }}"),
+            json!({}),
+            Some(&p.firm_a),
+        )
+        .await;
+    let e = first_error(&reply);
+    assert_eq!(e["code"], "BAD_USER_INPUT", "{}", reply.body);
+    assert_eq!(e["reason"], "TooLong");
+    assert_eq!(e["field"], "specialtyName");
+    let reply = app
+        .post_graphql(
+            "mutation($i: CreateOrderClassDemandInput!) { createOrderClassDemand(input: $i) { orderClassDemand { id } } }",
+            json!({ "i": { "specialtyName": "数控", "description": "x".repeat(10_001), "headcount": 1, "startYear": 2027, "startTerm": "AUTUMN" } }),
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(
+        first_error(&reply)["field"],
+        "description",
+        "{}",
+        reply.body
+    );
+    // A 1,001-element list.
+    let ids: Vec<String> = (0..1_001).map(|i| format!("x{i}")).collect();
+    let reply = app
+        .post_graphql(
+            "query($ids: [ID!]!) { nodes(ids: $ids) { __typename } }",
+            json!({ "ids": ids }),
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(first_error(&reply)["reason"], "TooLarge", "{}", reply.body);
+    // Nothing was written.
+    let reply = app
+        .post_graphql(
+            "{ orderClassDemands { totalCount } }",
+            json!({}),
+            Some(&p.secretariat),
+        )
+        .await
+        .ok();
+    assert_eq!(reply.data()["orderClassDemands"]["totalCount"], 0);
+    // A 300-character student name in an imported CSV is a row error.
+    let csv = format!(
+        "学号 (studentNumber),姓名 (name),性别 (gender),出生日期 (dateOfBirth)\n2026001,{},女,2008-03-01\n",
+        "名".repeat(300)
+    );
+    let report = import(&app, &p.school, "importStudents", "s.csv", csv.into_bytes()).await;
+    assert_eq!(report["errors"][0]["code"], "TOO_LONG", "{report}");
+    assert_eq!(report["errors"][0]["column"], "name");
+    assert_eq!(report["inserted"], 0);
+}
+
+async fn counts_never_overflow(app: TestApp) {
+    let p = parties(&app).await;
+    let reply = app
+        .post_graphql(
+            "mutation { createOrderClassDemand(input: {specialtyName: \"数控\", headcount: 2147483647, startYear: 2027, startTerm: AUTUMN}) { orderClassDemand { id } } }",
+            json!({}),
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(
+        first_error(&reply)["code"],
+        "BAD_USER_INPUT",
+        "{}",
+        reply.body
+    );
+    let too_many = app
+        .mutate(
+            "createOrderClassDemand",
+            "CreateOrderClassDemandInput",
+            json!({ "specialtyName": "数控", "headcount": 10_001, "startYear": 2027, "startTerm": "AUTUMN" }),
+            "orderClassDemand { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&too_many), ["TOO_LARGE"], "{too_many}");
+    // The largest headcounts add up exactly.
+    let demand = app
+        .mutate(
+            "createOrderClassDemand",
+            "CreateOrderClassDemandInput",
+            json!({ "specialtyName": "数控", "headcount": 10_000, "startYear": 2027, "startTerm": "AUTUMN" }),
+            "orderClassDemand { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    let id = demand["orderClassDemand"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    app.mutate(
+        "publishOrderClassDemand",
+        "OrderClassDemandIdInput",
+        json!({ "id": id }),
+        "orderClassDemand { id }",
+        Some(&p.firm_a),
+    )
+    .await;
+    for (token, headcount, expected) in
+        [(&p.firm_b, 10_001, None), (&p.firm_b, 10_000, Some(20_000))]
+    {
+        let joined = app
+            .mutate(
+                "joinOrderClassDemand",
+                "JoinOrderClassDemandInput",
+                json!({ "id": id, "headcount": headcount }),
+                "orderClassDemand { totalHeadcount status }",
+                Some(token),
+            )
+            .await;
+        match expected {
+            None => assert_eq!(codes(&joined), ["TOO_LARGE"], "{joined}"),
+            Some(total) => {
+                assert_eq!(
+                    joined["orderClassDemand"]["totalHeadcount"], total,
+                    "{joined}"
+                );
+                assert_eq!(joined["orderClassDemand"]["status"], "OPEN");
+            }
+        }
+    }
+}
+
+async fn invisible_control_and_out_of_range_values_are_refused(app: TestApp) {
+    let p = parties(&app).await;
+    let school = app.unit_id(SCHOOL).await;
+    for name in ["\u{200B}", "\u{FEFF}\u{200B}", "\u{3000}"] {
+        let renamed = app
+            .mutate(
+                "updateMemberUnit",
+                "UpdateMemberUnitInput",
+                json!({ "id": school, "name": name }),
+                "memberUnit { name }",
+                Some(&p.secretariat),
+            )
+            .await;
+        assert_eq!(codes(&renamed), ["BLANK"], "{name:?}: {renamed}");
+    }
+    let reply = app
+        .post_graphql(
+            "mutation($id: ID!, $n: String) { updateMemberUnit(input: {id: $id, name: $n}) { memberUnit { name } } }",
+            json!({ "id": school, "n": "威海\u{0}技师学院" }),
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(first_error(&reply)["reason"], "Invalid", "{}", reply.body);
+    let reply = app
+        .post_graphql(
+            "mutation($id: ID!, $n: String) { updateMemberUnit(input: {id: $id, name: $n}) { memberUnit { name } } }",
+            json!({ "id": school, "n": "威海\u{202E}院学师技" }),
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(
+        first_error(&reply)["code"],
+        "BAD_USER_INPUT",
+        "{}",
+        reply.body
+    );
+    // The real name is still the school's.
+    assert_eq!(app.unit_id(SCHOOL).await, school);
+    // Names are stored trimmed of invisible characters and in NFC.
+    let saved = app
+        .mutate(
+            "saveStudent",
+            "SaveStudentInput",
+            json!({ "studentNumber": "\u{200B}2026001\u{3000}", "name": "\u{FEFF}Rene\u{301}e", "gender": "FEMALE", "dateOfBirth": "2008-03-01" }),
+            "student { studentNumber name }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(saved["student"]["studentNumber"], "2026001", "{saved}");
+    assert_eq!(saved["student"]["name"], "Ren\u{e9}e");
+    for birth in ["1899-12-31", "2999-01-01"] {
+        let saved = app
+            .mutate(
+                "saveStudent",
+                "SaveStudentInput",
+                json!({ "studentNumber": "2026002", "name": "学生", "gender": "FEMALE", "dateOfBirth": birth }),
+                "student { id }",
+                Some(&p.school),
+            )
+            .await;
+        assert_eq!(codes(&saved), ["INVALID"], "{birth}: {saved}");
+    }
+}
+
+both_databases!(hostile_spreadsheets_are_refused_and_reports_are_bounded);
+
+/// A minimal .xlsx: one sheet with `sheet_data` inside `<sheetData>`, and optionally a shared
+/// strings part of `shared_strings` (compressed).
+fn raw_xlsx(sheet_data: &str, shared_strings: Option<&[u8]>) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut part = |name: &str, body: &[u8]| {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(body).unwrap();
+    };
+    part("[Content_Types].xml", br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#);
+    part("_rels/.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#);
+    part("xl/workbook.xml", br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="students" sheetId="1" r:id="rId1"/></sheets></workbook>"#);
+    part("xl/_rels/workbook.xml.rels", br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#);
+    part(
+        "xl/worksheets/sheet1.xml",
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#).as_bytes(),
+    );
+    if let Some(shared) = shared_strings {
+        part("xl/sharedStrings.xml", shared);
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// An inline-string cell.
+fn cell(reference: &str, text: &str) -> String {
+    format!(r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+/// The student template's header row as sheet XML.
+fn student_header() -> String {
+    format!(
+        r#"<row r="1">{}{}{}{}</row>"#,
+        cell("A1", "学号 (studentNumber)"),
+        cell("B1", "姓名 (name)"),
+        cell("C1", "性别 (gender)"),
+        cell("D1", "出生日期 (dateOfBirth)")
+    )
+}
+
+async fn hostile_spreadsheets_are_refused_and_reports_are_bounded(app: TestApp) {
+    let p = parties(&app).await;
+    // A cell at column FXSHRXW (billions of columns to the right).
+    let far = raw_xlsx(
+        &format!(
+            r#"{}<row r="2">{}</row>"#,
+            student_header(),
+            cell("FXSHRXW2", "x")
+        ),
+        None,
+    );
+    let report = import(&app, &p.school, "importStudents", "far.xlsx", far).await;
+    assert_eq!(report["errors"][0]["code"], "MALFORMED_FILE", "{report}");
+    assert_eq!(report["checkedAllRows"], false);
+    // A row gap to Excel's last row.
+    let gap = raw_xlsx(
+        &format!(
+            r#"{}<row r="1048576">{}</row>"#,
+            student_header(),
+            cell("A1048576", "2026001")
+        ),
+        None,
+    );
+    let report = import(&app, &p.school, "importStudents", "gap.xlsx", gap).await;
+    assert_eq!(report["errors"][0]["code"], "TOO_MANY_ROWS", "{report}");
+    // Shared strings declaring 65 MiB once decompressed (a few dozen KiB in the file).
+    let mut shared = br#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>"#.to_vec();
+    shared.resize(65 * 1024 * 1024, b'a');
+    shared.extend_from_slice(b"</t></si></sst>");
+    let bomb = raw_xlsx(&student_header(), Some(&shared));
+    drop(shared);
+    assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+    let report = import(&app, &p.school, "importStudents", "bomb.xlsx", bomb).await;
+    assert_eq!(report["errors"][0]["code"], "MALFORMED_FILE", "{report}");
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("MiB")
+    );
+
+    // 5,000 bad rows: the first 1,000 problems, and the import stops there.
+    let mut csv =
+        String::from("学号 (studentNumber),姓名 (name),性别 (gender),出生日期 (dateOfBirth)\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("{i},学生{i},?,2008-03-01\n"));
+    }
+    let report = import(
+        &app,
+        &p.school,
+        "importStudents",
+        "bad.csv",
+        csv.into_bytes(),
+    )
+    .await;
+    assert_eq!(
+        report["errors"].as_array().unwrap().len(),
+        1_000,
+        "{}",
+        report["errorCount"]
+    );
+    assert_eq!(report["errorCount"], 1_000);
+    assert_eq!(report["checkedAllRows"], false);
+    assert!(report["rowsRead"].as_u64().unwrap() <= 1_000);
+
+    // The same student number twice in one file: a row error, and nothing written.
+    let csv = "学号 (studentNumber),姓名 (name),性别 (gender),出生日期 (dateOfBirth)\n2026001,甲,女,2008-03-01\n2026002,乙,男,2008-04-01\n2026001,丙,女,2008-05-01\n";
+    let report = import(&app, &p.school, "importStudents", "dup.csv", csv.into()).await;
+    assert_eq!(report["errors"][0]["code"], "TAKEN", "{report}");
+    assert_eq!(report["errors"][0]["row"], 4);
+    assert_eq!(report["checkedAllRows"], true);
+    assert_eq!(report["inserted"], 0);
+    let csv = "学号 (studentNumber),姓名 (name),性别 (gender),出生日期 (dateOfBirth)\n2026001,甲,女,2008-03-01\n2026002,乙,男,2008-04-01\n";
+    let report = import(&app, &p.school, "importStudents", "ok.csv", csv.into()).await;
+    assert_eq!(report["inserted"], 2, "{report}");
+    still_serves(&app).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn multipart_needs_a_token_and_holds_its_operations_to_the_body_limit() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    let form = |query: String| {
+        reqwest::multipart::Form::new()
+            .text(
+                "operations",
+                json!({ "query": query, "variables": { "file": null } }).to_string(),
+            )
+            .text("map", json!({ "0": ["variables.file"] }).to_string())
+            .part(
+                "0",
+                reqwest::multipart::Part::bytes(b"a\n".to_vec()).file_name("s.csv"),
+            )
+    };
+    let query = "mutation($file: Upload!) { importStudents(file: $file) { rowsRead } }".to_owned();
+    // Without a token: refused before the body is read.
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .multipart(form(query.clone()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    // Operations larger than the JSON body limit (64 KiB in tests), well under the upload limit.
+    let token = app.secretariat().await;
+    let padded = format!("{query} # {}", "x".repeat(200 * 1024));
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .bearer_auth(&token)
+        .multipart(form(padded))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{body}"
+    );
+    // Two files in one request.
+    let two = form(query.clone()).part(
+        "1",
+        reqwest::multipart::Part::bytes(b"b\n".to_vec()).file_name("t.csv"),
+    );
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .bearer_auth(&token)
+        .multipart(two)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    // A well-formed upload still runs (the secretariat is not a school: FORBIDDEN).
+    let body: Value = app
+        .client
+        .post(app.graphql_url())
+        .bearer_auth(&token)
+        .multipart(form(query))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"], "FORBIDDEN",
+        "{body}"
+    );
+    still_serves(&app).await;
 }

@@ -50,6 +50,7 @@ async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<Im
                 code: UserErrorCode::MalformedFile,
                 message: "send an .xlsx or .csv file".into(),
             }],
+            error_count: 1,
             ..Default::default()
         });
     };

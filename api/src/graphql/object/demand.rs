@@ -123,11 +123,14 @@ impl OrderClassDemand {
             .participants_by_demand
             .load_one(self.0.id)
             .await?;
-        Ok(participants
-            .unwrap_or_default()
-            .iter()
-            .map(|(p, _)| p.headcount)
-            .sum())
+        let total = crate::order_class::sum_headcounts(
+            participants
+                .unwrap_or_default()
+                .iter()
+                .map(|(p, _)| p.headcount),
+        );
+        // Each headcount is at most 10,000 and a demand has at most one participant per member.
+        Ok(i32::try_from(total).unwrap_or(i32::MAX))
     }
 
     /// Seats covered by AGREED (or later) order classes answering this demand.
