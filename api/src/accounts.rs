@@ -131,8 +131,18 @@ pub async fn create_account(
 static DUMMY_HASH: LazyLock<String> =
     LazyLock::new(|| auth::hash_password(&Uuid::new_v4().to_string()).unwrap_or_default());
 
+/// Password verifications running at once: one per core. Argon2 takes ~19 MiB and tens of
+/// milliseconds per verification; unbounded, a burst of anonymous logins would take all memory and
+/// every blocking thread. Further logins wait their turn (within the request timeout).
+static VERIFICATIONS: LazyLock<std::sync::Arc<tokio::sync::Semaphore>> = LazyLock::new(|| {
+    std::sync::Arc::new(tokio::sync::Semaphore::new(
+        std::thread::available_parallelism().map_or(2, usize::from),
+    ))
+});
+
 /// The enabled account whose e-mail and password match, or `None` — the same for an unknown
-/// e-mail, a wrong password and a disabled account. Hashing runs on the blocking pool.
+/// e-mail, a wrong password and a disabled account. Hashing runs on the blocking pool, at most one
+/// verification per core at a time.
 ///
 /// # Errors
 /// Database failures.
@@ -149,9 +159,18 @@ pub async fn authenticate(
         .as_ref()
         .map_or_else(|| DUMMY_HASH.clone(), |a| a.password_hash.clone());
     let password = password.to_owned();
-    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+    let ok = match VERIFICATIONS.clone().acquire_owned().await {
+        // The permit moves into the blocking task: it is held while argon2 runs, even when the
+        // request is cancelled meanwhile.
+        Ok(permit) => tokio::task::spawn_blocking(move || {
+            let ok = auth::verify_password(&password, &hash);
+            drop(permit);
+            ok
+        })
         .await
-        .unwrap_or(false);
+        .unwrap_or(false),
+        Err(_) => false,
+    };
     Ok(found.filter(|a| ok && !a.disabled))
 }
 

@@ -50,7 +50,9 @@ pub async fn connect(
         .max_connections(max_connections)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10))
+        // Fail fast when the database is away: a request answers UNAVAILABLE (HTTP 503) within
+        // ACQUIRE_TIMEOUT instead of hanging.
+        .acquire_timeout(ACQUIRE_TIMEOUT)
         .sqlx_logging(false);
     let mut db = Database::connect(options).await?;
     if db.get_database_backend() == DatabaseBackend::Sqlite {
@@ -63,6 +65,39 @@ pub async fn connect(
         inner.fetch_add(1, Ordering::Relaxed);
     });
     Ok((db, counter))
+}
+
+/// How long a request waits for a pooled connection before it answers `UNAVAILABLE`.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Whether `e` says the database is away or busy for now (no connection to be had, a connection
+/// dropped, SQLite's write lock held past the busy timeout), so the caller should retry later —
+/// `UNAVAILABLE`, not `INTERNAL`.
+pub fn is_unavailable(e: &sea_orm::DbErr) -> bool {
+    use sea_orm::DbErr;
+    match e {
+        DbErr::ConnectionAcquire(_) => true,
+        DbErr::Conn(_) | DbErr::Exec(_) | DbErr::Query(_) => {
+            let text = e.to_string().to_ascii_lowercase();
+            [
+                "database is locked",
+                "connection refused",
+                "connection reset",
+                "broken pipe",
+                "pool timed out",
+                "pool closed",
+                "unexpected eof",
+                "terminating connection",
+                "the database system is shutting down",
+                "the database system is starting up",
+                "connection closed",
+                "error communicating with database",
+            ]
+            .iter()
+            .any(|needle| text.contains(needle))
+        }
+        _ => false,
+    }
 }
 
 /// Begins a write transaction. On SQLite it is `BEGIN IMMEDIATE`: it takes the write lock at once,

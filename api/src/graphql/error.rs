@@ -29,6 +29,8 @@ pub enum ErrorCode {
     Throttled,
     /// A failure on our side; details are in the server log under the request id.
     Internal,
+    /// The database is away or busy for now; retry after `Retry-After` seconds (HTTP 503).
+    Unavailable,
 }
 
 impl ErrorCode {
@@ -41,6 +43,7 @@ impl ErrorCode {
             Self::BadUserInput => "BAD_USER_INPUT",
             Self::Throttled => "THROTTLED",
             Self::Internal => "INTERNAL",
+            Self::Unavailable => "UNAVAILABLE",
         }
     }
 }
@@ -92,6 +95,9 @@ impl ApiError {
             Self::Throttled(wait) => {
                 format!("too many attempts: retry in {} s", wait.as_secs().max(1))
             }
+            Self::Database(e) if crate::db::is_unavailable(e) => {
+                "the database is unavailable for now: retry shortly".into()
+            }
             Self::Database(_) | Self::Other(_) => "internal error".into(),
         }
     }
@@ -104,6 +110,7 @@ impl ApiError {
             Self::NotFound(_) => ErrorCode::NotFound,
             Self::BadUserInput(_) => ErrorCode::BadUserInput,
             Self::Throttled(_) => ErrorCode::Throttled,
+            Self::Database(e) if crate::db::is_unavailable(e) => ErrorCode::Unavailable,
             Self::Database(_) | Self::Other(_) => ErrorCode::Internal,
         }
     }
@@ -112,6 +119,9 @@ impl ApiError {
 impl ErrorExtensions for ApiError {
     fn extend(&self) -> async_graphql::Error {
         match self {
+            Self::Database(e) if crate::db::is_unavailable(e) => {
+                tracing::warn!(error = %e, "database unavailable");
+            }
             Self::Database(e) => tracing::error!(error = %e, "database error"),
             Self::Other(e) => tracing::error!(error = %e, "internal error"),
             _ => {}

@@ -323,7 +323,16 @@ pub(super) async fn execute(
     let response = state.schema.execute(request).await;
 
     let graphql_response = wants_graphql_response(headers);
-    let status = if graphql_response && rejected.get() {
+    // The database being away is the same answer for every caller: 503 with Retry-After.
+    let unavailable = response.errors.iter().any(|e| {
+        e.extensions
+            .as_ref()
+            .and_then(|x| x.get("code"))
+            .is_some_and(|c| *c == async_graphql::Value::from(ErrorCode::Unavailable.as_str()))
+    });
+    let status = if unavailable {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else if graphql_response && rejected.get() {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
@@ -350,5 +359,9 @@ pub(super) async fn execute(
     // Responses may carry contact details; keep them out of shared caches.
     http.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if unavailable {
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+    }
     http
 }

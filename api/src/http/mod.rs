@@ -56,14 +56,47 @@ pub struct AppState {
     pub upload_limit: usize,
 }
 
+/// How long `/readyz` waits for the database before it answers 503.
+const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(800);
+
+/// Seconds a client should wait before retrying when the database is unavailable.
+const RETRY_AFTER_SECONDS: &str = "2";
+
 async fn readyz(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(e) => {
+    match tokio::time::timeout(READY_TIMEOUT, state.db.ping()).await {
+        Ok(Ok(())) => (StatusCode::OK, "ready").into_response(),
+        Ok(Err(e)) => {
             tracing::warn!(error = %e, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+            unavailable_text()
+        }
+        Err(_) => {
+            tracing::warn!("readiness check timed out");
+            unavailable_text()
         }
     }
+}
+
+fn unavailable_text() -> Response {
+    let mut r = (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response();
+    r.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_static(RETRY_AFTER_SECONDS),
+    );
+    r
+}
+
+/// HTTP 503 with one `UNAVAILABLE` error and `Retry-After`.
+fn unavailable_response() -> Response {
+    let mut r = error_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Unavailable,
+        "the database is unavailable for now: retry shortly",
+    );
+    r.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_static(RETRY_AFTER_SECONDS),
+    );
+    r
 }
 
 /// A response holding one GraphQL error with a code, outside execution.
@@ -119,6 +152,10 @@ async fn authenticate(
     match account::Entity::find_by_id(claims.sub).one(&state.db).await {
         Ok(Some(account)) if !account.disabled => Ok(Some(account)),
         Ok(_) => Err(unauthenticated(&TokenError::Account.to_string())),
+        Err(e) if crate::db::is_unavailable(&e) => {
+            tracing::warn!(error = %e, "database unavailable while authenticating");
+            Err(unavailable_response())
+        }
         Err(e) => {
             tracing::error!(error = %e, "database error while authenticating");
             Err(error_response(

@@ -798,3 +798,129 @@ async fn multipart_needs_a_token_and_holds_its_operations_to_the_body_limit() {
     );
     still_serves(&app).await;
 }
+
+/// A TCP proxy in front of PostgreSQL that the test can cut (an outage) and restore.
+struct Proxy {
+    addr: std::net::SocketAddr,
+    target: String,
+    tasks: std::sync::Arc<std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+}
+
+impl Proxy {
+    async fn start(target: &str) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let proxy = Self {
+            addr: listener.local_addr().unwrap(),
+            target: target.to_owned(),
+            tasks: Default::default(),
+        };
+        proxy.serve(listener);
+        proxy
+    }
+
+    fn serve(&self, listener: tokio::net::TcpListener) {
+        let target = self.target.clone();
+        let tasks = self.tasks.clone();
+        let accept = tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                let target = target.clone();
+                let conn = tokio::spawn(async move {
+                    if let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await {
+                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    }
+                });
+                tasks.lock().unwrap().push(conn);
+            }
+        });
+        self.tasks.lock().unwrap().push(accept);
+    }
+
+    /// Drops every connection and stops accepting: the database is gone.
+    fn cut(&self) {
+        for task in self.tasks.lock().unwrap().drain(..) {
+            task.abort();
+        }
+    }
+
+    /// Accepts again on the same address.
+    async fn restore(&self) {
+        let listener = tokio::net::TcpListener::bind(self.addr).await.unwrap();
+        self.serve(listener);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_outage_answers_503_unavailable_fast_and_the_api_recovers() {
+    let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
+        assert!(std::env::var("CI").is_err(), "CI runs the PostgreSQL tests");
+        return;
+    };
+    let authority = server
+        .split_once('@')
+        .map_or(server.as_str(), |(_, rest)| rest)
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let proxy = Proxy::start(&authority).await;
+    let proxied = proxy.addr.to_string();
+    let app = alliance_tests::spawn_app_with(Backend::Postgres, |config| {
+        let url = config.database_url.take().unwrap();
+        config.database_url = Some(url.replacen(&authority, &proxied, 1));
+    })
+    .await
+    .unwrap();
+    let token = app.secretariat().await;
+    still_serves(&app).await;
+
+    proxy.cut();
+    let bounded = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(6))
+        .build()
+        .unwrap();
+    for token in [None, Some(token.as_str())] {
+        let mut request = bounded
+            .post(app.graphql_url())
+            .json(&json!({ "query": "{ memberUnits { totalCount } }" }));
+        if let Some(t) = token {
+            request = request.bearer_auth(t);
+        }
+        let response = request.send().await.expect("an answer, not a hang");
+        assert_eq!(response.status(), 503, "token: {}", token.is_some());
+        assert_eq!(response.headers()["retry-after"], "2");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"], "UNAVAILABLE",
+            "{body}"
+        );
+    }
+    let ready = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_millis(1_500))
+        .build()
+        .unwrap()
+        .get(app.url("/readyz"))
+        .send()
+        .await
+        .expect("/readyz answers within its timeout");
+    assert_eq!(ready.status(), 503);
+
+    proxy.restore().await;
+    let mut recovered = false;
+    for _ in 0..50 {
+        let response = bounded
+            .post(app.graphql_url())
+            .json(&json!({ "query": "{ memberUnits { totalCount } }" }))
+            .send()
+            .await
+            .unwrap();
+        if response.status() == 200 {
+            recovered = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(recovered, "the API recovers without a restart");
+    still_serves(&app).await;
+    let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+}
