@@ -148,6 +148,27 @@ pub async fn prepare(db: &DatabaseConnection) -> Result<seeds::SeedReport, DbErr
     Ok(report)
 }
 
+/// Key of the PostgreSQL advisory lock that serialises appending to the member list.
+const MEMBER_ORDER_LOCK_KEY: i64 = 0x5741_4948_4150; // "WAIHAP"
+
+/// Serialises writers that append to the member list (`listOrder` = last + 1) until `txn` ends:
+/// on PostgreSQL an advisory transaction lock; on SQLite the write transaction already holds the
+/// database's one write lock.
+///
+/// # Errors
+/// Database failures.
+pub async fn lock_member_order(txn: &impl ConnectionTrait) -> Result<(), DbErr> {
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [MEMBER_ORDER_LOCK_KEY.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// A write transaction holding the preparation lock (on PostgreSQL, an advisory lock: one instance
 /// prepares while the others wait), with every migration applied inside it.
 async fn migrated_txn(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {

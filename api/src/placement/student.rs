@@ -5,8 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::Gender;
 use entity::student;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
 use uuid::Uuid;
 
@@ -144,23 +143,35 @@ pub async fn upsert_student(
     school: Uuid,
     s: StudentInput,
 ) -> Result<student::Model, sea_orm::DbErr> {
+    use sea_orm::sea_query::OnConflict;
     let now = Utc::now();
-    let existing = student::Entity::find()
-        .filter(student::Column::SchoolId.eq(school))
-        .filter(student::Column::StudentNumber.eq(s.student_number.as_str()))
-        .one(db)
+    let number = s.student_number.clone();
+    // One statement, `INSERT … ON CONFLICT (school, number) DO UPDATE`: two writers saving the
+    // same new student (a double submit, a client's retry) both succeed, one inserting and one
+    // updating, on both databases.
+    let row: student::ActiveModel = s.into_model(school, now).into();
+    student::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([student::Column::SchoolId, student::Column::StudentNumber])
+                .update_columns([
+                    student::Column::Name,
+                    student::Column::Gender,
+                    student::Column::DateOfBirth,
+                    student::Column::YearOfStudy,
+                    student::Column::Specialty,
+                    student::Column::NationalId,
+                    student::Column::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
         .await?;
-    match existing {
-        Some(m) => {
-            let mut a: student::ActiveModel = m.into();
-            s.apply(&mut a, now);
-            a.update(db).await
-        }
-        None => {
-            let row: student::ActiveModel = s.into_model(school, now).into();
-            row.insert(db).await
-        }
-    }
+    student::Entity::find()
+        .filter(student::Column::SchoolId.eq(school))
+        .filter(student::Column::StudentNumber.eq(number))
+        .one(db)
+        .await?
+        .ok_or_else(|| sea_orm::DbErr::RecordNotFound("the student just saved".into()))
 }
 
 /// Records a student of the caller's school (SCHOOL_STAFF only).

@@ -199,12 +199,19 @@ pub(super) fn apply(model: &mut member_unit::ActiveModel, f: UnitFields) {
     }
 }
 
-/// A unique-constraint violation raised by a concurrent writer, as `TAKEN` on the column it names.
+/// A unique-constraint violation raised by a concurrent writer, as `TAKEN` on the column whose
+/// constraint it names (`name` or `uscc`); any other violation (e.g. of `list_order`) is not the
+/// user's and stays an error.
 pub(super) fn race(err: &DbErr) -> Option<Vec<Violation>> {
-    let field = if err.to_string().contains("uscc") {
+    let text = err.to_string();
+    let field = if text.contains("list_order") {
+        return None;
+    } else if text.contains("uscc") {
         "uscc"
-    } else {
+    } else if text.contains("name") {
         "name"
+    } else {
+        return None;
     };
     taken(err, field).map(|e| vec![e])
 }
@@ -232,6 +239,9 @@ pub async fn create_member_unit(
         )]));
     };
     let txn = crate::db::write_txn(db).await?;
+    // Concurrent creators take turns from here, so each reads the last `listOrder` after the
+    // previous one committed.
+    crate::db::lock_member_order(&txn).await?;
     let errors = check_unique(&txn, &fields, None).await?;
     if !errors.is_empty() {
         return Ok(Err(errors));

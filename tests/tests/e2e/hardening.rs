@@ -924,3 +924,86 @@ async fn a_database_outage_answers_503_unavailable_fast_and_the_api_recovers() {
     let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(ready.status(), 200);
 }
+
+both_databases!(concurrent_writers_of_new_members_and_the_same_student_all_succeed);
+
+async fn concurrent_writers_of_new_members_and_the_same_student_all_succeed(app: TestApp) {
+    let p = parties(&app).await;
+    let app = std::sync::Arc::new(app);
+    // Four writers adding 25 members each.
+    let mut writers = Vec::new();
+    for w in 0..4 {
+        let app = app.clone();
+        let token = p.secretariat.clone();
+        writers.push(tokio::spawn(async move {
+            let mut refused = Vec::new();
+            for i in 0..25 {
+                let created = app
+                    .mutate(
+                        "createMemberUnit",
+                        "CreateMemberUnitInput",
+                        json!({ "name": format!("并发测试单位{w}-{i}"), "kind": "ENTERPRISE" }),
+                        "memberUnit { listOrder }",
+                        Some(&token),
+                    )
+                    .await;
+                if created["memberUnit"].is_null() {
+                    refused.push(created);
+                }
+            }
+            refused
+        }));
+    }
+    for writer in writers {
+        let refused = writer.await.unwrap();
+        assert!(refused.is_empty(), "{refused:?}");
+    }
+    let reply = app
+        .post_graphql(
+            "{ memberUnits(first: 100, filter: {search: \"并发测试单位\"}) { totalCount nodes { listOrder } } }",
+            json!({}),
+            None,
+        )
+        .await
+        .ok();
+    assert_eq!(reply.data()["memberUnits"]["totalCount"], 100);
+    let mut orders: Vec<i64> = reply.data()["memberUnits"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["listOrder"].as_i64().unwrap())
+        .collect();
+    orders.sort_unstable();
+    assert_eq!(orders, (178..=277).collect::<Vec<i64>>());
+
+    // Eight clients saving the same new student at once, five times over (double submits).
+    for round in 0..5 {
+        let mut saves = Vec::new();
+        for c in 0..8 {
+            let app = app.clone();
+            let token = p.school.clone();
+            saves.push(tokio::spawn(async move {
+                app.mutate(
+                    "saveStudent",
+                    "SaveStudentInput",
+                    json!({ "studentNumber": format!("R{round}"), "name": format!("学生{c}"), "gender": "FEMALE", "dateOfBirth": "2008-03-01" }),
+                    "student { id studentNumber }",
+                    Some(&token),
+                )
+                .await
+            }));
+        }
+        let mut ids = Vec::new();
+        for save in saves {
+            let saved = save.await.unwrap();
+            assert_eq!(
+                saved["student"]["studentNumber"],
+                format!("R{round}"),
+                "{saved}"
+            );
+            ids.push(saved["student"]["id"].as_str().unwrap().to_owned());
+        }
+        ids.dedup();
+        assert_eq!(ids.len(), 1, "one student, whoever wrote first: {ids:?}");
+    }
+}
