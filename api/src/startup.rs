@@ -26,6 +26,24 @@ use crate::events::EventBus;
 use crate::graphql::{SchemaLimits, schema};
 use crate::http::{AppState, routes};
 
+/// How long a client may take to send a request's headers, and to start the next request on a
+/// kept-alive connection.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The longest a shutdown waits for requests in flight and open WebSockets.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// What a shutdown tells every connection: `token` is cancelled when the server stops, `tasks`
+/// tracks connections and WebSockets so the server can wait for them (within
+/// [`SHUTDOWN_GRACE`]).
+#[derive(Clone, Default)]
+pub struct Shutdown {
+    /// Cancelled when the server begins to stop.
+    pub token: tokio_util::sync::CancellationToken,
+    /// Connections and WebSockets still open.
+    pub tasks: tokio_util::task::TaskTracker,
+}
+
 /// Shortest JWT secret accepted, in bytes.
 pub const MIN_SECRET_BYTES: usize = 32;
 
@@ -33,6 +51,7 @@ pub const MIN_SECRET_BYTES: usize = 32;
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    shutdown: Shutdown,
     db: DatabaseConnection,
     statements: StatementCounter,
     tokens: TokenService,
@@ -78,7 +97,10 @@ impl Application {
         .data(LoginLimiter::new(config.login_attempts_per_minute))
         .data(bus)
         .finish();
+        let shutdown = Shutdown::default();
         let state = AppState {
+            shutdown: shutdown.clone(),
+            sockets: Default::default(),
             schema,
             db: db.clone(),
             tokens: tokens.clone(),
@@ -93,6 +115,7 @@ impl Application {
         Ok(Self {
             listener,
             router,
+            shutdown,
             db,
             statements,
             tokens,
@@ -128,17 +151,90 @@ impl Application {
         &self.tokens
     }
 
-    /// Serves until `shutdown` completes, then finishes the requests in flight and returns.
+    /// Serves until `shutdown` completes, then stops accepting, lets the requests in flight finish
+    /// (their responses carry `Connection: close`), closes WebSockets with code 1001 (going away)
+    /// and returns — after at most [`SHUTDOWN_GRACE`], whatever the clients do.
+    ///
+    /// Each connection must send its request headers within [`HEADER_READ_TIMEOUT`] (also the
+    /// idle time allowed between requests on a kept-alive connection); a client that sends
+    /// partial headers (slowloris) is dropped then.
     ///
     /// # Errors
-    /// An I/O error of the listener.
+    /// None today: accept errors are logged and retried.
     pub async fn run_until_stopped(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
+        use axum::extract::ConnectInfo;
+        use hyper::server::conn::http1;
+        use hyper_util::rt::{TokioIo, TokioTimer};
+        use hyper_util::service::TowerToHyperService;
+        use tower::ServiceExt as _;
+
+        let Self {
+            listener,
+            router,
+            shutdown: stop,
+            ..
+        } = self;
+        let mut http = http1::Builder::new();
+        http.timer(TokioTimer::new())
+            .header_read_timeout(HEADER_READ_TIMEOUT);
+        let mut signal = std::pin::pin!(shutdown);
+        loop {
+            let (tcp, addr) = tokio::select! {
+                accepted = listener.accept() => match accepted {
+                    Ok(c) => c,
+                    Err(e) => {
+                        use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+                        if !matches!(e.kind(), ConnectionRefused | ConnectionAborted | ConnectionReset) {
+                            // Out of file descriptors, say: wait rather than spin.
+                            tracing::error!(error = %e, "accept failed");
+                            tokio::time::sleep(Duration::from_secs(1)).await;
+                        }
+                        continue;
+                    }
+                },
+                () = &mut signal => break,
+            };
+            let service =
+                router
+                    .clone()
+                    .map_request(move |mut request: Request<hyper::body::Incoming>| {
+                        request.extensions_mut().insert(ConnectInfo(addr));
+                        request
+                    });
+            let connection = http
+                .serve_connection(TokioIo::new(tcp), TowerToHyperService::new(service))
+                .with_upgrades();
+            let token = stop.token.clone();
+            stop.tasks.spawn(async move {
+                let mut connection = std::pin::pin!(connection);
+                let ended = tokio::select! {
+                    r = connection.as_mut() => r,
+                    () = token.cancelled() => {
+                        connection.as_mut().graceful_shutdown();
+                        connection.await
+                    }
+                };
+                if let Err(e) = ended {
+                    tracing::debug!(error = %e, "connection ended with an error");
+                }
+            });
+        }
+        drop(listener);
+        stop.token.cancel();
+        stop.tasks.close();
+        if tokio::time::timeout(SHUTDOWN_GRACE, stop.tasks.wait())
             .await
+            .is_err()
+        {
+            tracing::warn!(
+                connections = stop.tasks.len(),
+                "shutdown grace expired; dropping the remaining connections"
+            );
+        }
+        Ok(())
     }
 }
 

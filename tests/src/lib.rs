@@ -45,7 +45,7 @@ pub struct TestApp {
     /// The server's statement counter.
     pub statements: StatementCounter,
     _dir: tempfile::TempDir,
-    _shutdown: oneshot::Sender<()>,
+    shutdown: Option<oneshot::Sender<()>>,
 }
 
 /// A response: HTTP status and JSON body.
@@ -198,11 +198,18 @@ pub async fn spawn_app_with(
         db,
         statements,
         _dir: dir,
-        _shutdown: tx,
+        shutdown: Some(tx),
     })
 }
 
 impl TestApp {
+    /// Tells the server to shut down (as SIGTERM does); it stops accepting at once.
+    pub fn shut_down(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+
     /// `http://addr/graphql`.
     pub fn graphql_url(&self) -> String {
         format!("http://{}/graphql", self.addr)

@@ -11,7 +11,9 @@
 //! - `GET /graphql/ws` upgrades to a WebSocket for subscriptions (graphql-transport-ws, and the
 //!   older graphql-ws). The `connection_init` payload carries the token as
 //!   `{"Authorization": "Bearer <token>"}` (or `{"token": "<token>"}`); a missing or invalid token
-//!   closes the connection (async-graphql sends close code 1002 with the reason).
+//!   closes the connection with code 4403. Without `connection_init` within 10 s the socket closes
+//!   with 4408; when the account is disabled or the token expires, with 4403; on shutdown, with
+//!   1001. A socket runs at most 20 subscriptions, an account holds at most 10 sockets (4429).
 //! - `POST /graphql` with `multipart/form-data` follows the GraphQL multipart request spec (file
 //!   uploads for `importStudents` / `importPlacements`; one file, at most `UPLOAD_LIMIT_BYTES`).
 //! - `GET /templates/placements.xlsx`, `GET /templates/students.xlsx`: import templates.
@@ -54,6 +56,35 @@ pub struct AppState {
     pub body_limit: usize,
     /// Largest uploaded file, bytes.
     pub upload_limit: usize,
+    /// The server's stop signal and its open connections.
+    pub shutdown: crate::startup::Shutdown,
+    /// Open WebSockets per account (at most `MAX_SOCKETS_PER_ACCOUNT` each).
+    pub sockets: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<uuid::Uuid, usize>>>,
+}
+
+impl AppState {
+    /// Counts one more WebSocket of `account`; false (and nothing counted) when it holds
+    /// [`graphql::MAX_SOCKETS_PER_ACCOUNT`] already.
+    fn count_socket(&self, account: uuid::Uuid) -> bool {
+        let mut sockets = self.sockets.lock().unwrap_or_else(|p| p.into_inner());
+        let open = sockets.entry(account).or_insert(0);
+        if *open >= graphql::MAX_SOCKETS_PER_ACCOUNT {
+            return false;
+        }
+        *open += 1;
+        true
+    }
+
+    /// Counts one WebSocket of `account` less.
+    fn uncount_socket(&self, account: uuid::Uuid) {
+        let mut sockets = self.sockets.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(open) = sockets.get_mut(&account) {
+            *open = open.saturating_sub(1);
+            if *open == 0 {
+                sockets.remove(&account);
+            }
+        }
+    }
 }
 
 /// How long `/readyz` waits for the database before it answers 503.

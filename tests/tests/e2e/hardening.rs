@@ -1007,3 +1007,138 @@ async fn concurrent_writers_of_new_members_and_the_same_student_all_succeed(app:
         assert_eq!(ids.len(), 1, "one student, whoever wrote first: {ids:?}");
     }
 }
+
+/// A WebSocket of `token`, acknowledged.
+async fn acknowledged(app: &TestApp, token: &str) -> crate::subscriptions::Socket {
+    let mut socket = connect(
+        &app.graphql_url(),
+        json!({ "Authorization": format!("Bearer {token}") }),
+    )
+    .await;
+    let ack = next_json(&mut socket).await.unwrap();
+    assert_eq!(ack["type"], "connection_ack", "{ack}");
+    socket
+}
+
+/// The close code the socket ends with (15 s at most, skipping other messages).
+async fn close_code(socket: &mut crate::subscriptions::Socket) -> Option<u64> {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(15);
+    while tokio::time::Instant::now() < deadline {
+        match next_json(socket).await {
+            Some(m) if m["type"] == "close" => return m["code"].as_u64(),
+            Some(_) => continue,
+            None => continue,
+        }
+    }
+    None
+}
+
+const SUBSCRIPTION: &str = "subscription { orderClassDemandChanged { kind } }";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn websockets_follow_the_account_and_their_limits() {
+    use entity::account;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    let p = parties(&app).await;
+
+    // No connection_init within 10 s: closed with 4408.
+    let ws_url = app.graphql_url().replace("http://", "ws://") + "/ws";
+    let mut request =
+        tokio_tungstenite::tungstenite::client::IntoClientRequest::into_client_request(ws_url)
+            .unwrap();
+    request.headers_mut().insert(
+        "Sec-WebSocket-Protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut silent, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+
+    // 20 subscriptions run; the 21st is refused, the socket stays open.
+    let mut busy = acknowledged(&app, &p.firm_a).await;
+    for id in 0..21 {
+        busy.send(Message::text(
+            json!({ "id": id.to_string(), "type": "subscribe", "payload": { "query": SUBSCRIPTION } }).to_string(),
+        ))
+        .await
+        .unwrap();
+    }
+    let refused = next_json(&mut busy).await.unwrap();
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["id"], "20");
+
+    // An account holds at most 10 sockets: the 11th is closed with 4429.
+    let mut sockets = Vec::new();
+    for _ in 0..9 {
+        sockets.push(acknowledged(&app, &p.firm_b).await);
+    }
+    let mut tenth = acknowledged(&app, &p.firm_b).await;
+    let mut eleventh = connect(
+        &app.graphql_url(),
+        json!({ "Authorization": format!("Bearer {}", p.firm_b) }),
+    )
+    .await;
+    assert_eq!(close_code(&mut eleventh).await, Some(4429));
+    // Closing one frees its place.
+    tenth.close(None).await.unwrap();
+    drop(tenth);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let _again = acknowledged(&app, &p.firm_b).await;
+
+    // The school's account is disabled: its open socket is closed with 4403.
+    let mut school = acknowledged(&app, &p.school).await;
+    account::Entity::update_many()
+        .col_expr(account::Column::Disabled, Expr::value(true))
+        .filter(account::Column::Email.eq("s@college.example.org"))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(close_code(&mut school).await, Some(4403));
+    assert_eq!(close_code(&mut silent).await, Some(4408));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_closes_websockets_with_1001_and_ends_within_the_grace() {
+    let mut app = spawn_app(Backend::Sqlite).await.unwrap();
+    let token = app.secretariat().await;
+    let mut socket = acknowledged(&app, &token).await;
+    // A client that sends half a request and stalls.
+    let mut stalled = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    tokio::io::AsyncWriteExt::write_all(&mut stalled, b"POST /graphql HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    app.shut_down();
+    assert_eq!(close_code(&mut socket).await, Some(1001));
+    // The stalled client is dropped (header read timeout or the shutdown grace).
+    let mut buf = [0u8; 64];
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(15),
+        tokio::io::AsyncReadExt::read(&mut stalled, &mut buf),
+    )
+    .await
+    .expect("the server drops a stalled client");
+    assert!(matches!(read, Ok(0) | Err(_)), "{read:?}");
+    // New connections are refused.
+    assert!(tokio::net::TcpStream::connect(app.addr).await.is_err());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_sending_partial_headers_is_dropped() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    let mut stalled = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+    tokio::io::AsyncWriteExt::write_all(
+        &mut stalled,
+        b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ",
+    )
+    .await
+    .unwrap();
+    let mut buf = [0u8; 64];
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        tokio::io::AsyncReadExt::read(&mut stalled, &mut buf),
+    )
+    .await
+    .expect("the server drops a client that never finishes its headers");
+    assert!(matches!(read, Ok(0) | Err(_)), "{read:?}");
+    still_serves(&app).await;
+}
