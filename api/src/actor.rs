@@ -23,6 +23,18 @@ pub enum Actor {
 }
 
 impl Actor {
+    /// The caller's role for logs: `ANONYMOUS`, or the account's role.
+    pub fn role_name(&self) -> &'static str {
+        match self {
+            Actor::Anonymous => "ANONYMOUS",
+            Actor::Account { role, .. } => match role {
+                AccountRole::Secretariat => "SECRETARIAT",
+                AccountRole::SchoolStaff => "SCHOOL_STAFF",
+                AccountRole::EnterpriseStaff => "ENTERPRISE_STAFF",
+            },
+        }
+    }
+
     /// Whether the caller presented a valid token.
     pub fn is_authenticated(&self) -> bool {
         matches!(self, Self::Account { .. })

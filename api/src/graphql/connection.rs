@@ -30,6 +30,23 @@ pub fn cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> u
     size.saturating_mul(child_complexity).saturating_add(1)
 }
 
+/// Cost of one SQL statement a field runs for itself (a plain field costs 1; a loaded relation is
+/// batched and costs 1 per parent).
+pub const STATEMENT_COST: usize = 10;
+
+/// Cost of a member's compliance report: the statements it runs for one member.
+pub const MEMBER_COMPLIANCE_COST: usize = 6 * STATEMENT_COST;
+
+/// Cost of an alliance-wide report (`allianceCompliance`, `retention`,
+/// `internshipPostCompliance`): a few statements over whole tables.
+pub const ALLIANCE_REPORT_COST: usize = 1_000;
+
+/// Complexity of `nodes(ids:)`: each id is a lookup of its own.
+pub fn nodes_cost(ids: usize, child_complexity: usize) -> usize {
+    ids.max(1)
+        .saturating_mul(child_complexity.saturating_add(STATEMENT_COST))
+}
+
 fn clamp(n: i64) -> u64 {
     n.clamp(1, MAX_PAGE as i64) as u64
 }

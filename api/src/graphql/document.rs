@@ -132,6 +132,93 @@ pub fn scan(document: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// Most operations one document may hold.
+pub const MAX_OPERATIONS: usize = 10;
+
+/// Most fields at the root of one operation (fragments at the root counted in).
+pub const MAX_ROOT_FIELDS: usize = 20;
+
+/// Most times one field may be selected (under different aliases) in one selection set.
+pub const MAX_ALIASES_PER_FIELD: usize = 10;
+
+/// Checks the document's shape: at most [`MAX_OPERATIONS`] operations, [`MAX_ROOT_FIELDS`] root
+/// fields per operation, and [`MAX_ALIASES_PER_FIELD`] selections of one field per selection set —
+/// so aliases cannot multiply an expensive field past what its cost shows.
+///
+/// # Errors
+/// What is over which limit, in Chinese and English.
+pub fn check_shape(doc: &ExecutableDocument) -> Result<(), String> {
+    let operations = doc.operations.iter().count();
+    if operations > MAX_OPERATIONS {
+        return Err(format!(
+            "文档最多含 {MAX_OPERATIONS} 个操作 / a document holds at most {MAX_OPERATIONS} operations"
+        ));
+    }
+    for (_, operation) in doc.operations.iter() {
+        let mut visited = std::collections::HashSet::new();
+        let root = count_fields(doc, &operation.node.selection_set.node, &mut visited);
+        if root > MAX_ROOT_FIELDS {
+            return Err(format!(
+                "一个操作最多选择 {MAX_ROOT_FIELDS} 个根字段 / an operation selects at most {MAX_ROOT_FIELDS} root fields"
+            ));
+        }
+        check_aliases(&operation.node.selection_set.node)?;
+    }
+    for fragment in doc.fragments.values() {
+        check_aliases(&fragment.node.selection_set.node)?;
+    }
+    Ok(())
+}
+
+/// Fields selected in `set`, fragments spread in (each fragment once).
+fn count_fields<'a>(
+    doc: &'a ExecutableDocument,
+    set: &'a SelectionSet,
+    visited: &mut std::collections::HashSet<&'a str>,
+) -> usize {
+    set.items
+        .iter()
+        .map(|selection| match &selection.node {
+            Selection::Field(_) => 1,
+            Selection::InlineFragment(inline) => {
+                count_fields(doc, &inline.node.selection_set.node, visited)
+            }
+            Selection::FragmentSpread(spread) => {
+                let name = spread.node.fragment_name.node.as_str();
+                match doc.fragments.get(&spread.node.fragment_name.node) {
+                    Some(fragment) if visited.insert(name) => {
+                        count_fields(doc, &fragment.node.selection_set.node, visited)
+                    }
+                    _ => 0,
+                }
+            }
+        })
+        .sum()
+}
+
+/// Refuses a selection set that selects one field more than [`MAX_ALIASES_PER_FIELD`] times.
+fn check_aliases(set: &SelectionSet) -> Result<(), String> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for selection in &set.items {
+        match &selection.node {
+            Selection::Field(field) => {
+                let count = seen.entry(field.node.name.node.as_str()).or_insert(0);
+                *count += 1;
+                if *count > MAX_ALIASES_PER_FIELD {
+                    return Err(format!(
+                        "字段 {} 在一个选择集中最多出现 {MAX_ALIASES_PER_FIELD} 次 / {} may be selected at most {MAX_ALIASES_PER_FIELD} times in one selection set",
+                        field.node.name.node, field.node.name.node
+                    ));
+                }
+                check_aliases(&field.node.selection_set.node)?;
+            }
+            Selection::InlineFragment(inline) => check_aliases(&inline.node.selection_set.node)?,
+            Selection::FragmentSpread(_) => {}
+        }
+    }
+    Ok(())
+}
+
 /// Checks every value a request carries — argument and directive values written in the document,
 /// variables' default values and the variables themselves — against the limits of
 /// [`crate::limits`]: each string by the ceiling every text shares

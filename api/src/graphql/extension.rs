@@ -13,7 +13,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextValidation,
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextResolve,
+    NextValidation, ResolveInfo,
 };
 use async_graphql::parser::types::ExecutableDocument;
 use async_graphql::{Response, ServerError, ServerResult, ValidationResult, Value, Variables};
@@ -119,6 +120,13 @@ impl Extension for CostAndCodes {
             reject(ctx);
             with_code(e, ErrorCode::BadUserInput)
         })?;
+        if let Err(message) = super::document::check_shape(&document) {
+            reject(ctx);
+            return Err(with_code(
+                ServerError::new(message, None),
+                ErrorCode::BadUserInput,
+            ));
+        }
         if let Err(violation) = super::document::check_inputs(&document, variables) {
             reject(ctx);
             let mut error = ServerError::new(violation.message, None);
@@ -131,6 +139,36 @@ impl Extension for CostAndCodes {
             return Err(error);
         }
         Ok(document)
+    }
+
+    /// Logs every refused authorisation at WARN: who (account, role, unit), which field, which
+    /// code — never arguments or personal data.
+    async fn resolve(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        info: ResolveInfo<'_>,
+        next: NextResolve<'_>,
+    ) -> ServerResult<Option<Value>> {
+        let (parent, field) = (info.parent_type, info.name);
+        let result = next.run(ctx, info).await;
+        if let Err(e) = &result {
+            let code = e.extensions.as_ref().and_then(|x| x.get("code"));
+            let refused = [ErrorCode::Forbidden, ErrorCode::Unauthenticated]
+                .iter()
+                .find(|c| code.is_some_and(|v| *v == Value::from(c.as_str())));
+            if let Some(code) = refused {
+                let actor = ctx.data_opt::<crate::actor::Actor>();
+                tracing::warn!(
+                    account = ?actor.and_then(crate::actor::Actor::account_id),
+                    role = ?actor.map(crate::actor::Actor::role_name),
+                    unit = ?actor.and_then(crate::actor::Actor::unit),
+                    field = %format_args!("{parent}.{field}"),
+                    code = code.as_str(),
+                    "authorisation refused"
+                );
+            }
+        }
+        result
     }
 
     async fn validation(

@@ -153,7 +153,10 @@ impl MemberUnit {
     /// for a firm, a school-in-factory base, a practice station with posts, a career mentor, a
     /// campus visit; for a school, teachers sent to practise and a job-recommendation event. Each
     /// item with its evidence. Any authenticated caller.
-    #[graphql(guard = "RoleGuard::Authenticated")]
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::MEMBER_COMPLIANCE_COST + child_complexity"
+    )]
     async fn compliance(
         &self,
         ctx: &Context<'_>,

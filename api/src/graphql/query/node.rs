@@ -194,6 +194,8 @@ impl NodeQuery {
 
     /// Fetches up to 100 objects by global ID, in the order given; null where no object the caller
     /// may see has the ID. Errors: `BAD_USER_INPUT` for a malformed ID or more than 100 IDs.
+    /// Costs each id's lookup and selection (`extensions.cost`).
+    #[graphql(complexity = "crate::graphql::connection::nodes_cost(ids.len(), child_complexity)")]
     async fn nodes(
         &self,
         ctx: &Context<'_>,

@@ -156,7 +156,7 @@ impl PlacementQuery {
     /// a fixed number of SQL statements. Secretariat only.
     #[graphql(
         guard = "RoleGuard::Secretariat",
-        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity) + crate::graphql::connection::ALLIANCE_REPORT_COST"
     )]
     #[allow(clippy::too_many_arguments)]
     async fn internship_rule_findings(
@@ -214,7 +214,10 @@ impl PlacementQuery {
     /// The 2% rule across the alliance for `year`: every firm above designated size with its posts
     /// offered against 2% of its staff, those below 100% (or with unknown staff) first. Three SQL
     /// statements whatever the number of firms. Secretariat only.
-    #[graphql(guard = "RoleGuard::Secretariat")]
+    #[graphql(
+        guard = "RoleGuard::Secretariat",
+        complexity = "crate::graphql::connection::ALLIANCE_REPORT_COST + child_complexity"
+    )]
     async fn internship_post_compliance(
         &self,
         ctx: &Context<'_>,
@@ -231,7 +234,10 @@ impl PlacementQuery {
     /// Retention in Weihai (留威就业) of `year`'s graduates, grouped by school, district or
     /// specialty, with the change from the year before. The secretariat sees every school; school
     /// staff their own school. Two SQL statements.
-    #[graphql(guard = "RoleGuard::Authenticated")]
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::ALLIANCE_REPORT_COST + child_complexity"
+    )]
     async fn retention(
         &self,
         ctx: &Context<'_>,
