@@ -18,8 +18,10 @@ pub enum CreateAccountError {
     /// Not an e-mail address.
     #[error("{0:?} is not an e-mail address")]
     Email(String),
-    /// Password too short.
-    #[error("the password must have at least {MIN_PASSWORD_CHARS} characters")]
+    /// Password too short, or too easy to guess (zxcvbn score below 3 of 4).
+    #[error(
+        "the password must have at least {MIN_PASSWORD_CHARS} characters and be hard to guess (no common words, names, dates or keyboard patterns alone)"
+    )]
     WeakPassword,
     /// The e-mail is in use.
     #[error("an account with e-mail {0:?} exists already")]
@@ -68,7 +70,7 @@ pub async fn create_account(
     if !looks_like_email(&email) {
         return Err(CreateAccountError::Email(email));
     }
-    if password.chars().count() < MIN_PASSWORD_CHARS {
+    if !auth::strong_password(password, &[&email]) {
         return Err(CreateAccountError::WeakPassword);
     }
     let unit = match (role, unit_name) {

@@ -124,16 +124,49 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 /// The shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
-/// Limits password attempts per e-mail address (`THROTTLED` beyond the quota), so a password
-/// cannot be guessed by brute force through `login`. Per API instance: behind a load balancer of n
-/// instances an address gets at most n times the quota.
+/// The lowest zxcvbn score a new password may have (0–4; 3 is "safely unguessable: moderate
+/// protection from offline slow-hash scenarios", about 10^10 guesses).
+pub const MIN_PASSWORD_SCORE: zxcvbn::Score = zxcvbn::Score::Three;
+
+/// Whether `password` may be set: at least [`MIN_PASSWORD_CHARS`] characters and a zxcvbn score
+/// of at least [`MIN_PASSWORD_SCORE`], judged also against `context` and its words (the e-mail
+/// address, say, so that its name and domain count as guessable).
+pub fn strong_password(password: &str, context: &[&str]) -> bool {
+    password.chars().count() >= MIN_PASSWORD_CHARS
+        // zxcvbn's matching is quadratic in the length; past 256 characters length is strength.
+        && (password.chars().count() > 256
+            || {
+                // The context's words as well as the whole (an e-mail's name and domain parts).
+                let words: Vec<&str> = context
+                    .iter()
+                    .flat_map(|c| std::iter::once(*c).chain(c.split(|ch: char| !ch.is_alphanumeric())))
+                    .filter(|w| w.chars().count() >= 3)
+                    .collect();
+                zxcvbn::zxcvbn(password, &words).score() >= MIN_PASSWORD_SCORE
+            })
+}
+
+/// Limits password attempts (`THROTTLED` beyond the quota, with the wait in
+/// `retryAfterSeconds`), so passwords cannot be guessed by brute force through `login`:
+///
+/// - per client address and e-mail: `per_minute` attempts a minute, refilled one at a time (a
+///   back-off of 60/`per_minute` seconds per further attempt). The key includes the client's
+///   address, so someone failing on purpose from elsewhere cannot lock the owner out: the owner's
+///   own address keeps its own quota.
+/// - per client address, whatever the e-mail: three times `per_minute` a minute, so one address
+///   cannot spray a password across many accounts.
+///
+/// Per API instance: behind a load balancer of n instances a key gets at most n times the quota.
+/// Keys are kept in bounded memory: past [`LIMITER_MAX_KEYS`] keys, those whose quota is full
+/// again are dropped.
 pub struct LoginLimiter {
-    limiter: governor::DefaultKeyedRateLimiter<String>,
+    per_account: governor::DefaultKeyedRateLimiter<String>,
+    per_address: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
     clock: governor::clock::DefaultClock,
 }
 
 /// Keys kept before stale ones are dropped.
-const LIMITER_MAX_KEYS: usize = 10_000;
+pub const LIMITER_MAX_KEYS: usize = 10_000;
 
 impl LoginLimiter {
     /// At most `per_minute` attempts per address per minute (at least 1), all of them available at
@@ -141,23 +174,83 @@ impl LoginLimiter {
     pub fn new(per_minute: u32) -> Self {
         let per_minute =
             std::num::NonZeroU32::new(per_minute.max(1)).unwrap_or(std::num::NonZeroU32::MIN);
+        let per_address = per_minute.saturating_mul(std::num::NonZeroU32::MIN.saturating_add(2));
         Self {
-            limiter: governor::RateLimiter::keyed(governor::Quota::per_minute(per_minute)),
+            per_account: governor::RateLimiter::keyed(governor::Quota::per_minute(per_minute)),
+            per_address: governor::RateLimiter::keyed(governor::Quota::per_minute(per_address)),
             clock: governor::clock::DefaultClock::default(),
         }
     }
 
-    /// Counts one attempt for `email`; `Err(wait)` when it is over the quota.
+    /// Counts one attempt for `email` from `client`; `Err(wait)` when either quota is spent.
     ///
     /// # Errors
     /// How long until the next attempt is allowed.
-    pub fn check(&self, email: &str) -> Result<(), std::time::Duration> {
+    pub fn check(&self, client: std::net::IpAddr, email: &str) -> Result<(), std::time::Duration> {
         use governor::clock::Clock;
-        if self.limiter.len() > LIMITER_MAX_KEYS {
-            self.limiter.retain_recent();
+        if self.per_account.len() > LIMITER_MAX_KEYS {
+            self.per_account.retain_recent();
         }
-        self.limiter
-            .check_key(&email.trim().to_lowercase())
-            .map_err(|not_until| not_until.wait_time_from(self.clock.now()))
+        if self.per_address.len() > LIMITER_MAX_KEYS {
+            self.per_address.retain_recent();
+        }
+        let wait = |not_until: governor::NotUntil<_>| not_until.wait_time_from(self.clock.now());
+        self.per_address.check_key(&client).map_err(wait)?;
+        // The e-mail as typed is bounded by the request's limits; keys are the address and the
+        // normalised e-mail.
+        self.per_account
+            .check_key(&format!("{client} {}", email.trim().to_lowercase()))
+            .map_err(wait)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_or_guessable_passwords_are_refused() {
+        for weak in [
+            "short",
+            "password1234",
+            "qwertyuiopasdfgh",
+            "111111111111",
+            "weihaialliance",
+        ] {
+            assert!(
+                !strong_password(weak, &["weihai-alliance@example.org"]),
+                "{weak}"
+            );
+        }
+        for strong in [
+            "a long test password",
+            "威海技工教育集团-订单班-Kp7#",
+            "correct horse battery staple",
+        ] {
+            assert!(strong_password(strong, &[]), "{strong}");
+        }
+    }
+
+    #[test]
+    fn logins_are_throttled_per_address_and_account_without_locking_out_other_addresses() {
+        let limiter = LoginLimiter::new(10);
+        let attacker = std::net::IpAddr::from([10, 0, 0, 2]);
+        let owner = std::net::IpAddr::from([10, 0, 0, 1]);
+        for _ in 0..10 {
+            assert!(limiter.check(attacker, "owner@example.org").is_ok());
+        }
+        assert!(limiter.check(attacker, "Owner@Example.org ").is_err());
+        // The owner, elsewhere, still has the account's full quota.
+        assert!(limiter.check(owner, "owner@example.org").is_ok());
+        // One address spraying across accounts is stopped at three times the quota.
+        let sprayer = std::net::IpAddr::from([10, 0, 0, 3]);
+        let allowed = (0..100)
+            .filter(|i| {
+                limiter
+                    .check(sprayer, &format!("user{i}@example.org"))
+                    .is_ok()
+            })
+            .count();
+        assert_eq!(allowed, 30);
     }
 }

@@ -16,4 +16,9 @@ pub mod schema;
 pub mod subscription;
 
 pub use query::CurrentAccount;
+
+/// The address of the client a request came from (the TCP peer), for per-address throttling of
+/// logins. Never logged with personal data.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddress(pub std::net::IpAddr);
 pub use schema::{AppSchema, SchemaLimits};

@@ -3,20 +3,21 @@
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
-use axum::extract::{RawQuery, State, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use entity::account;
 use sea_orm::EntityTrait;
+use std::net::SocketAddr;
 
 use super::AppState;
 use super::authenticate;
 use super::error_response;
 use crate::auth::Actor;
-use crate::graphql::CurrentAccount;
 use crate::graphql::error::ErrorCode;
 use crate::graphql::extension::RequestRejected;
 use crate::graphql::loader::Loaders;
+use crate::graphql::{ClientAddress, CurrentAccount};
 
 pub(super) const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
 
@@ -32,6 +33,7 @@ pub(super) async fn graphql_post(
     request: axum::extract::Request,
 ) -> Response {
     let headers = request.headers().clone();
+    let client = client_address(request.extensions().get::<ConnectInfo<SocketAddr>>());
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -50,7 +52,7 @@ pub(super) async fn graphql_post(
             return response;
         }
         return match receive_multipart(&state, &content_type, request.into_body()).await {
-            Ok(r) => execute(&state, &headers, r).await,
+            Ok(r) => execute(&state, &headers, client, r).await,
             Err(message) => {
                 error_response(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, &message)
             }
@@ -97,7 +99,7 @@ pub(super) async fn graphql_post(
             );
         }
     };
-    execute(&state, &headers, request).await
+    execute(&state, &headers, client, request).await
 }
 
 /// Reads a GraphQL multipart request (file uploads): `operations` and `map` are held to the JSON
@@ -192,6 +194,7 @@ async fn receive_multipart(
 
 pub(super) async fn graphql_get(
     State(state): State<AppState>,
+    connect: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
@@ -233,7 +236,13 @@ pub(super) async fn graphql_get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    execute(&state, &headers, request).await
+    let client = client_address(connect.as_ref().map(|c| &c.0));
+    execute(&state, &headers, client, request).await
+}
+
+/// The client's address (the TCP peer; `0.0.0.0` when unknown, e.g. in-process callers).
+fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> ClientAddress {
+    ClientAddress(connect.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0.ip()))
 }
 
 /// Whether the operation the request would run is a mutation (unparsable queries are left to the
@@ -503,6 +512,7 @@ pub(super) async fn ws_connection_init(
 pub(super) async fn execute(
     state: &AppState,
     headers: &HeaderMap,
+    client: ClientAddress,
     request: async_graphql::Request,
 ) -> Response {
     let account = match authenticate(state, headers).await {
@@ -514,6 +524,7 @@ pub(super) async fn execute(
     let mut request = request
         .data(actor)
         .data(Loaders::new(&state.db))
+        .data(client)
         .data(rejected.clone());
     if let Some(account) = account {
         request = request.data(CurrentAccount(account));

@@ -1317,3 +1317,68 @@ async fn refused_authorisations_are_logged_at_warn_without_personal_data() {
     assert!(line.contains("UNAUTHENTICATED"), "{line}");
     assert!(line.contains("ANONYMOUS"), "{line}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failing_logins_elsewhere_do_not_lock_the_owner_out_and_sprays_are_throttled() {
+    use entity::enums::AccountRole;
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    app.account_token("owner@example.org", AccountRole::Secretariat, None)
+        .await;
+    let from = |last: u8| {
+        reqwest::Client::builder()
+            .local_address(std::net::IpAddr::from([127, 0, 0, last]))
+            .build()
+            .unwrap()
+    };
+    let login = |client: reqwest::Client, email: String, password: &'static str| {
+        let url = app.graphql_url();
+        async move {
+            let body: Value = client
+                .post(url)
+                .json(&json!({ "query": "mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token userErrors { code } } }", "variables": { "e": email, "p": password } }))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            body
+        }
+    };
+    // The attacker at 127.0.0.2 spends the owner's quota there (10 a minute in tests).
+    let attacker = from(2);
+    let mut throttled = false;
+    for _ in 0..11 {
+        let body = login(
+            attacker.clone(),
+            "owner@example.org".into(),
+            "wrong password guess",
+        )
+        .await;
+        throttled |= body["errors"][0]["extensions"]["code"] == "THROTTLED";
+    }
+    assert!(throttled);
+    // The owner at 127.0.0.1 logs in at once.
+    let body = login(
+        from(1),
+        "owner@example.org".into(),
+        alliance_tests::TEST_PASSWORD,
+    )
+    .await;
+    assert!(body["data"]["login"]["token"].is_string(), "{body}");
+    // A spray from 127.0.0.3 across 40 addresses is throttled after 30.
+    let sprayer = from(3);
+    let mut refused = 0;
+    for i in 0..40 {
+        let body = login(
+            sprayer.clone(),
+            format!("user{i}@example.org"),
+            "Summer2026!!",
+        )
+        .await;
+        if body["errors"][0]["extensions"]["code"] == "THROTTLED" {
+            refused += 1;
+        }
+    }
+    assert_eq!(refused, 10);
+}

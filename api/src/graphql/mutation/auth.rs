@@ -38,7 +38,12 @@ impl AuthMutation {
         let db = ctx.data::<DatabaseConnection>()?;
         let tokens = ctx.data::<TokenService>()?;
         if let Some(limiter) = ctx.data_opt::<LoginLimiter>() {
-            limiter.check(&input.email).map_err(ApiError::Throttled)?;
+            let client = ctx
+                .data_opt::<crate::graphql::ClientAddress>()
+                .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0);
+            limiter
+                .check(client, &input.email)
+                .map_err(ApiError::Throttled)?;
         }
         let Some(account) = accounts::authenticate(db, &input.email, &input.password)
             .await
