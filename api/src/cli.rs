@@ -249,9 +249,7 @@ async fn import(config: &Config, what: ImportCommand) -> anyhow::Result<()> {
     let name = file.display().to_string();
     let format = crate::spreadsheet::Format::detect(&name, None)
         .ok_or_else(|| anyhow::anyhow!("{name}: give an .xlsx or .csv file"))?;
-    let reader = std::io::BufReader::new(
-        std::fs::File::open(&file).with_context(|| format!("opening {name}"))?,
-    );
+    let reader = std::fs::File::open(&file).with_context(|| format!("opening {name}"))?;
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_style(
         indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} rows {msg}")

@@ -11,7 +11,7 @@ use entity::{internship_placement, student};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait,
-    QueryFilter,
+    QueryFilter, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -123,16 +123,73 @@ trait Importer: Sized + Send {
     ) -> impl Future<Output = Result<(), DbErr>> + Send;
 }
 
-/// The import loop: reads `reader` row by row, checks each row, writes in batches, and commits
-/// only when no row had a problem (else rolls back and reports every problem).
-async fn run<I: Importer, R: Read + Seek + Send + 'static>(
+/// The import: a checking pass over the whole file in a read transaction (no write lock held),
+/// then — only when every row is good — a writing pass in one short write transaction, which
+/// re-checks each row against what it now reads (another writer may have changed the records
+/// meanwhile) and commits only when no row had a problem.
+///
+/// So a bad or hostile file never takes the write lock at all, and a good one holds it only for
+/// the writes: on SQLite other writers are not kept waiting while a file is parsed.
+async fn run<I: Importer>(
     db: &DatabaseConnection,
     school: Uuid,
     format: Format,
-    reader: R,
+    mut file: std::fs::File,
     mut progress: impl FnMut(u64),
 ) -> Result<ImportReport, DbErr> {
-    let mut rows = Rows::open(format, reader, I::COLUMNS.len());
+    use std::io::Seek;
+    let unreadable = |e: std::io::Error| {
+        file_error(FileProblem::malformed(format!(
+            "the file cannot be read: {e}"
+        )))
+    };
+    let checking = match file.try_clone() {
+        Ok(f) => f,
+        Err(e) => return Ok(unreadable(e)),
+    };
+    let read = db.begin().await?;
+    let checked = pass::<I, _>(&read, school, format, checking, false, &mut progress).await?;
+    read.rollback().await?;
+    if !checked.errors.is_empty() || !checked.checked_all_rows {
+        // Nothing was written: the counts of the checking pass say what would have been.
+        return Ok(ImportReport {
+            inserted: 0,
+            updated: 0,
+            unchanged: 0,
+            ..checked
+        });
+    }
+    // The checking pass read to the end of the file (its reader thread has ended): rewind.
+    if let Err(e) = file.rewind() {
+        return Ok(unreadable(e));
+    }
+    let txn = crate::db::write_txn(db).await?;
+    let report = pass::<I, _>(&txn, school, format, file, true, &mut progress).await?;
+    if report.errors.is_empty() && report.checked_all_rows {
+        txn.commit().await?;
+        Ok(report)
+    } else {
+        txn.rollback().await?;
+        Ok(ImportReport {
+            inserted: 0,
+            updated: 0,
+            unchanged: 0,
+            ..report
+        })
+    }
+}
+
+/// One pass over the file in `txn`: reads row by row, checks each row, and — when `write` and no
+/// row had a problem so far — writes in batches.
+async fn pass<I: Importer, R: Read + Seek + Send + 'static>(
+    txn: &DatabaseTransaction,
+    school: Uuid,
+    format: Format,
+    reader: R,
+    write: bool,
+    progress: &mut impl FnMut(u64),
+) -> Result<ImportReport, DbErr> {
+    let mut rows = Rows::open(format, std::io::BufReader::new(reader), I::COLUMNS.len());
     let header = match rows.next_row().await {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Ok(file_error(e)),
@@ -142,8 +199,7 @@ async fn run<I: Importer, R: Read + Seek + Send + 'static>(
         Ok(m) => m,
         Err(e) => return Ok(file_error(FileProblem::malformed(e))),
     };
-    let txn = crate::db::write_txn(db).await?;
-    let mut importer = I::prepare(&txn, school).await?;
+    let mut importer = I::prepare(txn, school).await?;
     let mut report = ImportReport::default();
     let mut number: u64 = 1;
     report.checked_all_rows = true;
@@ -197,61 +253,54 @@ async fn run<I: Importer, R: Read + Seek + Send + 'static>(
             break;
         }
         if importer.staged() >= BATCH {
-            let write = report.errors.is_empty();
-            importer.flush(&txn, write, &mut report).await?;
+            let now = write && report.errors.is_empty();
+            importer.flush(txn, now, &mut report).await?;
         }
         if number.is_multiple_of(1000) {
             progress(report.rows_read);
         }
     }
-    let write = report.errors.is_empty();
-    importer.flush(&txn, write, &mut report).await?;
+    let now = write && report.errors.is_empty();
+    importer.flush(txn, now, &mut report).await?;
     progress(report.rows_read);
-    if write {
-        txn.commit().await?;
-    } else {
-        txn.rollback().await?;
-        report.inserted = 0;
-        report.updated = 0;
-        report.unchanged = 0;
-    }
     Ok(report)
 }
 
-/// Imports students for `school` from `reader`; `progress` is called with the rows done so far.
+/// Imports students for `school` from `file` (see [`run`]: checked whole, then written); `progress` is called with the rows done so far.
 /// Students are keyed by school and student number: a row equal to the stored student is
 /// unchanged, a different one updates it.
 ///
 /// # Errors
 /// `UNAUTHENTICATED` / `FORBIDDEN` unless the caller acts for a school (it imports for its own);
 /// database failures (the transaction is rolled back). Problems with the file are in the report.
-pub async fn import_students<R: Read + Seek + Send + 'static>(
+pub async fn import_students(
     db: &DatabaseConnection,
     actor: &Actor,
     format: Format,
-    reader: R,
+    file: std::fs::File,
     progress: impl FnMut(u64),
 ) -> Result<ImportReport, Error> {
     let school = actor.require_school()?;
-    Ok(run::<StudentImport, R>(db, school, format, reader, progress).await?)
+    Ok(run::<StudentImport>(db, school, format, file, progress).await?)
 }
 
-/// Imports placements for `school` from `reader` (each PLANNED, ready for activation);
+/// Imports placements for `school` from `file` (see [`run`]: checked whole, then written; each
+/// PLANNED, ready for activation);
 /// `progress` is called with the rows done so far. Placements are keyed by student, host and
 /// start date: a row already stored is unchanged.
 ///
 /// # Errors
 /// `UNAUTHENTICATED` / `FORBIDDEN` unless the caller acts for a school (it imports for its own);
 /// database failures (the transaction is rolled back). Problems with the file are in the report.
-pub async fn import_placements<R: Read + Seek + Send + 'static>(
+pub async fn import_placements(
     db: &DatabaseConnection,
     actor: &Actor,
     format: Format,
-    reader: R,
+    file: std::fs::File,
     progress: impl FnMut(u64),
 ) -> Result<ImportReport, Error> {
     let school = actor.require_school()?;
-    Ok(run::<PlacementImport, R>(db, school, format, reader, progress).await?)
+    Ok(run::<PlacementImport>(db, school, format, file, progress).await?)
 }
 
 /// The student import: the school's students by number, and the rows to insert and update.

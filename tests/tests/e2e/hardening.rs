@@ -1386,3 +1386,52 @@ async fn failing_logins_elsewhere_do_not_lock_the_owner_out_and_sprays_are_throt
         "{refused:?}"
     );
 }
+
+both_databases!(writers_during_a_large_import_are_answered_never_internal);
+
+async fn writers_during_a_large_import_are_answered_never_internal(app: TestApp) {
+    let p = parties(&app).await;
+    let app = std::sync::Arc::new(app);
+    let mut csv =
+        String::from("学号 (studentNumber),姓名 (name),性别 (gender),出生日期 (dateOfBirth)\n");
+    for i in 0..30_000 {
+        csv.push_str(&format!("B{i:06},学生{i},女,2008-03-01\n"));
+    }
+    let importer = {
+        let app = app.clone();
+        let token = p.school.clone();
+        tokio::spawn(async move {
+            import(&app, &token, "importStudents", "big.csv", csv.into_bytes()).await
+        })
+    };
+    let mut codes_seen = std::collections::BTreeMap::<String, usize>::new();
+    let mut i = 0;
+    while !importer.is_finished() {
+        i += 1;
+        let saved = app
+            .mutate(
+                "saveStudent",
+                "SaveStudentInput",
+                json!({ "studentNumber": format!("W{i}"), "name": "并发写入", "gender": "MALE", "dateOfBirth": "2008-01-01" }),
+                "student { id }",
+                Some(&p.school_2),
+            )
+            .await;
+        let code = if saved["student"]["id"].is_string() {
+            "OK".to_owned()
+        } else {
+            codes(&saved).join(",")
+        };
+        *codes_seen.entry(code).or_default() += 1;
+    }
+    let report = importer.await.unwrap();
+    assert_eq!(report["inserted"], 30_000, "{report}");
+    assert!(
+        codes_seen.keys().all(|c| c == "OK" || c == "UNAVAILABLE"),
+        "{codes_seen:?}"
+    );
+    assert!(
+        codes_seen.get("OK").is_some_and(|n| *n > 0),
+        "{codes_seen:?}"
+    );
+}

@@ -54,11 +54,11 @@ async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<Im
             ..Default::default()
         });
     };
-    let reader = std::io::BufReader::new(upload.content);
+    let file = upload.content;
     let report = if students {
-        spreadsheet::import_students(db, a, format, reader, |_| {}).await
+        spreadsheet::import_students(db, a, format, file, |_| {}).await
     } else {
-        spreadsheet::import_placements(db, a, format, reader, |_| {}).await
+        spreadsheet::import_placements(db, a, format, file, |_| {}).await
     };
     Ok(report?)
 }
