@@ -89,6 +89,9 @@ pub enum Event {
         /// What happened.
         kind: OrderClassEventKind,
     },
+    /// Events may have been missed (the listener lost its database connection and is back):
+    /// subscribers must re-read what they show and subscribe again. Never sent by a write.
+    Resync,
 }
 
 /// Publishes and distributes events; one per API instance.
@@ -113,18 +116,30 @@ impl EventBus {
             let forward = tx.clone();
             tokio::spawn(async move {
                 loop {
-                    match listener.recv().await {
-                        Ok(note) => match serde_json::from_str::<Event>(note.payload()) {
+                    // `try_recv` says when the connection was lost (`Ok(None)`), where `recv`
+                    // would reconnect silently and lose what was sent meanwhile.
+                    match listener.try_recv().await {
+                        Ok(Some(note)) => match serde_json::from_str::<Event>(note.payload()) {
                             Ok(event) => {
                                 let _ = forward.send(event);
                             }
                             Err(e) => tracing::warn!(error = %e, "ignoring a malformed event"),
                         },
-                        Err(e) => {
-                            // PgListener reconnects on the next recv; events sent meanwhile are
-                            // lost, which subscribers learn from no event rather than a wrong one.
-                            tracing::warn!(error = %e, "event listener lost its connection");
-                            tokio::time::sleep(Duration::from_secs(1)).await;
+                        Ok(None) | Err(_) => {
+                            // Notifications sent while the connection is down are lost. Listen
+                            // again, then tell every subscriber to re-read (no silent gap).
+                            tracing::warn!("event listener lost its connection");
+                            loop {
+                                match listener.listen(CHANNEL).await {
+                                    Ok(()) => break,
+                                    Err(e) => {
+                                        tracing::warn!(error = %e, "event listener cannot listen yet");
+                                        tokio::time::sleep(Duration::from_millis(500)).await;
+                                    }
+                                }
+                            }
+                            tracing::info!("event listener is back; subscribers must resync");
+                            let _ = forward.send(Event::Resync);
                         }
                     }
                 }

@@ -31,6 +31,9 @@ pub enum ErrorCode {
     Internal,
     /// The database is away or busy for now; retry after `Retry-After` seconds (HTTP 503).
     Unavailable,
+    /// A subscription may have missed events (a lost database connection, a subscriber too slow
+    /// to keep up): re-read what you show and subscribe again. The subscription ends after it.
+    ResyncRequired,
 }
 
 impl ErrorCode {
@@ -44,6 +47,7 @@ impl ErrorCode {
             Self::Throttled => "THROTTLED",
             Self::Internal => "INTERNAL",
             Self::Unavailable => "UNAVAILABLE",
+            Self::ResyncRequired => "RESYNC_REQUIRED",
         }
     }
 }

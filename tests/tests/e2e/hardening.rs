@@ -1435,3 +1435,57 @@ async fn writers_during_a_large_import_are_answered_never_internal(app: TestApp)
         "{codes_seen:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subscribers_are_told_to_resync_when_the_event_listener_lost_its_connection() {
+    let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
+        assert!(std::env::var("CI").is_err(), "CI runs the PostgreSQL tests");
+        return;
+    };
+    let authority = server
+        .split_once('@')
+        .map_or(server.as_str(), |(_, rest)| rest)
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let proxy = Proxy::start(&authority).await;
+    let proxied = proxy.addr.to_string();
+    let app = alliance_tests::spawn_app_with(Backend::Postgres, |config| {
+        let url = config.database_url.take().unwrap();
+        config.database_url = Some(url.replacen(&authority, &proxied, 1));
+    })
+    .await
+    .unwrap();
+    let token = app.secretariat().await;
+    let mut socket = acknowledged(&app, &token).await;
+    socket
+        .send(Message::text(
+            json!({ "id": "1", "type": "subscribe", "payload": { "query": SUBSCRIPTION } })
+                .to_string(),
+        ))
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    proxy.cut();
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    proxy.restore().await;
+    // The subscriber learns that events may have been missed, and the subscription completes.
+    let mut told = None;
+    for _ in 0..5 {
+        match next_json(&mut socket).await {
+            Some(m) if m["type"] == "next" => {
+                told = Some(m);
+                break;
+            }
+            Some(_) | None => continue,
+        }
+    }
+    let told = told.expect("a RESYNC_REQUIRED message");
+    assert_eq!(
+        told["payload"]["errors"][0]["extensions"]["code"], "RESYNC_REQUIRED",
+        "{told}"
+    );
+    let complete = next_json(&mut socket).await.unwrap();
+    assert_eq!(complete["type"], "complete", "{complete}");
+}

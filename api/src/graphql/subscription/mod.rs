@@ -2,13 +2,13 @@
 //! The token is checked in `connection_init`; every event is re-read with the subscriber's own
 //! access scope before it is sent, so a subscriber receives only rows it may read.
 
-use async_graphql::{Context, ID, SimpleObject, Subscription};
+use async_graphql::{Context, ErrorExtensions, ID, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
 use sea_orm::{DatabaseConnection, EntityTrait, QueryFilter};
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::events::{DemandEventKind, Event, EventBus, OrderClassEventKind};
-use crate::graphql::error::ApiError;
+use crate::graphql::error::{ApiError, ErrorCode};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::{NodeType, decode_as};
 use crate::graphql::object::{OrderClass, OrderClassDemand};
@@ -36,8 +36,57 @@ pub struct OrderClassChange {
 #[derive(Default)]
 pub struct Subscription;
 
+/// An item of a subscription: a change, nothing (filtered out), or word that events were missed.
+enum Step<T> {
+    Change(T),
+    Skip,
+    Resync,
+}
+
+/// The step of a bus message: events were missed on `Event::Resync` and when this subscriber
+/// lagged behind the bus's buffer.
+fn step(
+    message: Result<Event, tokio_stream::wrappers::errors::BroadcastStreamRecvError>,
+) -> Step<Event> {
+    match message {
+        Ok(Event::Resync) | Err(_) => Step::Resync,
+        Ok(event) => Step::Change(event),
+    }
+}
+
+/// Ends `steps` with one `RESYNC_REQUIRED` error at the first missed-events step; drops skips.
+fn until_resync<T: Send + 'static>(
+    steps: impl Stream<Item = Step<T>> + Send + 'static,
+) -> impl Stream<Item = async_graphql::Result<T>> + Send + 'static {
+    let items = Box::pin(steps.filter_map(|s| async move {
+        match s {
+            Step::Change(v) => Some(Ok(v)),
+            Step::Skip => None,
+            Step::Resync => Some(Err(async_graphql::Error::new(
+                "events may have been missed: re-read what you show and subscribe again",
+            )
+            .extend_with(|_, e| e.set("code", ErrorCode::ResyncRequired.as_str())))),
+        }
+    }));
+    // End right after the error (the client then gets `complete`), without waiting for another
+    // event.
+    futures_util::stream::unfold((items, false), |(mut items, ended)| async move {
+        if ended {
+            return None;
+        }
+        let item = items.next().await?;
+        let ended = item.is_err();
+        Some((item, (items, ended)))
+    })
+}
+
 /// Live changes, over WebSocket at `GET /graphql/ws` (graphql-transport-ws). Send the token in the
 /// `connection_init` payload: `{"Authorization": "Bearer <token>"}`.
+///
+/// No change is lost silently: when events may have been missed (the server's listener lost its
+/// database connection, or the subscriber fell more than 1,024 events behind), the subscription
+/// sends one error with `extensions.code` `RESYNC_REQUIRED` and completes; re-read what you show
+/// and subscribe again.
 #[Subscription]
 impl Subscription {
     /// Every change to an order-class demand the subscriber may read: posted, updated, joined,
@@ -47,31 +96,40 @@ impl Subscription {
     async fn order_class_demand_changed(
         &self,
         ctx: &Context<'_>,
-    ) -> async_graphql::Result<impl Stream<Item = OrderClassDemandChange> + use<>> {
+    ) -> async_graphql::Result<
+        impl Stream<Item = async_graphql::Result<OrderClassDemandChange>> + use<>,
+    > {
         let db = ctx.data::<DatabaseConnection>()?.clone();
         let bus = ctx.data::<EventBus>()?;
         let scope = demand_scope(actor(ctx));
-        Ok(
-            BroadcastStream::new(bus.subscribe()).filter_map(move |event| {
+        Ok(until_resync(BroadcastStream::new(bus.subscribe()).then(
+            move |message| {
                 let db = db.clone();
                 let scope = scope.clone();
                 async move {
-                    let Ok(Event::Demand { id, kind }) = event else {
-                        return None;
+                    let (id, kind) = match step(message) {
+                        Step::Change(Event::Demand { id, kind }) => (id, kind),
+                        Step::Resync => return Step::Resync,
+                        _ => return Step::Skip,
                     };
-                    let demand = entity::order_class_demand::Entity::find_by_id(id)
+                    let read = entity::order_class_demand::Entity::find_by_id(id)
                         .filter(scope)
                         .one(&db)
-                        .await
-                        .map_err(|e| tracing::error!(error = %e, "subscription read failed"))
-                        .ok()??;
-                    Some(OrderClassDemandChange {
-                        kind,
-                        order_class_demand: OrderClassDemand(demand),
-                    })
+                        .await;
+                    match read {
+                        Ok(Some(demand)) => Step::Change(OrderClassDemandChange {
+                            kind,
+                            order_class_demand: OrderClassDemand(demand),
+                        }),
+                        Ok(None) => Step::Skip,
+                        Err(e) => {
+                            tracing::error!(error = %e, "subscription read failed");
+                            Step::Resync
+                        }
+                    }
                 }
-            }),
-        )
+            },
+        )))
     }
 
     /// Every change to one order class: accepted, agreed, recruiting, in training, graduated,
@@ -82,7 +140,8 @@ impl Subscription {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Global ID of the OrderClass to follow.")] id: ID,
-    ) -> async_graphql::Result<impl Stream<Item = OrderClassChange> + use<>> {
+    ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<OrderClassChange>> + use<>>
+    {
         let uuid = decode_as(NodeType::OrderClass, &id)?;
         let db = ctx.data::<DatabaseConnection>()?.clone();
         // Subscribe before the existence check, so no change made meanwhile is missed.
@@ -98,27 +157,33 @@ impl Subscription {
                 ApiError::NotFound(format!("no OrderClass has ID {:?}", id.as_str())).into(),
             );
         }
-        Ok(BroadcastStream::new(events).filter_map(move |event| {
-            let db = db.clone();
-            let scope = scope.clone();
-            async move {
-                let Ok(Event::OrderClass { id, kind }) = event else {
-                    return None;
-                };
-                if id != uuid {
-                    return None;
+        Ok(until_resync(BroadcastStream::new(events).then(
+            move |message| {
+                let db = db.clone();
+                let scope = scope.clone();
+                async move {
+                    let (id, kind) = match step(message) {
+                        Step::Change(Event::OrderClass { id, kind }) if id == uuid => (id, kind),
+                        Step::Resync => return Step::Resync,
+                        _ => return Step::Skip,
+                    };
+                    let read = entity::order_class::Entity::find_by_id(id)
+                        .filter(scope)
+                        .one(&db)
+                        .await;
+                    match read {
+                        Ok(Some(class)) => Step::Change(OrderClassChange {
+                            kind,
+                            order_class: OrderClass(class),
+                        }),
+                        Ok(None) => Step::Skip,
+                        Err(e) => {
+                            tracing::error!(error = %e, "subscription read failed");
+                            Step::Resync
+                        }
+                    }
                 }
-                let class = entity::order_class::Entity::find_by_id(id)
-                    .filter(scope)
-                    .one(&db)
-                    .await
-                    .map_err(|e| tracing::error!(error = %e, "subscription read failed"))
-                    .ok()??;
-                Some(OrderClassChange {
-                    kind,
-                    order_class: OrderClass(class),
-                })
-            }
-        }))
+            },
+        )))
     }
 }
