@@ -7,6 +7,7 @@ mod auth;
 mod budget;
 mod cli;
 mod fixtures;
+mod fuzz;
 mod hardening;
 mod http;
 mod member_registry;
