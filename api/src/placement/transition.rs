@@ -134,7 +134,8 @@ pub async fn transition(
 /// or fees and holds no ID cards.
 ///
 /// # Errors
-/// `FORBIDDEN` for anyone but staff of the host unit; database failures.
+/// `FORBIDDEN` for anyone but staff of the host unit, and for every school (a school is never the
+/// host that confirms: the host attests for itself); database failures.
 pub async fn confirm(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -148,6 +149,13 @@ pub async fn confirm(
     };
     if p.host_unit_id.is_none() || actor.unit() != p.host_unit_id || actor.is_secretariat() {
         return Err(Error::Forbidden("only the host unit confirms a placement"));
+    }
+    // The school reports its own students' placements; it never confirms one as host (nor
+    // attests that the host charges no fees), even where it hosts them itself.
+    if actor.school().is_some() {
+        return Err(Error::Forbidden(
+            "a school never confirms a placement as its host: the host firm does",
+        ));
     }
     if matches!(
         p.status,

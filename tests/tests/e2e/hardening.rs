@@ -1489,3 +1489,40 @@ async fn subscribers_are_told_to_resync_when_the_event_listener_lost_its_connect
     let complete = next_json(&mut socket).await.unwrap();
     assert_eq!(complete["type"], "complete", "{complete}");
 }
+
+both_databases!(a_school_never_confirms_a_placement_as_its_host);
+
+async fn a_school_never_confirms_a_placement_as_its_host(app: TestApp) {
+    let p = parties(&app).await;
+    let school = app.unit_id(SCHOOL).await;
+    crate::placements::student(&app, &p.school, "2026001", "2008-03-01", 3).await;
+    // The school names itself host (a school-run workshop) …
+    let reported =
+        crate::placements::report(&app, &p.school, crate::placements::good("2026001", &school))
+            .await;
+    let id = reported["internshipPlacement"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{reported}"))
+        .to_owned();
+    // … but cannot confirm it as host, nor attest that it charges no fees.
+    let confirmed = app
+        .mutate(
+            "confirmInternshipPlacement",
+            "ConfirmInternshipPlacementInput",
+            json!({ "id": id, "noFeesAttested": true }),
+            "internshipPlacement { hostConfirmedAt noFeesAttested }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&confirmed), ["FORBIDDEN"], "{confirmed}");
+    let reply = app
+        .post_graphql(
+            "query($id: ID!) { node(id: $id) { ... on InternshipPlacement { hostConfirmedAt noFeesAttested } } }",
+            json!({ "id": id }),
+            Some(&p.school),
+        )
+        .await
+        .ok();
+    assert!(reply.data()["node"]["hostConfirmedAt"].is_null());
+    assert_eq!(reply.data()["node"]["noFeesAttested"], false);
+}

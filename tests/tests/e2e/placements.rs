@@ -17,7 +17,13 @@ fn id_for(birth: &str, seq: u32) -> String {
     )
 }
 
-async fn student(app: &TestApp, token: &str, number: &str, birth: &str, year: i32) -> Value {
+pub(crate) async fn student(
+    app: &TestApp,
+    token: &str,
+    number: &str,
+    birth: &str,
+    year: i32,
+) -> Value {
     app.mutate(
         "saveStudent",
         "SaveStudentInput",
@@ -30,7 +36,7 @@ async fn student(app: &TestApp, token: &str, number: &str, birth: &str, year: i3
 }
 
 /// A placement meeting every rule, for student `number`, at the member `host` (id).
-fn good(number: &str, host: &str) -> Value {
+pub(crate) fn good(number: &str, host: &str) -> Value {
     json!({
         "studentNumber": number, "hostUnitId": host, "postTitle": "数控车工", "venueType": "WORKSHOP",
         "weeklyHours": 40, "monthlyPay": 3600, "postWage": 4500, "mentorName": "王师傅", "mentorTitle": "高级技师",
@@ -43,7 +49,7 @@ fn good(number: &str, host: &str) -> Value {
 const PLACEMENT: &str =
     "internshipPlacement { id status hostName ruleFindings { rule severity message } }";
 
-async fn report(app: &TestApp, token: &str, input: Value) -> Value {
+pub(crate) async fn report(app: &TestApp, token: &str, input: Value) -> Value {
     app.mutate(
         "reportInternshipPlacement",
         "ReportInternshipPlacementInput",

@@ -219,7 +219,8 @@ impl PlacementMutation {
     }
 
     /// The host confirms a placement it hosts and gives (or withholds) its no-fees attestation.
-    /// Staff of the host unit only.
+    /// Staff of the host unit only; never a school, even one hosting its own students
+    /// (`FORBIDDEN`).
     async fn confirm_internship_placement(
         &self,
         ctx: &Context<'_>,
