@@ -15,7 +15,8 @@
 //!   with 4408; when the account is disabled or the token expires, with 4403; on shutdown, with
 //!   1001. A socket runs at most 20 subscriptions, an account holds at most 10 sockets (4429).
 //! - `POST /graphql` with `multipart/form-data` follows the GraphQL multipart request spec (file
-//!   uploads for `importStudents` / `importPlacements`; one file, at most `UPLOAD_LIMIT_BYTES`).
+//!   uploads for `importStudents` / `importPlacements`; one file, at most `UPLOAD_LIMIT_BYTES`;
+//!   a bearer token is required, and `operations` and `map` are held to `BODY_LIMIT_BYTES`).
 //! - `GET /templates/placements.xlsx`, `GET /templates/students.xlsx`: import templates.
 //! - `GET /exports/placements.xlsx?statuses=ACTIVE,PLANNED&startYear=2026&search=…`: the
 //!   placements the bearer token may read, in the template's layout (so an export re-imports).

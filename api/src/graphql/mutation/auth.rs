@@ -28,8 +28,9 @@ pub struct AuthMutation;
 #[Object]
 impl AuthMutation {
     /// Exchanges e-mail and password for an access token. Open to anonymous callers. Attempts are
-    /// limited per e-mail address (`LOGIN_ATTEMPTS_PER_MINUTE`); beyond that the answer is a
-    /// top-level `THROTTLED` error with `extensions.retryAfterSeconds`.
+    /// limited per client address and e-mail (`LOGIN_ATTEMPTS_PER_MINUTE`) and per client address
+    /// (three times that); beyond that the answer is a top-level `THROTTLED` error with
+    /// `extensions.retryAfterSeconds`.
     async fn login(
         &self,
         ctx: &Context<'_>,
