@@ -18,6 +18,10 @@ pub struct Model {
     pub unit_id: Uuid,
     /// Organiser or participant.
     pub role: EventRole,
+    /// When the unit confirmed its part; null until it does. The recorder's own part, and every
+    /// part the secretariat records, are confirmed at once. An event counts for the plan's rules
+    /// only when every part is confirmed.
+    pub confirmed_at: Option<DateTimeUtc>,
 }
 
 /// Relations are joined explicitly by the API.

@@ -1,7 +1,7 @@
 //! Each member's compliance with the plan's commitments (督导评估, `004_*.txt` 三(三)): the rules,
 //! which unit kinds they apply to, and the evidence for each.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use entity::enums::{EventKind, SiteKind, SiteStatus};
@@ -284,7 +284,7 @@ async fn career_mentors(db: &impl ConnectionTrait, units: &[Uuid]) -> Result<Fou
 }
 
 /// Campus visits and job-recommendation events held in `[from, to)` that the units organised or
-/// took part in (two statements).
+/// took part in, counted only once every unit named has confirmed its part (two statements).
 async fn events_taken_part_in(
     db: &impl ConnectionTrait,
     units: &[Uuid],
@@ -300,13 +300,20 @@ async fn events_taken_part_in(
         .into_iter()
         .map(|e| (e.id, e))
         .collect();
+    // Every part of the events: one counts only when every unit named has confirmed its part.
     let links = event_unit::Entity::find()
         .filter(event_unit::Column::EventId.is_in(events.keys().copied()))
-        .filter(event_unit::Column::UnitId.is_in(units.iter().copied()))
         .all(db)
         .await?;
+    let unconfirmed: HashSet<Uuid> = links
+        .iter()
+        .filter(|l| l.confirmed_at.is_none())
+        .map(|l| l.event_id)
+        .collect();
+    let wanted: HashSet<Uuid> = units.iter().copied().collect();
     Ok(links
         .into_iter()
+        .filter(|link| wanted.contains(&link.unit_id) && !unconfirmed.contains(&link.event_id))
         .filter_map(|link| {
             let e = events.get(&link.event_id)?;
             let rule = match e.kind {

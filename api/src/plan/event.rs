@@ -36,7 +36,10 @@ pub struct EventInput {
     pub notes: Option<String>,
 }
 
-/// Records an event. Staff record events their own unit organised; the secretariat any.
+/// Records an event. Staff record events their own unit organised; the secretariat any. What one
+/// unit records about another counts only after the other confirms: every other unit named
+/// confirms its part with [`confirm_event`] (the secretariat's records are confirmed at once), and
+/// until every part is confirmed the event counts for no one's compliance.
 ///
 /// # Errors
 /// `FORBIDDEN` when the caller's unit is not among the organisers; database failures.
@@ -102,6 +105,9 @@ pub async fn record_event(
     }
     .insert(&txn)
     .await?;
+    // The recorder vouches for its own part only; the secretariat's record is confirmed whole.
+    let now = Utc::now();
+    let confirmed = |u: Uuid| (actor.is_secretariat() || actor.unit() == Some(u)).then_some(now);
     let mut done = HashSet::new();
     for (u, role) in e
         .organisers
@@ -115,10 +121,57 @@ pub async fn record_event(
                 event_id: Set(row.id),
                 unit_id: Set(u),
                 role: Set(role),
+                confirmed_at: Set(confirmed(u)),
             }
             .insert(&txn)
             .await?;
         }
+    }
+    txn.commit().await?;
+    Ok(Ok(row))
+}
+
+/// A unit named in an event confirms its part (the organiser's record of a campus visit, say, is
+/// confirmed by the school visited). Idempotent.
+///
+/// # Errors
+/// `UNAUTHENTICATED` anonymously; `FORBIDDEN` unless the caller's unit is named in the event;
+/// `NOT_FOUND` (user error on `id`) for an unknown event; database failures.
+pub async fn confirm_event(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+) -> OpResult<event::Model> {
+    if !actor.is_authenticated() {
+        return Err(Error::Unauthenticated);
+    }
+    let Some(row) = event::Entity::find_by_id(id).one(db).await? else {
+        return Ok(Err(vec![Violation::on(
+            "id",
+            ViolationCode::NotFound,
+            "no event has this ID",
+        )]));
+    };
+    let Some(unit) = actor.unit() else {
+        return Err(Error::Forbidden(
+            "only a unit named in the event confirms its part",
+        ));
+    };
+    let txn = crate::db::write_txn(db).await?;
+    let Some(part) = event_unit::Entity::find()
+        .filter(event_unit::Column::EventId.eq(id))
+        .filter(event_unit::Column::UnitId.eq(unit))
+        .one(&txn)
+        .await?
+    else {
+        return Err(Error::Forbidden(
+            "only a unit named in the event confirms its part",
+        ));
+    };
+    if part.confirmed_at.is_none() {
+        let mut a: event_unit::ActiveModel = part.into();
+        a.confirmed_at = Set(Some(Utc::now()));
+        a.update(&txn).await?;
     }
     txn.commit().await?;
     Ok(Ok(row))

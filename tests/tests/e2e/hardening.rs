@@ -1526,3 +1526,106 @@ async fn a_school_never_confirms_a_placement_as_its_host(app: TestApp) {
     assert!(reply.data()["node"]["hostConfirmedAt"].is_null());
     assert_eq!(reply.data()["node"]["noFeesAttested"], false);
 }
+
+both_databases!(an_event_counts_only_once_every_unit_named_confirms_its_part);
+
+/// Whether `rule` is met in `unit`'s 2026 compliance.
+async fn rule_met(app: &TestApp, unit: &str, token: &str, rule: &str) -> bool {
+    let reply = app
+        .post_graphql(
+            "query($id: ID!) { memberUnit(id: $id) { compliance(year: 2026) { items { rule met } } } }",
+            json!({ "id": unit }),
+            Some(token),
+        )
+        .await
+        .ok();
+    reply.data()["memberUnit"]["compliance"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["rule"] == rule)
+        .is_some_and(|i| i["met"] == true)
+}
+
+async fn an_event_counts_only_once_every_unit_named_confirms_its_part(app: TestApp) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    let school = app.unit_id(SCHOOL).await;
+    // The firm credits itself a campus visit at the school, which never took place.
+    let visit = app
+        .mutate(
+            "recordEvent",
+            "RecordEventInput",
+            json!({ "kind": "CAMPUS_VISIT", "heldOn": "2026-10-15", "title": "进校园", "organiserIds": [firm], "participantIds": [school] }),
+            "event { id units { role confirmedAt unit { name } } }",
+            Some(&p.firm_a),
+        )
+        .await;
+    let id = visit["event"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{visit}"))
+        .to_owned();
+    assert!(!rule_met(&app, &firm, &p.firm_a, "CAMPUS_VISIT").await);
+    // …and credits the school a job-recommendation event.
+    let jobs = app
+        .mutate(
+            "recordEvent",
+            "RecordEventInput",
+            json!({ "kind": "JOB_RECOMMENDATION", "heldOn": "2026-05-20", "title": "推荐会", "organiserIds": [firm, school] }),
+            "event { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    let jobs_id = jobs["event"]["id"].as_str().unwrap().to_owned();
+    assert!(!rule_met(&app, &school, &p.school, "JOB_RECOMMENDATION_EVENT").await);
+    // A unit not named cannot confirm; the school named can.
+    let stranger = app
+        .mutate(
+            "confirmEvent",
+            "ConfirmEventInput",
+            json!({ "id": id }),
+            "event { id }",
+            Some(&p.school_2),
+        )
+        .await;
+    assert_eq!(codes(&stranger), ["FORBIDDEN"], "{stranger}");
+    for event in [&id, &jobs_id] {
+        let confirmed = app
+            .mutate(
+                "confirmEvent",
+                "ConfirmEventInput",
+                json!({ "id": event }),
+                "event { units { confirmedAt } }",
+                Some(&p.school),
+            )
+            .await;
+        assert!(
+            confirmed["event"]["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|u| u["confirmedAt"].is_string()),
+            "{confirmed}"
+        );
+    }
+    assert!(rule_met(&app, &firm, &p.firm_a, "CAMPUS_VISIT").await);
+    assert!(rule_met(&app, &school, &p.school, "JOB_RECOMMENDATION_EVENT").await);
+    // What the secretariat records counts at once.
+    let recorded = app
+        .mutate(
+            "recordEvent",
+            "RecordEventInput",
+            json!({ "kind": "CAMPUS_VISIT", "heldOn": "2026-10-16", "title": "秘书处记录", "organiserIds": [app.unit_id(crate::fixtures::FIRM_B).await], "participantIds": [school] }),
+            "event { units { confirmedAt } }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert!(
+        recorded["event"]["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u["confirmedAt"].is_string()),
+        "{recorded}"
+    );
+}

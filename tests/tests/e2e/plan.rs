@@ -87,6 +87,17 @@ async fn fulfil(app: &TestApp, p: &Parties) -> String {
         "kind": "CAMPUS_VISIT", "heldOn": "2026-10-15", "title": "威高进校园", "organiserIds": [school], "participantIds": [firm], "participantsCount": 300
     }), "event { id kind }", Some(&p.school)).await;
     assert_eq!(codes(&visit), Vec::<String>::new(), "{visit}");
+    // The school recorded the firm's part: it counts once the firm confirms it.
+    let confirmed = app
+        .mutate(
+            "confirmEvent",
+            "ConfirmEventInput",
+            json!({ "id": visit["event"]["id"] }),
+            "event { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&confirmed), Vec::<String>::new(), "{confirmed}");
     let practice = app.mutate( "recordTeacherPractice", "RecordTeacherPracticeInput", json!({
         "stationId": station_id, "teacherName": "王老师", "specialty": "数控技术应用", "dualQualified": true,
         "startDate": "2026-07-10", "endDate": "2026-08-10", "daysOnSite": 25, "practised": "五轴加工"

@@ -122,6 +122,13 @@ pub struct ConfirmTeacherPracticeInput {
     pub assessment: String,
 }
 
+/// A unit's confirmation of its part in an event.
+#[derive(InputObject)]
+pub struct ConfirmEventInput {
+    /// Global ID of the event.
+    pub id: ID,
+}
+
 /// A craftsman to add to a firm's pool.
 #[derive(InputObject)]
 pub struct AddCraftsmanInput {

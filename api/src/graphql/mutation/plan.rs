@@ -9,6 +9,7 @@ use crate::graphql::id::NodeType;
 use crate::graphql::input::AddCraftsmanInput;
 use crate::graphql::input::AddSiteMentorInput;
 use crate::graphql::input::AssignCraftsmanInput;
+use crate::graphql::input::ConfirmEventInput;
 use crate::graphql::input::ConfirmTeacherPracticeInput;
 use crate::graphql::input::CreateApprenticeshipInput;
 use crate::graphql::input::CreateTeacherPracticeStationInput;
@@ -452,6 +453,22 @@ impl PlanMutation {
         };
         Ok(EventPayload::from_outcome(
             domain::record_event(db(ctx)?, actor(ctx), e).await?,
+            Event,
+        ))
+    }
+
+    /// A unit named in an event confirms its part. What one unit records about another counts
+    /// only after the other confirms: until every unit named has confirmed, the event counts for
+    /// no one's compliance. Staff of a unit named in the event; `FORBIDDEN` otherwise.
+    async fn confirm_event(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `ConfirmEventInput`.")]
+        input: ConfirmEventInput,
+    ) -> ApiResult<EventPayload> {
+        let id = bail_on!(EventPayload, input_id(NodeType::Event, &input.id, "id"));
+        Ok(EventPayload::from_outcome(
+            domain::confirm_event(db(ctx)?, actor(ctx), id).await?,
             Event,
         ))
     }

@@ -411,6 +411,9 @@ impl CareerClass {
 pub struct EventUnit {
     /// Organiser or participant.
     pub role: entity::enums::EventRole,
+    /// When the unit confirmed its part; null until it does (the event counts for no one's
+    /// compliance until every part is confirmed).
+    pub confirmed_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The row the field resolves from (not in the schema).
     #[graphql(skip)]
     pub unit_id: uuid::Uuid,
@@ -566,6 +569,7 @@ impl Event {
             .into_iter()
             .map(|u| EventUnit {
                 role: u.role,
+                confirmed_at: u.confirmed_at,
                 unit_id: u.unit_id,
             })
             .collect())
