@@ -853,11 +853,12 @@ impl Proxy {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_database_outage_answers_503_unavailable_fast_and_the_api_recovers() {
+/// A server on a fresh PostgreSQL database reached through a [`Proxy`]; `None` without
+/// `TEST_DATABASE_URL` (a failure under `CI=true`).
+async fn behind_proxy() -> Option<(TestApp, Proxy)> {
     let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
         assert!(std::env::var("CI").is_err(), "CI runs the PostgreSQL tests");
-        return;
+        return None;
     };
     let authority = server
         .split_once('@')
@@ -874,6 +875,14 @@ async fn a_database_outage_answers_503_unavailable_fast_and_the_api_recovers() {
     })
     .await
     .unwrap();
+    Some((app, proxy))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_outage_answers_503_unavailable_fast_and_the_api_recovers() {
+    let Some((app, proxy)) = behind_proxy().await else {
+        return;
+    };
     let token = app.secretariat().await;
     still_serves(&app).await;
 
@@ -1438,25 +1447,9 @@ async fn writers_during_a_large_import_are_answered_never_internal(app: TestApp)
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn subscribers_are_told_to_resync_when_the_event_listener_lost_its_connection() {
-    let Ok(server) = std::env::var("TEST_DATABASE_URL") else {
-        assert!(std::env::var("CI").is_err(), "CI runs the PostgreSQL tests");
+    let Some((app, proxy)) = behind_proxy().await else {
         return;
     };
-    let authority = server
-        .split_once('@')
-        .map_or(server.as_str(), |(_, rest)| rest)
-        .split('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    let proxy = Proxy::start(&authority).await;
-    let proxied = proxy.addr.to_string();
-    let app = alliance_tests::spawn_app_with(Backend::Postgres, |config| {
-        let url = config.database_url.take().unwrap();
-        config.database_url = Some(url.replacen(&authority, &proxied, 1));
-    })
-    .await
-    .unwrap();
     let token = app.secretariat().await;
     let mut socket = acknowledged(&app, &token).await;
     socket

@@ -78,27 +78,12 @@ async fn multipart(
     file_name: &str,
     bytes: Vec<u8>,
 ) -> Value {
-    let operations = json!({ "query": format!("mutation($file: Upload!) {{ {mutation}(file: $file) {{ rowsRead inserted updated unchanged errors {{ row column code message }} }} }}"), "variables": { "file": null } });
-    let form = reqwest::multipart::Form::new()
-        .text("operations", operations.to_string())
-        .text("map", json!({ "0": ["variables.file"] }).to_string())
-        .part(
-            "0",
-            reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
-        );
-    let body: Value = app
-        .client
-        .post(app.graphql_url())
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert!(body.get("errors").is_none(), "{body}");
-    body["data"][mutation].clone()
+    let report = crate::hardening::import(app, token, mutation, file_name, bytes).await;
+    assert!(
+        report.get("rowsRead").is_some(),
+        "no import report: {report}"
+    );
+    report
 }
 
 fn csv(rows: &[Vec<String>], columns: &[api::spreadsheet::Column]) -> Vec<u8> {
