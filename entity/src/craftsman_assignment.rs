@@ -22,6 +22,11 @@ pub struct Model {
     pub term: String,
     /// Hours.
     pub hours: i32,
+    /// When the craftsman's firm confirmed the assignment (UTC); set at once when the
+    /// secretariat records it.
+    pub confirmed_at: Option<DateTimeUtc>,
+    /// When the craftsman's firm declined the assignment (UTC).
+    pub declined_at: Option<DateTimeUtc>,
     /// When created (UTC).
     pub created_at: DateTimeUtc,
 }

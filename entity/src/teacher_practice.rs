@@ -34,6 +34,11 @@ pub struct Model {
     pub assessment: Option<String>,
     /// When the host confirmed (UTC).
     pub host_confirmed_at: Option<DateTimeUtc>,
+    /// When the host declined the booking (UTC); a declined booking holds no post and counts for
+    /// nothing.
+    pub declined_at: Option<DateTimeUtc>,
+    /// Why the host declined (at most 10,000 characters).
+    pub decline_reason: Option<String>,
     /// When created (UTC).
     pub created_at: DateTimeUtc,
 }

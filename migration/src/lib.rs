@@ -15,6 +15,7 @@ mod m20261121_000003_internships;
 mod m20261121_000004_plan_commitments;
 mod m20261121_000005_guardian_consent;
 mod m20261122_000001_event_consent;
+mod m20261122_000002_booking_consent;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000004_plan_commitments::Migration),
             Box::new(m20261121_000005_guardian_consent::Migration),
             Box::new(m20261122_000001_event_consent::Migration),
+            Box::new(m20261122_000002_booking_consent::Migration),
         ]
     }
 }

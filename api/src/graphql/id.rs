@@ -36,6 +36,8 @@ pub enum NodeType {
     TeacherPractice,
     /// `Craftsman`.
     Craftsman,
+    /// `CraftsmanAssignment`.
+    CraftsmanAssignment,
     /// `CareerMentor`.
     CareerMentor,
     /// `Apprenticeship`.
@@ -61,6 +63,7 @@ impl NodeType {
             Self::TeacherPracticeStation => "TeacherPracticeStation",
             Self::TeacherPractice => "TeacherPractice",
             Self::Craftsman => "Craftsman",
+            Self::CraftsmanAssignment => "CraftsmanAssignment",
             Self::CareerMentor => "CareerMentor",
             Self::Apprenticeship => "Apprenticeship",
             Self::Event => "Event",
@@ -82,6 +85,7 @@ impl NodeType {
             Self::TeacherPracticeStation,
             Self::TeacherPractice,
             Self::Craftsman,
+            Self::CraftsmanAssignment,
             Self::CareerMentor,
             Self::Apprenticeship,
             Self::Event,

@@ -330,7 +330,8 @@ async fn events_taken_part_in(
         .collect())
 }
 
-/// The units' teachers' practice stints starting in `[from, to)` (one statement).
+/// The units' teachers' practice stints starting in `[from, to)` that the host confirmed (one
+/// statement): a school's booking alone proves nothing about the firm (issue "hardening", item 10).
 async fn teachers_in_practice(
     db: &impl ConnectionTrait,
     units: &[Uuid],
@@ -341,6 +342,7 @@ async fn teachers_in_practice(
         .filter(teacher_practice::Column::SchoolId.is_in(units.iter().copied()))
         .filter(teacher_practice::Column::StartDate.gte(from))
         .filter(teacher_practice::Column::StartDate.lt(to))
+        .filter(teacher_practice::Column::HostConfirmedAt.is_not_null())
         .all(db)
         .await?;
     Ok(rows

@@ -4,6 +4,8 @@ use chrono::Utc;
 use entity::enums::CraftsmanRole;
 use entity::{craftsman, craftsman_assignment};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
+
+use crate::error::{Error, refuse};
 use uuid::Uuid;
 
 use super::acting::Sort;
@@ -60,7 +62,9 @@ pub async fn add_craftsman(
     .await?))
 }
 
-/// Records a craftsman's assignment to the caller's school (工匠入校).
+/// Records a craftsman's assignment to the caller's school (工匠入校). The assignment is
+/// proposed until the craftsman's firm confirms it ([`answer_assignment`]); one the secretariat
+/// records is confirmed at once.
 ///
 /// # Errors
 /// `FORBIDDEN` for firms; database failures.
@@ -114,8 +118,72 @@ pub async fn assign_craftsman(
         role: Set(role),
         term: Set(term),
         hours: Set(hours),
+        // The firm lends its craftsman: a school's record waits for the firm's word; what the
+        // secretariat records stands.
+        confirmed_at: Set(actor.is_secretariat().then(Utc::now)),
+        declined_at: Set(None),
         created_at: Set(Utc::now()),
     }
     .insert(db)
     .await?))
+}
+
+/// The craftsman's firm (or the secretariat) answers a school's proposed assignment: confirms it
+/// (`accept`) or declines it. Answering again the same way changes nothing; a confirmed
+/// assignment cannot be declined, nor a declined one confirmed (`INVALID_TRANSITION`).
+///
+/// # Errors
+/// `UNAUTHENTICATED` anonymously; `FORBIDDEN` for anyone but the craftsman's firm and the
+/// secretariat; `NOT_FOUND` and `INVALID_TRANSITION` as user errors; database failures.
+pub async fn answer_assignment(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    accept: bool,
+) -> OpResult<craftsman_assignment::Model> {
+    if !actor.is_authenticated() {
+        return Err(Error::Unauthenticated);
+    }
+    let Some(a) = craftsman_assignment::Entity::find_by_id(id).one(db).await? else {
+        return Ok(refuse(
+            "id",
+            ViolationCode::NotFound,
+            "no craftsman assignment has this ID",
+        ));
+    };
+    let firm = craftsman::Entity::find_by_id(a.craftsman_id)
+        .one(db)
+        .await?
+        .map(|c| c.unit_id);
+    if !actor.is_secretariat() && (firm.is_none() || actor.unit() != firm) {
+        return Err(Error::Forbidden(
+            "only the craftsman's firm (or the secretariat) answers an assignment",
+        ));
+    }
+    let (done, other) = if accept {
+        (a.confirmed_at, a.declined_at)
+    } else {
+        (a.declined_at, a.confirmed_at)
+    };
+    if other.is_some() {
+        return Ok(refuse(
+            "id",
+            ViolationCode::InvalidTransition,
+            if accept {
+                "the firm declined this assignment; it cannot be confirmed"
+            } else {
+                "the firm confirmed this assignment; it can no longer be declined"
+            },
+        ));
+    }
+    if done.is_some() {
+        return Ok(Ok(a));
+    }
+    let mut m: craftsman_assignment::ActiveModel = a.into();
+    if accept {
+        m.confirmed_at = Set(Some(Utc::now()));
+    } else {
+        m.declined_at = Set(Some(Utc::now()));
+    }
+    Ok(Ok(m.update(db).await?))
 }

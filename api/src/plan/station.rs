@@ -180,6 +180,7 @@ async fn booked(
         .filter(teacher_practice::Column::Specialty.eq(specialty))
         .filter(teacher_practice::Column::StartDate.gte(from))
         .filter(teacher_practice::Column::StartDate.lt(to))
+        .filter(teacher_practice::Column::DeclinedAt.is_null())
         .count(db)
         .await? as i64)
 }
@@ -286,7 +287,10 @@ pub async fn record_practice(
         days_on_site: Set(p.days_on_site),
         practised: Set(clean(p.practised)),
         assessment: Set(None),
-        host_confirmed_at: Set(None),
+        // What the secretariat records stands; a school's booking waits for the host.
+        host_confirmed_at: Set(actor.is_secretariat().then(Utc::now)),
+        declined_at: Set(None),
+        decline_reason: Set(None),
         created_at: Set(Utc::now()),
     }
     .insert(&txn)
@@ -323,8 +327,67 @@ pub async fn confirm_practice(
             "only the station's host confirms a teacher's practice",
         ));
     }
+    if p.declined_at.is_some() {
+        return Ok(refuse(
+            "id",
+            ViolationCode::InvalidTransition,
+            "the host declined this booking; it cannot be confirmed",
+        ));
+    }
     let mut a: teacher_practice::ActiveModel = p.into();
     a.assessment = Set(clean(Some(assessment)));
     a.host_confirmed_at = Set(Some(Utc::now()));
+    Ok(Ok(a.update(db).await?))
+}
+
+/// The host firm (or the secretariat) declines a booking it never agreed to, with a reason: the
+/// post it held is free again at once, and the stint counts for nothing. A confirmed stint cannot
+/// be declined (`INVALID_TRANSITION`); declining twice changes nothing.
+///
+/// # Errors
+/// `UNAUTHENTICATED` anonymously; `FORBIDDEN` for anyone but the station's host and the
+/// secretariat; `NOT_FOUND`, `BLANK` and `INVALID_TRANSITION` as user errors; database failures.
+pub async fn decline_practice(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    reason: String,
+) -> OpResult<teacher_practice::Model> {
+    if !actor.is_authenticated() {
+        return Err(Error::Unauthenticated);
+    }
+    let Some(p) = teacher_practice::Entity::find_by_id(id).one(db).await? else {
+        return Ok(refuse(
+            "id",
+            ViolationCode::NotFound,
+            "no teacher practice has this ID",
+        ));
+    };
+    let station = practice_station::Entity::find_by_id(p.station_id)
+        .one(db)
+        .await?;
+    if !actor.is_secretariat() && station.is_none_or(|s| actor.unit() != Some(s.host_unit_id)) {
+        return Err(Error::Forbidden(
+            "only the station's host (or the secretariat) declines a booking",
+        ));
+    }
+    let mut errors = Vec::new();
+    let reason = required(&reason, "reason", &mut errors);
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    if p.host_confirmed_at.is_some() {
+        return Ok(refuse(
+            "id",
+            ViolationCode::InvalidTransition,
+            "the host confirmed this stint; it can no longer be declined",
+        ));
+    }
+    if p.declined_at.is_some() {
+        return Ok(Ok(p));
+    }
+    let mut a: teacher_practice::ActiveModel = p.into();
+    a.declined_at = Set(Some(Utc::now()));
+    a.decline_reason = Set(Some(reason));
     Ok(Ok(a.update(db).await?))
 }

@@ -1622,3 +1622,357 @@ async fn an_event_counts_only_once_every_unit_named_confirms_its_part(app: TestA
         "{recorded}"
     );
 }
+
+both_databases!(a_practice_booking_holds_a_post_only_until_the_host_declines_it);
+
+async fn a_practice_booking_holds_a_post_only_until_the_host_declines_it(app: TestApp) {
+    let p = parties(&app).await;
+    let school = app.unit_id(SCHOOL).await;
+    let school_2 = app.unit_id(crate::fixtures::SCHOOL_2).await;
+    let station = app
+        .mutate(
+            "createTeacherPracticeStation",
+            "CreateTeacherPracticeStationInput",
+            json!({ "name": "教师实践站", "specialties": ["数控技术应用"] }),
+            "teacherPracticeStation { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    let station_id = station["teacherPracticeStation"]["id"].clone();
+    let offered = app
+        .mutate(
+            "offerPracticePosts",
+            "OfferPracticePostsInput",
+            json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 1 }),
+            "teacherPracticeStation { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&offered), Vec::<String>::new(), "{offered}");
+    let book = |token: String, teacher: &'static str| {
+        let app = &app;
+        let station_id = station_id.clone();
+        async move {
+            app.mutate(
+                "recordTeacherPractice",
+                "RecordTeacherPracticeInput",
+                json!({ "stationId": station_id, "teacherName": teacher, "specialty": "数控技术应用",
+                        "startDate": "2026-07-01", "endDate": "2026-07-31", "daysOnSite": 20 }),
+                "teacherPractice { id hostConfirmedAt declinedAt }",
+                Some(&token),
+            )
+            .await
+        }
+    };
+    // A school the firm never agreed to take books the only post under an invented teacher …
+    let squatter = book(p.school.clone(), "虚构老师").await;
+    let squatter_id = squatter["teacherPractice"]["id"].clone();
+    assert!(
+        squatter["teacherPractice"]["hostConfirmedAt"].is_null(),
+        "{squatter}"
+    );
+    // … which blocks the firm's real partner school and counts nothing for the squatter.
+    assert_eq!(
+        codes(&book(p.school_2.clone(), "王老师").await),
+        ["NO_PRACTICE_POST_LEFT"]
+    );
+    assert!(!rule_met(&app, &school, &p.school, "TEACHERS_SENT_TO_PRACTICE").await);
+    let decline = |id: Value, token: String| {
+        let app = &app;
+        async move {
+            app.mutate(
+                "declineTeacherPractice",
+                "DeclineTeacherPracticeInput",
+                json!({ "id": id, "reason": "本站未与该校约定" }),
+                "teacherPractice { declinedAt declineReason }",
+                Some(&token),
+            )
+            .await
+        }
+    };
+    // Neither the booking school nor another firm may decline; the host may.
+    assert_eq!(
+        codes(&decline(squatter_id.clone(), p.school.clone()).await),
+        ["FORBIDDEN"]
+    );
+    assert_eq!(
+        codes(&decline(squatter_id.clone(), p.firm_b.clone()).await),
+        ["FORBIDDEN"]
+    );
+    let declined = decline(squatter_id.clone(), p.firm_a.clone()).await;
+    assert_eq!(
+        declined["teacherPractice"]["declineReason"], "本站未与该校约定",
+        "{declined}"
+    );
+    assert!(declined["teacherPractice"]["declinedAt"].is_string());
+    // A declined booking cannot be confirmed afterwards.
+    let late = app
+        .mutate(
+            "confirmTeacherPractice",
+            "ConfirmTeacherPracticeInput",
+            json!({ "id": squatter_id, "assessment": "合格" }),
+            "teacherPractice { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&late), ["INVALID_TRANSITION"], "{late}");
+    // The post is free again: the partner school books it; its stint counts once confirmed.
+    let real = book(p.school_2.clone(), "王老师").await;
+    assert_eq!(codes(&real), Vec::<String>::new(), "{real}");
+    let real_id = real["teacherPractice"]["id"].clone();
+    assert!(!rule_met(&app, &school_2, &p.school_2, "TEACHERS_SENT_TO_PRACTICE").await);
+    let confirmed = app
+        .mutate(
+            "confirmTeacherPractice",
+            "ConfirmTeacherPracticeInput",
+            json!({ "id": real_id, "assessment": "合格" }),
+            "teacherPractice { hostConfirmedAt }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert!(
+        confirmed["teacherPractice"]["hostConfirmedAt"].is_string(),
+        "{confirmed}"
+    );
+    assert!(rule_met(&app, &school_2, &p.school_2, "TEACHERS_SENT_TO_PRACTICE").await);
+    assert!(!rule_met(&app, &school, &p.school, "TEACHERS_SENT_TO_PRACTICE").await);
+    // A confirmed stint can no longer be declined.
+    assert_eq!(
+        codes(&decline(real_id, p.firm_a.clone()).await),
+        ["INVALID_TRANSITION"]
+    );
+    // What the secretariat records stands at once (it holds a post the firm added).
+    app.mutate(
+        "offerPracticePosts",
+        "OfferPracticePostsInput",
+        json!({ "stationId": station_id, "year": 2026, "specialty": "数控技术应用", "posts": 2 }),
+        "teacherPracticeStation { id }",
+        Some(&p.firm_a),
+    )
+    .await;
+    let recorded = app
+        .mutate(
+            "recordTeacherPractice",
+            "RecordTeacherPracticeInput",
+            json!({ "stationId": station_id, "schoolId": school, "teacherName": "李老师", "specialty": "数控技术应用",
+                    "startDate": "2026-08-01", "endDate": "2026-08-20", "daysOnSite": 15 }),
+            "teacherPractice { hostConfirmedAt }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert!(
+        recorded["teacherPractice"]["hostConfirmedAt"].is_string(),
+        "{recorded}"
+    );
+    assert!(rule_met(&app, &school, &p.school, "TEACHERS_SENT_TO_PRACTICE").await);
+}
+
+both_databases!(a_craftsman_assignment_stands_only_once_the_firm_confirms_it);
+
+async fn a_craftsman_assignment_stands_only_once_the_firm_confirms_it(app: TestApp) {
+    let p = parties(&app).await;
+    let school = app.unit_id(SCHOOL).await;
+    let craftsman = app
+        .mutate(
+            "addCraftsman",
+            "AddCraftsmanInput",
+            json!({ "name": "张工匠", "specialties": ["焊接"] }),
+            "craftsman { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    let craftsman_id = craftsman["craftsman"]["id"].clone();
+    let assign = |token: String, school: Option<String>| {
+        let app = &app;
+        let craftsman_id = craftsman_id.clone();
+        async move {
+            app.mutate(
+                "assignCraftsman",
+                "AssignCraftsmanInput",
+                json!({ "craftsmanId": craftsman_id, "schoolId": school, "role": "PART_TIME_TEACHER", "term": "2026-2027-1", "hours": 64 }),
+                "craftsmanAssignment { id confirmedAt declinedAt craftsman { name } school { name } }",
+                Some(&token),
+            )
+            .await
+        }
+    };
+    // Any school may propose; the assignment stands only once the craftsman's firm confirms.
+    let proposed = assign(p.school.clone(), None).await;
+    let id = proposed["craftsmanAssignment"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{proposed}"))
+        .to_owned();
+    assert!(proposed["craftsmanAssignment"]["confirmedAt"].is_null());
+    assert_eq!(
+        proposed["craftsmanAssignment"]["craftsman"]["name"],
+        "张工匠"
+    );
+    let answer = |name: &'static str, token: String, id: String| {
+        let app = &app;
+        async move {
+            app.mutate(
+                name,
+                "CraftsmanAssignmentIdInput",
+                json!({ "id": id }),
+                "craftsmanAssignment { confirmedAt declinedAt }",
+                Some(&token),
+            )
+            .await
+        }
+    };
+    for stranger in [&p.school, &p.school_2, &p.firm_b] {
+        assert_eq!(
+            codes(&answer("confirmCraftsmanAssignment", stranger.clone(), id.clone()).await),
+            ["FORBIDDEN"]
+        );
+    }
+    let confirmed = answer("confirmCraftsmanAssignment", p.firm_a.clone(), id.clone()).await;
+    assert!(
+        confirmed["craftsmanAssignment"]["confirmedAt"].is_string(),
+        "{confirmed}"
+    );
+    // Confirming again changes nothing; declining now is refused.
+    let again = answer("confirmCraftsmanAssignment", p.firm_a.clone(), id.clone()).await;
+    assert_eq!(
+        again["craftsmanAssignment"]["confirmedAt"],
+        confirmed["craftsmanAssignment"]["confirmedAt"]
+    );
+    assert_eq!(
+        codes(&answer("declineCraftsmanAssignment", p.firm_a.clone(), id.clone()).await),
+        ["INVALID_TRANSITION"]
+    );
+    // A second proposal is declined by the firm and can no longer be confirmed.
+    let other = assign(p.school_2.clone(), None).await;
+    let other_id = other["craftsmanAssignment"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let declined = answer(
+        "declineCraftsmanAssignment",
+        p.firm_a.clone(),
+        other_id.clone(),
+    )
+    .await;
+    assert!(
+        declined["craftsmanAssignment"]["declinedAt"].is_string(),
+        "{declined}"
+    );
+    assert_eq!(
+        codes(
+            &answer(
+                "confirmCraftsmanAssignment",
+                p.firm_a.clone(),
+                other_id.clone()
+            )
+            .await
+        ),
+        ["INVALID_TRANSITION"]
+    );
+    // The assignment is a node; what the secretariat records stands at once.
+    let node = app
+        .post_graphql(
+            "query($id: ID!) { node(id: $id) { ... on CraftsmanAssignment { confirmedAt school { name } } } }",
+            json!({ "id": id }),
+            Some(&p.school_2),
+        )
+        .await
+        .ok();
+    assert!(
+        node.data()["node"]["confirmedAt"].is_string(),
+        "{}",
+        node.body
+    );
+    let recorded = assign(p.secretariat.clone(), Some(school)).await;
+    assert!(
+        recorded["craftsmanAssignment"]["confirmedAt"].is_string(),
+        "{recorded}"
+    );
+}
+
+both_databases!(every_mutation_text_is_held_to_its_fields_maximum_as_user_errors);
+
+async fn every_mutation_text_is_held_to_its_fields_maximum_as_user_errors(app: TestApp) {
+    let p = parties(&app).await;
+    let field = |reply: &Value| -> Vec<(String, String)> {
+        reply["userErrors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{reply}"))
+            .iter()
+            .map(|e| {
+                (
+                    e["field"][1].as_str().unwrap_or_default().to_owned(),
+                    e["code"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let long_name = "名".repeat(201);
+    // A name past 200 characters, an item of a list past its own maximum, a line break in a name.
+    let station = app
+        .mutate(
+            "createTeacherPracticeStation",
+            "CreateTeacherPracticeStationInput",
+            json!({ "name": long_name, "specialties": ["数控", "专".repeat(201)], "contactPhone": "1".repeat(41) }),
+            "teacherPracticeStation { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(
+        field(&station),
+        [
+            ("name".to_owned(), "TOO_LONG".to_owned()),
+            ("specialties.1".to_owned(), "TOO_LONG".to_owned()),
+            ("contactPhone".to_owned(), "TOO_LONG".to_owned()),
+        ]
+    );
+    let craftsman = app
+        .mutate(
+            "addCraftsman",
+            "AddCraftsmanInput",
+            json!({ "name": "张\n工匠" }),
+            "craftsman { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(
+        field(&craftsman),
+        [("name".to_owned(), "INVALID".to_owned())]
+    );
+    let student = app
+        .mutate(
+            "saveStudent",
+            "SaveStudentInput",
+            json!({ "studentNumber": "2".repeat(21), "name": "学生", "gender": "MALE", "dateOfBirth": "2008-01-01", "nationalId": "3".repeat(21) }),
+            "student { id }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(
+        field(&student),
+        [
+            ("studentNumber".to_owned(), "TOO_LONG".to_owned()),
+            ("nationalId".to_owned(), "TOO_LONG".to_owned()),
+        ]
+    );
+    // Free text keeps its line breaks and its larger maximum; nothing above was written.
+    let demand = app
+        .mutate(
+            "createOrderClassDemand",
+            "CreateOrderClassDemandInput",
+            json!({ "specialtyName": "数控技术应用", "headcount": 10, "startYear": 2026, "startTerm": "AUTUMN", "description": "第一行\n第二行".repeat(100) }),
+            "orderClassDemand { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(field(&demand), Vec::<(String, String)>::new(), "{demand}");
+    let listed = app
+        .post_graphql(
+            "{ teacherPracticeStations { totalCount } craftsmen { totalCount } }",
+            json!({}),
+            Some(&p.secretariat),
+        )
+        .await
+        .ok();
+    assert_eq!(listed.data()["teacherPracticeStations"]["totalCount"], 0);
+    assert_eq!(listed.data()["craftsmen"]["totalCount"], 0);
+}

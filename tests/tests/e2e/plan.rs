@@ -103,6 +103,17 @@ async fn fulfil(app: &TestApp, p: &Parties) -> String {
         "startDate": "2026-07-10", "endDate": "2026-08-10", "daysOnSite": 25, "practised": "五轴加工"
     }), "teacherPractice { id teacherName school { name } }", Some(&p.school)).await;
     assert_eq!(codes(&practice), Vec::<String>::new(), "{practice}");
+    // The school booked the firm's post: it counts once the host confirms the stint.
+    let confirmed = app
+        .mutate(
+            "confirmTeacherPractice",
+            "ConfirmTeacherPracticeInput",
+            json!({ "id": practice["teacherPractice"]["id"], "assessment": "合格" }),
+            "teacherPractice { hostConfirmedAt }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&confirmed), Vec::<String>::new(), "{confirmed}");
     let jobs = app.mutate( "recordEvent", "RecordEventInput", json!({
         "kind": "JOB_RECOMMENDATION", "heldOn": "2026-05-20", "title": "2026届毕业生就业推荐会", "organiserIds": [school]
     }), "event { id }", Some(&p.school)).await;

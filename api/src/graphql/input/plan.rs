@@ -122,6 +122,22 @@ pub struct ConfirmTeacherPracticeInput {
     pub assessment: String,
 }
 
+/// The host's refusal of a teacher-practice booking it never agreed to.
+#[derive(InputObject)]
+pub struct DeclineTeacherPracticeInput {
+    /// Global ID of the teacher practice.
+    pub id: ID,
+    /// Why (required; at most 10,000 characters).
+    pub reason: String,
+}
+
+/// A craftsman assignment to confirm or decline.
+#[derive(InputObject)]
+pub struct CraftsmanAssignmentIdInput {
+    /// Global ID of the craftsman assignment.
+    pub id: ID,
+}
+
 /// A unit's confirmation of its part in an event.
 #[derive(InputObject)]
 pub struct ConfirmEventInput {

@@ -19,7 +19,7 @@ use std::marker::PhantomData;
 
 use async_graphql::Lookahead;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use entity::{member_unit, order_class_demand, student};
+use entity::{craftsman, member_unit, order_class_demand, student};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -72,6 +72,7 @@ keyed!(
     career_mentor,
     committee,
     craftsman,
+    craftsman_assignment,
     event,
     internship_placement,
     member_unit,
@@ -267,6 +268,8 @@ loaders! {
     assignments_by_craftsman: Children<AssignmentsByCraftsman> => children,
     /// See [`UnitsByEvent`].
     units_by_event: Children<UnitsByEvent> => children,
+    /// Craftsmen by id (seen by every signed-in caller).
+    craftsman: ById<craftsman::Entity> => by_id,
 }
 
 /// The selection of the items of a connection field: `nodes { … }` and `edges { node { … } }`.

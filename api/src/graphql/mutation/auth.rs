@@ -22,6 +22,17 @@ pub struct LoginPayload {
     pub user_errors: Vec<UserError>,
 }
 
+impl LoginPayload {
+    fn failed(user_errors: Vec<UserError>) -> Self {
+        Self {
+            token: None,
+            expires_at: None,
+            account: None,
+            user_errors,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct AuthMutation;
 
@@ -36,6 +47,7 @@ impl AuthMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The operation's input; see `LoginInput`.")] input: LoginInput,
     ) -> ApiResult<LoginPayload> {
+        screened!(LoginPayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let tokens = ctx.data::<TokenService>()?;
         if let Some(limiter) = ctx.data_opt::<LoginLimiter>() {

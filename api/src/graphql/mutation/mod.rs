@@ -41,7 +41,18 @@ macro_rules! bail_on {
     };
 }
 
-use async_graphql::{ID, MaybeUndefined};
+/// Returns the payload `$payload` carrying the user errors of every text and list of `$input`
+/// past its field's documented maximum ([`screen`]), before anything else is checked.
+macro_rules! screened {
+    ($payload:ident, $input:expr) => {
+        let errors = $crate::graphql::mutation::screen($input);
+        if !errors.is_empty() {
+            return Ok($payload::failed(errors));
+        }
+    };
+}
+
+use async_graphql::{ID, InputType, MaybeUndefined, Name, Value};
 use uuid::Uuid;
 
 use super::error::{ApiError, UserError, UserErrorCode};
@@ -57,6 +68,45 @@ fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
         };
         UserError::on(field, code, e.message())
     })
+}
+
+/// The `TOO_LONG` / `TOO_LARGE` / `INVALID` user errors of every text and list in a mutation's
+/// input, each against its own field's documented maximum ([`crate::limits::screen_text`] and
+/// [`crate::limits::screen_list`], the validator the importers use too; `docs/limits.md`). The
+/// error's `field` is the path of the value (`sponsors.0.role`).
+fn screen(input: &impl InputType) -> Vec<UserError> {
+    fn walk(field: &str, path: &str, v: &Value, out: &mut Vec<UserError>) {
+        let found = match v {
+            Value::String(s) => crate::limits::screen_text(field, s).err(),
+            Value::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(field, &format!("{path}.{i}"), item, out);
+                }
+                crate::limits::screen_list(field, items.len()).err()
+            }
+            Value::Object(fields) => {
+                for (name, item) in fields {
+                    walk(name, &join(path, name), item, out);
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(mut violation) = found {
+            violation.field = Some(path.to_owned());
+            out.extend(super::error::user_errors(vec![violation]));
+        }
+    }
+    fn join(path: &str, name: &Name) -> String {
+        if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        }
+    }
+    let mut out = Vec::new();
+    walk("", "", &input.to_value(), &mut out);
+    out
 }
 
 /// A nullable input field as "leave it" (`None`), "clear it" (`Some(None)`) or "set it".

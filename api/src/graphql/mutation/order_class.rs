@@ -124,6 +124,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `CreateOrderClassDemandInput`.")]
         input: CreateOrderClassDemandInput,
     ) -> ApiResult<OrderClassDemandPayload> {
+        screened!(OrderClassDemandPayload, &input);
         let (db, bus) = parts(ctx)?;
         let fields = DemandFields {
             specialty_name: Some(input.specialty_name),
@@ -153,6 +154,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `UpdateOrderClassDemandInput`.")]
         input: UpdateOrderClassDemandInput,
     ) -> ApiResult<OrderClassDemandPayload> {
+        screened!(OrderClassDemandPayload, &input);
         let (db, bus) = parts(ctx)?;
         let id = bail_on!(
             OrderClassDemandPayload,
@@ -185,6 +187,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")]
         input: OrderClassDemandIdInput,
     ) -> ApiResult<OrderClassDemandPayload> {
+        screened!(OrderClassDemandPayload, &input);
         demand_action(ctx, input, DemandAction::Publish).await
     }
 
@@ -196,6 +199,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")]
         input: OrderClassDemandIdInput,
     ) -> ApiResult<OrderClassDemandPayload> {
+        screened!(OrderClassDemandPayload, &input);
         demand_action(ctx, input, DemandAction::Withdraw).await
     }
 
@@ -206,6 +210,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `OrderClassDemandIdInput`.")]
         input: OrderClassDemandIdInput,
     ) -> ApiResult<OrderClassDemandPayload> {
+        screened!(OrderClassDemandPayload, &input);
         demand_action(ctx, input, DemandAction::Close).await
     }
 
@@ -218,6 +223,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `JoinOrderClassDemandInput`.")]
         input: JoinOrderClassDemandInput,
     ) -> ApiResult<OrderClassDemandPayload> {
+        screened!(OrderClassDemandPayload, &input);
         let (db, bus) = parts(ctx)?;
         let id = bail_on!(
             OrderClassDemandPayload,
@@ -235,6 +241,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `CreateOrderClassInput`.")]
         input: CreateOrderClassInput,
     ) -> ApiResult<OrderClassPayload> {
+        screened!(OrderClassPayload, &input);
         let (db, bus) = parts(ctx)?;
         let mut errors = Vec::new();
         let mut id_of = |ty, id: &ID, field: &str| match input_id(ty, id, field) {
@@ -297,6 +304,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `UpdateOrderClassPlanInput`.")]
         input: UpdateOrderClassPlanInput,
     ) -> ApiResult<OrderClassPayload> {
+        screened!(OrderClassPayload, &input);
         let (db, bus) = parts(ctx)?;
         let id = bail_on!(
             OrderClassPayload,
@@ -327,6 +335,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")]
         input: OrderClassIdInput,
     ) -> ApiResult<OrderClassPayload> {
+        screened!(OrderClassPayload, &input);
         let (db, bus) = parts(ctx)?;
         let Some(account) = ctx.data_opt::<CurrentAccount>() else {
             return Err(ApiError::Unauthenticated.into());
@@ -345,6 +354,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")]
         input: OrderClassIdInput,
     ) -> ApiResult<OrderClassPayload> {
+        screened!(OrderClassPayload, &input);
         class_action(ctx, &input.id, ClassAction::StartRecruiting).await
     }
 
@@ -355,6 +365,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")]
         input: OrderClassIdInput,
     ) -> ApiResult<OrderClassPayload> {
+        screened!(OrderClassPayload, &input);
         class_action(ctx, &input.id, ClassAction::StartTraining).await
     }
 
@@ -365,6 +376,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `OrderClassIdInput`.")]
         input: OrderClassIdInput,
     ) -> ApiResult<OrderClassPayload> {
+        screened!(OrderClassPayload, &input);
         class_action(ctx, &input.id, ClassAction::Graduate).await
     }
 
@@ -376,6 +388,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `CancelOrderClassInput`.")]
         input: CancelOrderClassInput,
     ) -> ApiResult<OrderClassPayload> {
+        screened!(OrderClassPayload, &input);
         class_action(ctx, &input.id, ClassAction::Cancel(input.reason)).await
     }
 
@@ -388,6 +401,7 @@ impl OrderClassMutation {
         #[graphql(desc = "The operation's input; see `EnrolStudentInput`.")]
         input: EnrolStudentInput,
     ) -> ApiResult<EnrolmentPayload> {
+        screened!(EnrolmentPayload, &input);
         let (db, bus) = parts(ctx)?;
         let class = bail_on!(
             EnrolmentPayload,
@@ -414,6 +428,7 @@ impl OrderClassMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The operation's input; see `RecordPreEmploymentAgreementInput`.")] input: RecordPreEmploymentAgreementInput,
     ) -> ApiResult<EnrolmentPayload> {
+        screened!(EnrolmentPayload, &input);
         let (db, bus) = parts(ctx)?;
         let ids = (
             input_id(NodeType::Enrolment, &input.enrolment_id, "enrolmentId"),

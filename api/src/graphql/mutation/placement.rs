@@ -94,6 +94,7 @@ impl PlacementMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The operation's input; see `SaveStudentInput`.")] input: SaveStudentInput,
     ) -> ApiResult<SaveStudentPayload> {
+        screened!(SaveStudentPayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let s = StudentInput {
             student_number: input.student_number,
@@ -118,6 +119,7 @@ impl PlacementMutation {
         #[graphql(desc = "The operation's input; see `ReportInternshipPlacementInput`.")]
         input: ReportInternshipPlacementInput,
     ) -> ApiResult<InternshipPlacementPayload> {
+        screened!(InternshipPlacementPayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let mut errors = Vec::new();
         let host = match (&input.host_unit_id, &input.host_name) {
@@ -196,6 +198,7 @@ impl PlacementMutation {
         #[graphql(desc = "The operation's input; see `InternshipPlacementIdInput`.")]
         input: InternshipPlacementIdInput,
     ) -> ApiResult<InternshipPlacementPayload> {
+        screened!(InternshipPlacementPayload, &input);
         placement_action(ctx, &input.id, PlacementAction::Activate).await
     }
 
@@ -206,6 +209,7 @@ impl PlacementMutation {
         #[graphql(desc = "The operation's input; see `InternshipPlacementIdInput`.")]
         input: InternshipPlacementIdInput,
     ) -> ApiResult<InternshipPlacementPayload> {
+        screened!(InternshipPlacementPayload, &input);
         placement_action(ctx, &input.id, PlacementAction::Complete).await
     }
 
@@ -215,6 +219,7 @@ impl PlacementMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The operation's input; see `TerminateInternshipPlacementInput`.")] input: TerminateInternshipPlacementInput,
     ) -> ApiResult<InternshipPlacementPayload> {
+        screened!(InternshipPlacementPayload, &input);
         placement_action(ctx, &input.id, PlacementAction::Terminate(input.reason)).await
     }
 
@@ -227,6 +232,7 @@ impl PlacementMutation {
         #[graphql(desc = "The operation's input; see `ConfirmInternshipPlacementInput`.")]
         input: ConfirmInternshipPlacementInput,
     ) -> ApiResult<InternshipPlacementPayload> {
+        screened!(InternshipPlacementPayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let id = bail_on!(
             InternshipPlacementPayload,
@@ -242,6 +248,7 @@ impl PlacementMutation {
         #[graphql(desc = "The operation's input; see `RecordGraduateOutcomeInput`.")]
         input: RecordGraduateOutcomeInput,
     ) -> ApiResult<RecordGraduateOutcomePayload> {
+        screened!(RecordGraduateOutcomePayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let employer = match &input.employer_unit_id {
             Some(id) => match input_id(NodeType::MemberUnit, id, "employerUnitId") {

@@ -11,9 +11,11 @@ use crate::graphql::input::AddSiteMentorInput;
 use crate::graphql::input::AssignCraftsmanInput;
 use crate::graphql::input::ConfirmEventInput;
 use crate::graphql::input::ConfirmTeacherPracticeInput;
+use crate::graphql::input::CraftsmanAssignmentIdInput;
 use crate::graphql::input::CreateApprenticeshipInput;
 use crate::graphql::input::CreateTeacherPracticeStationInput;
 use crate::graphql::input::CreateTrainingSiteInput;
+use crate::graphql::input::DeclineTeacherPracticeInput;
 use crate::graphql::input::OfferPracticePostsInput;
 use crate::graphql::input::RecordCareerClassInput;
 use crate::graphql::input::RecordEventInput;
@@ -43,7 +45,7 @@ payload!(
     TeacherPracticeStationPayload, teacher_practice_station: TeacherPracticeStation
 );
 payload!(
-    /// Result of `recordTeacherPractice` and `confirmTeacherPractice`.
+    /// Result of `recordTeacherPractice`, `confirmTeacherPractice` and `declineTeacherPractice`.
     TeacherPracticePayload, teacher_practice: TeacherPractice
 );
 payload!(
@@ -51,7 +53,7 @@ payload!(
     CraftsmanPayload, craftsman: Craftsman
 );
 payload!(
-    /// Result of `assignCraftsman`.
+    /// Result of `assignCraftsman`, `confirmCraftsmanAssignment` and `declineCraftsmanAssignment`.
     CraftsmanAssignmentPayload, craftsman_assignment: CraftsmanAssignment
 );
 payload!(
@@ -112,6 +114,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `CreateTrainingSiteInput`.")]
         input: CreateTrainingSiteInput,
     ) -> ApiResult<TrainingSitePayload> {
+        screened!(TrainingSitePayload, &input);
         let host = bail_on!(
             TrainingSitePayload,
             opt_unit(&input.host_unit_id, "hostUnitId")
@@ -152,6 +155,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `AddSiteMentorInput`.")]
         input: AddSiteMentorInput,
     ) -> ApiResult<RecordedPayload> {
+        screened!(RecordedPayload, &input);
         let site = bail_on!(
             RecordedPayload,
             input_id(NodeType::TrainingSite, &input.site_id, "siteId")
@@ -176,6 +180,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The operation's input; see `CreateTeacherPracticeStationInput`.")] input: CreateTeacherPracticeStationInput,
     ) -> ApiResult<TeacherPracticeStationPayload> {
+        screened!(TeacherPracticeStationPayload, &input);
         let host = bail_on!(
             TeacherPracticeStationPayload,
             opt_unit(&input.host_unit_id, "hostUnitId")
@@ -205,6 +210,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `OfferPracticePostsInput`.")]
         input: OfferPracticePostsInput,
     ) -> ApiResult<TeacherPracticeStationPayload> {
+        screened!(TeacherPracticeStationPayload, &input);
         let station = bail_on!(
             TeacherPracticeStationPayload,
             input_id(
@@ -251,6 +257,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `RecordTeacherPracticeInput`.")]
         input: RecordTeacherPracticeInput,
     ) -> ApiResult<TeacherPracticePayload> {
+        screened!(TeacherPracticePayload, &input);
         let station = bail_on!(
             TeacherPracticePayload,
             input_id(
@@ -287,12 +294,33 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `ConfirmTeacherPracticeInput`.")]
         input: ConfirmTeacherPracticeInput,
     ) -> ApiResult<TeacherPracticePayload> {
+        screened!(TeacherPracticePayload, &input);
         let id = bail_on!(
             TeacherPracticePayload,
             input_id(NodeType::TeacherPractice, &input.id, "id")
         );
         Ok(TeacherPracticePayload::from_outcome(
             domain::confirm_practice(db(ctx)?, actor(ctx), id, input.assessment).await?,
+            TeacherPractice,
+        ))
+    }
+
+    /// The station's host (or the secretariat) declines a booking it never agreed to, with a
+    /// reason: the post is free again and the stint counts for nothing. `INVALID_TRANSITION` once
+    /// confirmed; `FORBIDDEN` for anyone else.
+    async fn decline_teacher_practice(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `DeclineTeacherPracticeInput`.")]
+        input: DeclineTeacherPracticeInput,
+    ) -> ApiResult<TeacherPracticePayload> {
+        screened!(TeacherPracticePayload, &input);
+        let id = bail_on!(
+            TeacherPracticePayload,
+            input_id(NodeType::TeacherPractice, &input.id, "id")
+        );
+        Ok(TeacherPracticePayload::from_outcome(
+            domain::decline_practice(db(ctx)?, actor(ctx), id, input.reason).await?,
             TeacherPractice,
         ))
     }
@@ -304,6 +332,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `AddCraftsmanInput`.")]
         input: AddCraftsmanInput,
     ) -> ApiResult<CraftsmanPayload> {
+        screened!(CraftsmanPayload, &input);
         let firm = bail_on!(CraftsmanPayload, opt_unit(&input.unit_id, "unitId"));
         let r = domain::add_craftsman(
             db(ctx)?,
@@ -327,6 +356,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `AssignCraftsmanInput`.")]
         input: AssignCraftsmanInput,
     ) -> ApiResult<CraftsmanAssignmentPayload> {
+        screened!(CraftsmanAssignmentPayload, &input);
         let craftsman = bail_on!(
             CraftsmanAssignmentPayload,
             input_id(NodeType::Craftsman, &input.craftsman_id, "craftsmanId")
@@ -351,6 +381,44 @@ impl PlanMutation {
         ))
     }
 
+    /// The craftsman's firm (or the secretariat) confirms a school's proposed assignment.
+    /// Idempotent; `INVALID_TRANSITION` once declined; `FORBIDDEN` for anyone else.
+    async fn confirm_craftsman_assignment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CraftsmanAssignmentIdInput`.")]
+        input: CraftsmanAssignmentIdInput,
+    ) -> ApiResult<CraftsmanAssignmentPayload> {
+        screened!(CraftsmanAssignmentPayload, &input);
+        let id = bail_on!(
+            CraftsmanAssignmentPayload,
+            input_id(NodeType::CraftsmanAssignment, &input.id, "id")
+        );
+        Ok(CraftsmanAssignmentPayload::from_outcome(
+            domain::answer_assignment(db(ctx)?, actor(ctx), id, true).await?,
+            CraftsmanAssignment::from,
+        ))
+    }
+
+    /// The craftsman's firm (or the secretariat) declines a school's proposed assignment.
+    /// Idempotent; `INVALID_TRANSITION` once confirmed; `FORBIDDEN` for anyone else.
+    async fn decline_craftsman_assignment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `CraftsmanAssignmentIdInput`.")]
+        input: CraftsmanAssignmentIdInput,
+    ) -> ApiResult<CraftsmanAssignmentPayload> {
+        screened!(CraftsmanAssignmentPayload, &input);
+        let id = bail_on!(
+            CraftsmanAssignmentPayload,
+            input_id(NodeType::CraftsmanAssignment, &input.id, "id")
+        );
+        Ok(CraftsmanAssignmentPayload::from_outcome(
+            domain::answer_assignment(db(ctx)?, actor(ctx), id, false).await?,
+            CraftsmanAssignment::from,
+        ))
+    }
+
     /// Names the caller's firm's career mentor (one per firm; a second call replaces the first).
     async fn set_career_mentor(
         &self,
@@ -358,6 +426,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `SetCareerMentorInput`.")]
         input: SetCareerMentorInput,
     ) -> ApiResult<CareerMentorPayload> {
+        screened!(CareerMentorPayload, &input);
         let firm = bail_on!(CareerMentorPayload, opt_unit(&input.unit_id, "unitId"));
         Ok(CareerMentorPayload::from_outcome(
             domain::set_career_mentor(db(ctx)?, actor(ctx), firm, input.name, input.title).await?,
@@ -373,6 +442,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `RecordCareerClassInput`.")]
         input: RecordCareerClassInput,
     ) -> ApiResult<RecordedPayload> {
+        screened!(RecordedPayload, &input);
         let ids = (
             input_id(
                 NodeType::CareerMentor,
@@ -402,6 +472,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `CreateApprenticeshipInput`.")]
         input: CreateApprenticeshipInput,
     ) -> ApiResult<ApprenticeshipPayload> {
+        screened!(ApprenticeshipPayload, &input);
         let firm = bail_on!(ApprenticeshipPayload, opt_unit(&input.unit_id, "unitId"));
         let school = bail_on!(ApprenticeshipPayload, unit(&input.school_id, "schoolId"));
         let a = ApprenticeshipInput {
@@ -428,6 +499,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The operation's input; see `RecordEventInput`.")] input: RecordEventInput,
     ) -> ApiResult<EventPayload> {
+        screened!(EventPayload, &input);
         let mut organisers = Vec::new();
         for (i, id) in input.organiser_ids.iter().enumerate() {
             organisers.push(bail_on!(
@@ -466,6 +538,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `ConfirmEventInput`.")]
         input: ConfirmEventInput,
     ) -> ApiResult<EventPayload> {
+        screened!(EventPayload, &input);
         let id = bail_on!(EventPayload, input_id(NodeType::Event, &input.id, "id"));
         Ok(EventPayload::from_outcome(
             domain::confirm_event(db(ctx)?, actor(ctx), id).await?,

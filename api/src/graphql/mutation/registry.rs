@@ -47,6 +47,27 @@ pub struct RemoveCommitteeMembershipPayload {
     pub user_errors: Vec<UserError>,
 }
 
+impl SetCommitteeMembershipPayload {
+    fn failed(user_errors: Vec<UserError>) -> Self {
+        Self {
+            committee: None,
+            member_unit: None,
+            seat: None,
+            user_errors,
+        }
+    }
+}
+
+impl RemoveCommitteeMembershipPayload {
+    fn failed(user_errors: Vec<UserError>) -> Self {
+        Self {
+            committee: None,
+            member_unit: None,
+            user_errors,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct RegistryMutation;
 
@@ -61,6 +82,7 @@ impl RegistryMutation {
         #[graphql(desc = "The operation's input; see `CreateMemberUnitInput`.")]
         input: CreateMemberUnitInput,
     ) -> ApiResult<CreateMemberUnitPayload> {
+        screened!(CreateMemberUnitPayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let fields = UnitFields {
             name: Some(input.name),
@@ -92,6 +114,7 @@ impl RegistryMutation {
         #[graphql(desc = "The operation's input; see `UpdateMemberUnitInput`.")]
         input: UpdateMemberUnitInput,
     ) -> ApiResult<UpdateMemberUnitPayload> {
+        screened!(UpdateMemberUnitPayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let id = bail_on!(
             UpdateMemberUnitPayload,
@@ -127,6 +150,7 @@ impl RegistryMutation {
         #[graphql(desc = "The operation's input; see `SetCommitteeMembershipInput`.")]
         input: SetCommitteeMembershipInput,
     ) -> ApiResult<SetCommitteeMembershipPayload> {
+        screened!(SetCommitteeMembershipPayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let failed = |user_errors| SetCommitteeMembershipPayload {
             committee: None,
@@ -167,6 +191,7 @@ impl RegistryMutation {
         #[graphql(desc = "The operation's input; see `RemoveCommitteeMembershipInput`.")]
         input: RemoveCommitteeMembershipInput,
     ) -> ApiResult<RemoveCommitteeMembershipPayload> {
+        screened!(RemoveCommitteeMembershipPayload, &input);
         let db = ctx.data::<DatabaseConnection>()?;
         let failed = |user_errors| RemoveCommitteeMembershipPayload {
             committee: None,

@@ -3,9 +3,9 @@
 use async_graphql::{ID, Interface};
 
 use super::{
-    Account, Alliance, Apprenticeship, CareerMentor, Committee, Craftsman, Enrolment, Event,
-    InternshipPlacement, MemberUnit, OrderClass, OrderClassDemand, Student, TeacherPractice,
-    TeacherPracticeStation, TrainingSite,
+    Account, Alliance, Apprenticeship, CareerMentor, Committee, Craftsman, CraftsmanAssignment,
+    Enrolment, Event, InternshipPlacement, MemberUnit, OrderClass, OrderClassDemand, Student,
+    TeacherPractice, TeacherPracticeStation, TrainingSite,
 };
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
@@ -39,6 +39,8 @@ pub enum Node {
     TeacherPractice(TeacherPractice),
     /// A craftsman of a firm's pool.
     Craftsman(Craftsman),
+    /// A craftsman's assignment to a school (the school's proposal until the firm confirms).
+    CraftsmanAssignment(CraftsmanAssignment),
     /// A firm's career mentor.
     CareerMentor(CareerMentor),
     /// An apprenticeship (the firm, the school and the secretariat only).

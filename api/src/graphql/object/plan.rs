@@ -292,9 +292,19 @@ impl TeacherPractice {
     async fn assessment(&self) -> Option<&str> {
         self.0.assessment.as_deref()
     }
-    /// When the host confirmed (UTC, RFC 3339).
+    /// When the host confirmed (UTC, RFC 3339); set at once when the secretariat recorded the
+    /// stint. Only confirmed stints count for the school's compliance.
     async fn host_confirmed_at(&self) -> Option<DateTime<Utc>> {
         self.0.host_confirmed_at
+    }
+    /// When the host declined the booking (UTC, RFC 3339); a declined booking holds no post and
+    /// counts for nothing.
+    async fn declined_at(&self) -> Option<DateTime<Utc>> {
+        self.0.declined_at
+    }
+    /// Why the host declined.
+    async fn decline_reason(&self) -> Option<&str> {
+        self.0.decline_reason.as_deref()
     }
 }
 
@@ -352,37 +362,57 @@ impl Craftsman {
     }
 }
 
-/// A craftsman's assignment to a school.
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct CraftsmanAssignment {
-    /// The row the field resolves from (not in the schema).
-    #[graphql(skip)]
-    pub school_id: uuid::Uuid,
-    /// Role at the school.
-    pub role: CraftsmanRole,
-    /// Term, e.g. 2026-2027-1.
-    pub term: String,
-    /// Hours.
-    pub hours: i32,
-}
+/// GraphQL object wrapping the entity model; see the schema description on the impl.
+pub struct CraftsmanAssignment(pub entity::craftsman_assignment::Model);
 
-#[async_graphql::ComplexObject]
+/// A craftsman's assignment to a school (工匠入校, `004_*.txt` 二(二)5). The school proposes it;
+/// it stands once the craftsman's firm confirms it (`confirmCraftsmanAssignment`) or when the
+/// secretariat recorded it, and is void once the firm declines it. Seen by every signed-in
+/// caller, as the craftsman is.
+#[Object]
 impl CraftsmanAssignment {
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::CraftsmanAssignment, self.0.id)
+    }
+    /// The craftsman.
+    async fn craftsman(&self, ctx: &Context<'_>) -> ApiResult<Option<Craftsman>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .craftsman
+            .load_one(self.0.craftsman_id)
+            .await?
+            .map(Craftsman))
+    }
     /// The school.
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        unit(ctx, self.school_id).await
+        unit(ctx, self.0.school_id).await
+    }
+    /// Role at the school.
+    async fn role(&self) -> CraftsmanRole {
+        self.0.role
+    }
+    /// Term, e.g. 2026-2027-1.
+    async fn term(&self) -> &str {
+        &self.0.term
+    }
+    /// Hours.
+    async fn hours(&self) -> i32 {
+        self.0.hours
+    }
+    /// When the craftsman's firm confirmed (UTC, RFC 3339); null while proposed or declined.
+    async fn confirmed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.confirmed_at
+    }
+    /// When the craftsman's firm declined (UTC, RFC 3339); null unless declined.
+    async fn declined_at(&self) -> Option<DateTime<Utc>> {
+        self.0.declined_at
     }
 }
 
 impl From<entity::craftsman_assignment::Model> for CraftsmanAssignment {
     fn from(a: entity::craftsman_assignment::Model) -> Self {
-        Self {
-            school_id: a.school_id,
-            role: a.role,
-            term: a.term,
-            hours: a.hours,
-        }
+        Self(a)
     }
 }
 

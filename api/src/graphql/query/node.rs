@@ -2,9 +2,9 @@ use std::collections::HashMap;
 
 use async_graphql::{Context, ID, Object};
 use entity::{
-    account, alliance, apprenticeship, career_mentor, committee, craftsman, enrolment, event,
-    internship_placement, order_class, order_class_demand, practice_station, student,
-    teacher_practice, training_site,
+    account, alliance, apprenticeship, career_mentor, committee, craftsman, craftsman_assignment,
+    enrolment, event, internship_placement, order_class, order_class_demand, practice_station,
+    student, teacher_practice, training_site,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -15,9 +15,9 @@ use crate::graphql::guard::actor;
 use crate::graphql::id::{NodeType, decode};
 use crate::graphql::loader::{Keyed, Loaders};
 use crate::graphql::object::{
-    Account, Alliance, Apprenticeship, CareerMentor, Committee, Craftsman, Enrolment, Event,
-    InternshipPlacement, MemberUnit, Node, OrderClass, OrderClassDemand, Student, StudentView,
-    TeacherPractice, TeacherPracticeStation, TrainingSite,
+    Account, Alliance, Apprenticeship, CareerMentor, Committee, Craftsman, CraftsmanAssignment,
+    Enrolment, Event, InternshipPlacement, MemberUnit, Node, OrderClass, OrderClassDemand, Student,
+    StudentView, TeacherPractice, TeacherPracticeStation, TrainingSite,
 };
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
 use crate::placement::placement_scope;
@@ -102,6 +102,9 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
     .await?;
     let mut craftsmen =
         rows::<craftsman::Entity>(db, want(NodeType::Craftsman), signed_in(a)).await?;
+    let mut assignments =
+        rows::<craftsman_assignment::Entity>(db, want(NodeType::CraftsmanAssignment), signed_in(a))
+            .await?;
     let mut mentors =
         rows::<career_mentor::Entity>(db, want(NodeType::CareerMentor), signed_in(a)).await?;
     let mut apprenticeships =
@@ -143,6 +146,9 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
                 .remove(&id)
                 .map(|m| Node::TeacherPractice(TeacherPractice(m))),
             NodeType::Craftsman => craftsmen.remove(&id).map(|m| Node::Craftsman(Craftsman(m))),
+            NodeType::CraftsmanAssignment => assignments
+                .remove(&id)
+                .map(|m| Node::CraftsmanAssignment(CraftsmanAssignment(m))),
             NodeType::CareerMentor => mentors
                 .remove(&id)
                 .map(|m| Node::CareerMentor(CareerMentor(m))),
