@@ -42,12 +42,25 @@ pub const MAX_IMPORT_ROWS: u64 = 200_000;
 /// further right makes the file `MALFORMED_FILE`: nothing is allocated for it.
 pub const EXTRA_COLUMNS: usize = 16;
 
-/// Largest declared size of one part of an .xlsx once decompressed: a worksheet or the shared
-/// strings. A zip bomb declares more and is refused before anything is decompressed.
+/// Largest size of a worksheet of an .xlsx once decompressed (calamine streams it).
 pub const MAX_XLSX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Largest declared size of an .xlsx's shared strings table, which calamine holds in memory whole.
+/// Largest size of an .xlsx's shared strings table once decompressed, which calamine holds in
+/// memory whole.
 pub const MAX_SHARED_STRINGS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most strings an .xlsx's shared strings table may hold (ten for each cell of the largest file
+/// the templates allow is far more than any real file has).
+pub const MAX_SHARED_STRINGS: u64 = 2_000_000;
+
+/// Largest size of any other part of an .xlsx (workbook, styles, relationships) once
+/// decompressed.
+pub const MAX_XLSX_OTHER_PART_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Longest stretch of an .xlsx part without a `<`: a tag with its attributes, or a cell's text.
+/// A cell's text is at most 10,000 characters (`docs/limits.md`), 60,000 bytes even escaped;
+/// longer is no cell an import could take.
+pub const MAX_XLSX_RUN_BYTES: usize = 256 * 1024;
 
 /// What is wrong with a file as a whole, or with one of its rows as read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,27 +132,52 @@ pub(super) enum Rows<R: Read + Seek> {
     Xlsx(tokio::sync::mpsc::Receiver<Result<Vec<String>, FileProblem>>),
 }
 
-/// Refuses an .xlsx whose parts declare more than [`MAX_XLSX_PART_BYTES`] (or, for the shared
-/// strings, [`MAX_SHARED_STRINGS_BYTES`]) once decompressed, reading only the zip's directory.
+/// Refuses a zip bomb before calamine reads the file, within a fixed memory budget: first by the
+/// sizes the zip's directory declares, then by reading every part once as a stream (64 KiB at a
+/// time, nothing kept) and counting what it really expands to (a part that expands past its
+/// declared size is refused by the zip reader as it happens). Limits: a worksheet [`MAX_XLSX_PART_BYTES`], the shared
+/// strings [`MAX_SHARED_STRINGS_BYTES`] and [`MAX_SHARED_STRINGS`] strings, any other part
+/// [`MAX_XLSX_OTHER_PART_BYTES`]; no stretch without a `<` longer than [`MAX_XLSX_RUN_BYTES`]
+/// (a 200 MB cell, a 200 MB attribute).
 fn check_xlsx_sizes<R: Read + Seek>(reader: &mut R) -> Result<(), FileProblem> {
-    let mut zip = zip::ZipArchive::new(&mut *reader)
-        .map_err(|e| FileProblem::malformed(format!("not a readable .xlsx file: {e}")))?;
+    let unreadable = |e: zip::result::ZipError| {
+        FileProblem::malformed(format!("not a readable .xlsx file: {e}"))
+    };
+    let mut zip = zip::ZipArchive::new(&mut *reader).map_err(unreadable)?;
     for i in 0..zip.len() {
-        let part = zip
-            .by_index_raw(i)
-            .map_err(|e| FileProblem::malformed(format!("not a readable .xlsx file: {e}")))?;
-        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
-        let limit = if name.ends_with("sharedStrings.xml") {
-            MAX_SHARED_STRINGS_BYTES
-        } else {
-            MAX_XLSX_PART_BYTES
+        let (name, declared) = {
+            let part = zip.by_index_raw(i).map_err(unreadable)?;
+            (
+                part.name().map(|n| n.into_owned()).unwrap_or_default(),
+                part.size(),
+            )
         };
-        if part.size() > limit {
-            return Err(FileProblem::malformed(format!(
-                "{name} expands to {} MiB; an import takes at most {} MiB per part",
-                part.size() / (1024 * 1024),
+        let shared = name.ends_with("sharedStrings.xml");
+        let limit = if shared {
+            MAX_SHARED_STRINGS_BYTES
+        } else if name.starts_with("xl/worksheets/") {
+            MAX_XLSX_PART_BYTES
+        } else {
+            MAX_XLSX_OTHER_PART_BYTES
+        };
+        let too_big = || {
+            FileProblem::malformed(format!(
+                "{name} expands to more than {} MiB; an import takes at most that",
                 limit / (1024 * 1024)
-            )));
+            ))
+        };
+        if declared > limit {
+            return Err(too_big());
+        }
+        let part = zip.by_index(i).map_err(unreadable)?;
+        match scan_part(part.take(limit + 1), shared)? {
+            Scan { bytes, .. } if bytes > limit => return Err(too_big()),
+            Scan { strings, .. } if strings > MAX_SHARED_STRINGS => {
+                return Err(FileProblem::malformed(format!(
+                    "{name} holds more than {MAX_SHARED_STRINGS} strings; an import takes at most that"
+                )));
+            }
+            _ => {}
         }
     }
     drop(zip);
@@ -147,6 +185,65 @@ fn check_xlsx_sizes<R: Read + Seek>(reader: &mut R) -> Result<(), FileProblem> {
         .seek(std::io::SeekFrom::Start(0))
         .map_err(|e| FileProblem::malformed(format!("the file cannot be read: {e}")))?;
     Ok(())
+}
+
+/// What [`scan_part`] found.
+struct Scan {
+    /// Bytes the part expanded to.
+    bytes: u64,
+    /// `<si` elements (shared strings), when counted.
+    strings: u64,
+}
+
+/// Reads one part as a stream: its size, its shared strings (when `count_strings`), and whether
+/// any stretch without a `<` is longer than [`MAX_XLSX_RUN_BYTES`].
+fn scan_part(mut part: impl Read, count_strings: bool) -> Result<Scan, FileProblem> {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut scan = Scan {
+        bytes: 0,
+        strings: 0,
+    };
+    let mut run = 0usize;
+    // How much of `<si` followed by `>`, ` ` or `/` has been seen.
+    let mut matched = 0u8;
+    loop {
+        let n = match part.read(&mut buf) {
+            Ok(0) => return Ok(scan),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(FileProblem::malformed(format!(
+                    "not a readable .xlsx file: {e}"
+                )));
+            }
+        };
+        scan.bytes += n as u64;
+        for &b in &buf[..n] {
+            if b == b'<' {
+                run = 0;
+                matched = 1;
+                continue;
+            }
+            run += 1;
+            if run > MAX_XLSX_RUN_BYTES {
+                return Err(FileProblem::malformed(format!(
+                    "a cell or tag of the file is longer than {} KiB; an import takes no such cell",
+                    MAX_XLSX_RUN_BYTES / 1024
+                )));
+            }
+            if count_strings {
+                matched = match (matched, b) {
+                    (1, b's') => 2,
+                    (2, b'i') => 3,
+                    (3, b'>' | b' ' | b'/') => {
+                        scan.strings += 1;
+                        0
+                    }
+                    _ => 0,
+                };
+            }
+        }
+    }
 }
 
 /// Rows read ahead of the importer.
@@ -470,4 +567,36 @@ pub(super) fn enum_name<T: serde::Serialize>(v: T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// A reader handing out `bytes` a few at a time, so that tags straddle reads.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(buf.len()).min(3);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn shared_strings_are_counted_across_reads_and_long_runs_refused() {
+        let xml = b"<sst><si><t>a</t></si><si/><si attr=\"1\"><t>b</t></si><sheet/></sst>";
+        let scan = scan_part(Trickle(xml), true).unwrap();
+        assert_eq!(scan.strings, 3);
+        assert_eq!(scan.bytes, xml.len() as u64);
+        // A stretch without `<` of the maximum is read; one byte more refuses the part.
+        let mut long = b"<c><".to_vec();
+        long.resize(long.len() + MAX_XLSX_RUN_BYTES, b'9');
+        assert!(scan_part(&long[..], false).is_ok());
+        long.push(b'9');
+        assert!(scan_part(&long[..], false).is_err());
+    }
 }

@@ -632,6 +632,29 @@ fn raw_xlsx(sheet_data: &str, shared_strings: Option<&[u8]>) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// `xlsx` with the part `name` declaring 1 KiB once decompressed (in its local header and in the
+/// central directory), whatever it expands to: a zip bomb that lies about its size.
+fn under_declare(mut xlsx: Vec<u8>, name: &str) -> Vec<u8> {
+    let name = name.as_bytes();
+    let u16_at = |b: &[u8], i: usize| usize::from(u16::from_le_bytes([b[i], b[i + 1]]));
+    let mut patched = 0;
+    for i in 0..xlsx.len().saturating_sub(46) {
+        // Local file header: size at 22, name length at 26, name at 30. Central directory
+        // header: size at 24, name length at 28, name at 46.
+        let (size_at, name_at) = match xlsx[i..i + 4] {
+            [0x50, 0x4b, 0x03, 0x04] if u16_at(&xlsx, i + 26) == name.len() => (i + 22, i + 30),
+            [0x50, 0x4b, 0x01, 0x02] if u16_at(&xlsx, i + 28) == name.len() => (i + 24, i + 46),
+            _ => continue,
+        };
+        if xlsx.get(name_at..name_at + name.len()) == Some(name) {
+            xlsx[size_at..size_at + 4].copy_from_slice(&1024u32.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2, "the part's two headers");
+    xlsx
+}
+
 /// An inline-string cell.
 fn cell(reference: &str, text: &str) -> String {
     format!(r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#)
@@ -680,6 +703,7 @@ async fn hostile_spreadsheets_are_refused_and_reports_are_bounded(app: TestApp) 
     let bomb = raw_xlsx(&student_header(), Some(&shared));
     drop(shared);
     assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+    let lying = under_declare(bomb.clone(), "xl/sharedStrings.xml");
     let report = import(&app, &p.school, "importStudents", "bomb.xlsx", bomb).await;
     assert_eq!(report["errors"][0]["code"], "MALFORMED_FILE", "{report}");
     assert!(
@@ -687,6 +711,51 @@ async fn hostile_spreadsheets_are_refused_and_reports_are_bounded(app: TestApp) 
             .as_str()
             .unwrap()
             .contains("MiB")
+    );
+    // The same bomb declaring 1 KiB in the zip's directory: refused as it expands past that.
+    let report = import(&app, &p.school, "importStudents", "lying.xlsx", lying).await;
+    assert_eq!(report["errors"][0]["code"], "MALFORMED_FILE", "{report}");
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("declared uncompressed size"),
+        "{report}"
+    );
+    // 2,000,001 tiny shared strings (36 MB, under the size limit): refused by their number.
+    let mut shared = br#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#.to_vec();
+    for _ in 0..2_000_001 {
+        shared.extend_from_slice(b"<si><t>a</t></si>");
+    }
+    shared.extend_from_slice(b"</sst>");
+    let many = raw_xlsx(&student_header(), Some(&shared));
+    drop(shared);
+    let report = import(&app, &p.school, "importStudents", "many.xlsx", many).await;
+    assert_eq!(report["errors"][0]["code"], "MALFORMED_FILE", "{report}");
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("2000000 strings"),
+        "{report}"
+    );
+    // One cell of 300 KB (a 200 MB cell is refused the same way, 64 KiB read at a time).
+    let huge = raw_xlsx(
+        &format!(
+            r#"{}<row r="2">{}</row>"#,
+            student_header(),
+            cell("A2", &"9".repeat(300 * 1024))
+        ),
+        None,
+    );
+    let report = import(&app, &p.school, "importStudents", "huge.xlsx", huge).await;
+    assert_eq!(report["errors"][0]["code"], "MALFORMED_FILE", "{report}");
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("256 KiB"),
+        "{report}"
     );
 
     // 5,000 bad rows: the first 1,000 problems, and the import stops there.
