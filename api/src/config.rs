@@ -16,7 +16,7 @@
 //! | `REQUEST_TIMEOUT_SECONDS` | `--request-timeout-seconds` | `30` | whole-request timeout (HTTP 408) |
 //! | `BODY_LIMIT_BYTES` | `--body-limit-bytes` | `1048576` | largest request body (HTTP 413) |
 //! | `UPLOAD_LIMIT_BYTES` | `--upload-limit-bytes` | `67108864` (64 MiB) | largest uploaded import file (HTTP 413 / `BAD_USER_INPUT`) |
-//! | `GRAPHQL_MAX_DEPTH` | `--graphql-max-depth` | `12` | deepest selection allowed |
+//! | `GRAPHQL_MAX_DEPTH` | `--graphql-max-depth` | `12` | deepest selection allowed, introspection not counted |
 //! | `GRAPHQL_MAX_COMPLEXITY` | `--graphql-max-complexity` | `50000` | highest query cost allowed (see `extensions.cost`) |
 //! | `LOGIN_ATTEMPTS_PER_MINUTE` | `--login-attempts-per-minute` | `10` | password attempts per e-mail address and minute, per instance (`THROTTLED` beyond) |
 //! | `DB_MAX_CONNECTIONS` | `--db-max-connections` | `10` | connection-pool size |
@@ -128,7 +128,8 @@ pub struct Config {
     /// Largest uploaded file in bytes.
     #[arg(long, env = "UPLOAD_LIMIT_BYTES", default_value_t = 64 * 1024 * 1024, global = true)]
     pub upload_limit_bytes: usize,
-    /// Deepest selection set allowed.
+    /// Deepest selection set allowed, not counting the selections under `__schema` / `__type`
+    /// (the standard introspection query nests 13 levels; introspection is held to 24).
     #[arg(long, env = "GRAPHQL_MAX_DEPTH", default_value_t = 12, global = true)]
     pub graphql_max_depth: usize,
     /// Highest query cost allowed.

@@ -170,6 +170,81 @@ pub fn check_shape(doc: &ExecutableDocument) -> Result<(), String> {
     Ok(())
 }
 
+/// Fields whose selections [`depth`] does not count: the introspection of the schema. Standard
+/// tools' introspection query (graphql-js's `getIntrospectionQuery`, sent by GraphiQL, Apollo,
+/// codegen, Postman) nests `ofType` nine levels under `__schema { types { fields { type … } } }`,
+/// and it reads the schema in memory, never the database; the schema's own depth backstop
+/// ([`super::schema::MAX_INTROSPECTION_DEPTH`]) still bounds it.
+pub const INTROSPECTION_FIELDS: [&str; 2] = ["__schema", "__type"];
+
+/// Most fragments one spread may lead through (a chain `A → B → C …`); a longer chain counts as
+/// too deep.
+const MAX_FRAGMENT_CHAIN: usize = 64;
+
+/// The deepest selection of any operation of `doc` (a field directly under the root is depth 1),
+/// fragments spread in, not counting the selections under [`INTROSPECTION_FIELDS`]. Linear in
+/// the document: each fragment's depth is computed once; a fragment cycle counts nothing (the
+/// validation refuses it), a chain longer than 64 fragments counts as `usize::MAX`.
+pub fn depth(doc: &ExecutableDocument) -> usize {
+    let mut memo = std::collections::HashMap::new();
+    doc.operations
+        .iter()
+        .map(|(_, operation)| {
+            set_depth(
+                doc,
+                &operation.node.selection_set.node,
+                &mut memo,
+                &mut Vec::new(),
+            )
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+fn set_depth<'a>(
+    doc: &'a ExecutableDocument,
+    set: &'a SelectionSet,
+    memo: &mut std::collections::HashMap<&'a str, usize>,
+    chain: &mut Vec<&'a str>,
+) -> usize {
+    set.items
+        .iter()
+        .map(|selection| match &selection.node {
+            Selection::Field(field) => {
+                if INTROSPECTION_FIELDS.contains(&field.node.name.node.as_str()) {
+                    0
+                } else {
+                    set_depth(doc, &field.node.selection_set.node, memo, chain).saturating_add(1)
+                }
+            }
+            Selection::InlineFragment(inline) => {
+                set_depth(doc, &inline.node.selection_set.node, memo, chain)
+            }
+            Selection::FragmentSpread(spread) => {
+                let name = spread.node.fragment_name.node.as_str();
+                if let Some(&d) = memo.get(name) {
+                    return d;
+                }
+                if chain.contains(&name) {
+                    return 0;
+                }
+                if chain.len() >= MAX_FRAGMENT_CHAIN {
+                    return usize::MAX;
+                }
+                let Some(fragment) = doc.fragments.get(&spread.node.fragment_name.node) else {
+                    return 0;
+                };
+                chain.push(name);
+                let d = set_depth(doc, &fragment.node.selection_set.node, memo, chain);
+                chain.pop();
+                memo.insert(name, d);
+                d
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// Fields selected in `set`, fragments spread in (each fragment once).
 fn count_fields<'a>(
     doc: &'a ExecutableDocument,
@@ -329,8 +404,36 @@ fn count(tokens: &mut usize) -> Result<(), Refusal> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    fn depth_of(query: &str) -> usize {
+        depth(&async_graphql::parser::parse_query(query).unwrap())
+    }
+
+    #[test]
+    fn depth_counts_fragments_once_and_skips_introspection() {
+        assert_eq!(depth_of("{ a { b { c } } d }"), 3);
+        assert_eq!(depth_of("{ a { ...F } } fragment F on T { b { c } }"), 3);
+        assert_eq!(depth_of("{ a { ... on T { b } } }"), 2);
+        // Introspection counts nothing, beside data or alone.
+        assert_eq!(
+            depth_of("{ __schema { types { fields { type { ofType { name } } } } } }"),
+            0
+        );
+        assert_eq!(depth_of("{ __type(name: \"X\") { name } a { b } }"), 2);
+        // A cycle counts nothing (validation refuses it); a chain past 64 fragments is too deep.
+        assert_eq!(
+            depth_of("{ ...A } fragment A on Q { ...B } fragment B on Q { ...A }"),
+            0
+        );
+        let mut chain = String::from("{ ...F0 }");
+        for i in 0..100 {
+            chain.push_str(&format!(" fragment F{i} on Q {{ x ...F{} }}", i + 1));
+        }
+        assert_eq!(depth_of(&chain), usize::MAX);
+    }
 
     #[test]
     fn ordinary_documents_pass() {

@@ -2,7 +2,8 @@
 //!
 //! - `extensions.cost` = `{ requestedQueryCost, maxQueryCost, depth, maxDepth }`, as Shopify reports
 //!   query cost (`API-CONVENTIONS.md` §7). The cost is async-graphql's complexity, with connection
-//!   fields weighted by page size.
+//!   fields weighted by page size; the depth is counted as `GRAPHQL_MAX_DEPTH` counts it, without
+//!   the selections under `__schema` / `__type` (`document::depth`).
 //! - Errors raised by parsing or validation (syntax, unknown fields, depth or cost over the limit)
 //!   and by argument coercion carry no code of their own; they get `BAD_USER_INPUT`.
 //! - A request that failed before execution sets [`RequestRejected`], so the HTTP layer can answer
@@ -46,6 +47,7 @@ impl ExtensionFactory for CostAndCodesFactory {
             max_cost: self.max_cost,
             max_depth: self.max_depth,
             measured: Mutex::new(None),
+            depth: Mutex::new(None),
         })
     }
 }
@@ -55,6 +57,8 @@ pub struct CostAndCodes {
     max_cost: usize,
     max_depth: usize,
     measured: Mutex<Option<(usize, usize)>>,
+    /// The document's depth as `GRAPHQL_MAX_DEPTH` counts it (introspection not counted).
+    depth: Mutex<Option<usize>>,
 }
 
 fn with_code(mut e: ServerError, code: ErrorCode) -> ServerError {
@@ -80,7 +84,9 @@ impl Extension for CostAndCodes {
             .map(|e| with_code(e, ErrorCode::BadUserInput))
             .collect();
         let measured = *self.measured.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((cost, depth)) = measured {
+        let counted = *self.depth.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((cost, measured_depth)) = measured {
+            let depth = counted.unwrap_or(measured_depth);
             let mut map = async_graphql::indexmap::IndexMap::new();
             map.insert(
                 async_graphql::Name::new("requestedQueryCost"),
@@ -124,6 +130,22 @@ impl Extension for CostAndCodes {
             reject(ctx);
             return Err(with_code(
                 ServerError::new(message, None),
+                ErrorCode::BadUserInput,
+            ));
+        }
+        // GRAPHQL_MAX_DEPTH, introspection apart (the schema's own limit is only a backstop).
+        let depth = super::document::depth(&document);
+        *self.depth.lock().unwrap_or_else(|p| p.into_inner()) = Some(depth);
+        if depth > self.max_depth {
+            reject(ctx);
+            return Err(with_code(
+                ServerError::new(
+                    format!(
+                        "查询嵌套超过 {0} 层（不含内省字段）/ Query is nested too deep: more than {0} levels (introspection not counted)",
+                        self.max_depth
+                    ),
+                    None,
+                ),
                 ErrorCode::BadUserInput,
             ));
         }

@@ -33,6 +33,11 @@ impl Default for SchemaLimits {
     }
 }
 
+/// The depth async-graphql itself allows, introspection included: the backstop behind
+/// `GRAPHQL_MAX_DEPTH`, which the API enforces apart from introspection
+/// ([`super::document::depth`]). The standard introspection query is 13 levels deep.
+pub const MAX_INTROSPECTION_DEPTH: usize = 24;
+
 /// Most nested input values (lists in lists, objects in objects) allowed.
 pub const MAX_RECURSIVE_DEPTH: usize = 32;
 /// Most directives on one field allowed.
@@ -43,7 +48,7 @@ pub fn builder(
     limits: SchemaLimits,
 ) -> async_graphql::SchemaBuilder<Query, Mutation, Subscription> {
     let mut builder = Schema::build(Query::default(), Mutation::default(), Subscription)
-        .limit_depth(limits.max_depth)
+        .limit_depth(limits.max_depth.max(MAX_INTROSPECTION_DEPTH))
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
         .limit_directives(MAX_DIRECTIVES)

@@ -60,3 +60,166 @@ async fn every_type_field_argument_and_enum_value_has_a_description() {
     }
     assert!(missing.is_empty(), "undocumented: {missing:#?}");
 }
+
+/// graphql-js 16's `getIntrospectionQuery({ descriptions: true, specifiedByUrl: true,
+/// directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true })`, as
+/// GraphiQL, Apollo, codegen, Postman and Insomnia send it.
+const STANDARD_INTROSPECTION: &str = r#"
+    query IntrospectionQuery {
+      __schema {
+        description
+        queryType { name }
+        mutationType { name }
+        subscriptionType { name }
+        types {
+          ...FullType
+        }
+        directives {
+          name
+          description
+          isRepeatable
+          locations
+          args(includeDeprecated: true) {
+            ...InputValue
+          }
+        }
+      }
+    }
+
+    fragment FullType on __Type {
+      kind
+      name
+      description
+      specifiedByURL
+      fields(includeDeprecated: true) {
+        name
+        description
+        args(includeDeprecated: true) {
+          ...InputValue
+        }
+        type {
+          ...TypeRef
+        }
+        isDeprecated
+        deprecationReason
+      }
+      inputFields(includeDeprecated: true) {
+        ...InputValue
+      }
+      interfaces {
+        ...TypeRef
+      }
+      enumValues(includeDeprecated: true) {
+        name
+        description
+        isDeprecated
+        deprecationReason
+      }
+      possibleTypes {
+        ...TypeRef
+      }
+    }
+
+    fragment InputValue on __InputValue {
+      name
+      description
+      type { ...TypeRef }
+      defaultValue
+      isDeprecated
+      deprecationReason
+    }
+
+    fragment TypeRef on __Type {
+      kind
+      name
+      ofType {
+        kind
+        name
+        ofType {
+          kind
+          name
+          ofType {
+            kind
+            name
+            ofType {
+              kind
+              name
+              ofType {
+                kind
+                name
+                ofType {
+                  kind
+                  name
+                  ofType {
+                    kind
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+"#;
+
+/// At the default `GRAPHQL_MAX_DEPTH` (12) the standard introspection query answers in full,
+/// anonymously, over HTTP; the depth limit still holds for everything else. (It reads the schema,
+/// not the database: SQLite is enough.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_standard_introspection_query_passes_at_the_default_limits() {
+    let app = alliance_tests::spawn_app(alliance_tests::Backend::Sqlite)
+        .await
+        .expect("SQLite always runs");
+    let reply = app
+        .post_graphql(STANDARD_INTROSPECTION, serde_json::json!({}), None)
+        .await;
+    assert_eq!(reply.status, 200);
+    assert!(
+        reply.body.get("errors").is_none(),
+        "{}",
+        reply.body["errors"]
+    );
+    // The depth reported is the one the limit counts: introspection apart, none.
+    assert_eq!(reply.body["extensions"]["cost"]["depth"], 0);
+    assert_eq!(reply.body["extensions"]["cost"]["maxDepth"], 12);
+    let schema = &reply.body["data"]["__schema"];
+    assert_eq!(schema["queryType"]["name"], "Query");
+    assert_eq!(schema["mutationType"]["name"], "Mutation");
+    assert_eq!(schema["subscriptionType"]["name"], "Subscription");
+    let types = schema["types"].as_array().unwrap();
+    let member = types
+        .iter()
+        .find(|t| t["name"] == "MemberUnit")
+        .expect("MemberUnit");
+    assert_eq!(member["kind"], "OBJECT");
+    assert!(member["fields"].as_array().unwrap().len() > 10);
+    // A list of non-null items: three levels of `ofType` read back.
+    let ids = types.iter().find(|t| t["name"] == "Query").unwrap()["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "nodes")
+        .unwrap()["args"][0]["type"]
+        .clone();
+    assert_eq!(ids["kind"], "NON_NULL");
+    assert_eq!(ids["ofType"]["kind"], "LIST");
+    assert_eq!(ids["ofType"]["ofType"]["ofType"]["name"], "ID");
+    assert!(
+        schema["directives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["name"] == "include" && d["isRepeatable"] == false)
+    );
+    // Data selections are held to the limit even beside introspection.
+    let deep = "{ __schema { queryType { name } } memberUnits(first: 1) { nodes { committees(first: 1) { nodes { members(first: 1) { nodes { committees(first: 1) { nodes { members(first: 1) { nodes { committees(first: 1) { nodes { name } } } } } } } } } } } } }";
+    let reply = app.post_graphql(deep, serde_json::json!({}), None).await;
+    assert_eq!(reply.error_codes(), ["BAD_USER_INPUT"]);
+    assert!(
+        reply.body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nested too deep")
+    );
+}
