@@ -551,7 +551,19 @@ pub(super) async fn execute(
     } else {
         "application/json"
     };
-    let body = match serde_json::to_vec(&response) {
+    // A request refused before execution (parse or validation) has no `data` entry at all
+    // (GraphQL spec, "Response Format": data is present only if execution started).
+    let serialised = if rejected.get() {
+        serde_json::to_value(&response).and_then(|mut v| {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("data");
+            }
+            serde_json::to_vec(&v)
+        })
+    } else {
+        serde_json::to_vec(&response)
+    };
+    let body = match serialised {
         Ok(b) => b,
         Err(e) => {
             tracing::error!(error = %e, "response serialisation failed");

@@ -87,6 +87,25 @@ async fn graphql_response_media_type_gives_400_for_invalid_documents(app: TestAp
     );
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT");
+    // Refused before execution: no `data` entry at all (a parse failure and a validation one).
+    assert!(body.get("data").is_none(), "{body}");
+    for query in ["{ alliance {", "{ alliance { noSuchField } }"] {
+        for accept in ["application/graphql-response+json", "application/json"] {
+            let body: Value = app
+                .client
+                .post(app.graphql_url())
+                .header("accept", accept)
+                .json(&json!({ "query": query }))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert!(body.get("data").is_none(), "{accept} {query}: {body}");
+            assert!(body["errors"].is_array());
+        }
+    }
     let response = app
         .client
         .post(app.graphql_url())
