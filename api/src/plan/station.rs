@@ -299,15 +299,18 @@ pub async fn record_practice(
     Ok(Ok(row))
 }
 
-/// The host firm confirms a teacher's practice and gives its assessment.
+/// The teacher practice `id`, when the caller answers for its station's host: the host's staff,
+/// and the secretariat too when `secretariat`.
 ///
 /// # Errors
-/// `FORBIDDEN` for anyone but the station's host; database failures.
-pub async fn confirm_practice(
+/// `UNAUTHENTICATED` anonymously; `FORBIDDEN` (with `why`) for anyone else; `NOT_FOUND` as a
+/// user error for an unknown ID; database failures.
+async fn hosted_practice(
     db: &DatabaseConnection,
     actor: &Actor,
     id: Uuid,
-    assessment: String,
+    secretariat: bool,
+    why: &'static str,
 ) -> OpResult<teacher_practice::Model> {
     if !actor.is_authenticated() {
         return Err(Error::Unauthenticated);
@@ -322,11 +325,35 @@ pub async fn confirm_practice(
     let station = practice_station::Entity::find_by_id(p.station_id)
         .one(db)
         .await?;
-    if station.is_none_or(|s| actor.unit() != Some(s.host_unit_id)) {
-        return Err(Error::Forbidden(
-            "only the station's host confirms a teacher's practice",
-        ));
+    let host = station.is_some_and(|s| actor.unit() == Some(s.host_unit_id));
+    if !(host || (secretariat && actor.is_secretariat())) {
+        return Err(Error::Forbidden(why));
     }
+    Ok(Ok(p))
+}
+
+/// The host firm confirms a teacher's practice and gives its assessment.
+///
+/// # Errors
+/// `FORBIDDEN` for anyone but the station's host; database failures.
+pub async fn confirm_practice(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    assessment: String,
+) -> OpResult<teacher_practice::Model> {
+    let p = match hosted_practice(
+        db,
+        actor,
+        id,
+        false,
+        "only the station's host confirms a teacher's practice",
+    )
+    .await?
+    {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e)),
+    };
     if p.declined_at.is_some() {
         return Ok(refuse(
             "id",
@@ -353,24 +380,18 @@ pub async fn decline_practice(
     id: Uuid,
     reason: String,
 ) -> OpResult<teacher_practice::Model> {
-    if !actor.is_authenticated() {
-        return Err(Error::Unauthenticated);
-    }
-    let Some(p) = teacher_practice::Entity::find_by_id(id).one(db).await? else {
-        return Ok(refuse(
-            "id",
-            ViolationCode::NotFound,
-            "no teacher practice has this ID",
-        ));
+    let p = match hosted_practice(
+        db,
+        actor,
+        id,
+        true,
+        "only the station's host (or the secretariat) declines a booking",
+    )
+    .await?
+    {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e)),
     };
-    let station = practice_station::Entity::find_by_id(p.station_id)
-        .one(db)
-        .await?;
-    if !actor.is_secretariat() && station.is_none_or(|s| actor.unit() != Some(s.host_unit_id)) {
-        return Err(Error::Forbidden(
-            "only the station's host (or the secretariat) declines a booking",
-        ));
-    }
     let mut errors = Vec::new();
     let reason = required(&reason, "reason", &mut errors);
     if !errors.is_empty() {
