@@ -97,6 +97,23 @@ impl RecordedPayload {
     }
 }
 
+/// `confirmCraftsmanAssignment` (`accept`) and `declineCraftsmanAssignment`: the firm's answer.
+async fn answer_assignment(
+    ctx: &Context<'_>,
+    input: CraftsmanAssignmentIdInput,
+    accept: bool,
+) -> ApiResult<CraftsmanAssignmentPayload> {
+    screened!(CraftsmanAssignmentPayload, &input);
+    let id = bail_on!(
+        CraftsmanAssignmentPayload,
+        input_id(NodeType::CraftsmanAssignment, &input.id, "id")
+    );
+    Ok(CraftsmanAssignmentPayload::from_outcome(
+        domain::answer_assignment(db(ctx)?, actor(ctx), id, accept).await?,
+        CraftsmanAssignment::from,
+    ))
+}
+
 #[derive(Default)]
 pub struct PlanMutation;
 
@@ -389,15 +406,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `CraftsmanAssignmentIdInput`.")]
         input: CraftsmanAssignmentIdInput,
     ) -> ApiResult<CraftsmanAssignmentPayload> {
-        screened!(CraftsmanAssignmentPayload, &input);
-        let id = bail_on!(
-            CraftsmanAssignmentPayload,
-            input_id(NodeType::CraftsmanAssignment, &input.id, "id")
-        );
-        Ok(CraftsmanAssignmentPayload::from_outcome(
-            domain::answer_assignment(db(ctx)?, actor(ctx), id, true).await?,
-            CraftsmanAssignment::from,
-        ))
+        answer_assignment(ctx, input, true).await
     }
 
     /// The craftsman's firm (or the secretariat) declines a school's proposed assignment.
@@ -408,15 +417,7 @@ impl PlanMutation {
         #[graphql(desc = "The operation's input; see `CraftsmanAssignmentIdInput`.")]
         input: CraftsmanAssignmentIdInput,
     ) -> ApiResult<CraftsmanAssignmentPayload> {
-        screened!(CraftsmanAssignmentPayload, &input);
-        let id = bail_on!(
-            CraftsmanAssignmentPayload,
-            input_id(NodeType::CraftsmanAssignment, &input.id, "id")
-        );
-        Ok(CraftsmanAssignmentPayload::from_outcome(
-            domain::answer_assignment(db(ctx)?, actor(ctx), id, false).await?,
-            CraftsmanAssignment::from,
-        ))
+        answer_assignment(ctx, input, false).await
     }
 
     /// Names the caller's firm's career mentor (one per firm; a second call replaces the first).
