@@ -1,11 +1,10 @@
 //! The GraphQL endpoint over HTTP (POST, GET, multipart uploads) and WebSocket
 //! (`graphql-transport-ws`), following GraphQL-over-HTTP.
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use axum::extract::{ConnectInfo, RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use entity::account;
 use sea_orm::EntityTrait;
 use std::net::SocketAddr;
@@ -201,13 +200,7 @@ pub(super) async fn graphql_get(
     let query = query.unwrap_or_default();
     if !query.split('&').any(|p| p.starts_with("query=")) {
         if state.graphiql {
-            return Html(
-                GraphiQLSource::build()
-                    .endpoint("/graphql")
-                    .title("Weihai Technical Education Group (Alliance) API")
-                    .finish(),
-            )
-            .into_response();
+            return super::graphiql::page();
         }
         return error_response(
             StatusCode::BAD_REQUEST,

@@ -3,7 +3,8 @@
 //! - `POST /graphql` with `Content-Type: application/json` runs a query or mutation (one operation
 //!   per request; a JSON array — a batch — is refused with 400).
 //! - `GET /graphql?query=…` runs a query; a mutation over GET is refused with 405. Without a query,
-//!   and with GraphiQL switched on, it serves GraphiQL.
+//!   and with GraphiQL switched on, it serves GraphiQL, whose files come from the binary
+//!   (`GET /graphiql/{file}`; see [`graphiql`]): no CDN, so it works offline.
 //! - Responses are `application/graphql-response+json` when the client accepts it (then a request
 //!   that fails to parse or validate is HTTP 400), else `application/json` with HTTP 200.
 //! - An invalid, expired or revoked bearer token is HTTP 401 with a GraphQL error whose
@@ -23,6 +24,7 @@
 //! - `GET /healthz`: the process is up. `GET /readyz`: the database answers.
 
 mod exports;
+mod graphiql;
 mod graphql;
 mod templates;
 
@@ -204,6 +206,7 @@ pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/graphql/ws", get(graphql_ws))
+        .route("/graphiql/{file}", get(graphiql::asset))
         .route("/templates/{name}", get(template))
         .route("/exports/placements.xlsx", get(export_placements))
         .route("/healthz", get(|| async { "ok" }))

@@ -109,5 +109,72 @@ async fn graphiql_is_served_on_a_loopback_development_server() {
     let app = spawn_app_with(Backend::Sqlite, |_| {}).await.unwrap();
     let page = graphiql_page(&app).await;
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains("graphiql"));
+    let html = page.text().await.unwrap();
+    assert!(html.contains("graphiql"));
+    // Every script and style sheet comes from the server itself: the page works offline.
+    assert!(
+        !html.contains("//unpkg.com") && !html.contains("cdn"),
+        "{html}"
+    );
+    let files: Vec<&str> = html
+        .split("\"/graphiql/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(files.len(), 5, "{files:?}");
+    for file in files {
+        let url = format!("http://{}/graphiql/{file}", app.addr);
+        let gzip = app
+            .client
+            .get(&url)
+            .header("accept-encoding", "gzip, br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(gzip.status(), 200, "{file}");
+        let vendored = file != "init.js";
+        assert_eq!(
+            gzip.headers().get("content-encoding").is_some(),
+            vendored,
+            "{file}"
+        );
+        let gz = gzip.bytes().await.unwrap();
+        // A client that does not take gzip gets the plain file.
+        let plain = app
+            .client
+            .get(&url)
+            .header("accept-encoding", "identity")
+            .send()
+            .await
+            .unwrap();
+        assert!(plain.headers().get("content-encoding").is_none(), "{file}");
+        let plain = plain.bytes().await.unwrap();
+        if vendored {
+            assert_eq!(&gz[..2], &[0x1f, 0x8b], "{file} is not gzip");
+            assert!(plain.len() > gz.len(), "{file}");
+        } else {
+            assert!(String::from_utf8_lossy(&plain).contains("/graphql/ws"));
+        }
+    }
+    let missing = app
+        .client
+        .get(format!("http://{}/graphiql/..%2FCargo.toml", app.addr))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+}
+
+#[tokio::test]
+async fn graphiql_files_are_not_served_when_graphiql_is_off() {
+    let app = spawn_app_with(Backend::Sqlite, |c| c.graphiql = Some(false))
+        .await
+        .unwrap();
+    let file = app
+        .client
+        .get(format!("http://{}/graphiql/graphiql.min.js", app.addr))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(file.status(), 404);
 }
