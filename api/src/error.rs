@@ -95,17 +95,17 @@ pub enum ViolationCode {
     DemandNotOpen,
     /// A sponsor of a class answering a demand must take part in that demand.
     SponsorNotInDemand,
-    /// A sponsor must be a non-school member (`004_*.txt` 二(三)6).
+    /// A sponsor must be a non-school member (Founding notice 二(三)6).
     SponsorNotEnterprise,
     /// The same firm is listed twice as a sponsor.
     DuplicateSponsor,
     /// The sponsors' seats do not sum to the planned seats.
     SponsorSeatsMismatch,
-    /// Fewer than 50% of specialty hours are in enterprise workshops (`001_*.txt` (5)).
+    /// Fewer than 50% of specialty hours are in enterprise workshops (Ten Measures (5)).
     EnterpriseHoursBelowHalf,
-    /// Core-skill practice is below 150% of the ordinary class's (`001_*.txt` (5)).
+    /// Core-skill practice is below 150% of the ordinary class's (Ten Measures (5)).
     CorePracticeBelow150,
-    /// The demand does not open the class to this target group (`001_*.txt` (2)).
+    /// The demand does not open the class to this target group (Ten Measures (2)).
     TargetGroupNotAllowed,
     /// The student is older than the demand's age limit at the class's start.
     AgeLimitExceeded,
@@ -119,7 +119,7 @@ pub enum ViolationCode {
     GuardianSignatureRequired,
     /// The national ID number fails GB 11643-1999 or does not encode the date of birth.
     InvalidNationalId,
-    /// `AGREEMENT_REQUIRED` (`INTERNSHIP-RULES.md`): no signed tripartite agreement.
+    /// `AGREEMENT_REQUIRED` (`docs/internship-rules.md`): no signed tripartite agreement.
     AgreementRequired,
     /// `CONSENT_REQUIRED`: no informed consent recorded.
     ConsentRequired,
@@ -145,9 +145,9 @@ pub enum ViolationCode {
     TooManyRows,
     /// The host is of the wrong sort: a 校中厂 is hosted by a school, a 厂中校 or station by a firm.
     WrongHostKind,
-    /// A factory-in-school (校中厂) needs at least one firm partner (`004_*.txt` 二(一)2).
+    /// A factory-in-school (校中厂) needs at least one firm partner (Founding notice 二(一)2).
     FirmPartnerRequired,
-    /// The station's practice posts for that year and specialty are all taken (`004_*.txt` 二(二)4).
+    /// The station's practice posts for that year and specialty are all taken (Founding notice 二(二)4).
     NoPracticePostLeft,
 }
 

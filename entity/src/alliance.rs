@@ -1,5 +1,5 @@
 //! `alliance`: the group itself (集团（联盟）). One row; a setting, so another city's group can run
-//! the same software (`DOMAIN.md`: "a setting, not hard-wired").
+//! the same software (`docs/domain.md`: "a setting, not hard-wired").
 
 use sea_orm::entity::prelude::*;
 

@@ -1,4 +1,4 @@
-//! `apprenticeship`: a new-style apprenticeship (企业新型学徒制, `004_*.txt` 二(三)7).
+//! `apprenticeship`: a new-style apprenticeship (企业新型学徒制, Founding notice 二(三)7).
 
 use sea_orm::entity::prelude::*;
 

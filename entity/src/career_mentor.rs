@@ -1,4 +1,4 @@
-//! `career_mentor`: a firm's career mentor (职业规划导师, `004_*.txt` 二(四)10); one per firm.
+//! `career_mentor`: a firm's career mentor (职业规划导师, Founding notice 二(四)10); one per firm.
 
 use sea_orm::entity::prelude::*;
 

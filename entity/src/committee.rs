@@ -1,5 +1,5 @@
 //! `committee`: the council, the standing council, the five working committees and the
-//! teaching-staff committee (`004_*.txt` 三(一); `001_*.txt` (6)).
+//! teaching-staff committee (Founding notice 三(一); Ten Measures (6)).
 
 use sea_orm::entity::prelude::*;
 

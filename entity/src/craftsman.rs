@@ -1,4 +1,4 @@
-//! `craftsman`: a craftsman or expert a firm lends to schools (兼职人才资源库, `004_*.txt` 二(二)5).
+//! `craftsman`: a craftsman or expert a firm lends to schools (兼职人才资源库, Founding notice 二(二)5).
 
 use sea_orm::entity::prelude::*;
 

@@ -1,5 +1,5 @@
 //! `demand_participant`: a firm taking part in a demand with its own headcount. The posting firm is
-//! one; others join a joint demand (联合组班, `004_*.txt` 二(三)6).
+//! one; others join a joint demand (联合组班, Founding notice 二(三)6).
 
 use sea_orm::entity::prelude::*;
 

@@ -1,5 +1,5 @@
 //! `enrolment`: a student enrolled in an order class, with their tripartite pre-employment agreement
-//! (三方预就业协议, "招生即招工·入校即入职", `001_*.txt` (7)) once signed.
+//! (三方预就业协议, "招生即招工·入校即入职", Ten Measures (7)) once signed.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,14 +1,14 @@
 //! Domain enums shared by the tables and the GraphQL schema.
 //!
-//! Names are the identifiers of `DOMAIN.md` (glossary). Each derives both SeaORM's `DeriveActiveEnum`
+//! Names are the identifiers of `docs/domain.md` (glossary). Each derives both SeaORM's `DeriveActiveEnum`
 //! (stored as the value's own upper-case name) and `async_graphql::Enum`, so the stored string, the
 //! Rust variant and the GraphQL value are one word.
 
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Kind of member unit (成员单位类型), as the founding notice's annex lists them (`004_*.txt` 附件) and
-/// the plan names them (`004_*.txt` 一, 三(一)).
+/// Kind of member unit (成员单位类型), as the founding notice's annex lists them (Founding notice 附件) and
+/// the plan names them (Founding notice 一, 三(一)).
 #[derive(
     Debug,
     Clone,
@@ -53,10 +53,10 @@ pub enum MemberUnitKind {
     /// Public institution such as a hospital (医院等事业单位).
     #[sea_orm(string_value = "PUBLIC_INSTITUTION")]
     PublicInstitution,
-    /// Research institute (科研院所); named by the plan (`004_*.txt` 一), none in today's list.
+    /// Research institute (科研院所); named by the plan (Founding notice 一), none in today's list.
     #[sea_orm(string_value = "RESEARCH_INSTITUTE")]
     ResearchInstitute,
-    /// Industry association (行业协会); named by the plan (`004_*.txt` 一), none in today's list.
+    /// Industry association (行业协会); named by the plan (Founding notice 一), none in today's list.
     #[sea_orm(string_value = "INDUSTRY_ASSOCIATION")]
     IndustryAssociation,
 }
@@ -114,7 +114,7 @@ pub enum UnitCategory {
     Other,
 }
 
-/// District or development zone of Weihai (区市, `DOMAIN.md` glossary). Unknown stays null, never
+/// District or development zone of Weihai (区市, `docs/domain.md` glossary). Unknown stays null, never
 /// guessed.
 #[derive(
     Debug,
@@ -158,7 +158,7 @@ pub enum District {
     NanhaiNewArea,
 }
 
-/// A member unit's role on the council (理事会, `004_*.txt` 三(一)).
+/// A member unit's role on the council (理事会, Founding notice 三(一)).
 #[derive(
     Debug,
     Clone,
@@ -189,7 +189,7 @@ pub enum CouncilRole {
     Member,
 }
 
-/// Kind of governing or working body of the alliance (`004_*.txt` 三(一); `001_*.txt` (6)).
+/// Kind of governing or working body of the alliance (Founding notice 三(一); Ten Measures (6)).
 #[derive(
     Debug,
     Clone,
@@ -215,7 +215,7 @@ pub enum CommitteeKind {
     /// One of the five working committees (专门工作委员会).
     #[sea_orm(string_value = "WORKING_COMMITTEE")]
     WorkingCommittee,
-    /// The teaching-staff committee (师资建设委员会, `001_*.txt` (6)).
+    /// The teaching-staff committee (师资建设委员会, Ten Measures (6)).
     #[sea_orm(string_value = "TEACHING_STAFF_COMMITTEE")]
     TeachingStaffCommittee,
 }
@@ -249,7 +249,7 @@ pub enum CommitteeRole {
 }
 
 /// What an account may do. Every write is made by an account that belongs to one member unit (or to
-/// the secretariat) and acts only for it (`DOMAIN.md`, "Who uses it").
+/// the secretariat) and acts only for it (`docs/domain.md`, "Who uses it").
 #[derive(
     Debug,
     Clone,
@@ -400,7 +400,7 @@ pub enum Gender {
     Female,
 }
 
-/// Who an order-class student is (`001_*.txt` (2): classes may enrol unemployed youth and migrant
+/// Who an order-class student is (Ten Measures (2): classes may enrol unemployed youth and migrant
 /// workers).
 #[derive(
     Debug,
@@ -592,7 +592,7 @@ pub enum OutcomeStatus {
     NotYetEmployed,
 }
 
-/// Kind of training site (`004_*.txt` 二(一)2–3; `001_*.txt` (3)).
+/// Kind of training site (Founding notice 二(一)2–3; Ten Measures (3)).
 #[derive(
     Debug,
     Clone,
@@ -616,10 +616,10 @@ pub enum SiteKind {
     /// 厂中校: a firm's skills-training base in its workshop, with mentors and equipment — 二(一)3.
     #[sea_orm(string_value = "SCHOOL_IN_FACTORY")]
     SchoolInFactory,
-    /// 公共实训基地: a public training base (`001_*.txt` (3)).
+    /// 公共实训基地: a public training base (Ten Measures (3)).
     #[sea_orm(string_value = "PUBLIC_TRAINING_BASE")]
     PublicTrainingBase,
-    /// 产教融合实训基地: an industry-education training base (`001_*.txt` (3)).
+    /// 产教融合实训基地: an industry-education training base (Ten Measures (3)).
     #[sea_orm(string_value = "INDUSTRY_EDUCATION_BASE")]
     IndustryEducationBase,
 }
@@ -652,7 +652,7 @@ pub enum SiteStatus {
     Closed,
 }
 
-/// What a lent craftsman does at a school (工匠入校, `004_*.txt` 二(二)5).
+/// What a lent craftsman does at a school (工匠入校, Founding notice 二(二)5).
 #[derive(
     Debug,
     Clone,
@@ -677,7 +677,7 @@ pub enum CraftsmanRole {
     InternshipSupervisor,
 }
 
-/// Training mode of an apprenticeship (企业新型学徒制, `004_*.txt` 二(三)7).
+/// Training mode of an apprenticeship (企业新型学徒制, Founding notice 二(三)7).
 #[derive(
     Debug,
     Clone,
@@ -733,7 +733,7 @@ pub enum ApprenticeshipStatus {
     Withdrawn,
 }
 
-/// Kind of yearly activity the plan requires (`004_*.txt` 二(四)9–11; 技能兴威 `001_*.txt` (5)).
+/// Kind of yearly activity the plan requires (Founding notice 二(四)9–11; 技能兴威 Ten Measures (5)).
 #[derive(
     Debug,
     Clone,

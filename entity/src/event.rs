@@ -1,4 +1,4 @@
-//! `event`: a yearly activity the plan requires (`004_*.txt` 二(四)9–11).
+//! `event`: a yearly activity the plan requires (Founding notice 二(四)9–11).
 
 use sea_orm::entity::prelude::*;
 

@@ -1,5 +1,5 @@
 //! `graduate_outcome`: where a student went at graduation (毕业去向), reported by the school; the
-//! basis of the retention rate in Weihai (留威就业, `004_*.txt` 二(四)11).
+//! basis of the retention rate in Weihai (留威就业, Founding notice 二(四)11).
 
 use sea_orm::entity::prelude::*;
 

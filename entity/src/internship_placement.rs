@@ -1,5 +1,5 @@
 //! `internship_placement`: a student's internship (岗位实习) at a host unit, reported by the school
-//! and checked against the national rules (职业学校学生实习管理规定, 2021; `INTERNSHIP-RULES.md`).
+//! and checked against the national rules (职业学校学生实习管理规定, 2021; `docs/internship-rules.md`).
 
 use sea_orm::entity::prelude::*;
 

@@ -2,7 +2,7 @@
 //!
 //! One module per table. Domain enums are stored as short upper-case strings (the same spelling as
 //! the GraphQL enum values) so that rows read the same in SQLite, PostgreSQL and the API. The
-//! glossary of names is `DOMAIN.md` (shared with the project); every enum cites it.
+//! glossary of names is `docs/domain.md` (shared with the project); every enum cites it.
 
 pub mod account;
 pub mod alliance;

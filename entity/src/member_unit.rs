@@ -1,4 +1,4 @@
-//! `member_unit`: one of the alliance's member units (成员单位, `004_*.txt` 附件).
+//! `member_unit`: one of the alliance's member units (成员单位, Founding notice 附件).
 
 use sea_orm::entity::prelude::*;
 

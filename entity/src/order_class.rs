@@ -1,5 +1,5 @@
-//! `order_class`: a class trained to one or more enterprises' order (订单班, `004_*.txt` 二(三)6;
-//! `001_*.txt` (5)).
+//! `order_class`: a class trained to one or more enterprises' order (订单班, Founding notice 二(三)6;
+//! Ten Measures (5)).
 
 use sea_orm::entity::prelude::*;
 
@@ -28,9 +28,9 @@ pub struct Model {
     pub planned_seats: i32,
     /// Total specialty course hours of the training plan.
     pub total_specialty_hours: i32,
-    /// Specialty hours taught in enterprise workshops (≥ 50% of the total, `001_*.txt` (5)).
+    /// Specialty hours taught in enterprise workshops (≥ 50% of the total, Ten Measures (5)).
     pub enterprise_workshop_hours: i32,
-    /// Core-skill practice hours (≥ 150% of the ordinary class's, `001_*.txt` (5)).
+    /// Core-skill practice hours (≥ 150% of the ordinary class's, Ten Measures (5)).
     pub core_practice_hours: i32,
     /// The school's ordinary-class core practice hours for the same specialty.
     pub ordinary_class_practice_hours: i32,

@@ -1,4 +1,4 @@
-//! `order_class_demand`: what an enterprise posts (订单班需求, `004_*.txt` 二(三)6; `001_*.txt` (2)).
+//! `order_class_demand`: what an enterprise posts (订单班需求, Founding notice 二(三)6; Ten Measures (2)).
 
 use sea_orm::entity::prelude::*;
 
@@ -34,9 +34,9 @@ pub struct Model {
     pub pay_max: Option<i32>,
     /// Last day schools may answer.
     pub application_deadline: Option<Date>,
-    /// Unemployed youth may enrol (`001_*.txt` (2)).
+    /// Unemployed youth may enrol (Ten Measures (2)).
     pub open_to_unemployed_youth: bool,
-    /// Migrant workers may enrol (`001_*.txt` (2)).
+    /// Migrant workers may enrol (Ten Measures (2)).
     pub open_to_migrant_workers: bool,
     /// Oldest age (years, at the class's start) a student may have; null for no limit.
     pub age_limit: Option<i32>,

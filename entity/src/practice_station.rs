@@ -1,4 +1,4 @@
-//! `practice_station`: a teacher practice station (教师活动站, `004_*.txt` 二(二)4) hosted by a firm.
+//! `practice_station`: a teacher practice station (教师活动站, Founding notice 二(二)4) hosted by a firm.
 
 use sea_orm::entity::prelude::*;
 

@@ -1,5 +1,5 @@
 //! `student`: a student of one school. Personal data: visible only to the student's school, the
-//! firms that sponsor the student's order class, and the committees (`DOMAIN.md`).
+//! firms that sponsor the student's order class, and the committees (`docs/domain.md`).
 
 use sea_orm::entity::prelude::*;
 

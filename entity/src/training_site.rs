@@ -1,4 +1,4 @@
-//! `training_site`: a training site (实训基地): 校中厂, 厂中校, public or industry-education base (`004_*.txt` 二(一)2–3; `001_*.txt` (3)).
+//! `training_site`: a training site (实训基地): 校中厂, 厂中校, public or industry-education base (Founding notice 二(一)2–3; Ten Measures (3)).
 
 use sea_orm::entity::prelude::*;
 

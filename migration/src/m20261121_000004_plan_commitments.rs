@@ -1,4 +1,4 @@
-//! The plan's commitments (`004_*.txt` section 二): training sites and their mentors, teacher
+//! The plan's commitments (Founding notice section 二): training sites and their mentors, teacher
 //! practice stations with their posts and stints, the craftsman pool and its assignments, career
 //! mentors and their classes, apprenticeships, and yearly events.
 

@@ -1,5 +1,5 @@
 //! A minor's guardian gives informed consent to a placement separately from the student
-//! (职业学校学生实习管理规定 2021, ch. 2; `INTERNSHIP-RULES.md` CONSENT_REQUIRED).
+//! (职业学校学生实习管理规定 2021, ch. 2; `docs/internship-rules.md` CONSENT_REQUIRED).
 
 use sea_orm_migration::{prelude::*, schema::*};
 

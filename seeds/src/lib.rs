@@ -1,11 +1,15 @@
 //! Reference data of the alliance, taken only from the source documents, and its loader.
 //!
-//! - [`ALLIANCE`]: the group itself, from the founding notice (`004_45aa2774a4916a5f.txt`).
+//! - [`ALLIANCE`]: the group itself, from the Founding notice (威海市人力资源和社会保障局, 2026-07-01;
+//!   `docs/sources.md`).
 //! - [`member_units`]: the 177 member units of that notice's annex, byte for byte, in annex order
 //!   (`data/member_units.txt`, which cites its source); kind and district come from
 //!   [`rules`].
 //! - [`COMMITTEES`]: the council, the standing council and the five working committees
-//!   (`004_*.txt` 三(一)) and the teaching-staff committee (`001_ba59f9043ffd3300.txt` (6)). The
+//!   (Founding notice 三(一)) and the teaching-staff committee (Ten Measures (6)).
+//!   Their `source` values name the documents by the file names the project was planned from
+//!   (`docs/sources.md` maps them to full citations): they are the keys [`load`] recognises rows
+//!   by, so they stay as they are. The
 //!   documents do not say who sits where, so no memberships are seeded.
 //!
 //! [`load`] is idempotent and never overwrites what the secretariat has edited since: a row is
@@ -45,7 +49,7 @@ pub struct AllianceSeed {
     pub issuer: &'static str,
 }
 
-/// The Weihai alliance, from `004_45aa2774a4916a5f.txt` (title, signature and date of the notice).
+/// The Weihai alliance, from the Founding notice (title, signature and date of the notice).
 pub const ALLIANCE: AllianceSeed = AllianceSeed {
     name: "威海市技工教育集团（联盟）",
     city: "威海市",

@@ -1,6 +1,6 @@
 //! Rules that derive a member unit's kind and district from its name.
 //!
-//! The annex of `004_45aa2774a4916a5f.txt` prints names only. Kind and district are read off the
+//! The annex of the Founding notice prints names only. Kind and district are read off the
 //! name by the rules below, in order, first match wins; what a name does not state stays unknown
 //! (district null), never guessed. The rules are tested against every annex name in this crate's
 //! tests.

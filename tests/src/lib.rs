@@ -381,8 +381,9 @@ pub fn shared_dir() -> PathBuf {
     )
 }
 
-/// The member names of the annex of `shared/seeds/004_45aa2774a4916a5f.txt`, read from the
-/// document itself (the non-empty lines after the line `（177 家单位）`).
+/// The member names of the Founding notice's annex, read from the document itself (the non-empty
+/// lines after the line `（177 家单位）`) in the planning copy beside the repository
+/// (`../shared/seeds/`, present under CI; `docs/sources.md` names the file).
 pub fn annex_names() -> Option<Vec<String>> {
     let text = std::fs::read_to_string(shared_dir().join("seeds/004_45aa2774a4916a5f.txt")).ok()?;
     let start = text.find("（177 家单位）")?;

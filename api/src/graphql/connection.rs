@@ -1,4 +1,4 @@
-//! Relay cursor connections (`API-CONVENTIONS.md` §2).
+//! Relay cursor connections (`docs/api-conventions.md`, Shape).
 //!
 //! `first`/`last` are clamped to 1–[`MAX_PAGE`] (negative values are refused); the default page is
 //! [`DEFAULT_PAGE`]. Cursors are opaque (base64url of a small JSON object naming the ordering, the
@@ -21,7 +21,7 @@ pub const MAX_PAGE: u64 = 100;
 pub const DEFAULT_PAGE: u64 = 20;
 
 /// Complexity of a connection field: the page size times its children's cost
-/// (`API-CONVENTIONS.md` §7: `first * child_complexity`).
+/// (`docs/api-conventions.md`, Bounding every request: `first * child_complexity`).
 pub fn cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
     let size = first
         .or(last)

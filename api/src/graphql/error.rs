@@ -1,6 +1,6 @@
 //! Errors of the GraphQL layer.
 //!
-//! Two kinds, as `API-CONVENTIONS.md` §3 asks:
+//! Two kinds, as `docs/api-conventions.md`, Shape asks:
 //! - [`ApiError`]: authentication, authorisation, lookup and system failures, returned as top-level
 //!   `errors` with a stable `extensions.code` ([`ErrorCode`]). A database error becomes `INTERNAL`;
 //!   its text is logged once (inside the request's span, which carries the request id) and never

@@ -1,7 +1,7 @@
 //! A schema extension that reports each request's cost and gives every error a stable code.
 //!
 //! - `extensions.cost` = `{ requestedQueryCost, maxQueryCost, depth, maxDepth }`, as Shopify reports
-//!   query cost (`API-CONVENTIONS.md` §7). The cost is async-graphql's complexity, with connection
+//!   query cost (`docs/api-conventions.md`, Bounding every request). The cost is async-graphql's complexity, with connection
 //!   fields weighted by page size; the depth is counted as `GRAPHQL_MAX_DEPTH` counts it, without
 //!   the selections under `__schema` / `__type` (`document::depth`).
 //! - Errors raised by parsing or validation (syntax, unknown fields, depth or cost over the limit)

@@ -1,4 +1,4 @@
-//! Role guards (`API-CONVENTIONS.md` §9): who may call a field at all. Row scoping (which rows a
+//! Role guards (`docs/api-conventions.md`, Authorisation): who may call a field at all. Row scoping (which rows a
 //! caller sees) is applied inside each query and loader besides.
 
 use async_graphql::{Context, Guard};

@@ -1,4 +1,4 @@
-//! Opaque global IDs (`API-CONVENTIONS.md` §1): base64url (no padding) of `TypeName:uuid`.
+//! Opaque global IDs (`docs/api-conventions.md`, Shape): base64url (no padding) of `TypeName:uuid`.
 
 use async_graphql::ID;
 use base64::Engine;

@@ -1,5 +1,5 @@
 //! The GraphQL API: schema, objects, queries, mutations, loaders, guards and errors, shaped by
-//! `API-CONVENTIONS.md`.
+//! `docs/api-conventions.md`.
 
 pub mod connection;
 pub mod document;

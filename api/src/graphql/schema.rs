@@ -1,5 +1,5 @@
 //! Building the schema, with the limits that bound every request before it runs
-//! (`API-CONVENTIONS.md` §7), and exporting its SDL (§6).
+//! (`docs/api-conventions.md`, Bounding every request), and exporting its SDL (§6).
 
 use async_graphql::{SDLExportOptions, Schema};
 

@@ -1,4 +1,4 @@
-//! The HTTP layer (`API-CONVENTIONS.md` §10, GraphQL-over-HTTP):
+//! The HTTP layer (`docs/api-conventions.md`, HTTP, GraphQL-over-HTTP):
 //!
 //! - `POST /graphql` with `Content-Type: application/json` runs a query or mutation (one operation
 //!   per request; a JSON array — a batch — is refused with 400).

@@ -1,5 +1,5 @@
 //! Order-class demand: a firm posts, publishes, closes or withdraws it; other firms join it
-//! (联合组班, `004_*.txt` 二(三)6).
+//! (联合组班, Founding notice 二(三)6).
 
 use chrono::{NaiveDate, Utc};
 use entity::enums::{DemandStatus, District, Term};
@@ -57,7 +57,7 @@ pub struct DemandFields {
 
 /// Youngest age limit accepted: students under 16 may not do 岗位实习 (2021 rules, art. 16 (2)).
 pub const MIN_AGE_LIMIT: i32 = 16;
-/// Oldest age limit accepted (the plan relaxes the age limit, `001_*.txt` (2), but not past working
+/// Oldest age limit accepted (the plan relaxes the age limit, Ten Measures (2), but not past working
 /// age).
 pub const MAX_AGE_LIMIT: i32 = 60;
 

@@ -1,5 +1,5 @@
 //! Enrolling students in an order class and recording their tripartite pre-employment agreements
-//! (`001_*.txt` (7)).
+//! (Ten Measures (7)).
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use entity::enums::{Gender, OrderClassStatus, TargetGroup, Term};
@@ -58,7 +58,7 @@ fn class_start(
 /// Enrols a student in a RECRUITING class (staff of the class's school).
 ///
 /// Rules: a seat must be left (`CLASS_FULL`); unemployed youth and migrant workers only where the
-/// demand opens the class to them (`TARGET_GROUP_NOT_ALLOWED`, `001_*.txt` (2)); no older than the
+/// demand opens the class to them (`TARGET_GROUP_NOT_ALLOWED`, Ten Measures (2)); no older than the
 /// demand's age limit at the class's start (`AGE_LIMIT_EXCEEDED`); once per class
 /// (`ALREADY_ENROLLED`).
 ///
@@ -141,7 +141,7 @@ pub async fn enrol(
 
 /// What can be checked of an enrolment without counting seats (names are trimmed in place): the
 /// student's number, name and date of birth, the class's status, and the demand's target groups
-/// and age limit (`001_*.txt` (2)).
+/// and age limit (Ten Measures (2)).
 fn check_enrolment(
     class: &order_class::Model,
     demand: Option<&order_class_demand::Model>,
@@ -242,7 +242,7 @@ async fn save_enrolled_student(
 }
 
 /// Records a student's tripartite pre-employment agreement (三方预就业协议: school, sponsoring
-/// firm, student; "招生即招工·入校即入职", `001_*.txt` (7)). Staff of the class's school record it.
+/// firm, student; "招生即招工·入校即入职", Ten Measures (7)). Staff of the class's school record it.
 ///
 /// Rules: the firm must sponsor the class (`NOT_A_SPONSOR`); signed on a past or present day
 /// (`INVALID`); a student under 18 on that day needs the guardian's signature too

@@ -1,6 +1,6 @@
 //! Order classes (订单班): enterprises post demand, schools answer with classes, both agree; then the
-//! school recruits, trains and graduates the class. Rules come from `004_*.txt` 二(三)6 (single or
-//! joint classes, five integrations) and `001_*.txt` (2) (unemployed youth and migrant workers,
+//! school recruits, trains and graduates the class. Rules come from Founding notice 二(三)6 (single or
+//! joint classes, five integrations) and Ten Measures (2) (unemployed youth and migrant workers,
 //! relaxed age limit), (5) (≥ 50% of specialty hours in enterprise workshops, core practice ≥ 150%
 //! of an ordinary class) and (7) (tripartite pre-employment agreements).
 //!

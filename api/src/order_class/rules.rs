@@ -1,4 +1,4 @@
-//! The order-class rules of `001_*.txt` (5) and the five integrations of `004_*.txt` 二(三)6: pure
+//! The order-class rules of Ten Measures (5) and the five integrations of Founding notice 二(三)6: pure
 //! checks of a training plan, callable without a database.
 
 use entity::{member_unit, order_class, order_class_sponsor};
@@ -29,7 +29,7 @@ impl TrainingPlan {
         }
     }
 
-    /// At least 50% of the specialty hours are taught in enterprise workshops (`001_*.txt` (5)).
+    /// At least 50% of the specialty hours are taught in enterprise workshops (Ten Measures (5)).
     /// A plan without specialty hours cannot meet a share of them.
     pub fn enterprise_hours_at_least_half(&self) -> bool {
         self.total_specialty_hours > 0
@@ -37,7 +37,7 @@ impl TrainingPlan {
                 >= i64::from(self.total_specialty_hours)
     }
 
-    /// Core-skill practice is at least 150% of the ordinary class's (`001_*.txt` (5): "增加50%以上").
+    /// Core-skill practice is at least 150% of the ordinary class's (Ten Measures (5): "增加50%以上").
     /// A plan without core practice cannot meet it.
     pub fn core_practice_at_least_150(&self) -> bool {
         self.core_practice_hours > 0
@@ -47,7 +47,7 @@ impl TrainingPlan {
 }
 
 /// The sponsors' seats of a class: their sum, and whether it equals the planned seats (every
-/// planned seat belongs to one sponsoring firm, `004_*.txt` 二(三)6).
+/// planned seat belongs to one sponsoring firm, Founding notice 二(三)6).
 pub fn sponsor_seats(seats: impl IntoIterator<Item = i32>, planned: i32) -> (i64, bool) {
     let sum: i64 = seats.into_iter().map(i64::from).sum();
     (sum, sum == i64::from(planned))
@@ -62,7 +62,7 @@ pub struct Integration {
     pub note: Option<String>,
 }
 
-/// The five integrations (五融通, `004_*.txt` 二(三)6).
+/// The five integrations (五融通, Founding notice 二(三)6).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FiveIntegrations {
     /// Course goals (课程目标).
@@ -80,15 +80,15 @@ pub struct FiveIntegrations {
 /// A rule an order class is checked against when it is agreed.
 #[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrderClassRule {
-    /// ≥ 50% of specialty course hours in enterprise workshops (`001_*.txt` (5)).
+    /// ≥ 50% of specialty course hours in enterprise workshops (Ten Measures (5)).
     EnterpriseHoursBelowHalf,
-    /// Core-skill practice ≥ 150% of the ordinary class's (`001_*.txt` (5): "增加50%以上").
+    /// Core-skill practice ≥ 150% of the ordinary class's (Ten Measures (5): "增加50%以上").
     CorePracticeBelow150,
     /// Planned seats > 0.
     SeatsNotPositive,
     /// The sponsors' seats sum to the planned seats.
     SponsorSeatsMismatch,
-    /// Every sponsor is a non-school member (`004_*.txt` 二(三)6: classes are trained to enterprises'
+    /// Every sponsor is a non-school member (Founding notice 二(三)6: classes are trained to enterprises'
     /// orders).
     SponsorNotEnterprise,
 }

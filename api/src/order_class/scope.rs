@@ -1,4 +1,4 @@
-//! Who may read which demands, classes, enrolments and students (`DOMAIN.md`: students' data
+//! Who may read which demands, classes, enrolments and students (`docs/domain.md`: students' data
 //! reaches only their school, their host firm and the committees).
 
 use entity::enums::DemandStatus;
@@ -64,7 +64,7 @@ fn student_class_ids(unit: Uuid) -> Condition {
 
 /// Enrolments (with their students' personal data) the caller may read: those of classes run by
 /// the caller's school or sponsored by the caller's firm; all for the secretariat
-/// (`DOMAIN.md`: students' data reaches only their school, their host firm and the committees).
+/// (`docs/domain.md`: students' data reaches only their school, their host firm and the committees).
 pub fn enrolment_scope(actor: &Actor) -> Condition {
     match actor {
         a if a.is_secretariat() => Condition::all(),

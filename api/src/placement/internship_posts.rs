@@ -1,4 +1,4 @@
-//! The plan's 2% rule (`000_*.txt` (十); `003_*.txt` item 8): enterprises above designated size
+//! The plan's 2% rule (Weihai 2020 plan (十); Huancui task list item 8): enterprises above designated size
 //! offer student internship posts equal to 2% of their total staff. Posts offered are the
 //! placements a firm hosts that year (not terminated) plus the seats it sponsors in order classes
 //! of that cohort year (agreed or later).

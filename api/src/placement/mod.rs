@@ -1,6 +1,6 @@
 //! Internship placements (岗位实习), checked against the national rules for vocational students'
-//! internships (职业学校学生实习管理规定, 教职成〔2021〕4号; `INTERNSHIP-RULES.md`), students, graduate
-//! outcomes, and the plan's 2% rule (`000_*.txt` (十); `003_*.txt` item 8).
+//! internships (职业学校学生实习管理规定, 教职成〔2021〕4号; `docs/internship-rules.md`), students, graduate
+//! outcomes, and the plan's 2% rule (Weihai 2020 plan (十); Huancui task list item 8).
 //!
 //! A placement is reported PLANNED by the student's school; activation checks every blocking rule
 //! and refuses with the rules' codes, changing nothing. Warning rules (ratios, duration, the host's

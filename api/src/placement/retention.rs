@@ -1,4 +1,4 @@
-//! Retention in Weihai (留威就业, `004_*.txt` 二(四)11): the share of a year's graduates employed in
+//! Retention in Weihai (留威就业, Founding notice 二(四)11): the share of a year's graduates employed in
 //! Weihai, by school, district or specialty, and its change from the year before (the plan wants
 //! it to rise every year).
 

@@ -1,4 +1,4 @@
-//! The national internship rules (职业学校学生实习管理规定, 教职成〔2021〕4号; `INTERNSHIP-RULES.md`) as
+//! The national internship rules (职业学校学生实习管理规定, 教职成〔2021〕4号; `docs/internship-rules.md`) as
 //! pure functions: every finding a placement has now, blocking or warning.
 //!
 //! [`findings`] is longer than our ~80-line habit on purpose: it is one block per rule, in the
@@ -12,7 +12,7 @@ use entity::{internship_placement, member_unit, student};
 use crate::error::ViolationCode;
 use crate::order_class::age_on;
 
-/// A rule of `INTERNSHIP-RULES.md` (and the plan's 2% rule, reported separately).
+/// A rule of `docs/internship-rules.md` (and the plan's 2% rule, reported separately).
 #[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlacementRule {
     /// No 岗位实习 without a signed tripartite agreement (school, host, student; a minor's

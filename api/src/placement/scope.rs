@@ -1,5 +1,5 @@
 //! Which placements and graduate outcomes a caller may read: the student's school, the host, the
-//! secretariat (`DOMAIN.md`: students' data reaches only their school, their host firm and the
+//! secretariat (`docs/domain.md`: students' data reaches only their school, their host firm and the
 //! committees).
 
 use entity::enums::PlacementStatus;

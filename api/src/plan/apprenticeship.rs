@@ -1,4 +1,4 @@
-//! Apprenticeships (`004_*.txt` 二(三)7): the new-style apprenticeships a firm runs with a school.
+//! Apprenticeships (Founding notice 二(三)7): the new-style apprenticeships a firm runs with a school.
 
 use chrono::{NaiveDate, Utc};
 use entity::apprenticeship;

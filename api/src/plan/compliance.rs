@@ -1,4 +1,4 @@
-//! Each member's compliance with the plan's commitments (督导评估, `004_*.txt` 三(三)): the rules,
+//! Each member's compliance with the plan's commitments (督导评估, Founding notice 三(三)): the rules,
 //! which unit kinds they apply to, and the evidence for each.
 
 use std::collections::{HashMap, HashSet};
@@ -140,7 +140,7 @@ pub struct RuleStanding {
     pub not_met: Vec<member_unit::Model>,
 }
 
-/// The committees' work list for `year` (督导评估, `004_*.txt` 三(三)): every rule over the members
+/// The committees' work list for `year` (督导评估, Founding notice 三(三)): every rule over the members
 /// `units` selects, in a fixed number of SQL statements (8) whatever their number. Secretariat
 /// only.
 ///

@@ -1,4 +1,4 @@
-//! The craftsman pool (`004_*.txt` 二(二)5): a firm's craftsmen and the schools they teach at.
+//! The craftsman pool (Founding notice 二(二)5): a firm's craftsmen and the schools they teach at.
 
 use chrono::Utc;
 use entity::enums::CraftsmanRole;

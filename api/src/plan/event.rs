@@ -1,4 +1,4 @@
-//! Yearly events (`004_*.txt` 二(四)9–11): campus visits, job-recommendation fairs and the like,
+//! Yearly events (Founding notice 二(四)9–11): campus visits, job-recommendation fairs and the like,
 //! with the units taking part.
 
 use std::collections::HashSet;

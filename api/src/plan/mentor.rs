@@ -1,4 +1,4 @@
-//! Career mentors (`004_*.txt` 二(四)10): one per firm, and the career classes they give at schools.
+//! Career mentors (Founding notice 二(四)10): one per firm, and the career classes they give at schools.
 
 use chrono::NaiveDate;
 use entity::{career_class, career_mentor};

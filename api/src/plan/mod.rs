@@ -1,4 +1,4 @@
-//! The plan's commitments (`004_45aa2774a4916a5f.txt` section 二) and each member's compliance with
+//! The plan's commitments (Founding notice 二) and each member's compliance with
 //! them (督导评估, 三(三)): training sites (二(一)2–3), teacher practice stations and stints
 //! (二(二)4), the craftsman pool (二(二)5), career mentors (二(四)10), apprenticeships (二(三)7) and
 //! yearly events (二(四)9–11).

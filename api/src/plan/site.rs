@@ -1,4 +1,4 @@
-//! Training sites (`004_*.txt` 二(一)2–3): school-in-factory (厂中校) and factory-in-school (校中厂)
+//! Training sites (Founding notice 二(一)2–3): school-in-factory (厂中校) and factory-in-school (校中厂)
 //! bases, their partners and site mentors.
 
 use std::collections::{HashMap, HashSet};
@@ -49,7 +49,7 @@ pub struct SiteInput {
     pub partners: Vec<(Uuid, String)>,
 }
 
-/// Creates a training site. Rules (`004_*.txt` 二(一)2–3): a FACTORY_IN_SCHOOL (校中厂) is hosted by
+/// Creates a training site. Rules (Founding notice 二(一)2–3): a FACTORY_IN_SCHOOL (校中厂) is hosted by
 /// a school with at least one firm partner (`FIRM_PARTNER_REQUIRED`); a SCHOOL_IN_FACTORY (厂中校)
 /// is hosted by a non-school unit (`WRONG_HOST_KIND`).
 ///
@@ -133,7 +133,7 @@ pub async fn create_site(
     Ok(Ok(site))
 }
 
-/// The host fits the kind of site (`004_*.txt` 二(一)2–3): a factory-in-school (校中厂) is hosted by
+/// The host fits the kind of site (Founding notice 二(一)2–3): a factory-in-school (校中厂) is hosted by
 /// a school, a school-in-factory (厂中校) by a non-school unit.
 fn check_host_kind(kind: SiteKind, host: &member_unit::Model, errors: &mut Vec<Violation>) {
     match kind {
@@ -152,7 +152,7 @@ fn check_host_kind(kind: SiteKind, host: &member_unit::Model, errors: &mut Vec<V
 }
 
 /// Every partner is a member, listed once and not the host; a factory-in-school (校中厂) has at
-/// least one firm partner that brings the production line (`004_*.txt` 二(一)2).
+/// least one firm partner that brings the production line (Founding notice 二(一)2).
 async fn check_partners(
     txn: &DatabaseTransaction,
     s: &SiteInput,

@@ -1,4 +1,4 @@
-//! Teacher practice stations (`004_*.txt` 二(二)4): the posts a firm offers each year, and the
+//! Teacher practice stations (Founding notice 二(二)4): the posts a firm offers each year, and the
 //! teachers schools send to them.
 
 use chrono::{NaiveDate, Utc};
@@ -209,7 +209,7 @@ pub struct PracticeInput {
 }
 
 /// Records a teacher's practice at a station (the teacher's school). The station's posts for the
-/// start year and specialty must not run out (`NO_PRACTICE_POST_LEFT`, `004_*.txt` 二(二)4).
+/// start year and specialty must not run out (`NO_PRACTICE_POST_LEFT`, Founding notice 二(二)4).
 ///
 /// # Errors
 /// `FORBIDDEN` for firms; database failures.

@@ -1,4 +1,4 @@
-//! Statement budgets (`API-CONVENTIONS.md` §8): the SQL statements a request runs depend on the
+//! Statement budgets (`docs/api-conventions.md`, No N+1): the SQL statements a request runs depend on the
 //! query's shape, never on how many rows it returns.
 
 use alliance_tests::{TestApp, both_databases};

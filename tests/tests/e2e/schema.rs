@@ -1,4 +1,4 @@
-//! The schema is a contract (`API-CONVENTIONS.md` §6): `schema.graphql` is generated from the code.
+//! The schema is a contract (`docs/api-conventions.md`, Shape): `schema.graphql` is generated from the code.
 
 #[test]
 fn schema_graphql_equals_the_generated_sdl() {

@@ -29,9 +29,9 @@ pub struct CreateOrderClassDemandInput {
     pub pay_max: Option<i32>,
     /// Last day schools may answer.
     pub application_deadline: Option<NaiveDate>,
-    /// Unemployed youth may enrol (default false; `001_*.txt` (2)).
+    /// Unemployed youth may enrol (default false; Ten Measures (2)).
     pub open_to_unemployed_youth: Option<bool>,
-    /// Migrant workers may enrol (default false; `001_*.txt` (2)).
+    /// Migrant workers may enrol (default false; Ten Measures (2)).
     pub open_to_migrant_workers: Option<bool>,
     /// Oldest age at the class's start, 16–60 years (`INVALID`); null for none.
     pub age_limit: Option<i32>,

@@ -1,4 +1,4 @@
-//! DataLoaders (`API-CONVENTIONS.md` §8): every relation field loads through one of these, so the
+//! DataLoaders (`docs/api-conventions.md`, No N+1): every relation field loads through one of these, so the
 //! number of SQL statements a request runs depends on the query's shape, not on how many rows it
 //! returns. A fresh set is made for every request ([`Loaders::new`]), so nothing is cached across
 //! callers; within a request each loader caches what it loaded.

@@ -1,5 +1,5 @@
 //! The mutation root, merged from one object per area. Every mutation is
-//! `verbNoun(input: VerbNounInput!): VerbNounPayload!` with `userErrors` (`API-CONVENTIONS.md` §3).
+//! `verbNoun(input: VerbNounInput!): VerbNounPayload!` with `userErrors` (`docs/api-conventions.md`, Shape).
 
 /// Declares a mutation payload: the changed object (null on failure) and `userErrors`, with
 /// `from_outcome` to build it from a domain outcome.

@@ -215,7 +215,7 @@ impl OrderClassMutation {
     }
 
     /// Joins another firm's OPEN demand with the caller's firm's own headcount (联合组班,
-    /// `004_*.txt` 二(三)6). ENTERPRISE_STAFF only. User errors: `CANNOT_JOIN_OWN_DEMAND`,
+    /// Founding notice 二(三)6). ENTERPRISE_STAFF only. User errors: `CANNOT_JOIN_OWN_DEMAND`,
     /// `ALREADY_JOINED`, `INVALID_TRANSITION`, `MUST_BE_POSITIVE`.
     async fn join_order_class_demand(
         &self,
@@ -325,7 +325,7 @@ impl OrderClassMutation {
 
     /// Accepts a PROPOSED class's plan for the caller's unit (a sponsoring firm, or the class's
     /// school), recording who accepted when. When all have accepted the class is AGREED and its
-    /// demand counts the seats as matched. The plan must meet the rules of `001_*.txt` (5): user
+    /// demand counts the seats as matched. The plan must meet the rules of Ten Measures (5): user
     /// errors `ENTERPRISE_HOURS_BELOW_HALF`, `CORE_PRACTICE_BELOW_150`, `MUST_BE_POSITIVE`,
     /// `SPONSOR_SEATS_MISMATCH`, `SPONSOR_NOT_ENTERPRISE`; and `INVALID_TRANSITION`,
     /// `DEMAND_NOT_OPEN`.
@@ -420,7 +420,7 @@ impl OrderClassMutation {
         }))
     }
 
-    /// Records a student's tripartite pre-employment agreement (三方预就业协议, `001_*.txt` (7)).
+    /// Records a student's tripartite pre-employment agreement (三方预就业协议, Ten Measures (7)).
     /// Staff of the class's school only. User errors: `NOT_A_SPONSOR`,
     /// `GUARDIAN_SIGNATURE_REQUIRED`, `INVALID`, `NOT_FOUND`.
     async fn record_pre_employment_agreement(

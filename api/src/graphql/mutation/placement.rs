@@ -190,7 +190,7 @@ impl PlacementMutation {
     }
 
     /// Activates a PLANNED placement: PLANNED → ACTIVE when every blocking rule of
-    /// `INTERNSHIP-RULES.md` is met; otherwise `userErrors` list each broken rule by its code and
+    /// `docs/internship-rules.md` is met; otherwise `userErrors` list each broken rule by its code and
     /// nothing changes. The student's school only.
     async fn activate_internship_placement(
         &self,

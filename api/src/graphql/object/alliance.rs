@@ -10,7 +10,8 @@ use crate::graphql::id::{NodeType, encode};
 pub struct Alliance(pub alliance::Model);
 
 /// The alliance itself (集团（联盟）): Weihai Technical Education Group (Alliance),
-/// 威海市技工教育集团（联盟）, founded by `004_45aa2774a4916a5f.txt`. A setting, so another city's
+/// 威海市技工教育集团（联盟）, founded by the Founding notice (威海市人力资源和社会保障局,
+/// 2026-07-01; `docs/sources.md`). A setting, so another city's
 /// group can run the same software.
 #[Object]
 impl Alliance {

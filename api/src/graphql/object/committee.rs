@@ -61,9 +61,9 @@ pub type CommitteeMemberConnection = Connection<
 /// A page of committees (`committees`).
 pub type CommitteeConnection = Connection<Cursor, Committee, TotalCount, EmptyFields>;
 
-/// A governing or working body of the alliance (`004_*.txt` 三(一)): the council (理事会), the
+/// A governing or working body of the alliance (Founding notice 三(一)): the council (理事会), the
 /// standing council (常务理事会), the five working committees (专门工作委员会), and the
-/// teaching-staff committee (师资建设委员会, `001_*.txt` (6)).
+/// teaching-staff committee (师资建设委员会, Ten Measures (6)).
 #[Object]
 impl Committee {
     /// Opaque global ID.

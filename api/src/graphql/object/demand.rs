@@ -20,7 +20,7 @@ use crate::graphql::object::id_cursor;
 pub struct OrderClassDemand(pub order_class_demand::Model);
 
 /// Order-class demand (订单班需求): what an enterprise posts — specialty, headcount, skills, start
-/// term — for schools to answer with order classes (`004_*.txt` 二(三)6). Other firms with the same
+/// term — for schools to answer with order classes (Founding notice 二(三)6). Other firms with the same
 /// need may join it (联合组班); its total headcount is the sum of the participants'. Visible to every
 /// authenticated caller once published; a DRAFT only to its firm and the secretariat.
 #[Object]
@@ -90,18 +90,18 @@ impl OrderClassDemand {
         self.0.application_deadline
     }
 
-    /// Unemployed youth (失业青年) may enrol (`001_*.txt` (2)).
+    /// Unemployed youth (失业青年) may enrol (Ten Measures (2)).
     async fn open_to_unemployed_youth(&self) -> bool {
         self.0.open_to_unemployed_youth
     }
 
-    /// Migrant workers (农民工) may enrol (`001_*.txt` (2)).
+    /// Migrant workers (农民工) may enrol (Ten Measures (2)).
     async fn open_to_migrant_workers(&self) -> bool {
         self.0.open_to_migrant_workers
     }
 
     /// Oldest age in years a student may have at the class's start; null for no limit (the plan
-    /// relaxes the usual limit, `001_*.txt` (2)).
+    /// relaxes the usual limit, Ten Measures (2)).
     async fn age_limit(&self) -> Option<i32> {
         self.0.age_limit
     }

@@ -59,7 +59,7 @@ impl Enrolment {
 }
 
 /// Tripartite pre-employment agreement (三方预就业协议: school, sponsoring firm, student — a minor's
-/// guardian too; "招生即招工·入校即入职", `001_*.txt` (7)).
+/// guardian too; "招生即招工·入校即入职", Ten Measures (7)).
 #[derive(SimpleObject)]
 pub struct PreEmploymentAgreement {
     /// The sponsoring firm that will employ the student.

@@ -43,7 +43,7 @@ pub type MemberUnitCommitteeConnection = Connection<
 pub type MemberUnitConnection = Connection<Cursor, MemberUnit, TotalCount, EmptyFields>;
 
 /// A member unit (成员单位) of the alliance: a school, enterprise, agency, training body or
-/// institution. The 177 founding members come from the annex of `004_45aa2774a4916a5f.txt`.
+/// institution. The 177 founding members come from the Founding notice's annex (`docs/sources.md`).
 /// Registry fields are public (the notice is published); contact fields need a token.
 #[Object]
 impl MemberUnit {
@@ -63,7 +63,7 @@ impl MemberUnit {
         self.0.list_order
     }
 
-    /// Kind of unit (`DOMAIN.md` glossary).
+    /// Kind of unit (`docs/domain.md` glossary).
     async fn kind(&self) -> MemberUnitKind {
         self.0.kind
     }
@@ -90,7 +90,7 @@ impl MemberUnit {
     }
 
     /// On the statistics bureau's above-designated-size list (规模以上企业); recorded, not computed.
-    /// The 2% internship-post rule (`000_*.txt` (十)) applies to these firms.
+    /// The 2% internship-post rule (Weihai 2020 plan (十)) applies to these firms.
     async fn above_designated_size(&self) -> bool {
         self.0.above_designated_size
     }
@@ -138,7 +138,7 @@ impl MemberUnit {
         self.0.updated_at
     }
 
-    /// The 2% rule for this firm in `year` (`000_*.txt` (十)): internship posts offered
+    /// The 2% rule for this firm in `year` (Weihai 2020 plan (十)): internship posts offered
     /// (placements hosted and order-class seats) against 2% of its staff. Visible to the firm's
     /// own staff and the secretariat (`FORBIDDEN` otherwise).
     async fn internship_posts(
@@ -149,7 +149,7 @@ impl MemberUnit {
         crate::graphql::query::internship_posts_of(ctx, &self.0, year).await
     }
 
-    /// The member's standing against the plan's commitments in `year` (督导评估, `004_*.txt` 三(三)):
+    /// The member's standing against the plan's commitments in `year` (督导评估, Founding notice 三(三)):
     /// for a firm, a school-in-factory base, a practice station with posts, a career mentor, a
     /// campus visit; for a school, teachers sent to practise and a job-recommendation event. Each
     /// item with its evidence. Any authenticated caller.

@@ -1,4 +1,4 @@
-//! The `Node` interface (Global Object Identification, `API-CONVENTIONS.md` §1).
+//! The `Node` interface (Global Object Identification, `docs/api-conventions.md`, Shape).
 
 use async_graphql::{ID, Interface};
 

@@ -31,7 +31,7 @@ pub type EnrolmentConnection = Connection<Cursor, Enrolment, TotalCount, EmptyFi
 /// A page of order-class demands.
 pub type OrderClassDemandConnection = Connection<Cursor, OrderClassDemand, TotalCount, EmptyFields>;
 
-/// Training-plan figures of an order class, in hours (`001_*.txt` (5)).
+/// Training-plan figures of an order class, in hours (Ten Measures (5)).
 #[derive(SimpleObject)]
 pub struct TrainingPlan {
     /// Total specialty course hours.
@@ -53,7 +53,7 @@ pub struct Integration {
     pub note: Option<String>,
 }
 
-/// The five integrations (五融通, `004_*.txt` 二(三)6): course goals, course model, content,
+/// The five integrations (五融通, Founding notice 二(三)6): course goals, course model, content,
 /// management and assessment agreed between school and firms.
 #[derive(SimpleObject)]
 pub struct FiveIntegrations {
@@ -107,7 +107,7 @@ impl OrderClass {
 }
 
 /// Order class (订单班): a class a school trains to one or more enterprises' order; graduates go
-/// straight to the sponsoring firms (`004_*.txt` 二(三)6). Visible to every authenticated caller;
+/// straight to the sponsoring firms (Founding notice 二(三)6). Visible to every authenticated caller;
 /// its students only to its school, its sponsors and the secretariat.
 #[Object]
 impl OrderClass {
@@ -199,7 +199,7 @@ impl OrderClass {
         }
     }
 
-    /// The rules the class is checked against when it is agreed (`001_*.txt` (5) and the class's
+    /// The rules the class is checked against when it is agreed (Ten Measures (5) and the class's
     /// own consistency), each with its current verdict; accepting fails while any is unmet.
     async fn rule_checks(&self, ctx: &Context<'_>) -> ApiResult<Vec<RuleCheck>> {
         let sponsors: Vec<_> = self

@@ -16,7 +16,7 @@ use crate::placement::{PlacementRule, Severity, count_overlaps, findings};
 pub type InternshipPlacementConnection =
     Connection<Cursor, InternshipPlacement, TotalCount, EmptyFields>;
 
-/// One rule a placement does not meet (`INTERNSHIP-RULES.md`).
+/// One rule a placement does not meet (`docs/internship-rules.md`).
 #[derive(SimpleObject, Clone)]
 pub struct RuleFinding {
     /// The rule's code.
@@ -80,7 +80,7 @@ impl InternshipPlacement {
 }
 
 /// Internship placement (岗位实习): a student's internship at a host unit, reported by the school
-/// and checked against the national rules (`INTERNSHIP-RULES.md`). Visible to the student's school,
+/// and checked against the national rules (`docs/internship-rules.md`). Visible to the student's school,
 /// the host (which sees only the intern's name and specialty besides the placement itself) and the
 /// secretariat.
 #[Object]
@@ -280,7 +280,7 @@ impl InternshipPlacement {
 pub struct GraduateOutcome(pub graduate_outcome::Model);
 
 /// Where a graduate went (毕业去向), reported by the school; the basis of retention in Weihai
-/// (留威就业, `004_*.txt` 二(四)11). Visible to the school and the secretariat.
+/// (留威就业, Founding notice 二(四)11). Visible to the school and the secretariat.
 #[Object]
 impl GraduateOutcome {
     /// The graduate.

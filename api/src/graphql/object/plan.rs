@@ -81,9 +81,9 @@ pub struct SiteMentor {
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct TrainingSite(pub training_site::Model);
 
-/// A training site (实训基地): 校中厂 (a firm's production line in a school, `004_*.txt` 二(一)2),
+/// A training site (实训基地): 校中厂 (a firm's production line in a school, Founding notice 二(一)2),
 /// 厂中校 (a firm's skills-training base in its workshop, 二(一)3), or a public or
-/// industry-education training base (`001_*.txt` (3)). Visible to any authenticated caller.
+/// industry-education training base (Ten Measures (3)). Visible to any authenticated caller.
 #[Object]
 impl TrainingSite {
     /// Opaque global ID.
@@ -194,7 +194,7 @@ impl From<practice_post::Model> for PracticePosts {
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct TeacherPracticeStation(pub practice_station::Model);
 
-/// A teacher practice station (教师活动站, `004_*.txt` 二(二)4): a place in a firm where teachers
+/// A teacher practice station (教师活动站, Founding notice 二(二)4): a place in a firm where teachers
 /// practise, with the posts it offers each year. The contact phone is seen only by the host and
 /// the secretariat.
 #[Object]
@@ -311,7 +311,7 @@ impl TeacherPractice {
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct Craftsman(pub craftsman::Model);
 
-/// An expert or craftsman a firm lends to schools (兼职人才资源库, 工匠入校, `004_*.txt` 二(二)5). The
+/// An expert or craftsman a firm lends to schools (兼职人才资源库, 工匠入校, Founding notice 二(二)5). The
 /// phone is seen only by the firm and the secretariat.
 #[Object]
 impl Craftsman {
@@ -365,7 +365,7 @@ impl Craftsman {
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct CraftsmanAssignment(pub entity::craftsman_assignment::Model);
 
-/// A craftsman's assignment to a school (工匠入校, `004_*.txt` 二(二)5). The school proposes it;
+/// A craftsman's assignment to a school (工匠入校, Founding notice 二(二)5). The school proposes it;
 /// it stands once the craftsman's firm confirms it (`confirmCraftsmanAssignment`) or when the
 /// secretariat recorded it, and is void once the firm declines it. Seen by every signed-in
 /// caller, as the craftsman is.
@@ -460,7 +460,7 @@ impl EventUnit {
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct CareerMentor(pub career_mentor::Model);
 
-/// A firm's career mentor (职业规划导师, `004_*.txt` 二(四)10): a senior technician or manager who
+/// A firm's career mentor (职业规划导师, Founding notice 二(四)10): a senior technician or manager who
 /// teaches career-planning classes.
 #[Object]
 impl CareerMentor {
@@ -501,7 +501,7 @@ impl CareerMentor {
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct Apprenticeship(pub apprenticeship::Model);
 
-/// A new-style apprenticeship (企业新型学徒制, `004_*.txt` 二(三)7): a new or transferred employee
+/// A new-style apprenticeship (企业新型学徒制, Founding notice 二(三)7): a new or transferred employee
 /// trained jointly by the firm and a school with dual mentors. Seen by the firm, the school and
 /// the secretariat.
 #[Object]
@@ -559,7 +559,7 @@ impl Apprenticeship {
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
 pub struct Event(pub event::Model);
 
-/// A yearly activity the plan requires (`004_*.txt` 二(四)9–11): campus visits, parents' visits,
+/// A yearly activity the plan requires (Founding notice 二(四)9–11): campus visits, parents' visits,
 /// enterprise weeks, job-recommendation events, career classes, skills competitions.
 #[Object]
 impl Event {

@@ -15,7 +15,7 @@ use crate::graphql::object::{
 };
 use crate::placement::{self, PlacementRule, PostsReport, RetentionGroup, Severity};
 
-/// The 2% rule for one firm in one year (`000_*.txt` (十); `003_*.txt` item 8): enterprises above
+/// The 2% rule for one firm in one year (Weihai 2020 plan (十); Huancui task list item 8): enterprises above
 /// designated size offer student internship posts equal to 2% of their total staff.
 #[derive(SimpleObject)]
 pub struct InternshipPostsReport {
@@ -39,7 +39,7 @@ pub struct InternshipPostsReport {
     pub meets_rule: bool,
 }
 
-/// Retention in Weihai (留威就业, `004_*.txt` 二(四)11) for one group and year.
+/// Retention in Weihai (留威就业, Founding notice 二(四)11) for one group and year.
 #[derive(SimpleObject)]
 pub struct RetentionRow {
     /// The group's label: a school's name, a district, or a specialty (`未填写` when not recorded).

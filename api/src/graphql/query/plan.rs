@@ -55,7 +55,7 @@ pub struct ComplianceEvidence {
     pub label: String,
 }
 
-/// A member's standing against the plan's commitments in one year (督导评估, `004_*.txt` 三(三)).
+/// A member's standing against the plan's commitments in one year (督导评估, Founding notice 三(三)).
 #[derive(SimpleObject)]
 pub struct MemberCompliance {
     /// The year.
