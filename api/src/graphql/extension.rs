@@ -8,17 +8,27 @@
 //!   and by argument coercion carry no code of their own; they get `BAD_USER_INPUT`.
 //! - A request that failed before execution sets [`RequestRejected`], so the HTTP layer can answer
 //!   400 under `application/graphql-response+json`.
+//! - A document's text is scanned (`document::scan`: nesting, tokens) in `prepare_request`, before
+//!   anything parses it — the automatic-persisted-query extension registered after this one
+//!   included. A text longer than [`APQ_MAX_QUERY_BYTES`] runs but is not cached under its hash.
+//! - A request marked [`QueriesOnly`] (an HTTP GET) that selects a mutation — also one named only
+//!   by a persisted query's hash — is refused and the mark set, so HTTP answers 405.
+//! - The persisted-query extension's "PersistedQueryNotFound" gets the code
+//!   `PERSISTED_QUERY_NOT_FOUND`, which Apollo Client and others read to send the full text.
 
+use std::any::TypeId;
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextResolve,
-    NextValidation, ResolveInfo,
+    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest, NextRequest,
+    NextResolve, NextValidation, ResolveInfo,
 };
-use async_graphql::parser::types::ExecutableDocument;
-use async_graphql::{Response, ServerError, ServerResult, ValidationResult, Value, Variables};
+use async_graphql::parser::types::{ExecutableDocument, OperationType};
+use async_graphql::{
+    Request, Response, ServerError, ServerResult, ValidationResult, Value, Variables,
+};
 
 use super::error::ErrorCode;
 
@@ -31,6 +41,51 @@ impl RequestRejected {
     pub fn get(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
+}
+
+/// Marks a request that may run queries only (an HTTP GET), with the operation it names; set
+/// when it selected a mutation.
+#[derive(Debug, Clone)]
+pub struct QueriesOnly {
+    refused: Arc<AtomicBool>,
+    operation_name: Option<String>,
+}
+
+impl QueriesOnly {
+    /// The mark of a request naming `operation_name` (its `operationName`).
+    pub fn new(operation_name: Option<String>) -> Self {
+        Self {
+            refused: Arc::default(),
+            operation_name,
+        }
+    }
+
+    /// Whether the request selected a mutation (and was refused).
+    pub fn refused(&self) -> bool {
+        self.refused.load(Ordering::Relaxed)
+    }
+}
+
+/// Longest document text (bytes) cached under its hash for automatic persisted queries; a longer
+/// one runs, uncached. With [`APQ_CACHE_ENTRIES`] it bounds the cache's memory.
+pub const APQ_MAX_QUERY_BYTES: usize = 16 * 1024;
+
+/// Most documents the automatic-persisted-query cache holds (least recently used dropped first).
+pub const APQ_CACHE_ENTRIES: usize = 512;
+
+/// The code Apollo's persisted-query protocol reads on a hash the server does not know.
+const PERSISTED_QUERY_NOT_FOUND: &str = "PERSISTED_QUERY_NOT_FOUND";
+
+/// Whether the operation `name` (or the only one) of `doc` is a mutation.
+fn selects_mutation(doc: &ExecutableDocument, name: Option<&str>) -> bool {
+    doc.operations.iter().any(|(op_name, op)| {
+        op.node.ty == OperationType::Mutation
+            && match (name, op_name) {
+                (Some(wanted), Some(op_name)) => wanted == op_name.as_str(),
+                (None, _) => true,
+                (Some(_), None) => false,
+            }
+    })
 }
 
 /// Factory of [`CostAndCodes`].
@@ -81,7 +136,14 @@ impl Extension for CostAndCodes {
         let mut response = next.run(ctx).await;
         response.errors = std::mem::take(&mut response.errors)
             .into_iter()
-            .map(|e| with_code(e, ErrorCode::BadUserInput))
+            .map(|mut e| {
+                if e.message == "PersistedQueryNotFound" {
+                    e.extensions
+                        .get_or_insert_with(Default::default)
+                        .set("code", PERSISTED_QUERY_NOT_FOUND);
+                }
+                with_code(e, ErrorCode::BadUserInput)
+            })
             .collect();
         let measured = *self.measured.lock().unwrap_or_else(|p| p.into_inner());
         let counted = *self.depth.lock().unwrap_or_else(|p| p.into_inner());
@@ -108,6 +170,35 @@ impl Extension for CostAndCodes {
         response
     }
 
+    /// Scans the document's text before anything parses it (the persisted-query extension, which
+    /// runs after this one, included).
+    async fn prepare_request(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        mut request: Request,
+        next: NextPrepareRequest<'_>,
+    ) -> ServerResult<Request> {
+        if let Err(refusal) = super::document::scan(&request.query) {
+            // The request's data reaches the context only after this step: mark it directly.
+            if let Some(flag) = request
+                .data
+                .get(&TypeId::of::<RequestRejected>())
+                .and_then(|d| d.downcast_ref::<RequestRejected>())
+            {
+                flag.0.store(true, Ordering::Relaxed);
+            }
+            return Err(with_code(
+                ServerError::new(refusal.message(), None),
+                ErrorCode::BadUserInput,
+            ));
+        }
+        if request.query.len() > APQ_MAX_QUERY_BYTES {
+            // Run it, but do not let one client fill the cache with large documents.
+            request.extensions.remove("persistedQuery");
+        }
+        next.run(ctx, request).await
+    }
+
     async fn parse_query(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -115,17 +206,20 @@ impl Extension for CostAndCodes {
         variables: &Variables,
         next: NextParseQuery<'_>,
     ) -> ServerResult<ExecutableDocument> {
-        if let Err(refusal) = super::document::scan(query) {
-            reject(ctx);
-            return Err(with_code(
-                ServerError::new(refusal.message(), None),
-                ErrorCode::BadUserInput,
-            ));
-        }
         let document = next.run(ctx, query, variables).await.map_err(|e| {
             reject(ctx);
             with_code(e, ErrorCode::BadUserInput)
         })?;
+        if let Some(get) = ctx.data_opt::<QueriesOnly>()
+            && selects_mutation(&document, get.operation_name.as_deref())
+        {
+            get.refused.store(true, Ordering::Relaxed);
+            reject(ctx);
+            return Err(with_code(
+                ServerError::new("mutations must be sent with POST", None),
+                ErrorCode::BadUserInput,
+            ));
+        }
         if let Err(message) = super::document::check_shape(&document) {
             reject(ctx);
             return Err(with_code(
@@ -154,7 +248,7 @@ impl Extension for CostAndCodes {
             let mut error = ServerError::new(violation.message, None);
             let ext = error.extensions.get_or_insert_with(Default::default);
             ext.set("code", ErrorCode::BadUserInput.as_str());
-            ext.set("reason", format!("{:?}", violation.code));
+            ext.set("reason", crate::text::api_name(&violation.code));
             if let Some(field) = violation.field {
                 ext.set("field", field);
             }

@@ -3,7 +3,11 @@
 
 use async_graphql::{SDLExportOptions, Schema};
 
-use super::extension::CostAndCodesFactory;
+use async_graphql::extensions::apollo_persisted_queries::{
+    ApolloPersistedQueries, LruCacheStorage,
+};
+
+use super::extension::{APQ_CACHE_ENTRIES, CostAndCodesFactory};
 use super::mutation::Mutation;
 use super::query::Query;
 use super::subscription::Subscription;
@@ -52,10 +56,15 @@ pub fn builder(
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(MAX_RECURSIVE_DEPTH)
         .limit_directives(MAX_DIRECTIVES)
+        // First, so that its `prepare_request` scans a document's text before the persisted-query
+        // extension parses it (to cache it under its hash).
         .extension(CostAndCodesFactory {
             max_cost: limits.max_complexity,
             max_depth: limits.max_depth,
-        });
+        })
+        .extension(ApolloPersistedQueries::new(LruCacheStorage::new(
+            APQ_CACHE_ENTRIES,
+        )));
     if !limits.introspection {
         builder = builder.disable_introspection().disable_suggestions();
     }
@@ -64,7 +73,9 @@ pub fn builder(
 
 /// The schema's SDL as committed in `schema.graphql` (fields sorted).
 pub fn sdl() -> String {
-    builder(SchemaLimits::default())
-        .finish()
-        .sdl_with_options(SDLExportOptions::new().sorted_fields())
+    builder(SchemaLimits::default()).finish().sdl_with_options(
+        SDLExportOptions::new()
+            .sorted_fields()
+            .include_specified_by(),
+    )
 }

@@ -1,7 +1,6 @@
 //! The GraphQL endpoint over HTTP (POST, GET, multipart uploads) and WebSocket
 //! (`graphql-transport-ws`), following GraphQL-over-HTTP.
 
-use async_graphql::parser::types::OperationType;
 use axum::extract::{ConnectInfo, RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -14,7 +13,7 @@ use super::authenticate;
 use super::error_response;
 use crate::auth::Actor;
 use crate::graphql::error::ErrorCode;
-use crate::graphql::extension::RequestRejected;
+use crate::graphql::extension::{QueriesOnly, RequestRejected};
 use crate::graphql::loader::Loaders;
 use crate::graphql::{ClientAddress, CurrentAccount};
 
@@ -88,6 +87,15 @@ pub(super) async fn graphql_post(
             "batched requests are not supported: send one operation per request",
         );
     }
+    if let Err(message) = check_request_keys(&value) {
+        return error_response(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, &message);
+    }
+    let mut value = value;
+    if let Some(body) = value.as_object_mut()
+        && body.get("query").is_some_and(serde_json::Value::is_null)
+    {
+        body.remove("query");
+    }
     let request: async_graphql::Request = match serde_json::from_value(value) {
         Ok(r) => r,
         Err(_) => {
@@ -99,6 +107,36 @@ pub(super) async fn graphql_post(
         }
     };
     execute(&state, &headers, client, request).await
+}
+
+/// The keys a GraphQL-over-HTTP request body may hold.
+const REQUEST_KEYS: [&str; 4] = ["query", "variables", "operationName", "extensions"];
+
+/// Refuses a body that is not an object, names a key other than [`REQUEST_KEYS`] (a typo such as
+/// `qeury` would otherwise run an empty document), or has no `query` string while it names no
+/// persisted query (`extensions.persistedQuery`).
+fn check_request_keys(value: &serde_json::Value) -> Result<(), String> {
+    let Some(body) = value.as_object() else {
+        return Err("the body must be a JSON object: {\"query\": …, \"variables\": …}".into());
+    };
+    if let Some(unknown) = body.keys().find(|k| !REQUEST_KEYS.contains(&k.as_str())) {
+        let shown: String = unknown.chars().take(40).collect();
+        return Err(format!(
+            "unknown key `{shown}` in the request body (expected query, variables, operationName, extensions)"
+        ));
+    }
+    let persisted = body
+        .get("extensions")
+        .and_then(|e| e.get("persistedQuery"))
+        .is_some();
+    match body.get("query") {
+        Some(serde_json::Value::String(_)) => Ok(()),
+        None | Some(serde_json::Value::Null) if persisted => Ok(()),
+        None | Some(serde_json::Value::Null) => {
+            Err("the body has no `query`: send {\"query\": \"{ … }\"}".into())
+        }
+        Some(_) => Err("`query` must be a string".into()),
+    }
 }
 
 /// Reads a GraphQL multipart request (file uploads): `operations` and `map` are held to the JSON
@@ -198,7 +236,11 @@ pub(super) async fn graphql_get(
     RawQuery(query): RawQuery,
 ) -> Response {
     let query = query.unwrap_or_default();
-    if !query.split('&').any(|p| p.starts_with("query=")) {
+    // A hash-only persisted query (`extensions={"persistedQuery":…}`) has no `query` parameter.
+    if !query
+        .split('&')
+        .any(|p| p.starts_with("query=") || p.starts_with("extensions="))
+    {
         if state.graphiql {
             return super::graphiql::page();
         }
@@ -218,7 +260,13 @@ pub(super) async fn graphql_get(
             );
         }
     };
-    if is_mutation(&request) {
+    // Whether it selects a mutation is known once the document is parsed (or found under its
+    // persisted-query hash): the schema's extension refuses it then, and this answers 405.
+    let queries_only = QueriesOnly::new(request.operation_name.clone());
+    let request = request.data(queries_only.clone());
+    let client = client_address(connect.as_ref().map(|c| &c.0));
+    let response = execute(&state, &headers, client, request).await;
+    if queries_only.refused() {
         let mut response = error_response(
             StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::BadUserInput,
@@ -229,32 +277,12 @@ pub(super) async fn graphql_get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    let client = client_address(connect.as_ref().map(|c| &c.0));
-    execute(&state, &headers, client, request).await
+    response
 }
 
 /// The client's address (the TCP peer; `0.0.0.0` when unknown, e.g. in-process callers).
 fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> ClientAddress {
     ClientAddress(connect.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0.ip()))
-}
-
-/// Whether the operation the request would run is a mutation (unparsable queries are left to the
-/// executor, which reports them).
-pub(super) fn is_mutation(request: &async_graphql::Request) -> bool {
-    if crate::graphql::document::scan(&request.query).is_err() {
-        return false;
-    }
-    let Ok(doc) = async_graphql::parser::parse_query(&request.query) else {
-        return false;
-    };
-    doc.operations.iter().any(|(name, op)| {
-        op.node.ty == OperationType::Mutation
-            && match (&request.operation_name, name) {
-                (Some(wanted), Some(name)) => wanted.as_str() == name.as_str(),
-                (None, _) => true,
-                (Some(_), None) => false,
-            }
-    })
 }
 
 /// Subscriptions one WebSocket may run at once.

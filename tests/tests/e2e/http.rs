@@ -10,8 +10,134 @@ both_databases!(
     too_deep_or_too_costly_queries_are_refused_before_they_run,
     health_and_readiness_answer,
     cors_allows_only_listed_origins,
-    responses_carry_a_request_id_and_are_not_cached
+    responses_carry_a_request_id_and_are_not_cached,
+    a_body_with_an_unknown_key_or_no_query_is_refused_with_400,
+    automatic_persisted_queries_run_by_hash_over_post_and_get
 );
+
+async fn post_json(app: &TestApp, body: &Value) -> (u16, Value) {
+    let response = app
+        .client
+        .post(app.graphql_url())
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap())
+}
+
+fn code(body: &Value) -> &str {
+    body["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or("")
+}
+
+async fn a_body_with_an_unknown_key_or_no_query_is_refused_with_400(app: TestApp) {
+    // A typo would otherwise run an empty document.
+    let (status, body) = post_json(&app, &json!({ "qeury": "{ alliance { name } }" })).await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(code(&body), "BAD_USER_INPUT");
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("qeury")
+    );
+    assert!(body.get("data").is_none());
+    let (status, body) = post_json(&app, &json!({ "variables": {} })).await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = post_json(&app, &json!({ "query": 7 })).await;
+    assert_eq!(status, 400, "{body}");
+    let (status, body) = post_json(&app, &json!("{ alliance { name } }")).await;
+    assert_eq!(status, 400, "{body}");
+    // The four keys of the spec are all accepted.
+    let (status, body) = post_json(
+        &app,
+        &json!({ "query": "query A { alliance { name } }", "variables": null,
+                 "operationName": "A", "extensions": {} }),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body["data"]["alliance"]["name"].is_string(), "{body}");
+}
+
+fn persisted(query: Option<&str>, hash: &str) -> Value {
+    let mut body =
+        json!({ "extensions": { "persistedQuery": { "version": 1, "sha256Hash": hash } } });
+    if let Some(q) = query {
+        body["query"] = json!(q);
+    }
+    body
+}
+
+fn sha256(text: &str) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(text.as_bytes()))
+}
+
+async fn automatic_persisted_queries_run_by_hash_over_post_and_get(app: TestApp) {
+    let query = "query Members { memberUnits(first: 2) { totalCount } }";
+    let hash = sha256(query);
+    // Unknown hash: the code Apollo's protocol reads, so the client sends the full text.
+    let (status, body) = post_json(&app, &persisted(None, &hash)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(code(&body), "PERSISTED_QUERY_NOT_FOUND", "{body}");
+    // Full text with its hash: runs and is cached.
+    let (_, body) = post_json(&app, &persisted(Some(query), &hash)).await;
+    assert_eq!(body["data"]["memberUnits"]["totalCount"], 177, "{body}");
+    // A wrong hash for a text is refused.
+    let (_, body) = post_json(&app, &persisted(Some(query), &sha256("{ x }"))).await;
+    assert!(
+        body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("sha"),
+        "{body}"
+    );
+    // Hash only, over POST and over GET (cacheable by a CDN).
+    let (_, body) = post_json(&app, &persisted(None, &hash)).await;
+    assert_eq!(body["data"]["memberUnits"]["totalCount"], 177, "{body}");
+    let extensions = json!({ "persistedQuery": { "version": 1, "sha256Hash": hash } }).to_string();
+    let response = app
+        .client
+        .get(app.graphql_url())
+        .query(&[("extensions", extensions.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["data"]["memberUnits"]["totalCount"], 177, "{body}");
+    // A mutation named only by its hash is still refused over GET.
+    let mutation = "mutation { login(input: {email: \"a@b.c\", password: \"x\"}) { token } }";
+    let mutation_hash = sha256(mutation);
+    post_json(&app, &persisted(Some(mutation), &mutation_hash)).await;
+    let extensions =
+        json!({ "persistedQuery": { "version": 1, "sha256Hash": mutation_hash } }).to_string();
+    let response = app
+        .client
+        .get(app.graphql_url())
+        .query(&[("extensions", extensions.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    // A document past the cache's size limit runs, but is not cached under its hash.
+    let padding = " ".repeat(api::graphql::extension::APQ_MAX_QUERY_BYTES);
+    let large = format!("{{ alliance {{ name }} }}{padding}");
+    let large_hash = sha256(&large);
+    let (_, body) = post_json(&app, &persisted(Some(&large), &large_hash)).await;
+    assert!(body["data"]["alliance"]["name"].is_string(), "{body}");
+    let (_, body) = post_json(&app, &persisted(None, &large_hash)).await;
+    assert_eq!(code(&body), "PERSISTED_QUERY_NOT_FOUND", "{body}");
+    // A hostile text is scanned before the persisted-query extension parses it.
+    let deep = format!("{{{}{}", "a {".repeat(200), "}".repeat(201));
+    let (status, body) = post_json(&app, &persisted(Some(&deep), &sha256(&deep))).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(code(&body), "BAD_USER_INPUT", "{body}");
+    assert!(body.get("data").is_none(), "{body}");
+}
 
 async fn a_mutation_over_get_is_refused_with_405_and_queries_over_get_work(app: TestApp) {
     let response = app
