@@ -94,6 +94,15 @@ pub fn split_list(stored: &str) -> Vec<String> {
         .collect()
 }
 
+/// The name a GraphQL enum value has in the API (`IN_TRAINING`, not the Rust `InTraining`), for
+/// messages.
+pub fn api_name<T: async_graphql::InputType>(value: &T) -> String {
+    match value.to_value() {
+        async_graphql::Value::Enum(name) => name.to_string(),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod loader;
 pub mod mutation;
 pub mod object;
 pub mod query;
+pub mod scalar;
 pub mod schema;
 pub mod subscription;
 

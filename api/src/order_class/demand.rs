@@ -17,6 +17,7 @@ use crate::error::{OpResult, Outcome};
 use crate::events::{DemandEventKind, Event, EventBus};
 use crate::limits;
 use crate::order_class::demand_scope;
+use crate::text::api_name;
 use crate::text::clean_update;
 
 /// Fields of a demand to set; `None` leaves a field as it is (on create, required fields must be
@@ -295,7 +296,10 @@ pub async fn update_demand(
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            format!("a {:?} demand cannot be changed", demand.status),
+            format!(
+                "a demand that is {} cannot be changed",
+                api_name(&demand.status)
+            ),
         ));
     }
     let errors = check_demand(&mut fields, Some(&demand));
@@ -339,6 +343,17 @@ pub enum DemandAction {
     Close,
 }
 
+impl DemandAction {
+    /// The action in words, for messages.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Self::Publish => "publish",
+            Self::Withdraw => "withdraw",
+            Self::Close => "close",
+        }
+    }
+}
+
 /// Moves a demand of the caller's firm through its workflow. The one allowed actor of each
 /// transition is the posting firm (MATCHED is reached automatically when classes are agreed).
 ///
@@ -375,7 +390,9 @@ pub async fn transition_demand(
                 "id",
                 ViolationCode::InvalidTransition,
                 format!(
-                    "cannot {action:?} a {from:?} demand{}",
+                    "cannot {} a demand that is {}{}",
+                    action.verb(),
+                    api_name(&from),
                     if demand.matched_seats > 0 {
                         " that agreed classes answer"
                     } else {
@@ -435,8 +452,8 @@ pub async fn join_demand(
             "id",
             ViolationCode::InvalidTransition,
             format!(
-                "only an OPEN demand can be joined; this one is {:?}",
-                demand.status
+                "only an OPEN demand can be joined; this one is {}",
+                api_name(&demand.status)
             ),
         ));
     }

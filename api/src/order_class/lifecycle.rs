@@ -18,6 +18,7 @@ use crate::order_class::check_rules;
 use crate::order_class::class_for_write;
 use crate::order_class::require_school;
 use crate::order_class::total_headcount;
+use crate::text::api_name;
 
 async fn sponsors_with_units(
     db: &impl ConnectionTrait,
@@ -67,7 +68,10 @@ pub async fn accept_class(
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            format!("a {:?} class cannot be accepted", class.status),
+            format!(
+                "a class that is {} cannot be accepted",
+                api_name(&class.status)
+            ),
         ));
     }
     let violations: Vec<Violation> = check_rules(&class, &sponsors)
@@ -190,6 +194,18 @@ pub enum ClassAction {
     Cancel(String),
 }
 
+impl ClassAction {
+    /// The action in words, for messages.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Self::StartRecruiting => "start recruiting for",
+            Self::StartTraining => "start training",
+            Self::Graduate => "graduate",
+            Self::Cancel(_) => "cancel",
+        }
+    }
+}
+
 /// Moves a class through its workflow; the one allowed actor is staff of the class's school.
 /// Cancelling an agreed class gives its seats back to its demand (a MATCHED demand whose headcount
 /// is no longer covered is OPEN again).
@@ -237,7 +253,11 @@ pub async fn transition_class(
             return Ok(refuse(
                 "id",
                 ViolationCode::InvalidTransition,
-                format!("cannot {action:?} a {from:?} class"),
+                format!(
+                    "cannot {} a class that is {}",
+                    action.verb(),
+                    api_name(&from)
+                ),
             ));
         }
     };

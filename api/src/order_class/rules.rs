@@ -77,31 +77,33 @@ pub struct FiveIntegrations {
     pub assessment: Integration,
 }
 
-/// A rule an order class is checked against when it is agreed.
+/// A rule an order class is checked against when it is agreed, named by what must hold; a class
+/// that does not meet it is refused with the user-error code of [`OrderClassRule::code`] (e.g.
+/// `ENTERPRISE_HOURS_AT_LEAST_HALF` unmet → `ENTERPRISE_HOURS_BELOW_HALF`).
 #[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OrderClassRule {
     /// ≥ 50% of specialty course hours in enterprise workshops (Ten Measures (5)).
-    EnterpriseHoursBelowHalf,
+    EnterpriseHoursAtLeastHalf,
     /// Core-skill practice ≥ 150% of the ordinary class's (Ten Measures (5): "增加50%以上").
-    CorePracticeBelow150,
+    CorePracticeAtLeast150Percent,
     /// Planned seats > 0.
-    SeatsNotPositive,
+    SeatsPositive,
     /// The sponsors' seats sum to the planned seats.
-    SponsorSeatsMismatch,
+    SponsorSeatsMatchPlan,
     /// Every sponsor is a non-school member (Founding notice 二(三)6: classes are trained to enterprises'
     /// orders).
-    SponsorNotEnterprise,
+    SponsorsAreEnterprises,
 }
 
 impl OrderClassRule {
     /// The user-error code that reports a violation of the rule.
     pub fn code(self) -> ViolationCode {
         match self {
-            Self::EnterpriseHoursBelowHalf => ViolationCode::EnterpriseHoursBelowHalf,
-            Self::CorePracticeBelow150 => ViolationCode::CorePracticeBelow150,
-            Self::SeatsNotPositive => ViolationCode::MustBePositive,
-            Self::SponsorSeatsMismatch => ViolationCode::SponsorSeatsMismatch,
-            Self::SponsorNotEnterprise => ViolationCode::SponsorNotEnterprise,
+            Self::EnterpriseHoursAtLeastHalf => ViolationCode::EnterpriseHoursBelowHalf,
+            Self::CorePracticeAtLeast150Percent => ViolationCode::CorePracticeBelow150,
+            Self::SeatsPositive => ViolationCode::MustBePositive,
+            Self::SponsorSeatsMatchPlan => ViolationCode::SponsorSeatsMismatch,
+            Self::SponsorsAreEnterprises => ViolationCode::SponsorNotEnterprise,
         }
     }
 }
@@ -132,7 +134,7 @@ pub fn check_rules(
         .collect();
     vec![
         RuleCheck {
-            rule: OrderClassRule::EnterpriseHoursBelowHalf,
+            rule: OrderClassRule::EnterpriseHoursAtLeastHalf,
             met: plan.enterprise_hours_at_least_half(),
             detail: format!(
                 "{} of {} specialty hours in enterprise workshops; at least 50% required",
@@ -140,7 +142,7 @@ pub fn check_rules(
             ),
         },
         RuleCheck {
-            rule: OrderClassRule::CorePracticeBelow150,
+            rule: OrderClassRule::CorePracticeAtLeast150Percent,
             met: plan.core_practice_at_least_150(),
             detail: format!(
                 "{} core practice hours against {} in an ordinary class; at least 150% required",
@@ -148,12 +150,12 @@ pub fn check_rules(
             ),
         },
         RuleCheck {
-            rule: OrderClassRule::SeatsNotPositive,
+            rule: OrderClassRule::SeatsPositive,
             met: class.planned_seats > 0,
             detail: format!("{} planned seats", class.planned_seats),
         },
         RuleCheck {
-            rule: OrderClassRule::SponsorSeatsMismatch,
+            rule: OrderClassRule::SponsorSeatsMatchPlan,
             met: seats_match,
             detail: format!(
                 "sponsors take {seat_sum} seats of {} planned",
@@ -161,7 +163,7 @@ pub fn check_rules(
             ),
         },
         RuleCheck {
-            rule: OrderClassRule::SponsorNotEnterprise,
+            rule: OrderClassRule::SponsorsAreEnterprises,
             met: not_enterprise.is_empty() && !sponsors.is_empty(),
             detail: if sponsors.is_empty() {
                 "no sponsoring firm".to_owned()
@@ -296,11 +298,11 @@ mod tests {
         assert_eq!(
             verdict,
             [
-                (OrderClassRule::EnterpriseHoursBelowHalf, false),
-                (OrderClassRule::CorePracticeBelow150, true),
-                (OrderClassRule::SeatsNotPositive, true),
-                (OrderClassRule::SponsorSeatsMismatch, true),
-                (OrderClassRule::SponsorNotEnterprise, false),
+                (OrderClassRule::EnterpriseHoursAtLeastHalf, false),
+                (OrderClassRule::CorePracticeAtLeast150Percent, true),
+                (OrderClassRule::SeatsPositive, true),
+                (OrderClassRule::SponsorSeatsMatchPlan, true),
+                (OrderClassRule::SponsorsAreEnterprises, false),
             ]
         );
         assert!(checks[4].detail.contains("威海技师学院"));

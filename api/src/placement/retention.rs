@@ -164,7 +164,8 @@ pub async fn retention(
             ),
             RetentionGroup::District => {
                 let d = school.and_then(|m| m.district);
-                let label = d.map_or_else(|| NOT_RECORDED.to_owned(), |d| format!("{d:?}"));
+                let label =
+                    d.map_or_else(|| NOT_RECORDED.to_owned(), |d| crate::text::api_name(&d));
                 (label, (None, d))
             }
             RetentionGroup::Specialty => (

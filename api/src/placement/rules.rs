@@ -200,7 +200,10 @@ pub fn findings(
     if p.venue_type.is_forbidden() {
         add(
             R::ForbiddenVenue,
-            format!("{:?} is a forbidden venue", p.venue_type),
+            format!(
+                "{} is a forbidden venue",
+                crate::text::api_name(&p.venue_type)
+            ),
         );
     }
     if p.arranged_by == ArrangedBy::Intermediary {

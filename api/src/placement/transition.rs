@@ -16,6 +16,7 @@ use crate::error::{OpResult, Outcome};
 use crate::placement::findings;
 use crate::placement::intern_counts;
 use crate::placement::placement_scope;
+use crate::text::api_name;
 
 async fn placement_for_write(
     db: &impl ConnectionTrait,
@@ -50,6 +51,17 @@ pub enum PlacementAction {
     Complete,
     /// PLANNED or ACTIVE → TERMINATED, with a reason.
     Terminate(String),
+}
+
+impl PlacementAction {
+    /// The action in words, for messages.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Self::Activate => "activate",
+            Self::Complete => "complete",
+            Self::Terminate(_) => "terminate",
+        }
+    }
 }
 
 /// Moves a placement of the caller's school. Activation checks every blocking rule and refuses
@@ -115,7 +127,11 @@ pub async fn transition(
             return Ok(refuse(
                 "id",
                 ViolationCode::InvalidTransition,
-                format!("cannot {action:?} a {from:?} placement"),
+                format!(
+                    "cannot {} a placement that is {}",
+                    action.verb(),
+                    api_name(&from)
+                ),
             ));
         }
     };

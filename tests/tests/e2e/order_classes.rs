@@ -378,13 +378,16 @@ async fn acceptance_checks_the_hour_rules_and_writes_nothing_when_they_fail(app:
         .to_owned();
     demand_action(&app, "publishOrderClassDemand", &demand_id, Some(&p.firm_a)).await;
     let a = app.unit_id(FIRM_A).await;
-    for (plan, code) in [
+    // Each rule is named by what must hold; the refusal's code names the failure.
+    for (plan, rule, code) in [
         (
             json!({ "totalSpecialtyHours": 1200, "enterpriseWorkshopHours": 599, "corePracticeHours": 450, "ordinaryClassPracticeHours": 300 }),
+            "ENTERPRISE_HOURS_AT_LEAST_HALF",
             "ENTERPRISE_HOURS_BELOW_HALF",
         ),
         (
             json!({ "totalSpecialtyHours": 1200, "enterpriseWorkshopHours": 600, "corePracticeHours": 449, "ordinaryClassPracticeHours": 300 }),
+            "CORE_PRACTICE_AT_LEAST_150_PERCENT",
             "CORE_PRACTICE_BELOW_150",
         ),
     ] {
@@ -404,7 +407,7 @@ async fn acceptance_checks_the_hour_rules_and_writes_nothing_when_they_fail(app:
             .filter(|r| r["met"] == false)
             .map(|r| r["rule"].as_str().unwrap().to_owned())
             .collect();
-        assert_eq!(failed, vec![code]);
+        assert_eq!(failed, vec![rule]);
         for token in [&p.firm_a, &p.school] {
             let refused =
                 class_action(&app, "acceptOrderClass", json!({ "id": id }), Some(token)).await;
@@ -435,7 +438,10 @@ async fn acceptance_checks_the_hour_rules_and_writes_nothing_when_they_fail(app:
     failed.sort();
     assert_eq!(
         failed,
-        vec!["CORE_PRACTICE_BELOW_150", "ENTERPRISE_HOURS_BELOW_HALF"]
+        vec![
+            "CORE_PRACTICE_AT_LEAST_150_PERCENT",
+            "ENTERPRISE_HOURS_AT_LEAST_HALF"
+        ]
     );
     // Exactly 50% and exactly 150% meet the rules.
     let class = propose(
@@ -575,6 +581,14 @@ async fn wrong_transitions_are_refused_and_change_nothing(app: TestApp) {
     ] {
         let r = class_action(&app, action, json!({ "id": class_id }), Some(&p.school)).await;
         assert_eq!(codes(&r), vec!["INVALID_TRANSITION"], "{action}");
+        // The status is named as the API names it (`IN_TRAINING`), never in Rust's spelling.
+        let message = r["userErrors"][0]["message"].as_str().unwrap();
+        let status = message.rsplit(" that is ").next().unwrap();
+        assert!(
+            message.contains(" that is ")
+                && status.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
+            "{message}"
+        );
     }
     let r = class_action(
         &app,

@@ -212,6 +212,17 @@ async fn the_standard_introspection_query_passes_at_the_default_limits() {
             .iter()
             .any(|d| d["name"] == "include" && d["isRepeatable"] == false)
     );
+    // Scalars are named for what they are, each with the URL of its specification.
+    let scalar = |name: &str| types.iter().find(|t| t["name"] == name).cloned();
+    for (name, spec) in [("Date", "local-date"), ("DateTime", "date-time")] {
+        let t = scalar(name).unwrap_or_else(|| panic!("no scalar {name}"));
+        assert_eq!(t["kind"], "SCALAR");
+        assert!(
+            t["specifiedByURL"].as_str().unwrap_or("").contains(spec),
+            "{t}"
+        );
+    }
+    assert!(scalar("NaiveDate").is_none());
     // Data selections are held to the limit even beside introspection.
     let deep = "{ __schema { queryType { name } } memberUnits(first: 1) { nodes { committees(first: 1) { nodes { members(first: 1) { nodes { committees(first: 1) { nodes { members(first: 1) { nodes { committees(first: 1) { nodes { name } } } } } } } } } } } } }";
     let reply = app.post_graphql(deep, serde_json::json!({}), None).await;

@@ -1,7 +1,7 @@
 //! Input types of the order class operations.
 
+use crate::graphql::scalar::Date;
 use async_graphql::{ID, InputObject, MaybeUndefined};
-use chrono::NaiveDate;
 use entity::enums::{DemandStatus, District, Gender, OrderClassStatus, TargetGroup, Term};
 
 /// A new order-class demand, posted as a DRAFT for the caller's firm.
@@ -28,7 +28,7 @@ pub struct CreateOrderClassDemandInput {
     /// Highest offered monthly pay, CNY (≥ payMin, `INVALID`).
     pub pay_max: Option<i32>,
     /// Last day schools may answer.
-    pub application_deadline: Option<NaiveDate>,
+    pub application_deadline: Option<Date>,
     /// Unemployed youth may enrol (default false; Ten Measures (2)).
     pub open_to_unemployed_youth: Option<bool>,
     /// Migrant workers may enrol (default false; Ten Measures (2)).
@@ -65,7 +65,7 @@ pub struct UpdateOrderClassDemandInput {
     /// Highest monthly pay, CNY.
     pub pay_max: MaybeUndefined<i32>,
     /// Application deadline.
-    pub application_deadline: MaybeUndefined<NaiveDate>,
+    pub application_deadline: MaybeUndefined<Date>,
     /// Unemployed youth may enrol.
     pub open_to_unemployed_youth: Option<bool>,
     /// Migrant workers may enrol.
@@ -209,7 +209,7 @@ pub struct EnrolStudentInput {
     /// Gender.
     pub gender: Gender,
     /// Date of birth.
-    pub date_of_birth: NaiveDate,
+    pub date_of_birth: Date,
     /// Regular student, unemployed youth or migrant worker (`TARGET_GROUP_NOT_ALLOWED`).
     #[graphql(default_with = "TargetGroup::Regular")]
     pub target_group: TargetGroup,
@@ -223,7 +223,7 @@ pub struct RecordPreEmploymentAgreementInput {
     /// Global ID of the sponsoring firm that will employ the student (`NOT_A_SPONSOR`).
     pub enterprise_id: ID,
     /// Date signed (not in the future).
-    pub signed_on: NaiveDate,
+    pub signed_on: Date,
     /// The guardian signed too (required when the student is under 18 on that day,
     /// `GUARDIAN_SIGNATURE_REQUIRED`).
     #[graphql(default)]

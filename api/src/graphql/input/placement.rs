@@ -2,9 +2,9 @@
 
 use crate::graphql::error::ApiError;
 use crate::graphql::input::member_unit_ids;
+use crate::graphql::scalar::Date;
 use crate::placement::PlacementFilter;
 use async_graphql::{ID, InputObject};
-use chrono::NaiveDate;
 use entity::enums::{ArrangedBy, District, Gender, OutcomeStatus, PlacementStatus, VenueType};
 
 /// A student of the caller's school, created or (by student number) updated.
@@ -17,7 +17,7 @@ pub struct SaveStudentInput {
     /// Gender.
     pub gender: Gender,
     /// Date of birth.
-    pub date_of_birth: NaiveDate,
+    pub date_of_birth: Date,
     /// Year of study, 1–6 (1 = first year; needed before a placement can be activated).
     pub year_of_study: Option<i32>,
     /// Specialty.
@@ -71,7 +71,7 @@ pub struct ReportInternshipPlacementInput {
     #[graphql(default)]
     pub works_elsewhere: bool,
     /// Tripartite agreement signed on.
-    pub agreement_signed_on: Option<NaiveDate>,
+    pub agreement_signed_on: Option<Date>,
     /// The guardian signed the agreement too.
     #[graphql(default)]
     pub agreement_guardian_signed: bool,
@@ -85,13 +85,13 @@ pub struct ReportInternshipPlacementInput {
     /// Liability insurance policy number.
     pub insurance_policy: Option<String>,
     /// Insurance cover starts.
-    pub insurance_start: Option<NaiveDate>,
+    pub insurance_start: Option<Date>,
     /// Insurance cover ends.
-    pub insurance_end: Option<NaiveDate>,
+    pub insurance_end: Option<Date>,
     /// First day.
-    pub start_date: NaiveDate,
+    pub start_date: Date,
     /// Last day (not before the first).
-    pub end_date: NaiveDate,
+    pub end_date: Date,
 }
 
 /// Names one placement.
@@ -141,7 +141,7 @@ pub struct RecordGraduateOutcomeInput {
     #[graphql(default)]
     pub hired_by_host_or_sponsor: bool,
     /// Date reported.
-    pub reported_on: NaiveDate,
+    pub reported_on: Date,
 }
 
 /// Which placements `internshipPlacements` returns. Fields combine with AND; lists match any value.

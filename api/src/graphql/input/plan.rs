@@ -1,7 +1,7 @@
 //! Input types of the plan operations.
 
+use crate::graphql::scalar::Date;
 use async_graphql::{ID, InputObject};
-use chrono::NaiveDate;
 use entity::enums::{ApprenticeshipMode, CraftsmanRole, District, EventKind, SiteKind, SiteStatus};
 
 /// A partner of a training site.
@@ -35,7 +35,7 @@ pub struct CreateTrainingSiteInput {
     /// Production lines or projects.
     pub production_lines: Option<String>,
     /// Opened on.
-    pub opened_on: Option<NaiveDate>,
+    pub opened_on: Option<Date>,
     /// Status.
     pub status: SiteStatus,
     /// Partner units.
@@ -104,9 +104,9 @@ pub struct RecordTeacherPracticeInput {
     #[graphql(default)]
     pub dual_qualified: bool,
     /// First day.
-    pub start_date: NaiveDate,
+    pub start_date: Date,
     /// Last day.
-    pub end_date: NaiveDate,
+    pub end_date: Date,
     /// Days on site.
     pub days_on_site: i32,
     /// What was practised.
@@ -197,7 +197,7 @@ pub struct RecordCareerClassInput {
     /// The school (global ID).
     pub school_id: ID,
     /// Date.
-    pub held_on: NaiveDate,
+    pub held_on: Date,
 }
 
 /// A new apprenticeship.
@@ -210,7 +210,7 @@ pub struct CreateApprenticeshipInput {
     /// The apprentice (a new or transferred employee).
     pub apprentice_name: String,
     /// Hire date.
-    pub hire_date: NaiveDate,
+    pub hire_date: Date,
     /// Post.
     pub post: String,
     /// The firm's mentor.
@@ -220,9 +220,9 @@ pub struct CreateApprenticeshipInput {
     /// Mode.
     pub mode: ApprenticeshipMode,
     /// First day.
-    pub start_date: NaiveDate,
+    pub start_date: Date,
     /// Last day.
-    pub end_date: Option<NaiveDate>,
+    pub end_date: Option<Date>,
 }
 
 /// An event to record.
@@ -231,7 +231,7 @@ pub struct RecordEventInput {
     /// Kind.
     pub kind: EventKind,
     /// Date.
-    pub held_on: NaiveDate,
+    pub held_on: Date,
     /// Title.
     pub title: String,
     /// Organising member units (global IDs; staff must include their own).

@@ -3,8 +3,8 @@
 use crate::db::contains;
 use crate::graphql::query::MemberUnitOrderField;
 use crate::graphql::query::OrderDirection;
+use crate::graphql::scalar::Date;
 use async_graphql::{ID, InputObject, MaybeUndefined};
-use chrono::NaiveDate;
 use entity::enums::{CommitteeRole, CouncilRole, District, MemberUnitKind, UnitCategory};
 use entity::member_unit;
 use sea_orm::{ColumnTrait, Condition};
@@ -34,7 +34,7 @@ pub struct CreateMemberUnitInput {
     /// Postal address, at most 500 characters.
     pub address: Option<String>,
     /// Date the unit joined (ISO 8601 date).
-    pub joined_on: Option<NaiveDate>,
+    pub joined_on: Option<Date>,
 }
 
 /// Changes to a member unit. An absent field is left as it is; `null` clears a nullable field.
@@ -64,7 +64,7 @@ pub struct UpdateMemberUnitInput {
     /// Address; null clears it.
     pub address: MaybeUndefined<String>,
     /// Date joined; null clears it.
-    pub joined_on: MaybeUndefined<NaiveDate>,
+    pub joined_on: MaybeUndefined<Date>,
 }
 
 /// A seat to give or change.

@@ -1,5 +1,5 @@
+use crate::graphql::scalar::DateTime;
 use async_graphql::{Context, Object, SimpleObject};
-use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use crate::accounts;
@@ -14,7 +14,7 @@ pub struct LoginPayload {
     /// Access token (JWT, HS256): send it as `Authorization: Bearer <token>`. Null on failure.
     pub token: Option<String>,
     /// When the token expires (UTC, RFC 3339).
-    pub expires_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime>,
     /// The account logged in.
     pub account: Option<Account>,
     /// `INVALID_CREDENTIALS` when the e-mail is unknown, the password wrong or the account
@@ -79,7 +79,7 @@ impl AuthMutation {
         tracing::info!(account = %account.id, "login");
         Ok(LoginPayload {
             token: Some(token),
-            expires_at: Some(expires_at),
+            expires_at: Some(expires_at.into()),
             account: Some(Account(account)),
             user_errors: Vec::new(),
         })

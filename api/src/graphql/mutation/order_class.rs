@@ -137,7 +137,7 @@ impl OrderClassMutation {
             work_district: Some(input.work_district),
             pay_min: Some(input.pay_min),
             pay_max: Some(input.pay_max),
-            application_deadline: Some(input.application_deadline),
+            application_deadline: Some(input.application_deadline.map(Into::into)),
             open_to_unemployed_youth: input.open_to_unemployed_youth,
             open_to_migrant_workers: input.open_to_migrant_workers,
             age_limit: Some(input.age_limit),
@@ -171,7 +171,7 @@ impl OrderClassMutation {
             work_district: touch(input.work_district),
             pay_min: touch(input.pay_min),
             pay_max: touch(input.pay_max),
-            application_deadline: touch(input.application_deadline),
+            application_deadline: touch(input.application_deadline).map(|d| d.map(Into::into)),
             open_to_unemployed_youth: input.open_to_unemployed_youth,
             open_to_migrant_workers: input.open_to_migrant_workers,
             age_limit: touch(input.age_limit),
@@ -411,7 +411,7 @@ impl OrderClassMutation {
             student_number: input.student_number,
             name: input.name,
             gender: input.gender,
-            date_of_birth: input.date_of_birth,
+            date_of_birth: input.date_of_birth.into(),
             target_group: input.target_group,
         };
         let outcome = domain::enrol(db, bus, actor(ctx), class, student).await?;
@@ -449,7 +449,7 @@ impl OrderClassMutation {
             actor(ctx),
             enrolment,
             firm,
-            input.signed_on,
+            input.signed_on.into(),
             input.guardian_signed,
         )
         .await?;

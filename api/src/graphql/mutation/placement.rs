@@ -100,7 +100,7 @@ impl PlacementMutation {
             student_number: input.student_number,
             name: input.name,
             gender: input.gender,
-            date_of_birth: input.date_of_birth,
+            date_of_birth: input.date_of_birth.into(),
             year_of_study: input.year_of_study,
             specialty: input.specialty,
             national_id: input.national_id,
@@ -176,15 +176,15 @@ impl PlacementMutation {
             mentor_title: input.mentor_title,
             arranged_by: input.arranged_by,
             works_elsewhere: input.works_elsewhere,
-            agreement_signed_on: input.agreement_signed_on,
+            agreement_signed_on: input.agreement_signed_on.map(Into::into),
             agreement_guardian_signed: input.agreement_guardian_signed,
             consent_given: input.consent_given,
             guardian_consent_given: input.guardian_consent_given,
             insurance_policy: input.insurance_policy,
-            insurance_start: input.insurance_start,
-            insurance_end: input.insurance_end,
-            start_date: input.start_date,
-            end_date: input.end_date,
+            insurance_start: input.insurance_start.map(Into::into),
+            insurance_end: input.insurance_end.map(Into::into),
+            start_date: input.start_date.into(),
+            end_date: input.end_date.into(),
         };
         placement_payload(domain::report(db, actor(ctx), p).await)
     }
@@ -271,7 +271,7 @@ impl PlacementMutation {
             employer_district: input.employer_district,
             in_weihai: input.in_weihai,
             hired_by_host_or_sponsor: input.hired_by_host_or_sponsor,
-            reported_on: input.reported_on,
+            reported_on: input.reported_on.into(),
         };
         Ok(RecordGraduateOutcomePayload::from_outcome(
             domain::record_outcome(db, actor(ctx), o).await?,

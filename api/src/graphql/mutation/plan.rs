@@ -155,7 +155,7 @@ impl PlanMutation {
             specialties: input.specialties,
             student_capacity: input.student_capacity,
             production_lines: input.production_lines,
-            opened_on: input.opened_on,
+            opened_on: input.opened_on.map(Into::into),
             status: input.status,
             partners,
         };
@@ -293,8 +293,8 @@ impl PlanMutation {
             teacher_name: input.teacher_name,
             specialty: input.specialty,
             dual_qualified: input.dual_qualified,
-            start_date: input.start_date,
-            end_date: input.end_date,
+            start_date: input.start_date.into(),
+            end_date: input.end_date.into(),
             days_on_site: input.days_on_site,
             practised: input.practised,
         };
@@ -461,7 +461,7 @@ impl PlanMutation {
             }
         };
         Ok(RecordedPayload::from_outcome(
-            domain::record_career_class(db(ctx)?, actor(ctx), mentor, school, input.held_on)
+            domain::record_career_class(db(ctx)?, actor(ctx), mentor, school, input.held_on.into())
                 .await?,
         ))
     }
@@ -480,13 +480,13 @@ impl PlanMutation {
             unit_id: firm,
             school_id: school,
             apprentice_name: input.apprentice_name,
-            hire_date: input.hire_date,
+            hire_date: input.hire_date.into(),
             post: input.post,
             firm_mentor: input.firm_mentor,
             school_mentor: input.school_mentor,
             mode: input.mode,
-            start_date: input.start_date,
-            end_date: input.end_date,
+            start_date: input.start_date.into(),
+            end_date: input.end_date.map(Into::into),
         };
         Ok(ApprenticeshipPayload::from_outcome(
             domain::create_apprenticeship(db(ctx)?, actor(ctx), a).await?,
@@ -517,7 +517,7 @@ impl PlanMutation {
         }
         let e = EventInput {
             kind: input.kind,
-            held_on: input.held_on,
+            held_on: input.held_on.into(),
             title: input.title,
             organisers,
             participants,

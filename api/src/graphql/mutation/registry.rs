@@ -95,7 +95,7 @@ impl RegistryMutation {
             contact_person: Some(input.contact_person),
             contact_phone: Some(input.contact_phone),
             address: Some(input.address),
-            joined_on: Some(input.joined_on),
+            joined_on: Some(input.joined_on.map(Into::into)),
         };
         Ok(CreateMemberUnitPayload::from_outcome(
             registry::create_member_unit(actor(ctx), db, fields)
@@ -131,7 +131,7 @@ impl RegistryMutation {
             contact_person: touch(input.contact_person),
             contact_phone: touch(input.contact_phone),
             address: touch(input.address),
-            joined_on: touch(input.joined_on),
+            joined_on: touch(input.joined_on).map(|d| d.map(Into::into)),
         };
         Ok(UpdateMemberUnitPayload::from_outcome(
             registry::update_member_unit(actor(ctx), db, id, fields)

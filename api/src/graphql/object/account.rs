@@ -1,5 +1,5 @@
+use crate::graphql::scalar::DateTime;
 use async_graphql::{Context, ID, Object};
-use chrono::{DateTime, Utc};
 use entity::account;
 use entity::enums::AccountRole;
 
@@ -49,7 +49,7 @@ impl Account {
     }
 
     /// When the account was created (UTC, RFC 3339).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }

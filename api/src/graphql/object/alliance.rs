@@ -1,5 +1,5 @@
+use crate::graphql::scalar::{Date, DateTime};
 use async_graphql::{Context, ID, Object};
-use chrono::{DateTime, NaiveDate, Utc};
 use entity::{alliance, member_unit};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
@@ -31,8 +31,8 @@ impl Alliance {
     }
 
     /// Founding date (ISO 8601 date), the date of the founding notice.
-    async fn founded_on(&self) -> NaiveDate {
-        self.0.founded_on
+    async fn founded_on(&self) -> Date {
+        self.0.founded_on.into()
     }
 
     /// Title of the founding document, e.g. 关于成立威海市技工教育集团（联盟）的通知.
@@ -60,7 +60,7 @@ impl Alliance {
     }
 
     /// When the row was created (UTC, RFC 3339).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }

@@ -1,6 +1,6 @@
+use crate::graphql::scalar::DateTime;
 use async_graphql::connection::{Connection, ConnectionNameType, EdgeNameType, EmptyFields};
 use async_graphql::{Context, ID, Object, OutputType, SimpleObject};
-use chrono::{DateTime, Utc};
 use entity::committee;
 use entity::committee_membership;
 use entity::enums::{CommitteeKind, CommitteeRole};
@@ -21,14 +21,14 @@ pub struct Seat {
     /// Role on the committee.
     pub role: CommitteeRole,
     /// When the seat was recorded (UTC, RFC 3339).
-    pub since: DateTime<Utc>,
+    pub since: DateTime,
 }
 
 impl From<&committee_membership::Model> for Seat {
     fn from(m: &committee_membership::Model) -> Self {
         Self {
             role: m.role,
-            since: m.created_at,
+            since: m.created_at.into(),
         }
     }
 }
@@ -93,8 +93,8 @@ impl Committee {
     }
 
     /// When the row was created (UTC, RFC 3339).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 
     /// The member units that sit on it, in annex order; each edge carries the seat's role. The

@@ -1,8 +1,8 @@
 //! Order-class demand and the firms taking part in it.
 
+use crate::graphql::scalar::{Date, DateTime};
 use async_graphql::connection::EmptyFields;
 use async_graphql::{Context, ID, Object};
-use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{DemandStatus, District, Term};
 use entity::{demand_participant, order_class_demand};
 
@@ -86,8 +86,8 @@ impl OrderClassDemand {
     }
 
     /// Last day schools may answer (ISO 8601 date).
-    async fn application_deadline(&self) -> Option<NaiveDate> {
-        self.0.application_deadline
+    async fn application_deadline(&self) -> Option<Date> {
+        self.0.application_deadline.map(Into::into)
     }
 
     /// Unemployed youth (失业青年) may enrol (Ten Measures (2)).
@@ -186,13 +186,13 @@ impl OrderClassDemand {
     }
 
     /// When the demand was created (UTC, RFC 3339).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 
     /// When the demand last changed (UTC, RFC 3339).
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
+    async fn updated_at(&self) -> DateTime {
+        self.0.updated_at.into()
     }
 }
 
@@ -222,7 +222,7 @@ impl DemandParticipant {
     }
 
     /// When it joined (UTC, RFC 3339).
-    async fn joined_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn joined_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }

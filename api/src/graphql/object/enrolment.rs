@@ -1,7 +1,7 @@
 //! Enrolments, pre-employment agreements and students (personal data: see `StudentView`).
 
+use crate::graphql::scalar::{Date, DateTime};
 use async_graphql::{Context, ID, Object, SimpleObject};
-use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{Gender, TargetGroup};
 use entity::{enrolment, student};
 
@@ -33,8 +33,8 @@ impl Enrolment {
     }
 
     /// When the student was enrolled (UTC, RFC 3339).
-    async fn enrolled_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn enrolled_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 
     /// The tripartite pre-employment agreement (三方预就业协议), once recorded.
@@ -52,7 +52,7 @@ impl Enrolment {
             .map(MemberUnit);
         Ok(Some(PreEmploymentAgreement {
             enterprise,
-            signed_on,
+            signed_on: signed_on.into(),
             guardian_signed: self.0.agreement_guardian_signed,
         }))
     }
@@ -65,7 +65,7 @@ pub struct PreEmploymentAgreement {
     /// The sponsoring firm that will employ the student.
     pub enterprise: Option<MemberUnit>,
     /// Date signed (ISO 8601 date).
-    pub signed_on: NaiveDate,
+    pub signed_on: Date,
     /// The guardian signed too (required for a minor).
     pub guardian_signed: bool,
 }
@@ -122,9 +122,9 @@ impl Student {
     }
 
     /// Date of birth (ISO 8601 date).
-    async fn date_of_birth(&self) -> ApiResult<NaiveDate> {
+    async fn date_of_birth(&self) -> ApiResult<Date> {
         self.full()?;
-        Ok(self.0.date_of_birth)
+        Ok(self.0.date_of_birth.into())
     }
 
     /// Year of study (1 = first year), if recorded.

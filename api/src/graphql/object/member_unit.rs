@@ -1,6 +1,6 @@
+use crate::graphql::scalar::{Date, DateTime};
 use async_graphql::connection::{Connection, ConnectionNameType, EdgeNameType, EmptyFields};
 use async_graphql::{Context, ID, Object, OutputType};
-use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{CouncilRole, District, MemberUnitKind, UnitCategory};
 use entity::member_unit;
 
@@ -119,8 +119,8 @@ impl MemberUnit {
     }
 
     /// Date the unit joined (ISO 8601 date); 2026-07-01 for the founding members.
-    async fn joined_on(&self) -> Option<NaiveDate> {
-        self.0.joined_on
+    async fn joined_on(&self) -> Option<Date> {
+        self.0.joined_on.map(Into::into)
     }
 
     /// Where a seeded row came from (document, annex position); null for units added later.
@@ -129,13 +129,13 @@ impl MemberUnit {
     }
 
     /// When the row was created (UTC, RFC 3339).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 
     /// When the row was last changed (UTC, RFC 3339).
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
+    async fn updated_at(&self) -> DateTime {
+        self.0.updated_at.into()
     }
 
     /// The 2% rule for this firm in `year` (Weihai 2020 plan (十)): internship posts offered

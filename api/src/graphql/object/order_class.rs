@@ -1,8 +1,8 @@
 //! Order classes, their training plans, rule checks and sponsors.
 
+use crate::graphql::scalar::DateTime;
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
-use chrono::{DateTime, Utc};
 use entity::enums::OrderClassStatus;
 use entity::{order_class, order_class_sponsor};
 
@@ -229,13 +229,13 @@ impl OrderClass {
     }
 
     /// When the school accepted the current plan (UTC, RFC 3339); null until it does.
-    async fn school_accepted_at(&self) -> Option<DateTime<Utc>> {
-        self.0.school_accepted_at
+    async fn school_accepted_at(&self) -> Option<DateTime> {
+        self.0.school_accepted_at.map(Into::into)
     }
 
     /// When the class became AGREED (UTC, RFC 3339).
-    async fn agreed_at(&self) -> Option<DateTime<Utc>> {
-        self.0.agreed_at
+    async fn agreed_at(&self) -> Option<DateTime> {
+        self.0.agreed_at.map(Into::into)
     }
 
     /// The sponsoring firms with their seats and acceptance.
@@ -307,13 +307,13 @@ impl OrderClass {
     }
 
     /// When the class was proposed (UTC, RFC 3339).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 
     /// When the class last changed (UTC, RFC 3339).
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
+    async fn updated_at(&self) -> DateTime {
+        self.0.updated_at.into()
     }
 }
 
@@ -342,7 +342,7 @@ impl OrderClassSponsor {
     }
 
     /// When it accepted (UTC, RFC 3339).
-    async fn accepted_at(&self) -> Option<DateTime<Utc>> {
-        self.0.accepted_at
+    async fn accepted_at(&self) -> Option<DateTime> {
+        self.0.accepted_at.map(Into::into)
     }
 }

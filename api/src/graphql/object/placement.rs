@@ -1,6 +1,6 @@
+use crate::graphql::scalar::{Date, DateTime};
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
-use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{ArrangedBy, District, OutcomeStatus, PlacementStatus, VenueType};
 use entity::{graduate_outcome, internship_placement};
 
@@ -200,8 +200,8 @@ impl InternshipPlacement {
     }
 
     /// Tripartite agreement: date signed (ISO 8601 date).
-    async fn agreement_signed_on(&self) -> Option<NaiveDate> {
-        self.0.agreement_signed_on
+    async fn agreement_signed_on(&self) -> Option<Date> {
+        self.0.agreement_signed_on.map(Into::into)
     }
 
     /// Tripartite agreement: the guardian signed too.
@@ -225,23 +225,23 @@ impl InternshipPlacement {
     }
 
     /// Insurance cover start (ISO 8601 date).
-    async fn insurance_start(&self) -> Option<NaiveDate> {
-        self.0.insurance_start
+    async fn insurance_start(&self) -> Option<Date> {
+        self.0.insurance_start.map(Into::into)
     }
 
     /// Insurance cover end (ISO 8601 date).
-    async fn insurance_end(&self) -> Option<NaiveDate> {
-        self.0.insurance_end
+    async fn insurance_end(&self) -> Option<Date> {
+        self.0.insurance_end.map(Into::into)
     }
 
     /// First day (ISO 8601 date).
-    async fn start_date(&self) -> NaiveDate {
-        self.0.start_date
+    async fn start_date(&self) -> Date {
+        self.0.start_date.into()
     }
 
     /// Last day (ISO 8601 date).
-    async fn end_date(&self) -> NaiveDate {
-        self.0.end_date
+    async fn end_date(&self) -> Date {
+        self.0.end_date.into()
     }
 
     /// Workflow status.
@@ -255,8 +255,8 @@ impl InternshipPlacement {
     }
 
     /// When the host confirmed it (UTC, RFC 3339).
-    async fn host_confirmed_at(&self) -> Option<DateTime<Utc>> {
-        self.0.host_confirmed_at
+    async fn host_confirmed_at(&self) -> Option<DateTime> {
+        self.0.host_confirmed_at.map(Into::into)
     }
 
     /// The host attests it charges no deposits or fees and holds no ID cards.
@@ -271,8 +271,8 @@ impl InternshipPlacement {
     }
 
     /// When the placement was reported (UTC, RFC 3339).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }
 
@@ -337,7 +337,7 @@ impl GraduateOutcome {
     }
 
     /// Date reported (ISO 8601 date).
-    async fn reported_on(&self) -> NaiveDate {
-        self.0.reported_on
+    async fn reported_on(&self) -> Date {
+        self.0.reported_on.into()
     }
 }

@@ -1,6 +1,6 @@
+use crate::graphql::scalar::{Date, DateTime};
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
-use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{
     ApprenticeshipMode, ApprenticeshipStatus, CraftsmanRole, District, EventKind, SiteKind,
     SiteStatus,
@@ -123,8 +123,8 @@ impl TrainingSite {
         self.0.production_lines.as_deref()
     }
     /// Opened on (ISO 8601 date).
-    async fn opened_on(&self) -> Option<NaiveDate> {
-        self.0.opened_on
+    async fn opened_on(&self) -> Option<Date> {
+        self.0.opened_on.map(Into::into)
     }
     /// Status.
     async fn status(&self) -> SiteStatus {
@@ -165,8 +165,8 @@ impl TrainingSite {
             .collect())
     }
     /// When created (UTC, RFC 3339).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
+    async fn created_at(&self) -> DateTime {
+        self.0.created_at.into()
     }
 }
 
@@ -273,12 +273,12 @@ impl TeacherPractice {
         self.0.dual_qualified
     }
     /// First day.
-    async fn start_date(&self) -> NaiveDate {
-        self.0.start_date
+    async fn start_date(&self) -> Date {
+        self.0.start_date.into()
     }
     /// Last day.
-    async fn end_date(&self) -> NaiveDate {
-        self.0.end_date
+    async fn end_date(&self) -> Date {
+        self.0.end_date.into()
     }
     /// Days on site.
     async fn days_on_site(&self) -> i32 {
@@ -294,13 +294,13 @@ impl TeacherPractice {
     }
     /// When the host confirmed (UTC, RFC 3339); set at once when the secretariat recorded the
     /// stint. Only confirmed stints count for the school's compliance.
-    async fn host_confirmed_at(&self) -> Option<DateTime<Utc>> {
-        self.0.host_confirmed_at
+    async fn host_confirmed_at(&self) -> Option<DateTime> {
+        self.0.host_confirmed_at.map(Into::into)
     }
     /// When the host declined the booking (UTC, RFC 3339); a declined booking holds no post and
     /// counts for nothing.
-    async fn declined_at(&self) -> Option<DateTime<Utc>> {
-        self.0.declined_at
+    async fn declined_at(&self) -> Option<DateTime> {
+        self.0.declined_at.map(Into::into)
     }
     /// Why the host declined.
     async fn decline_reason(&self) -> Option<&str> {
@@ -401,12 +401,12 @@ impl CraftsmanAssignment {
         self.0.hours
     }
     /// When the craftsman's firm confirmed (UTC, RFC 3339); null while proposed or declined.
-    async fn confirmed_at(&self) -> Option<DateTime<Utc>> {
-        self.0.confirmed_at
+    async fn confirmed_at(&self) -> Option<DateTime> {
+        self.0.confirmed_at.map(Into::into)
     }
     /// When the craftsman's firm declined (UTC, RFC 3339); null unless declined.
-    async fn declined_at(&self) -> Option<DateTime<Utc>> {
-        self.0.declined_at
+    async fn declined_at(&self) -> Option<DateTime> {
+        self.0.declined_at.map(Into::into)
     }
 }
 
@@ -421,7 +421,7 @@ impl From<entity::craftsman_assignment::Model> for CraftsmanAssignment {
 #[graphql(complex)]
 pub struct CareerClass {
     /// Date.
-    pub held_on: NaiveDate,
+    pub held_on: Date,
     /// The row the field resolves from (not in the schema).
     #[graphql(skip)]
     pub school_id: uuid::Uuid,
@@ -443,7 +443,7 @@ pub struct EventUnit {
     pub role: entity::enums::EventRole,
     /// When the unit confirmed its part; null until it does (the event counts for no one's
     /// compliance until every part is confirmed).
-    pub confirmed_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub confirmed_at: Option<DateTime>,
     /// The row the field resolves from (not in the schema).
     #[graphql(skip)]
     pub unit_id: uuid::Uuid,
@@ -491,7 +491,7 @@ impl CareerMentor {
         Ok(rows
             .into_iter()
             .map(|c| CareerClass {
-                held_on: c.held_on,
+                held_on: c.held_on.into(),
                 school_id: c.school_id,
             })
             .collect())
@@ -523,8 +523,8 @@ impl Apprenticeship {
         &self.0.apprentice_name
     }
     /// Hire date.
-    async fn hire_date(&self) -> NaiveDate {
-        self.0.hire_date
+    async fn hire_date(&self) -> Date {
+        self.0.hire_date.into()
     }
     /// Post.
     async fn post(&self) -> &str {
@@ -543,12 +543,12 @@ impl Apprenticeship {
         self.0.mode
     }
     /// First day.
-    async fn start_date(&self) -> NaiveDate {
-        self.0.start_date
+    async fn start_date(&self) -> Date {
+        self.0.start_date.into()
     }
     /// Last day.
-    async fn end_date(&self) -> Option<NaiveDate> {
-        self.0.end_date
+    async fn end_date(&self) -> Option<Date> {
+        self.0.end_date.map(Into::into)
     }
     /// Status.
     async fn status(&self) -> ApprenticeshipStatus {
@@ -572,8 +572,8 @@ impl Event {
         self.0.kind
     }
     /// Date.
-    async fn held_on(&self) -> NaiveDate {
-        self.0.held_on
+    async fn held_on(&self) -> Date {
+        self.0.held_on.into()
     }
     /// Title.
     async fn title(&self) -> &str {
@@ -599,7 +599,7 @@ impl Event {
             .into_iter()
             .map(|u| EventUnit {
                 role: u.role,
-                confirmed_at: u.confirmed_at,
+                confirmed_at: u.confirmed_at.map(Into::into),
                 unit_id: u.unit_id,
             })
             .collect())

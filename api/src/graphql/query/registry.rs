@@ -1,5 +1,4 @@
 use async_graphql::{Context, Enum, ID, Lookahead, Object};
-use chrono::{DateTime, Utc};
 use entity::{alliance, committee, member_unit};
 use sea_orm::sea_query::{Expr, ExprTrait, IntoCondition};
 use sea_orm::{
@@ -74,9 +73,9 @@ fn beyond(
             .into(),
         MemberUnitOrderField::Name => cursor.key.as_str().ok_or_else(bad)?.to_owned().into(),
         MemberUnitOrderField::UpdatedAt => {
-            DateTime::parse_from_rfc3339(cursor.key.as_str().ok_or_else(bad)?)
+            chrono::DateTime::parse_from_rfc3339(cursor.key.as_str().ok_or_else(bad)?)
                 .map_err(|_| bad())?
-                .with_timezone(&Utc)
+                .with_timezone(&chrono::Utc)
                 .into()
         }
     };
