@@ -44,6 +44,8 @@ pub enum TokenError {
 /// Issues and checks access tokens (HS256).
 #[derive(Clone)]
 pub struct TokenService {
+    /// Key of [`TokenService::pseudonym`], derived from the JWT secret.
+    pseudonym_key: std::sync::Arc<[u8]>,
     encoding: EncodingKey,
     decoding: DecodingKey,
     issuer: String,
@@ -55,12 +57,31 @@ impl TokenService {
     /// A service for one key, issuer, audience and lifetime (seconds).
     pub fn new(secret: &[u8], issuer: &str, audience: &str, ttl_seconds: u64) -> Self {
         Self {
+            pseudonym_key: secret.into(),
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             issuer: issuer.to_owned(),
             audience: audience.to_owned(),
             ttl_seconds: i64::try_from(ttl_seconds).unwrap_or(i64::MAX / 2),
         }
+    }
+
+    /// A stable pseudonym of `text` for logs (e.g. the e-mail of a failed login): the first 8
+    /// bytes of HMAC-SHA256 under the instance's secret, in hex. The same e-mail gives the same
+    /// pseudonym on every instance that shares `JWT_SECRET`, so repeated failures can be followed
+    /// without writing the address into the log; without the secret it cannot be reversed or
+    /// checked against a list of addresses.
+    pub fn pseudonym(&self, text: &str) -> String {
+        use hmac::Mac;
+        let Ok(mut mac) = hmac::Hmac::<sha2::Sha256>::new_from_slice(&self.pseudonym_key) else {
+            return "-".to_owned();
+        };
+        mac.update(b"log-pseudonym:");
+        mac.update(text.trim().to_lowercase().as_bytes());
+        mac.finalize().into_bytes()[..8]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 
     /// A signed token for `account`, and its expiry.

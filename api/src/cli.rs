@@ -217,16 +217,29 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 async fn serve(config: Config) -> anyhow::Result<()> {
     let app = Application::build(config.clone()).await?;
     let addr = app.local_addr()?;
-    println!("Weihai Technical Education Group (Alliance) API");
-    println!("  GraphQL:  http://{addr}/graphql (POST; GET for queries)");
-    if config.graphiql_enabled() {
-        println!("  GraphiQL: http://{addr}/graphql (open in a browser)");
+    if config.log_format == crate::config::LogFormat::Json {
+        // Standard output carries JSON lines only: the banner is one of them.
+        tracing::info!(
+            graphql = %format_args!("http://{addr}/graphql"),
+            graphiql = config.graphiql_enabled(),
+            metrics = config.metrics,
+            "listening"
+        );
+    } else {
+        println!("Weihai Technical Education Group (Alliance) API");
+        println!("  GraphQL:  http://{addr}/graphql (POST; GET for queries)");
+        if config.graphiql_enabled() {
+            println!("  GraphiQL: http://{addr}/graphql (open in a browser)");
+        }
+        println!("  Health:   http://{addr}/healthz, http://{addr}/readyz");
+        if config.metrics {
+            println!("  Metrics:  http://{addr}/metrics (Prometheus)");
+        }
+        println!("First secretariat account (the password is read from standard input):");
+        println!(
+            "  cargo run --release -p api -- account create --email you@example.org --role SECRETARIAT"
+        );
     }
-    println!("  Health:   http://{addr}/healthz, http://{addr}/readyz");
-    println!("First secretariat account (the password is read from standard input):");
-    println!(
-        "  cargo run --release -p api -- account create --email you@example.org --role SECRETARIAT"
-    );
     app.run_until_stopped(startup::shutdown_signal()).await?;
     Ok(())
 }

@@ -20,6 +20,7 @@
 //! | `GRAPHQL_MAX_COMPLEXITY` | `--graphql-max-complexity` | `50000` | highest query cost allowed (see `extensions.cost`) |
 //! | `LOGIN_ATTEMPTS_PER_MINUTE` | `--login-attempts-per-minute` | `10` | password attempts per e-mail address and minute, per instance (`THROTTLED` beyond) |
 //! | `DB_MAX_CONNECTIONS` | `--db-max-connections` | `10` | connection-pool size |
+//! | `METRICS` | `--metrics` | `true` | serve Prometheus metrics at `GET /metrics` (restrict it to the monitoring network at the load balancer) |
 //! | `RUST_LOG` | — | `info` | log filter (tracing-subscriber `EnvFilter`) |
 
 use std::fmt;
@@ -109,6 +110,9 @@ pub struct Config {
     /// Allow introspection (default: only for a loopback bind).
     #[arg(long, env = "INTROSPECTION", global = true)]
     pub introspection: Option<bool>,
+    /// Serve Prometheus metrics at `GET /metrics`.
+    #[arg(long, env = "METRICS", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub metrics: bool,
     /// Whole-request timeout in seconds.
     #[arg(
         long,

@@ -17,6 +17,7 @@ mod fixtures;
 pub mod graphql;
 pub mod http;
 pub mod limits;
+pub mod metrics;
 pub mod national_id;
 pub mod order_class;
 pub mod placement;

@@ -65,6 +65,10 @@ impl Application {
     /// The database cannot be reached or prepared, the JWT secret cannot be read or made, the
     /// address cannot be bound.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        if config.metrics {
+            // Installs the process's recorder before anything is recorded.
+            crate::metrics::handle();
+        }
         let secret = jwt_secret(&config)?;
         let tokens = TokenService::new(
             &secret,
@@ -105,6 +109,8 @@ impl Application {
             db: db.clone(),
             tokens: tokens.clone(),
             graphiql: config.graphiql_enabled(),
+            metrics: config.metrics,
+            statements: statements.clone(),
             body_limit: config.body_limit_bytes,
             upload_limit: config.upload_limit_bytes,
         };
@@ -280,6 +286,7 @@ fn with_middleware(router: Router, config: &Config) -> anyhow::Result<Router> {
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(TraceLayer::new_for_http().make_span_with(request_span))
             .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(axum::middleware::from_fn(crate::http::access_log))
             // The outer bound is the upload limit; JSON bodies are held to BODY_LIMIT_BYTES by the
             // handler.
             .layer(RequestBodyLimitLayer::new(

@@ -156,6 +156,7 @@ pub fn test_config(database_url: String, dir: &std::path::Path) -> Config {
         cors_allowed_origins: vec!["https://committee.example.org".into()],
         graphiql: Some(true),
         introspection: Some(true),
+        metrics: true,
         request_timeout_seconds: 30,
         body_limit_bytes: 64 * 1024,
         upload_limit_bytes: 16 * 1024 * 1024,

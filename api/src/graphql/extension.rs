@@ -22,8 +22,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextPrepareRequest, NextRequest,
-    NextResolve, NextValidation, ResolveInfo,
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextPrepareRequest,
+    NextRequest, NextResolve, NextValidation, ResolveInfo,
 };
 use async_graphql::parser::types::{ExecutableDocument, OperationType};
 use async_graphql::{
@@ -40,6 +40,31 @@ impl RequestRejected {
     /// Whether the request was rejected before execution.
     pub fn get(&self) -> bool {
         self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// What the access log and the metrics learn of a request as it runs: the name of the operation
+/// it ran and its cost. Filled by [`CostAndCodes`]; read by the HTTP layer.
+#[derive(Debug, Default, Clone)]
+pub struct RequestFacts(Arc<Mutex<Facts>>);
+
+/// See [`RequestFacts`].
+#[derive(Debug, Default, Clone)]
+pub struct Facts {
+    /// The operation's name, as the document names it (none for an anonymous operation).
+    pub operation: Option<String>,
+    /// Its cost (`extensions.cost.requestedQueryCost`), once validated.
+    pub cost: Option<usize>,
+}
+
+impl RequestFacts {
+    /// What was learnt so far.
+    pub fn get(&self) -> Facts {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn update(&self, f: impl FnOnce(&mut Facts)) {
+        f(&mut self.0.lock().unwrap_or_else(|p| p.into_inner()));
     }
 }
 
@@ -257,6 +282,21 @@ impl Extension for CostAndCodes {
         Ok(document)
     }
 
+    /// Notes the operation's name for the access log and the metrics.
+    async fn execute(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        operation_name: Option<&str>,
+        next: NextExecute<'_>,
+    ) -> Response {
+        if let Some(facts) = ctx.data_opt::<RequestFacts>() {
+            // A GraphQL name, so already free of spaces and control characters; bounded here.
+            let name = operation_name.map(|n| n.chars().take(64).collect());
+            facts.update(|f| f.operation = name);
+        }
+        next.run(ctx, operation_name).await
+    }
+
     /// Logs every refused authorisation at WARN: who (account, role, unit), which field, which
     /// code — never arguments or personal data.
     async fn resolve(
@@ -296,6 +336,9 @@ impl Extension for CostAndCodes {
             Ok(result) => {
                 *self.measured.lock().unwrap_or_else(|p| p.into_inner()) =
                     Some((result.complexity, result.depth));
+                if let Some(facts) = ctx.data_opt::<RequestFacts>() {
+                    facts.update(|f| f.cost = Some(result.complexity));
+                }
                 Ok(result)
             }
             Err(errors) => {

@@ -13,7 +13,7 @@ use super::authenticate;
 use super::error_response;
 use crate::auth::Actor;
 use crate::graphql::error::ErrorCode;
-use crate::graphql::extension::{QueriesOnly, RequestRejected};
+use crate::graphql::extension::{QueriesOnly, RequestFacts, RequestRejected};
 use crate::graphql::loader::Loaders;
 use crate::graphql::{ClientAddress, CurrentAccount};
 
@@ -437,10 +437,15 @@ async fn serve_ws(
                                     }
                                     continue;
                                 }
-                                active.insert(id);
+                                if active.insert(id) {
+                                    crate::metrics::subscriptions_open(1.0);
+                                }
                             }
                             "complete" | "stop" => {
-                                active.remove(&id);
+                                let ended = active.remove(&id);
+                                if ended {
+                                    crate::metrics::subscriptions_open(-1.0);
+                                }
                             }
                             _ => {}
                         }
@@ -455,8 +460,10 @@ async fn serve_ws(
             outgoing = handler.next() => match outgoing {
                 Some(WsMessage::Text(text)) => {
                     if let Ok(Envelope { r#type, id }) = serde_json::from_str::<Envelope>(&text) {
-                        if r#type == "complete" && let Some(id) = id {
-                            active.remove(&id);
+                        if r#type == "complete" && let Some(id) = id
+                            && active.remove(&id)
+                        {
+                            crate::metrics::subscriptions_open(-1.0);
                         }
                         if r#type == "connection_ack"
                             && let Some(s) = session.get()
@@ -480,6 +487,9 @@ async fn serve_ws(
             },
         }
     };
+    // The socket's subscriptions end with it.
+    #[allow(clippy::cast_precision_loss)]
+    crate::metrics::subscriptions_open(-(active.len() as f64));
     if let Some(account) = counted {
         state.uncount_socket(account);
     }
@@ -542,11 +552,13 @@ pub(super) async fn execute(
     };
     let actor = account.as_ref().map_or(Actor::Anonymous, Actor::from);
     let rejected = RequestRejected::default();
+    let facts = RequestFacts::default();
     let mut request = request
         .data(actor)
         .data(Loaders::new(&state.db))
         .data(client)
-        .data(rejected.clone());
+        .data(rejected.clone())
+        .data(facts.clone());
     if let Some(account) = account {
         request = request.data(CurrentAccount(account));
     }
@@ -560,6 +572,34 @@ pub(super) async fn execute(
             .and_then(|x| x.get("code"))
             .is_some_and(|c| *c == async_graphql::Value::from(ErrorCode::Unavailable.as_str()))
     });
+    // Throttled (too many logins): the wait, as `Retry-After` too.
+    let retry_after = response
+        .errors
+        .iter()
+        .filter_map(|e| e.extensions.as_ref())
+        .filter(|x| {
+            x.get("code")
+                .is_some_and(|c| *c == async_graphql::Value::from(ErrorCode::Throttled.as_str()))
+        })
+        .filter_map(|x| match x.get("retryAfterSeconds") {
+            Some(async_graphql::Value::Number(n)) => n.as_u64(),
+            _ => None,
+        })
+        .max();
+    let learnt = facts.get();
+    let outcome = super::access::GraphqlOutcome {
+        operation: learnt.operation,
+        cost: learnt.cost,
+        outcome: if unavailable {
+            "unavailable"
+        } else if rejected.get() {
+            "rejected"
+        } else if response.errors.is_empty() {
+            "ok"
+        } else {
+            "error"
+        },
+    };
     let status = if unavailable {
         StatusCode::SERVICE_UNAVAILABLE
     } else if graphql_response && rejected.get() {
@@ -604,6 +644,10 @@ pub(super) async fn execute(
     if unavailable {
         http.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+    } else if let Some(seconds) = retry_after {
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
     }
+    http.extensions_mut().insert(outcome);
     http
 }

@@ -23,6 +23,7 @@
 //!   placements the bearer token may read, in the template's layout (so an export re-imports).
 //! - `GET /healthz`: the process is up. `GET /readyz`: the database answers.
 
+mod access;
 mod exports;
 mod graphiql;
 mod graphql;
@@ -61,6 +62,10 @@ pub struct AppState {
     pub upload_limit: usize,
     /// The server's stop signal and its open connections.
     pub shutdown: crate::startup::Shutdown,
+    /// Whether `GET /metrics` answers.
+    pub metrics: bool,
+    /// The instance's SQL statement counter (reported at `/metrics`).
+    pub statements: crate::db::StatementCounter,
     /// Open WebSockets per account (at most `MAX_SOCKETS_PER_ACCOUNT` each).
     pub sockets: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<uuid::Uuid, usize>>>,
 }
@@ -75,6 +80,7 @@ impl AppState {
             return false;
         }
         *open += 1;
+        crate::metrics::websockets_open(1.0);
         true
     }
 
@@ -82,6 +88,7 @@ impl AppState {
     fn uncount_socket(&self, account: uuid::Uuid) {
         let mut sockets = self.sockets.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(open) = sockets.get_mut(&account) {
+            crate::metrics::websockets_open(-1.0);
             *open = open.saturating_sub(1);
             if *open == 0 {
                 sockets.remove(&account);
@@ -201,6 +208,8 @@ async fn authenticate(
     }
 }
 
+pub use access::log as access_log;
+
 /// The routes, without middleware (see [`crate::startup`]).
 pub fn routes(state: AppState) -> Router {
     Router::new()
@@ -211,5 +220,6 @@ pub fn routes(state: AppState) -> Router {
         .route("/exports/placements.xlsx", get(export_placements))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(access::metrics))
         .with_state(state)
 }

@@ -281,7 +281,16 @@ pub async fn import_students(
     progress: impl FnMut(u64),
 ) -> Result<ImportReport, Error> {
     let school = actor.require_school()?;
-    Ok(run::<StudentImport>(db, school, format, file, progress).await?)
+    let report = run::<StudentImport>(db, school, format, file, progress).await?;
+    if report.errors.is_empty() {
+        crate::metrics::import_rows(
+            "students",
+            report.inserted,
+            report.updated,
+            report.unchanged,
+        );
+    }
+    Ok(report)
 }
 
 /// Imports placements for `school` from `file` (see [`run`]: checked whole, then written; each
@@ -300,7 +309,16 @@ pub async fn import_placements(
     progress: impl FnMut(u64),
 ) -> Result<ImportReport, Error> {
     let school = actor.require_school()?;
-    Ok(run::<PlacementImport>(db, school, format, file, progress).await?)
+    let report = run::<PlacementImport>(db, school, format, file, progress).await?;
+    if report.errors.is_empty() {
+        crate::metrics::import_rows(
+            "placements",
+            report.inserted,
+            report.updated,
+            report.unchanged,
+        );
+    }
+    Ok(report)
 }
 
 /// The student import: the school's students by number, and the rows to insert and update.

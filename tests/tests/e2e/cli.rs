@@ -313,3 +313,102 @@ fn import_reads_synthetic_files_once_and_changes_nothing_the_second_time() {
     );
     assert!(!firm.status.success());
 }
+
+/// `LOG_FORMAT=json`: standard output is JSON lines only (the start banner included), one access
+/// line per request with its operation, status, latency, request id and cost, failed logins with
+/// a keyed pseudonym of the e-mail, and never a variable's value or an e-mail address.
+#[test]
+fn json_logs_are_json_only_with_one_access_line_per_request_and_no_personal_data() {
+    use std::io::BufRead;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = api_command()
+        .arg("serve")
+        .env("DATA_DIR", dir.path())
+        .env("BIND_ADDR", "127.0.0.1:0")
+        .env("LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .env_remove("DATABASE_URL")
+        .env_remove("JWT_SECRET")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start api serve");
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut seen: Vec<serde_json::Value> = Vec::new();
+    let url = loop {
+        let line = lines.next().expect("serve logs its address").unwrap();
+        let event: serde_json::Value =
+            serde_json::from_str(&line).unwrap_or_else(|_| panic!("not JSON: {line}"));
+        if event["message"] == "listening" {
+            break event["graphql"].as_str().unwrap().to_owned();
+        }
+        seen.push(event);
+    };
+    let secret_value = "学生姓名-不应出现在日志";
+    let email = "clerk.who.failed@example.org";
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let client = reqwest::Client::new();
+        let r = client
+            .post(&url)
+            .header("x-request-id", "req-json-logs-1")
+            .json(&serde_json::json!({
+                "query": "query Search($s: String) { memberUnits(first: 1, filter: { search: $s }) { totalCount } }",
+                "variables": { "s": secret_value }
+            }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let r = client
+            .post(&url)
+            .json(&serde_json::json!({
+                "query": "mutation SignIn($i: LoginInput!) { login(input: $i) { token } }",
+                "variables": { "i": { "email": email, "password": "wrong-password-here" } }
+            }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+    });
+    // Read until both access lines are there (the server logs as it answers).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while seen
+        .iter()
+        .filter(|e| e["target"] == "access" && e["path"] == "/graphql")
+        .count()
+        < 2
+    {
+        assert!(Instant::now() < deadline, "no access lines: {seen:?}");
+        let line = lines.next().expect("more log lines").unwrap();
+        seen.push(serde_json::from_str(&line).unwrap_or_else(|_| panic!("not JSON: {line}")));
+    }
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    let access: Vec<_> = seen.iter().filter(|e| e["target"] == "access").collect();
+    let search = access
+        .iter()
+        .find(|e| e["operation"] == "Search")
+        .expect("an access line for Search");
+    assert_eq!(search["method"], "POST");
+    assert_eq!(search["status"], 200);
+    assert_eq!(search["request_id"], "req-json-logs-1");
+    assert_eq!(search["outcome"], "ok");
+    assert!(search["latency_ms"].as_f64().is_some(), "{search}");
+    assert!(search["cost"].as_u64().unwrap() >= 1, "{search}");
+    let failed = seen
+        .iter()
+        .find(|e| e["message"] == "login failed")
+        .expect("a failed-login line");
+    let pseudonym = failed["email"].as_str().unwrap();
+    assert_eq!(pseudonym.len(), 16, "{failed}");
+    let everything = seen.iter().map(ToString::to_string).collect::<String>();
+    for private in [secret_value, email, "wrong-password-here"] {
+        assert!(!everything.contains(private), "{private} was logged");
+    }
+    assert!(!everything.contains('\u{1b}'), "ANSI colours in a pipe");
+}

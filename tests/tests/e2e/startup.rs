@@ -178,3 +178,70 @@ async fn graphiql_files_are_not_served_when_graphiql_is_off() {
         .unwrap();
     assert_eq!(file.status(), 404);
 }
+
+/// `GET /metrics` as a Prometheus server scrapes it.
+async fn metrics_text(app: &TestApp) -> String {
+    let r = app
+        .client
+        .get(format!("http://{}/metrics", app.addr))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    r.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn prometheus_metrics_count_requests_by_operation_and_outcome() {
+    let app = spawn_app_with(Backend::Sqlite, |_| {}).await.unwrap();
+    // The recorder is shared by the process's test servers: count with a name of this test's own.
+    let line = "alliance_graphql_requests_total{operation=\"MetricsProbe\",outcome=\"ok\"}";
+    let count = |text: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(line))
+            .map_or(0, |n| n.trim().parse::<u64>().unwrap())
+    };
+    let before = count(&metrics_text(&app).await);
+    for _ in 0..3 {
+        let reply = app
+            .post_graphql("query MetricsProbe { alliance { name } }", json!({}), None)
+            .await;
+        assert_eq!(reply.status, 200);
+    }
+    let reply = app
+        .post_graphql("query MetricsProbe { nope }", json!({}), None)
+        .await;
+    assert_eq!(reply.error_codes(), ["BAD_USER_INPUT"]);
+    let text = metrics_text(&app).await;
+    assert_eq!(count(&text), before + 3, "{text}");
+    for name in [
+        "alliance_graphql_request_duration_seconds_bucket",
+        "alliance_http_responses_total{status=\"2xx\"}",
+        "alliance_db_pool_connections{state=\"idle\"}",
+        "alliance_db_statements_total",
+    ] {
+        assert!(text.contains(name), "{name} missing:\n{text}");
+    }
+    // The refused document is counted as rejected, before execution names an operation.
+    assert!(text.contains("outcome=\"rejected\""), "{text}");
+}
+
+#[tokio::test]
+async fn metrics_can_be_switched_off() {
+    let app = spawn_app_with(Backend::Sqlite, |c| c.metrics = false)
+        .await
+        .unwrap();
+    let r = app
+        .client
+        .get(format!("http://{}/metrics", app.addr))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+}

@@ -54,14 +54,21 @@ impl AuthMutation {
             let client = ctx
                 .data_opt::<crate::graphql::ClientAddress>()
                 .map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0);
-            limiter
-                .check(client, &input.email)
-                .map_err(ApiError::Throttled)?;
+            if let Err(wait) = limiter.check(client, &input.email) {
+                tracing::warn!(
+                    email = %tokens.pseudonym(&input.email),
+                    retry_after_seconds = wait.as_secs().max(1),
+                    "login throttled"
+                );
+                return Err(ApiError::Throttled(wait).into());
+            }
         }
         let Some(account) = accounts::authenticate(db, &input.email, &input.password)
             .await
             .map_err(ApiError::from)?
         else {
+            // The e-mail as a keyed pseudonym only: never the address, never the password.
+            tracing::info!(email = %tokens.pseudonym(&input.email), "login failed");
             return Ok(LoginPayload {
                 token: None,
                 expires_at: None,
