@@ -28,6 +28,7 @@ pub mod practice_post;
 pub mod practice_station;
 pub mod site_mentor;
 pub mod site_partner;
+pub mod sort_key;
 pub mod student;
 pub mod teacher_practice;
 pub mod training_site;

@@ -15,6 +15,11 @@ pub struct Model {
     /// Full registered name, unique, byte for byte as printed (full-width parentheses kept).
     #[sea_orm(unique)]
     pub name: String,
+    /// The name's pinyin sort key ([`crate::sort_key::name_sort_key`]), kept equal to it on every
+    /// write; `memberUnits(orderBy: {field: NAME})` sorts by it. ASCII; `COLLATE "C"` on
+    /// PostgreSQL.
+    #[sea_orm(indexed)]
+    pub name_sort_key: String,
     /// Position in the annex list (1–177 for founding members); later members follow on. Unique.
     #[sea_orm(unique)]
     pub list_order: i32,

@@ -16,6 +16,7 @@ mod m20261121_000004_plan_commitments;
 mod m20261121_000005_guardian_consent;
 mod m20261122_000001_event_consent;
 mod m20261122_000002_booking_consent;
+mod m20261122_000003_name_sort_key;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000005_guardian_consent::Migration),
             Box::new(m20261122_000001_event_consent::Migration),
             Box::new(m20261122_000002_booking_consent::Migration),
+            Box::new(m20261122_000003_name_sort_key::Migration),
         ]
     }
 }

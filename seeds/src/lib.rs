@@ -247,6 +247,7 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
         units.push(member_unit::ActiveModel {
             id: Set(Uuid::now_v7()),
             name: Set(seed.name.to_owned()),
+            name_sort_key: Set(entity::sort_key::name_sort_key(seed.name)),
             list_order: Set(list_order),
             kind: Set(seed.kind),
             category: Set(seed.kind.category()),

@@ -164,6 +164,8 @@ pub(super) async fn check_unique(
 
 pub(super) fn apply(model: &mut member_unit::ActiveModel, f: UnitFields) {
     if let Some(v) = f.name {
+        // The pinyin sort key follows the name on every write.
+        model.name_sort_key = Set(entity::sort_key::name_sort_key(&v));
         model.name = Set(v);
     }
     if let Some(v) = f.kind {

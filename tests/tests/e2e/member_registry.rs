@@ -47,6 +47,7 @@ fn names(units: &[Value]) -> Vec<String> {
 }
 
 both_databases!(
+    names_sort_by_pinyin_on_both_databases_and_follow_every_rename,
     the_registry_holds_exactly_the_177_annex_members_in_annex_order,
     kinds_and_districts_follow_the_documented_name_rules,
     filters_select_by_kind_category_district_and_chinese_substring,
@@ -383,4 +384,93 @@ async fn contact_details_are_hidden_from_anonymous_callers(app: TestApp) {
         .ok();
     assert_eq!(reply.data()["memberUnit"]["contactPhone"], "0631-1234567");
     assert_eq!(reply.data()["memberUnit"]["contactPerson"], "王老师");
+}
+
+/// Every member unit's name, in `memberUnits(orderBy: {field: NAME, direction: ASC})` order.
+async fn names_by_name(app: &TestApp) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let reply = app
+            .post_graphql(
+                "query($after: String) { memberUnits(first: 100, after: $after, orderBy: {field: NAME, direction: ASC}) { pageInfo { hasNextPage endCursor } nodes { name } } }",
+                json!({ "after": after }),
+                None,
+            )
+            .await
+            .ok();
+        let conn = &reply.data()["memberUnits"];
+        out.extend(names(conn["nodes"].as_array().unwrap()));
+        if !conn["pageInfo"]["hasNextPage"].as_bool().unwrap() {
+            return out;
+        }
+        after = conn["pageInfo"]["endCursor"].as_str().map(str::to_owned);
+    }
+}
+
+async fn names_sort_by_pinyin_on_both_databases_and_follow_every_rename(app: TestApp) {
+    let sorted = names_by_name(&app).await;
+    assert_eq!(sorted.len(), 177);
+    // What a Chinese reader expects: 荣成 (rong2) and 乳山 (ru3) before 威海 (wei1), 文登 (wen2)
+    // after 威海; by code point 乳 (U+4E73) would lead and 荣 (U+8363) would trail 威 (U+5A01).
+    let first = |prefix: &str| sorted.iter().position(|n| n.starts_with(prefix)).unwrap();
+    let last = |prefix: &str| sorted.iter().rposition(|n| n.starts_with(prefix)).unwrap();
+    assert!(last("荣成") < first("乳山"), "{sorted:?}");
+    assert!(last("乳山") < first("威海"), "{sorted:?}");
+    assert!(last("威海") < first("文登"), "{sorted:?}");
+    let mut by_code_point = sorted.clone();
+    by_code_point.sort();
+    assert_ne!(sorted, by_code_point);
+    // Each adjacent pair is in pinyin order, the key read independently of the database.
+    for pair in sorted.windows(2) {
+        assert!(
+            entity::sort_key::name_sort_key(&pair[0]) < entity::sort_key::name_sort_key(&pair[1]),
+            "{pair:?}"
+        );
+    }
+    // The key follows a new unit and a rename.
+    let token = app.secretariat().await;
+    let created = app
+        .post_graphql(
+            r#"mutation { createMemberUnit(input: {name: "阿尔法测试企业", kind: ENTERPRISE}) { memberUnit { id } userErrors { code } } }"#,
+            json!({}),
+            Some(&token),
+        )
+        .await
+        .ok();
+    let id = created.data()["createMemberUnit"]["memberUnit"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(names_by_name(&app).await[0], "阿尔法测试企业");
+    let renamed = app
+        .post_graphql(
+            r#"mutation($id: ID!) { updateMemberUnit(input: {id: $id, name: "最后测试企业"}) { userErrors { code } } }"#,
+            json!({ "id": id }),
+            Some(&token),
+        )
+        .await
+        .ok();
+    assert_eq!(renamed.data()["updateMemberUnit"]["userErrors"], json!([]));
+    let after_rename = names_by_name(&app).await;
+    assert_eq!(after_rename.len(), 178);
+    // zui4 hou4: after every 中 (zhong1) name, and no longer first.
+    let at = after_rename
+        .iter()
+        .position(|n| n == "最后测试企业")
+        .unwrap();
+    assert!(
+        at > 0
+            && at
+                > after_rename
+                    .iter()
+                    .rposition(|n| n.starts_with('中'))
+                    .unwrap()
+    );
+    for pair in after_rename.windows(2) {
+        assert!(
+            entity::sort_key::name_sort_key(&pair[0]) < entity::sort_key::name_sort_key(&pair[1]),
+            "{pair:?}"
+        );
+    }
 }

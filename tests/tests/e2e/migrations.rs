@@ -35,9 +35,10 @@ const TABLES: [&str; 26] = [
 ];
 
 /// Columns that migrations add to tables an earlier one created.
-const ADDED_COLUMNS: [(&str, &str); 2] = [
+const ADDED_COLUMNS: [(&str, &str); 3] = [
     ("student", "national_id"),
     ("internship_placement", "guardian_consent_given"),
+    ("member_unit", "name_sort_key"),
 ];
 
 /// Which of [`TABLES`] exist.
@@ -70,7 +71,10 @@ async fn assert_all_up(db: &DatabaseConnection) {
     );
 }
 
-both_databases!(every_migration_goes_up_down_and_up_again);
+both_databases!(
+    every_migration_goes_up_down_and_up_again,
+    the_sort_key_migration_fills_the_key_of_existing_members
+);
 
 async fn every_migration_goes_up_down_and_up_again(app: TestApp) {
     // `app` migrated its own database; the migrations run here on a fresh, empty one.
@@ -95,5 +99,37 @@ async fn every_migration_goes_up_down_and_up_again(app: TestApp) {
 
     Migrator::up(&db, None).await.unwrap();
     assert_all_up(&db).await;
+    db.close().await.unwrap();
+}
+
+async fn the_sort_key_migration_fills_the_key_of_existing_members(app: TestApp) {
+    use entity::member_unit;
+    use sea_orm::EntityTrait;
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database_url(app.backend, dir.path()).await else {
+        return;
+    };
+    let db = Database::connect(&url).await.unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    seeds::load(&db).await.unwrap();
+    // A database as it was before the key: the migration's column dropped, then added back.
+    Migrator::down(&db, Some(1)).await.unwrap();
+    assert!(
+        !SchemaManager::new(&db)
+            .has_column("member_unit", "name_sort_key")
+            .await
+            .unwrap()
+    );
+    Migrator::up(&db, None).await.unwrap();
+    let units = member_unit::Entity::find().all(&db).await.unwrap();
+    assert_eq!(units.len(), 177);
+    for u in units {
+        assert_eq!(
+            u.name_sort_key,
+            entity::sort_key::name_sort_key(&u.name),
+            "{}",
+            u.name
+        );
+    }
     db.close().await.unwrap();
 }

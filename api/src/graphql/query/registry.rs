@@ -23,7 +23,8 @@ pub enum MemberUnitOrderField {
     /// Position in the annex list (the founding notice's order).
     #[default]
     ListOrder,
-    /// Name, in the database's collation.
+    /// Name, by its pinyin (汉语拼音: `阿里巴巴` before `荣成…` before `威海…`), then by character;
+    /// the same order on SQLite and PostgreSQL (see `entity::sort_key`).
     Name,
     /// Last change.
     UpdatedAt,
@@ -47,7 +48,7 @@ fn order_name(field: MemberUnitOrderField, direction: OrderDirection) -> String 
 fn key_of(field: MemberUnitOrderField, row: &member_unit::Model) -> serde_json::Value {
     match field {
         MemberUnitOrderField::ListOrder => row.list_order.into(),
-        MemberUnitOrderField::Name => row.name.clone().into(),
+        MemberUnitOrderField::Name => row.name_sort_key.clone().into(),
         MemberUnitOrderField::UpdatedAt => row
             .updated_at
             .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
@@ -64,7 +65,7 @@ fn beyond(
     let bad = || ApiError::BadUserInput("malformed cursor".into());
     let col = match field {
         MemberUnitOrderField::ListOrder => member_unit::Column::ListOrder,
-        MemberUnitOrderField::Name => member_unit::Column::Name,
+        MemberUnitOrderField::Name => member_unit::Column::NameSortKey,
         MemberUnitOrderField::UpdatedAt => member_unit::Column::UpdatedAt,
     };
     let value: sea_orm::Value = match field {
@@ -126,7 +127,7 @@ async fn member_units_page(
     let dir = if ascending { Order::Asc } else { Order::Desc };
     let col = match order.field {
         MemberUnitOrderField::ListOrder => member_unit::Column::ListOrder,
-        MemberUnitOrderField::Name => member_unit::Column::Name,
+        MemberUnitOrderField::Name => member_unit::Column::NameSortKey,
         MemberUnitOrderField::UpdatedAt => member_unit::Column::UpdatedAt,
     };
     let rows = select
