@@ -28,6 +28,7 @@ pub fn unit(kind: MemberUnitKind, name: &str) -> member_unit::Model {
     member_unit::Model {
         id: Uuid::now_v7(),
         name: name.to_owned(),
+        name_sort_key: entity::sort_key::name_sort_key(name),
         list_order: 1,
         kind,
         category: kind.category(),
