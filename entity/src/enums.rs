@@ -489,6 +489,25 @@ pub enum VenueType {
 }
 
 impl VenueType {
+    /// The Chinese label a clerk types (and the templates' drop-down lists offer).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Workshop => "车间",
+            Self::Office => "办公室",
+            Self::Retail => "门店",
+            Self::Hospitality => "酒店餐饮",
+            Self::HealthCare => "医院/养老机构",
+            Self::ConstructionSite => "工地",
+            Self::Laboratory => "实验室",
+            Self::BarOrNightclub => "酒吧、夜总会",
+            Self::Ktv => "歌厅/KTV",
+            Self::BathCentre => "洗浴中心",
+            Self::GameHall => "电子游戏厅",
+            Self::InternetCafe => "网吧",
+            Self::Other => "其他",
+        }
+    }
+
     /// Whether student internships are forbidden there (2021 rules, art. 16 (5)).
     pub fn is_forbidden(self) -> bool {
         matches!(
@@ -562,6 +581,18 @@ pub enum ArrangedBy {
     /// An intermediary or paid agent (中介) — forbidden.
     #[sea_orm(string_value = "INTERMEDIARY")]
     Intermediary,
+}
+
+impl ArrangedBy {
+    /// The Chinese label a clerk types (and the templates' drop-down lists offer).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::School => "学校",
+            Self::Host => "实习单位",
+            Self::Student => "学生本人",
+            Self::Intermediary => "中介机构",
+        }
+    }
 }
 
 /// A graduate's situation at graduation (毕业去向).

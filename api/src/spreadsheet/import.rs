@@ -16,8 +16,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::read::{
-    ARRANGED, FileProblem, Format, GENDERS, MAX_IMPORT_ROWS, Row, Rows, VENUES, file_error,
-    header_map,
+    FileProblem, Format, MAX_IMPORT_ROWS, Row, Rows, arranged, column_letters, file_error, genders,
+    header_map, is_notes_row, venues,
 };
 use super::template::{Column, PLACEMENT_COLUMNS, STUDENT_COLUMNS};
 use crate::actor::Actor;
@@ -34,6 +34,10 @@ pub struct RowError {
     pub row: u64,
     /// The column's field name, when one column is at fault.
     pub column: Option<String>,
+    /// The cell as Excel names it (`C5`: column letter, row number), when one column is at fault.
+    pub cell: Option<String>,
+    /// The column's header in the file (e.g. `性别 (gender)`), when one column is at fault.
+    pub header: Option<String>,
     /// Typed code.
     pub code: ViolationCode,
     /// What is wrong.
@@ -46,6 +50,8 @@ impl RowError {
         violations.into_iter().map(move |v| Self {
             row,
             column: v.field,
+            cell: None,
+            header: None,
             code: v.code,
             message: v.message,
         })
@@ -221,6 +227,8 @@ async fn pass<I: Importer, R: Read + Seek + Send + 'static>(
                 report.push(RowError {
                     row: number,
                     column: None,
+                    cell: None,
+                    header: None,
                     code: problem.code,
                     message: problem.message,
                 });
@@ -230,6 +238,10 @@ async fn pass<I: Importer, R: Read + Seek + Send + 'static>(
             }
         };
         if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        // The template's notes row, left in place under the header, is not data.
+        if number == 2 && is_notes_row(&cells, &map, I::COLUMNS) {
             continue;
         }
         report.rows_read += 1;
@@ -263,6 +275,13 @@ async fn pass<I: Importer, R: Read + Seek + Send + 'static>(
     let now = write && report.errors.is_empty();
     importer.flush(txn, now, &mut report).await?;
     progress(report.rows_read);
+    // Name each cell at fault as Excel does, with the header the file gave its column.
+    for e in &mut report.errors {
+        if let Some(&i) = e.column.as_deref().and_then(|f| map.get(f)) {
+            e.cell = Some(format!("{}{}", column_letters(i), e.row));
+            e.header = header.get(i).map(|h| h.chars().take(100).collect());
+        }
+    }
     Ok(report)
 }
 
@@ -357,11 +376,11 @@ impl Importer for StudentImport {
         let mut input = StudentInput {
             student_number: row.required("studentNumber"),
             name: row.required("name"),
-            gender: row.required_choice("gender", GENDERS, Gender::Male),
+            gender: row.required_choice("gender", &genders(), Gender::Male),
             date_of_birth: row.required_date("dateOfBirth"),
             year_of_study: row.int("yearOfStudy"),
             specialty: row.text("specialty"),
-            national_id: row.text("nationalId"),
+            national_id: row.national_id("nationalId"),
         };
         if !row.errors.is_empty() {
             return Ok(());
@@ -459,7 +478,7 @@ impl Importer for PlacementImport {
             },
             order_class_id: None,
             post_title: row.required("postTitle"),
-            venue_type: row.required_choice("venueType", VENUES, VenueType::Other),
+            venue_type: row.required_choice("venueType", &venues(), VenueType::Other),
             hazardous: row.flag("hazardous"),
             weekly_hours: row.required_int("weeklyHours"),
             night_shifts: row.flag("nightShifts"),
@@ -469,7 +488,7 @@ impl Importer for PlacementImport {
             post_wage: row.required_int("postWage"),
             mentor_name: row.text("mentorName"),
             mentor_title: row.text("mentorTitle"),
-            arranged_by: row.required_choice("arrangedBy", ARRANGED, ArrangedBy::School),
+            arranged_by: row.required_choice("arrangedBy", &arranged(), ArrangedBy::School),
             works_elsewhere: row.flag("worksElsewhere"),
             agreement_signed_on: row.date("agreementSignedOn"),
             agreement_guardian_signed: row.flag("agreementGuardianSigned"),

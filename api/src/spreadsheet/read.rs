@@ -6,6 +6,7 @@ use std::io::{Read, Seek};
 use calamine::{Data, Reader};
 use chrono::NaiveDate;
 use entity::enums::{ArrangedBy, Gender, VenueType};
+use sea_orm::Iterable;
 
 use crate::error::ViolationCode;
 use crate::spreadsheet::Column;
@@ -17,7 +18,10 @@ use crate::spreadsheet::RowError;
 pub enum Format {
     /// Office Open XML workbook.
     Xlsx,
-    /// Comma-separated values, UTF-8.
+    /// Excel 97–2003 workbook (BIFF8), as older office PCs still save; at most
+    /// [`MAX_XLS_BYTES`].
+    Xls,
+    /// Comma-separated values, UTF-8 or GBK (see [`CsvText`]).
     Csv,
 }
 
@@ -27,6 +31,10 @@ impl Format {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".xlsx") || content_type.is_some_and(|c| c.contains("spreadsheetml")) {
             Some(Self::Xlsx)
+        } else if lower.ends_with(".xls")
+            || content_type.is_some_and(|c| c.contains("application/vnd.ms-excel"))
+        {
+            Some(Self::Xls)
         } else if lower.ends_with(".csv") || content_type.is_some_and(|c| c.contains("csv")) {
             Some(Self::Csv)
         } else {
@@ -34,6 +42,10 @@ impl Format {
         }
     }
 }
+
+/// Largest .xls file read. An .xls sheet is read whole into memory (the format allows no
+/// streaming), and it holds at most 65,536 rows anyway.
+pub const MAX_XLS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Most data rows one import takes; a longer file is refused (`TOO_MANY_ROWS`).
 pub const MAX_IMPORT_ROWS: u64 = 200_000;
@@ -91,6 +103,8 @@ pub(super) fn file_error(problem: FileProblem) -> ImportReport {
         errors: vec![RowError {
             row: 0,
             column: None,
+            cell: None,
+            header: None,
             code: problem.code,
             message: problem.message,
         }],
@@ -105,6 +119,9 @@ fn cell_text(d: &Data) -> String {
         Data::String(s) => s.trim().to_owned(),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        // Beyond 15 digits Excel has rounded the number already: show it as Excel does
+        // (`3.71002200705120E+17`), so an ID number it mangled is recognised as such.
+        Data::Float(f) if f.abs() >= 1e15 => format!("{f:E}"),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => {
             if *b {
@@ -128,8 +145,33 @@ fn cell_text(d: &Data) -> String {
 /// `width` cells (a CSV) or refused past it (an .xlsx cell far to the right), and a file is
 /// refused past [`MAX_IMPORT_ROWS`].
 pub(super) enum Rows<R: Read + Seek> {
-    Csv(csv::StringRecordsIntoIter<R>, usize),
+    Csv(Box<csv::StringRecordsIntoIter<CsvText<R>>>, usize),
     Xlsx(tokio::sync::mpsc::Receiver<Result<Vec<String>, FileProblem>>),
+}
+
+/// A CSV's bytes as UTF-8: UTF-8 as it is (a byte-order mark dropped), anything else read as
+/// GB18030, the superset of the GBK that Excel writes on Chinese Windows ("CSV (逗号分隔)").
+pub(super) type CsvText<R> = encoding_rs_io::DecodeReaderBytes<std::io::BufReader<R>, Vec<u8>>;
+
+/// How much of a CSV is looked at to tell UTF-8 from GBK.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Wraps `reader` to decode it as [`CsvText`] says, by the first [`SNIFF_BYTES`]: UTF-8 when they
+/// are valid UTF-8 (a character cut at the end of the window allowed), else GB18030.
+fn csv_text<R: Read>(reader: R) -> CsvText<R> {
+    use std::io::BufRead;
+    let mut buffered = std::io::BufReader::with_capacity(SNIFF_BYTES, reader);
+    let utf8 = match buffered.fill_buf() {
+        Ok(head) => match std::str::from_utf8(head) {
+            Ok(_) => true,
+            Err(e) => e.error_len().is_none(),
+        },
+        Err(_) => true,
+    };
+    encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .encoding((!utf8).then_some(encoding_rs::GB18030))
+        .bom_override(true)
+        .build(buffered)
 }
 
 /// Refuses a zip bomb before calamine reads the file, within a fixed memory budget: first by the
@@ -307,23 +349,86 @@ fn stream_xlsx<R: Read + Seek>(
     }
 }
 
+/// Reads the first sheet of an .xls (size-checked first) and sends its rows, as [`stream_xlsx`]
+/// does.
+fn read_xls<R: Read + Seek>(
+    mut reader: R,
+    width: usize,
+    tx: &tokio::sync::mpsc::Sender<Result<Vec<String>, FileProblem>>,
+) -> Result<(), FileProblem> {
+    let size = reader
+        .seek(std::io::SeekFrom::End(0))
+        .and_then(|n| reader.seek(std::io::SeekFrom::Start(0)).map(|_| n))
+        .map_err(|e| FileProblem::malformed(format!("the file cannot be read: {e}")))?;
+    if size > MAX_XLS_BYTES {
+        return Err(FileProblem::malformed(format!(
+            "an .xls file may be at most {} MiB; save it as .xlsx",
+            MAX_XLS_BYTES / 1024 / 1024
+        )));
+    }
+    let mut book: calamine::Xls<R> = calamine::open_workbook_from_rs(reader)
+        .map_err(|e| FileProblem::malformed(format!("not a readable .xls file: {e}")))?;
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| FileProblem::malformed("the workbook has no sheet"))?;
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| FileProblem::malformed(format!("the first sheet cannot be read: {e}")))?;
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    if u64::from(first_row) + range.height() as u64 > MAX_IMPORT_ROWS + 1 {
+        return Err(FileProblem::too_many_rows());
+    }
+    // Rows above the used range are empty; cells left of it too.
+    for _ in 0..first_row {
+        if tx.blocking_send(Ok(Vec::new())).is_err() {
+            return Ok(());
+        }
+    }
+    for cells in range.rows() {
+        let mut row = vec![String::new(); first_col as usize];
+        row.extend(cells.iter().map(cell_text));
+        while row.last().is_some_and(String::is_empty) {
+            row.pop();
+        }
+        if row.len() > width {
+            return Err(FileProblem::malformed(format!(
+                "a cell in column {} is beyond the template's {width} columns",
+                row.len()
+            )));
+        }
+        if tx.blocking_send(Ok(row)).is_err() {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
 impl<R: Read + Seek + Send + 'static> Rows<R> {
     /// Opens `reader` for a layout of `columns` columns.
     pub(super) fn open(format: Format, reader: R, columns: usize) -> Self {
         let width = columns + EXTRA_COLUMNS;
         match format {
             Format::Csv => Self::Csv(
-                csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(reader)
-                    .into_records(),
+                Box::new(
+                    csv::ReaderBuilder::new()
+                        .has_headers(false)
+                        .flexible(true)
+                        .from_reader(csv_text(reader))
+                        .into_records(),
+                ),
                 width,
             ),
-            Format::Xlsx => {
+            Format::Xlsx | Format::Xls => {
                 let (tx, rx) = tokio::sync::mpsc::channel(READ_AHEAD);
                 std::thread::spawn(move || {
-                    if let Err(e) = stream_xlsx(reader, width, &tx) {
+                    let read = if format == Format::Xls {
+                        read_xls(reader, width, &tx)
+                    } else {
+                        stream_xlsx(reader, width, &tx)
+                    };
+                    if let Err(e) = read {
                         let _ = tx.blocking_send(Err(e));
                     }
                 });
@@ -381,6 +486,41 @@ pub(super) fn header_map(
     }
 }
 
+/// The letters of a 0-based column index as Excel writes them (0 → `A`, 25 → `Z`, 26 → `AA`).
+pub(super) fn column_letters(mut index: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + u8::try_from(index % 26).unwrap_or(0)));
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Whether `cells` is the template's notes row: every non-empty cell is its column's note.
+pub(super) fn is_notes_row(
+    cells: &[String],
+    map: &HashMap<&'static str, usize>,
+    columns: &[Column],
+) -> bool {
+    let mut any = false;
+    for c in columns {
+        let Some(text) = map.get(c.field).and_then(|&i| cells.get(i)) else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if *text != super::template::note_text(c) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// One data row's cells by field name, with typed parsers that record errors.
 pub(super) struct Row<'a> {
     pub(super) number: u64,
@@ -422,6 +562,8 @@ impl Row<'_> {
         self.errors.push(RowError {
             row: self.number,
             column: Some(field.to_owned()),
+            cell: None,
+            header: None,
             code,
             message: message.into(),
         });
@@ -434,18 +576,17 @@ impl Row<'_> {
         })
     }
 
+    /// A date as a clerk types it: `2007-05-12`, `2007/5/12`, `2007.5.12`, `2007年5月12日`,
+    /// `20070512`, or an Excel date cell.
     pub(super) fn date(&mut self, field: &str) -> Option<NaiveDate> {
         let t = self.text(field)?;
-        let parsed = NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .or_else(|_| NaiveDate::parse_from_str(&t, "%Y/%m/%d"))
-            .or_else(|_| NaiveDate::parse_from_str(&t, "%Y.%m.%d"));
-        match parsed {
-            Ok(d) => Some(d),
-            Err(_) => {
+        match parse_date(&t) {
+            Some(d) => Some(d),
+            None => {
                 self.fail(
                     field,
                     ViolationCode::Invalid,
-                    format!("{t:?} is not a date (YYYY-MM-DD)"),
+                    format!("{t:?} is not a date (2007-05-12, 2007/5/12 or 2007年5月12日)"),
                 );
                 None
             }
@@ -460,11 +601,12 @@ impl Row<'_> {
         self.date(field).unwrap_or_default()
     }
 
+    /// A whole number, also as Excel shows a number cell typed as text (`2800.0`).
     pub(super) fn int(&mut self, field: &str) -> Option<i32> {
         let t = self.text(field)?;
-        match t.parse::<i32>() {
-            Ok(n) => Some(n),
-            Err(_) => {
+        match parse_whole(&t) {
+            Some(n) => Some(n),
+            None => {
                 self.fail(
                     field,
                     ViolationCode::Invalid,
@@ -473,6 +615,26 @@ impl Row<'_> {
                 None
             }
         }
+    }
+
+    /// A national ID number, refused with its own message when Excel turned it into a number
+    /// (`3.71E+17`: a number keeps only 15 significant digits, so the last ones are lost).
+    pub(super) fn national_id(&mut self, field: &str) -> Option<String> {
+        // Before the length check: Excel's form of the number may be longer than an ID.
+        let raw = self.map.get(field).and_then(|&i| self.cells.get(i))?;
+        let t: String = raw.trim().chars().take(40).collect();
+        if looks_mangled_by_excel(&t) {
+            self.fail(
+                field,
+                ViolationCode::InvalidNationalId,
+                format!(
+                    "{t:?}: Excel turned the ID number into a number and lost its last digits; \
+                     format the column as text (文本) and type the number again"
+                ),
+            );
+            return None;
+        }
+        self.text(field)
     }
 
     pub(super) fn required_int(&mut self, field: &str) -> i32 {
@@ -506,7 +668,7 @@ impl Row<'_> {
     pub(super) fn required_choice<T: Copy>(
         &mut self,
         field: &str,
-        options: &[(&str, T)],
+        options: &[Choice<T>],
         fallback: T,
     ) -> T {
         if self.text(field).is_none() {
@@ -516,14 +678,16 @@ impl Row<'_> {
         self.choice(field, options).unwrap_or(fallback)
     }
 
-    pub(super) fn choice<T: Copy>(&mut self, field: &str, options: &[(&str, T)]) -> Option<T> {
+    /// One of `options`, by its API name (any case) or its Chinese label (or one part of a label
+    /// such as `歌厅/KTV`).
+    pub(super) fn choice<T: Copy>(&mut self, field: &str, options: &[Choice<T>]) -> Option<T> {
         let t = self.text(field)?;
-        let found = options
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(&t))
-            .map(|(_, v)| *v);
+        let found = options.iter().find(|c| c.matches(&t)).map(|c| c.value);
         if found.is_none() {
-            let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
+            let names: Vec<String> = options
+                .iter()
+                .map(|c| format!("{} ({})", c.label, c.name))
+                .collect();
             self.fail(
                 field,
                 ViolationCode::Invalid,
@@ -534,33 +698,98 @@ impl Row<'_> {
     }
 }
 
-pub(super) const VENUES: &[(&str, VenueType)] = &[
-    ("WORKSHOP", VenueType::Workshop),
-    ("OFFICE", VenueType::Office),
-    ("RETAIL", VenueType::Retail),
-    ("HOSPITALITY", VenueType::Hospitality),
-    ("HEALTH_CARE", VenueType::HealthCare),
-    ("CONSTRUCTION_SITE", VenueType::ConstructionSite),
-    ("LABORATORY", VenueType::Laboratory),
-    ("BAR_OR_NIGHTCLUB", VenueType::BarOrNightclub),
-    ("KTV", VenueType::Ktv),
-    ("BATH_CENTRE", VenueType::BathCentre),
-    ("GAME_HALL", VenueType::GameHall),
-    ("INTERNET_CAFE", VenueType::InternetCafe),
-    ("OTHER", VenueType::Other),
-];
-pub(super) const ARRANGED: &[(&str, ArrangedBy)] = &[
-    ("SCHOOL", ArrangedBy::School),
-    ("HOST", ArrangedBy::Host),
-    ("STUDENT", ArrangedBy::Student),
-    ("INTERMEDIARY", ArrangedBy::Intermediary),
-];
-pub(super) const GENDERS: &[(&str, Gender)] = &[
-    ("男", Gender::Male),
-    ("女", Gender::Female),
-    ("MALE", Gender::Male),
-    ("FEMALE", Gender::Female),
-];
+/// One value of an enum column: its API name, its Chinese label, the value.
+pub(super) struct Choice<T> {
+    pub(super) name: String,
+    pub(super) label: &'static str,
+    pub(super) value: T,
+}
+
+impl<T> Choice<T> {
+    fn matches(&self, typed: &str) -> bool {
+        typed.eq_ignore_ascii_case(&self.name)
+            || typed == self.label
+            || self
+                .label
+                .split(['/', '、'])
+                .any(|part| typed.eq_ignore_ascii_case(part.trim()))
+    }
+}
+
+/// Venue types, by name and label (车间, 办公室, …).
+pub(super) fn venues() -> Vec<Choice<VenueType>> {
+    VenueType::iter()
+        .map(|v| Choice {
+            name: enum_name(v),
+            label: v.label_zh(),
+            value: v,
+        })
+        .collect()
+}
+
+/// Who arranged a placement, by name and label (学校, 实习单位, …).
+pub(super) fn arranged() -> Vec<Choice<ArrangedBy>> {
+    ArrangedBy::iter()
+        .map(|v| Choice {
+            name: enum_name(v),
+            label: v.label_zh(),
+            value: v,
+        })
+        .collect()
+}
+
+/// Genders, by name and label (男, 女).
+pub(super) fn genders() -> Vec<Choice<Gender>> {
+    [(Gender::Male, "男"), (Gender::Female, "女")]
+        .into_iter()
+        .map(|(v, label)| Choice {
+            name: enum_name(v),
+            label,
+            value: v,
+        })
+        .collect()
+}
+
+/// A date typed in any of the forms [`Row::date`] takes.
+pub(super) fn parse_date(t: &str) -> Option<NaiveDate> {
+    let t = t.trim();
+    // 2007年5月12日 → 2007-5-12
+    let t = t
+        .replace(['年', '月'], "-")
+        .replace('日', "")
+        .replace(['/', '.'], "-");
+    if let Ok(d) = NaiveDate::parse_from_str(&t, "%Y-%m-%d") {
+        return Some(d);
+    }
+    if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(&t, "%Y%m%d").ok();
+    }
+    None
+}
+
+/// A whole number, also written with a zero fraction (`2800.0`).
+pub(super) fn parse_whole(t: &str) -> Option<i32> {
+    if let Ok(n) = t.parse::<i32>() {
+        return Some(n);
+    }
+    let (whole, fraction) = t.split_once('.')?;
+    if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') {
+        return whole.parse::<i32>().ok();
+    }
+    None
+}
+
+/// Whether `t` is a number as Excel shows one it rounded: scientific notation (`3.71E+17`).
+pub(super) fn looks_mangled_by_excel(t: &str) -> bool {
+    let Some((mantissa, exponent)) = t.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.trim_start_matches('+');
+    !mantissa.is_empty()
+        && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+}
 
 pub(super) fn enum_name<T: serde::Serialize>(v: T) -> String {
     serde_json::to_value(v)
@@ -573,6 +802,84 @@ pub(super) fn enum_name<T: serde::Serialize>(v: T) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_as_clerks_type_them() {
+        let d = NaiveDate::from_ymd_opt(2007, 5, 2).unwrap();
+        for t in [
+            "2007-05-02",
+            "2007-5-2",
+            "2007/5/2",
+            "2007.05.02",
+            "2007年5月2日",
+            "20070502",
+        ] {
+            assert_eq!(parse_date(t), Some(d), "{t}");
+        }
+        for t in [
+            "2007-13-02",
+            "2007/2/30",
+            "5/2/2007",
+            "二〇〇七年五月二日",
+            "2007",
+            "200705021",
+        ] {
+            assert_eq!(parse_date(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_may_carry_a_zero_fraction() {
+        assert_eq!(parse_whole("2800"), Some(2800));
+        assert_eq!(parse_whole("2800.0"), Some(2800));
+        assert_eq!(parse_whole("-3.00"), Some(-3));
+        for t in ["2800.5", "2800.", "2,800", "1e3", "abc"] {
+            assert_eq!(parse_whole(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn numbers_excel_rounded_are_recognised() {
+        assert!(looks_mangled_by_excel("3.71E+17"));
+        assert!(looks_mangled_by_excel("3.7100220070512346E17"));
+        assert!(!looks_mangled_by_excel("37100220070512345X"));
+        assert!(!looks_mangled_by_excel("E17"));
+        assert_eq!(
+            cell_text(&Data::Float(371_002_200_705_123_456.0)),
+            "3.7100220070512346E17"
+        );
+    }
+
+    #[test]
+    fn columns_are_lettered_as_excel_letters_them() {
+        for (i, l) in [
+            (0, "A"),
+            (2, "C"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ] {
+            assert_eq!(column_letters(i), l);
+        }
+    }
+
+    #[test]
+    fn enum_cells_take_the_name_or_the_chinese_label() {
+        let v = venues();
+        let pick = |t: &str| v.iter().find(|c| c.matches(t)).map(|c| c.value);
+        assert_eq!(pick("车间"), Some(VenueType::Workshop));
+        assert_eq!(pick("workshop"), Some(VenueType::Workshop));
+        assert_eq!(pick("KTV"), Some(VenueType::Ktv));
+        assert_eq!(pick("歌厅"), Some(VenueType::Ktv));
+        assert_eq!(pick("工厂"), None);
+        let g = genders();
+        assert_eq!(
+            g.iter().find(|c| c.matches("女")).map(|c| c.value),
+            Some(Gender::Female)
+        );
+    }
 
     /// A reader handing out `bytes` a few at a time, so that tags straddle reads.
     struct Trickle<'a>(&'a [u8]);

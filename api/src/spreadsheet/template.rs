@@ -214,29 +214,146 @@ pub const PLACEMENT_COLUMNS: &[Column] = &[
     },
 ];
 
-/// Writes a template workbook: the header row (Chinese label with the field name in parentheses),
-/// then a row of notes.
+/// What a column holds, for the template's cell formats and drop-down lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// Free text.
+    Text,
+    /// Digits that are an identifier (学号, 身份证号, 统一社会信用代码): the column is formatted as
+    /// text, so Excel keeps every digit and leading zeros.
+    Code,
+    /// A date (the column is formatted `yyyy-mm-dd`).
+    Date,
+    /// A whole number.
+    Whole,
+    /// 是 / 否, offered as a drop-down list.
+    YesNo,
+    /// One value of an enum, offered as a drop-down list of its Chinese labels.
+    Choice,
+}
+
+/// The kind of the column `field` (of either template).
+pub fn cell_kind(field: &str) -> CellKind {
+    match field {
+        "studentNumber" | "nationalId" | "hostUscc" => CellKind::Code,
+        "dateOfBirth" | "agreementSignedOn" | "insuranceStart" | "insuranceEnd" | "startDate"
+        | "endDate" => CellKind::Date,
+        "yearOfStudy" | "weeklyHours" | "postStaffCount" | "monthlyPay" | "postWage" => {
+            CellKind::Whole
+        }
+        "hazardous"
+        | "nightShifts"
+        | "overtime"
+        | "worksElsewhere"
+        | "agreementGuardianSigned"
+        | "consentGiven"
+        | "guardianConsentGiven" => CellKind::YesNo,
+        "gender" | "venueType" | "arrangedBy" => CellKind::Choice,
+        _ => CellKind::Text,
+    }
+}
+
+/// The Chinese labels a drop-down list offers in column `field` (empty for other columns).
+pub fn list_labels(field: &str) -> Vec<&'static str> {
+    use sea_orm::Iterable;
+    match field {
+        "gender" => vec!["男", "女"],
+        "venueType" => entity::enums::VenueType::iter()
+            .map(entity::enums::VenueType::label_zh)
+            .collect(),
+        "arrangedBy" => entity::enums::ArrangedBy::iter()
+            .map(entity::enums::ArrangedBy::label_zh)
+            .collect(),
+        _ if cell_kind(field) == CellKind::YesNo => vec!["是", "否"],
+        _ => Vec::new(),
+    }
+}
+
+/// The text of `column`'s cell in the template's notes row.
+pub fn note_text(column: &Column) -> String {
+    format!(
+        "{}{}",
+        if column.required { "required: " } else { "" },
+        column.note
+    )
+}
+
+/// Rows of a template that carry its formats and drop-down lists (the data rows a clerk fills).
+const TEMPLATE_ROWS: u32 = 10_000;
+
+/// The instructions sheet (填写说明), one line a row.
+const INSTRUCTIONS: &[&str] = &[
+    "填写说明",
+    "1. 第一行是表头（中文名称及字段名），请勿修改；第二行是各列说明，可以保留，导入时会自动跳过。",
+    "2. 从第三行起每行填写一条记录。标有“required”的列必须填写。",
+    "3. 性别、场所类型、安排方以及“是/否”列请从下拉列表中选择；也可以填写英文代码（如 WORKSHOP）。",
+    "4. 日期可以是 Excel 日期，也可以写成 2007-05-12、2007/5/12 或 2007年5月12日。",
+    "5. 学号、身份证号、统一社会信用代码列已设为文本格式：请直接输入，不要改成数字格式，否则 Excel 会丢失身份证号的末几位。",
+    "6. 整个文件在一个事务中导入：只要有一行有误，就不会写入任何数据；错误会标明单元格（如 C5）和列名。同一文件导入两次不会重复写入。",
+    "7. 也可以另存为 CSV（UTF-8 或 Excel 默认的 GBK 编码）或 Excel 97-2003 (.xls) 后上传。",
+];
+
+/// Writes a template workbook: the data sheet, with its header row (Chinese label with the field
+/// name in parentheses) frozen, a row of notes the importer skips, code columns formatted as text,
+/// date columns as dates, drop-down lists of Chinese labels for enum and 是/否 columns on the first
+/// [`TEMPLATE_ROWS`] data rows, column widths to fit the headers; then the instructions sheet
+/// (填写说明).
 ///
 /// # Errors
 /// Only if the workbook cannot be assembled.
 pub fn template(columns: &[Column], sheet: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Format};
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name(sheet)?;
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let note = rust_xlsxwriter::Format::new()
+    let bold = Format::new().set_bold();
+    let note = Format::new()
         .set_italic()
         .set_font_color(rust_xlsxwriter::Color::Gray);
+    let text = Format::new().set_num_format("@");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let whole = Format::new().set_num_format("0");
     for (i, c) in columns.iter().enumerate() {
         let col = u16::try_from(i).unwrap_or(u16::MAX);
-        ws.write_string_with_format(0, col, format!("{} ({})", c.label, c.field), &bold)?;
-        ws.write_string_with_format(
-            1,
-            col,
-            format!("{}{}", if c.required { "required: " } else { "" }, c.note),
-            &note,
-        )?;
-        ws.set_column_width(col, 18)?;
+        let header = format!("{} ({})", c.label, c.field);
+        // Chinese characters are about two columns wide.
+        let width = c.label.chars().count() * 2 + c.field.len() + 4;
+        ws.set_column_width(col, u32::try_from(width.clamp(12, 40)).unwrap_or(12))?;
+        match cell_kind(c.field) {
+            CellKind::Code => {
+                ws.set_column_format(col, &text)?;
+            }
+            CellKind::Date => {
+                ws.set_column_format(col, &date)?;
+            }
+            CellKind::Whole => {
+                ws.set_column_format(col, &whole)?;
+            }
+            CellKind::Text | CellKind::YesNo | CellKind::Choice => {}
+        }
+        ws.write_string_with_format(0, col, header, &bold)?;
+        ws.write_string_with_format(1, col, note_text(c), &note)?;
+        let labels = list_labels(c.field);
+        if !labels.is_empty() {
+            let list = DataValidation::new()
+                .allow_list_strings(&labels)?
+                .set_error_style(DataValidationErrorStyle::Warning)
+                .set_error_title("请从列表中选择")?
+                .set_error_message(format!("可选：{}", labels.join("、")))?;
+            ws.add_data_validation(2, col, 1 + TEMPLATE_ROWS, col, &list)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let help = book.add_worksheet();
+    help.set_name("填写说明")?;
+    help.set_column_width(0, 120)?;
+    for (r, line) in INSTRUCTIONS.iter().enumerate() {
+        let row = u32::try_from(r).unwrap_or(0);
+        if r == 0 {
+            help.write_string_with_format(row, 0, *line, &bold)?;
+        } else {
+            help.write_string(row, 0, *line)?;
+        }
     }
     book.save_to_buffer()
 }

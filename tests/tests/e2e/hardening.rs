@@ -36,7 +36,7 @@ pub(crate) async fn import(
     file_name: &str,
     bytes: Vec<u8>,
 ) -> Value {
-    let operations = json!({ "query": format!("mutation($file: Upload!) {{ {mutation}(file: $file) {{ rowsRead inserted updated unchanged errorCount checkedAllRows errors {{ row column code message }} }} }}"), "variables": { "file": null } });
+    let operations = json!({ "query": format!("mutation($file: Upload!) {{ {mutation}(file: $file) {{ rowsRead inserted updated unchanged errorCount checkedAllRows errors {{ row column cell header code message }} }} }}"), "variables": { "file": null } });
     let form = reqwest::multipart::Form::new()
         .text("operations", operations.to_string())
         .text("map", json!({ "0": ["variables.file"] }).to_string())

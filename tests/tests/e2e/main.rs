@@ -5,6 +5,7 @@
 
 mod auth;
 mod budget;
+mod clerk;
 mod cli;
 mod fixtures;
 mod fuzz;

@@ -86,7 +86,7 @@ async fn multipart(
     report
 }
 
-fn csv(rows: &[Vec<String>], columns: &[api::spreadsheet::Column]) -> Vec<u8> {
+pub(crate) fn csv(rows: &[Vec<String>], columns: &[api::spreadsheet::Column]) -> Vec<u8> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(columns.iter().map(|c| format!("{} ({})", c.label, c.field)))
         .unwrap();
@@ -96,7 +96,7 @@ fn csv(rows: &[Vec<String>], columns: &[api::spreadsheet::Column]) -> Vec<u8> {
     w.into_inner().unwrap()
 }
 
-fn placement_row(number: &str, host: &str, start: &str) -> Vec<String> {
+pub(crate) fn placement_row(number: &str, host: &str, start: &str) -> Vec<String> {
     [
         number,
         host,

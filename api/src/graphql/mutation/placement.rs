@@ -47,8 +47,10 @@ async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<Im
             errors: vec![spreadsheet::RowError {
                 row: 0,
                 column: None,
+                cell: None,
+                header: None,
                 code: UserErrorCode::MalformedFile,
-                message: "send an .xlsx or .csv file".into(),
+                message: "send an .xlsx, .xls or .csv file".into(),
             }],
             error_count: 1,
             ..Default::default()
