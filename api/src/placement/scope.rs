@@ -93,8 +93,21 @@ impl PlacementFilter {
     }
 }
 
-/// The placements of an export (`filter` within the caller's scope, oldest first), each with the
-/// student number the caller may see: the school's own and the secretariat's exports carry it; a
+/// One placement of an export, with what the caller may see of its student: the number (the
+/// school's own identifier: to the school and the secretariat) and the name (to everyone who may
+/// read the placement: its school, its host, the committees).
+#[derive(Debug, Clone)]
+pub struct ExportRow {
+    /// The placement.
+    pub placement: internship_placement::Model,
+    /// The student's number at the school; empty for a host.
+    pub student_number: String,
+    /// The student's name.
+    pub student_name: String,
+}
+
+/// The placements of an export (`filter` within the caller's scope, oldest first), each with what the caller may
+/// see of its student ([`ExportRow`]): the school's own and the secretariat's exports carry it; a
 /// host's export leaves it empty (a host sees its interns' placements, not their numbers).
 ///
 /// # Errors
@@ -103,7 +116,7 @@ pub async fn export_rows(
     actor: &Actor,
     db: &impl ConnectionTrait,
     filter: &PlacementFilter,
-) -> Result<Vec<(internship_placement::Model, String)>, Error> {
+) -> Result<Vec<ExportRow>, Error> {
     if !actor.is_authenticated() {
         return Err(Error::Unauthenticated);
     }
@@ -117,8 +130,16 @@ pub async fn export_rows(
         .into_iter()
         .map(|(p, s)| {
             let own = actor.is_secretariat() || actor.unit() == Some(p.school_id);
-            let number = s.filter(|_| own).map(|s| s.student_number);
-            (p, number.unwrap_or_default())
+            let student_name = s.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+            let student_number = s
+                .filter(|_| own)
+                .map(|s| s.student_number)
+                .unwrap_or_default();
+            ExportRow {
+                placement: p,
+                student_number,
+                student_name,
+            }
         })
         .collect())
 }

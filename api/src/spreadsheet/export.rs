@@ -1,7 +1,6 @@
 //! Exporting placements in the import layout, so that an export re-imports.
 
 use chrono::NaiveDate;
-use entity::internship_placement;
 
 use crate::spreadsheet::PLACEMENT_COLUMNS;
 use crate::spreadsheet::enum_name;
@@ -29,74 +28,113 @@ pub fn unescape_formula(value: &str) -> &str {
     }
 }
 
-/// One placement as export cells, in [`PLACEMENT_COLUMNS`] order.
-pub fn placement_cells(p: &internship_placement::Model, student_number: &str) -> Vec<String> {
-    let date = |d: Option<NaiveDate>| {
-        d.map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    };
-    let yes = |b: bool| {
-        if b {
-            "是".to_owned()
+/// One cell of an export, typed as Excel should hold it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportCell {
+    /// Nothing.
+    Empty,
+    /// Text (made inert by [`neutralize_formula`] when written).
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// A date, written as an Excel date shown `yyyy-mm-dd`.
+    Date(NaiveDate),
+}
+
+/// The columns an export adds after the template's (the importer ignores them): status and the
+/// student's name.
+pub const EXPORT_EXTRA_COLUMNS: [(&str, &str); 2] =
+    [("状态", "status"), ("学生姓名", "studentName")];
+
+/// One placement as export cells: [`PLACEMENT_COLUMNS`] in order (enum values by their Chinese
+/// labels, which the importer takes), then [`EXPORT_EXTRA_COLUMNS`].
+pub fn placement_cells(row: &crate::placement::ExportRow) -> Vec<ExportCell> {
+    use ExportCell::{Date, Empty, Number, Text};
+    let p = &row.placement;
+    let text = |s: &str| {
+        if s.is_empty() {
+            Empty
         } else {
-            "否".to_owned()
+            Text(s.to_owned())
         }
     };
+    let opt = |s: &Option<String>| s.as_deref().map_or(Empty, text);
+    let date = |d: Option<NaiveDate>| d.map_or(Empty, Date);
+    let yes = |b: bool| Text(if b { "是" } else { "否" }.to_owned());
     vec![
-        student_number.to_owned(),
-        p.host_name.clone(),
-        p.host_uscc.clone().unwrap_or_default(),
-        p.post_title.clone(),
-        enum_name(p.venue_type),
+        text(&row.student_number),
+        text(&p.host_name),
+        opt(&p.host_uscc),
+        text(&p.post_title),
+        Text(p.venue_type.label_zh().to_owned()),
         yes(p.hazardous),
-        p.weekly_hours.to_string(),
+        Number(f64::from(p.weekly_hours)),
         yes(p.night_shifts),
         yes(p.overtime),
-        p.post_staff_count
-            .map(|n| n.to_string())
-            .unwrap_or_default(),
-        p.monthly_pay.to_string(),
-        p.post_wage.to_string(),
-        p.mentor_name.clone().unwrap_or_default(),
-        p.mentor_title.clone().unwrap_or_default(),
-        enum_name(p.arranged_by),
+        p.post_staff_count.map_or(Empty, |n| Number(f64::from(n))),
+        Number(f64::from(p.monthly_pay)),
+        Number(f64::from(p.post_wage)),
+        opt(&p.mentor_name),
+        opt(&p.mentor_title),
+        Text(p.arranged_by.label_zh().to_owned()),
         yes(p.works_elsewhere),
         date(p.agreement_signed_on),
         yes(p.agreement_guardian_signed),
         yes(p.consent_given),
         yes(p.guardian_consent_given),
-        p.insurance_policy.clone().unwrap_or_default(),
+        opt(&p.insurance_policy),
         date(p.insurance_start),
         date(p.insurance_end),
-        date(Some(p.start_date)),
-        date(Some(p.end_date)),
+        Date(p.start_date),
+        Date(p.end_date),
+        Text(enum_name(p.status)),
+        text(&row.student_name),
     ]
 }
 
-/// Writes placements (with their students' numbers) as a workbook in the template's layout, so it
-/// re-imports; the sheet is written in constant memory.
+/// Writes placements as a workbook in the template's layout, so it re-imports: numbers as
+/// numbers, dates as dates, enum values by their Chinese labels, then the status and the student's
+/// name; the header row frozen; the sheet written in constant memory.
 ///
 /// # Errors
 /// Only if the workbook cannot be assembled.
 pub fn export_placements(
-    rows: &[(internship_placement::Model, String)],
+    rows: &[crate::placement::ExportRow],
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
     let ws = book.add_worksheet_with_constant_memory()?;
     ws.set_name("placements")?;
-    for (i, c) in PLACEMENT_COLUMNS.iter().enumerate() {
-        ws.write_string(
-            0,
-            u16::try_from(i).unwrap_or(u16::MAX),
-            format!("{} ({})", c.label, c.field),
-        )?;
+    let headers = PLACEMENT_COLUMNS
+        .iter()
+        .map(|c| (c.label, c.field))
+        .chain(EXPORT_EXTRA_COLUMNS);
+    for (i, (label, field)) in headers.enumerate() {
+        let col = u16::try_from(i).unwrap_or(u16::MAX);
+        ws.set_column_width(col, 16)?;
+        ws.write_string(0, col, format!("{label} ({field})"))?;
     }
-    for (r, (p, number)) in rows.iter().enumerate() {
-        let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        for (c, v) in placement_cells(p, number).into_iter().enumerate() {
-            if !v.is_empty() {
-                let v = neutralize_formula(v);
-                ws.write_string(row, u16::try_from(c).unwrap_or(u16::MAX), v)?;
+    ws.set_freeze_panes(1, 0)?;
+    for (r, row) in rows.iter().enumerate() {
+        let at = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, cell) in placement_cells(row).into_iter().enumerate() {
+            let col = u16::try_from(c).unwrap_or(u16::MAX);
+            match cell {
+                ExportCell::Empty => {}
+                ExportCell::Text(v) => {
+                    ws.write_string(at, col, neutralize_formula(v))?;
+                }
+                ExportCell::Number(n) => {
+                    ws.write_number(at, col, n)?;
+                }
+                ExportCell::Date(d) => {
+                    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                        u16::try_from(chrono::Datelike::year(&d)).unwrap_or(1900),
+                        u8::try_from(chrono::Datelike::month(&d)).unwrap_or(1),
+                        u8::try_from(chrono::Datelike::day(&d)).unwrap_or(1),
+                    )?;
+                    ws.write_datetime_with_format(at, col, &day, &date)?;
+                }
             }
         }
     }

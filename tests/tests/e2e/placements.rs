@@ -495,6 +495,30 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
         rows_of(&hosted)[1][0].is_empty(),
         "a host gets no student numbers"
     );
+    // Numbers are numbers and dates dates; the status and the student's name follow the
+    // template's columns (a host may see its interns' names, not their numbers).
+    for bytes in [&mine, &hosted] {
+        let cells = typed_cells(bytes);
+        let header: Vec<String> = cells[0].iter().map(ToString::to_string).collect();
+        let col = |h: &str| header.iter().position(|x| x == h).unwrap();
+        let first = &cells[1];
+        assert!(matches!(
+            first[col("每周工时 (weeklyHours)")],
+            calamine::Data::Float(_)
+        ));
+        assert!(matches!(
+            first[col("开始日期 (startDate)")],
+            calamine::Data::DateTime(_)
+        ));
+        assert_eq!(first[col("状态 (status)")].to_string(), "PLANNED");
+        assert!(
+            first[col("学生姓名 (studentName)")]
+                .to_string()
+                .starts_with("学生"),
+            "{:?}",
+            first
+        );
+    }
     assert_eq!(
         app.client
             .get(app.url("/exports/placements.xlsx"))
@@ -887,6 +911,15 @@ async fn a_page_of_placements_runs_the_same_statements_for_5_and_25(app: TestApp
 }
 
 /// The rows of an .xlsx's first sheet, as text.
+/// The first sheet's cells with their types.
+fn typed_cells(bytes: &[u8]) -> Vec<Vec<calamine::Data>> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    range.rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
 fn rows_of(bytes: &[u8]) -> Vec<Vec<String>> {
     use calamine::Reader;
     let mut book: calamine::Xlsx<_> =
