@@ -42,34 +42,22 @@ pub async fn log(request: Request, next: Next) -> Response {
     let status = response.status().as_u16();
     crate::metrics::http_response(status);
     let latency_ms = elapsed.as_secs_f64() * 1000.0;
-    match response.extensions().get::<GraphqlOutcome>() {
-        Some(g) => {
-            let operation = crate::metrics::operation_label(g.operation.as_deref());
-            tracing::info!(
-                target: "access",
-                %method,
-                path,
-                status,
-                latency_ms = (latency_ms * 10.0).round() / 10.0,
-                request_id,
-                operation,
-                cost = g.cost,
-                outcome = g.outcome,
-                "request"
-            );
-            crate::metrics::graphql_request(operation, g.outcome, elapsed.as_secs_f64());
-        }
-        None => {
-            tracing::info!(
-                target: "access",
-                %method,
-                path,
-                status,
-                latency_ms = (latency_ms * 10.0).round() / 10.0,
-                request_id,
-                "request"
-            );
-        }
+    let graphql = response.extensions().get::<GraphqlOutcome>();
+    let operation = graphql.map(|g| crate::metrics::operation_label(g.operation.as_deref()));
+    tracing::info!(
+        target: "access",
+        %method,
+        path,
+        status,
+        latency_ms = (latency_ms * 10.0).round() / 10.0,
+        request_id,
+        operation,
+        cost = graphql.and_then(|g| g.cost),
+        outcome = graphql.map(|g| g.outcome),
+        "request"
+    );
+    if let (Some(g), Some(operation)) = (graphql, operation) {
+        crate::metrics::graphql_request(operation, g.outcome, elapsed.as_secs_f64());
     }
     response
 }

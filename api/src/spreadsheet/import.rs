@@ -300,16 +300,10 @@ pub async fn import_students(
     progress: impl FnMut(u64),
 ) -> Result<ImportReport, Error> {
     let school = actor.require_school()?;
-    let report = run::<StudentImport>(db, school, format, file, progress).await?;
-    if report.errors.is_empty() {
-        crate::metrics::import_rows(
-            "students",
-            report.inserted,
-            report.updated,
-            report.unchanged,
-        );
-    }
-    Ok(report)
+    Ok(counted(
+        "students",
+        run::<StudentImport>(db, school, format, file, progress).await?,
+    ))
 }
 
 /// Imports placements for `school` from `file` (see [`run`]: checked whole, then written; each
@@ -328,16 +322,18 @@ pub async fn import_placements(
     progress: impl FnMut(u64),
 ) -> Result<ImportReport, Error> {
     let school = actor.require_school()?;
-    let report = run::<PlacementImport>(db, school, format, file, progress).await?;
+    Ok(counted(
+        "placements",
+        run::<PlacementImport>(db, school, format, file, progress).await?,
+    ))
+}
+
+/// `report`, its rows counted in the metrics when the import went through.
+fn counted(kind: &'static str, report: ImportReport) -> ImportReport {
     if report.errors.is_empty() {
-        crate::metrics::import_rows(
-            "placements",
-            report.inserted,
-            report.updated,
-            report.unchanged,
-        );
+        crate::metrics::import_rows(kind, report.inserted, report.updated, report.unchanged);
     }
-    Ok(report)
+    report
 }
 
 /// The student import: the school's students by number, and the rows to insert and update.
