@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
+use super::cells::enum_name;
 use crate::spreadsheet::PLACEMENT_COLUMNS;
-use crate::spreadsheet::enum_name;
 
 /// Characters that make a spreadsheet program read a cell as a formula (OWASP, "CSV Injection").
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

@@ -15,10 +15,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::read::{
-    FileProblem, Format, MAX_IMPORT_ROWS, Row, Rows, arranged, column_letters, file_error, genders,
-    header_map, is_notes_row, venues,
-};
+use super::cells::{Row, arranged, column_letters, genders, header_map, is_notes_row, venues};
+use super::read::{FileProblem, Format, MAX_IMPORT_ROWS, Rows, file_error};
 use super::template::{Column, PLACEMENT_COLUMNS, STUDENT_COLUMNS};
 use crate::actor::Actor;
 use crate::error::{Error, Violation, ViolationCode};

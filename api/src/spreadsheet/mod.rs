@@ -9,6 +9,7 @@
 //! and written one batch at a time; the file itself is held once (a CSV is streamed; an .xlsx
 //! sheet is read once by calamine).
 
+mod cells;
 mod export;
 mod import;
 mod read;
