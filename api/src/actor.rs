@@ -88,7 +88,7 @@ impl Actor {
     /// As above.
     pub fn require_school(&self) -> Result<Uuid, Error> {
         self.school()
-            .ok_or_else(|| self.refused("only school staff may do this, for their own school"))
+            .ok_or_else(|| self.refused(crate::msg!("forbidden-school-staff-only")))
     }
 
     /// The firm the caller acts for, or why it may not act as one (`UNAUTHENTICATED` anonymously,
@@ -98,7 +98,7 @@ impl Actor {
     /// As above.
     pub fn require_firm(&self) -> Result<Uuid, Error> {
         self.firm()
-            .ok_or_else(|| self.refused("only enterprise staff may do this, for their own unit"))
+            .ok_or_else(|| self.refused(crate::msg!("forbidden-enterprise-staff-only")))
     }
 
     /// Nothing when the caller is the secretariat; else why not (`UNAUTHENTICATED` anonymously,
@@ -110,12 +110,12 @@ impl Actor {
         if self.is_secretariat() {
             Ok(())
         } else {
-            Err(self.refused("only the secretariat may do this"))
+            Err(self.refused(crate::msg!("forbidden-secretariat-only")))
         }
     }
 
     /// `UNAUTHENTICATED` for an anonymous caller, else `FORBIDDEN` with `why`.
-    pub fn refused(&self, why: &'static str) -> Error {
+    pub fn refused(&self, why: crate::i18n::Message) -> Error {
         match self {
             Self::Anonymous => Error::Unauthenticated,
             Self::Account { .. } => Error::Forbidden(why),

@@ -21,6 +21,7 @@
 //! | `LOGIN_ATTEMPTS_PER_MINUTE` | `--login-attempts-per-minute` | `10` | password attempts per e-mail address and minute, per instance (`THROTTLED` beyond) |
 //! | `DB_MAX_CONNECTIONS` | `--db-max-connections` | `10` | connection-pool size |
 //! | `METRICS` | `--metrics` | `true` | serve Prometheus metrics at `GET /metrics` (restrict it to the monitoring network at the load balancer) |
+//! | `DEFAULT_LOCALE` | `--default-locale` | `zh-CN` | language of messages when a request's `Accept-Language` names neither `zh-CN` nor `en` |
 //! | `RUST_LOG` | — | `info` | log filter (tracing-subscriber `EnvFilter`) |
 
 use std::fmt;
@@ -110,6 +111,10 @@ pub struct Config {
     /// Allow introspection (default: only for a loopback bind).
     #[arg(long, env = "INTROSPECTION", global = true)]
     pub introspection: Option<bool>,
+    /// Language of messages (errors, labels) when a request's `Accept-Language` names neither
+    /// Chinese nor English: `zh-CN` (the alliance's default) or `en`.
+    #[arg(long, env = "DEFAULT_LOCALE", default_value = "zh-CN", global = true)]
+    pub default_locale: crate::i18n::Locale,
     /// Serve Prometheus metrics at `GET /metrics`.
     #[arg(long, env = "METRICS", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub metrics: bool,

@@ -10,6 +10,9 @@
 
 use sea_orm::{DbErr, SqlErr};
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// Why a core operation did not run: the caller may not act, or the system failed.
 ///
 /// It deliberately implements neither `Display` nor `std::error::Error`: GraphQL libraries turn
@@ -18,13 +21,13 @@ use sea_orm::{DbErr, SqlErr};
 pub enum Error {
     /// No valid token, and the operation needs one.
     Unauthenticated,
-    /// The caller's role or unit may not do this; the text says who may.
-    Forbidden(&'static str),
-    /// No such object, or not one the caller may see; the text names what.
-    NotFound(String),
+    /// The caller's role or unit may not do this; the message says who may.
+    Forbidden(Message),
+    /// No such object, or not one the caller may see; the message names what.
+    NotFound(Message),
     /// An argument of a read the schema could not reject (an impossible year, an unknown status);
-    /// the text says which.
-    BadInput(String),
+    /// the message says which.
+    BadInput(Message),
     /// A database failure. Its text is for the log only, never for the caller.
     Database(DbErr),
 }
@@ -37,15 +40,11 @@ impl From<DbErr> for Error {
 
 impl Error {
     /// The message for the caller (never a database error's text).
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            Self::Unauthenticated => {
-                "authentication required: send `Authorization: Bearer <token>` from `login`".into()
-            }
-            Self::Forbidden(why) => format!("forbidden: {why}"),
-            Self::NotFound(what) => format!("not found: {what}"),
-            Self::BadInput(what) => what.clone(),
-            Self::Database(_) => "internal error".into(),
+            Self::Unauthenticated => msg!("error-unauthenticated"),
+            Self::Forbidden(why) | Self::NotFound(why) | Self::BadInput(why) => why.clone(),
+            Self::Database(_) => msg!("error-internal"),
         }
     }
 }
@@ -156,7 +155,7 @@ pub enum ViolationCode {
 /// # Errors
 /// `BadInput` for a year outside the calendar's range.
 pub fn year_bounds(year: i32) -> Result<(chrono::NaiveDate, chrono::NaiveDate), Error> {
-    crate::db::year_bounds(year).ok_or_else(|| Error::BadInput(format!("{year} is not a year")))
+    crate::db::year_bounds(year).ok_or_else(|| Error::BadInput(msg!("year-invalid", year = year)))
 }
 
 /// A validation or business-rule failure of an operation's input. Nothing was written.
@@ -167,17 +166,17 @@ pub struct Violation {
     pub field: Option<String>,
     /// Typed code.
     pub code: ViolationCode,
-    /// Human-readable message (English).
-    pub message: String,
+    /// What is wrong, for a person (rendered in the caller's language).
+    pub message: Message,
 }
 
 impl Violation {
     /// A violation on input field `field`.
-    pub fn on(field: &str, code: ViolationCode, message: impl Into<String>) -> Self {
+    pub fn on(field: &str, code: ViolationCode, message: Message) -> Self {
         Self {
             field: Some(field.to_owned()),
             code,
-            message: message.into(),
+            message,
         }
     }
 }
@@ -190,7 +189,7 @@ pub type Outcome<T> = Result<T, Vec<Violation>>;
 pub type OpResult<T> = Result<Outcome<T>, Error>;
 
 /// An [`Outcome`] failing with one violation on `field`.
-pub fn refuse<T>(field: &str, code: ViolationCode, message: impl Into<String>) -> Outcome<T> {
+pub fn refuse<T>(field: &str, code: ViolationCode, message: Message) -> Outcome<T> {
     Err(vec![Violation::on(field, code, message)])
 }
 
@@ -200,7 +199,7 @@ pub fn taken(err: &DbErr, field: &str) -> Option<Violation> {
         Some(SqlErr::UniqueConstraintViolation(_)) => Some(Violation::on(
             field,
             ViolationCode::Taken,
-            format!("{field} is already taken"),
+            msg!("field-taken", field = field),
         )),
         _ => None,
     }

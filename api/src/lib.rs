@@ -16,6 +16,7 @@ pub mod events;
 mod fixtures;
 pub mod graphql;
 pub mod http;
+pub mod i18n;
 pub mod limits;
 pub mod metrics;
 pub mod national_id;

@@ -14,6 +14,7 @@
 //! row error, or a top-level `BAD_USER_INPUT` when the GraphQL document itself carries it.
 
 use crate::error::{Violation, ViolationCode};
+use crate::msg;
 
 /// Most characters of free text (descriptions, notes, skills).
 pub const MAX_TEXT_CHARS: usize = 10_000;
@@ -86,7 +87,7 @@ fn screen(field: &str, max: usize, free: bool, value: &str) -> Result<(), Violat
         return Err(Violation::on(
             field,
             ViolationCode::TooLong,
-            format!("{field} is longer than {max} characters"),
+            msg!("field-too-long", field = field, max = max),
         ));
     }
     if let Some(c) = value.chars().find(|&c| {
@@ -95,9 +96,10 @@ fn screen(field: &str, max: usize, free: bool, value: &str) -> Result<(), Violat
         return Err(Violation::on(
             field,
             ViolationCode::Invalid,
-            format!(
-                "{field} holds the control character U+{:04X}, which is not allowed",
-                u32::from(c)
+            msg!(
+                "limits-control-character",
+                field = field,
+                code = format!("{:04X}", u32::from(c)),
             ),
         ));
     }
@@ -113,7 +115,7 @@ pub fn screen_int(field: &str, value: i64) -> Result<(), Violation> {
         return Err(Violation::on(
             field,
             ViolationCode::TooLarge,
-            format!("{field} must lie between -{MAX_INT} and {MAX_INT}"),
+            msg!("limits-int-out-of-range", field = field, max = MAX_INT),
         ));
     }
     Ok(())
@@ -128,7 +130,7 @@ pub fn screen_list(field: &str, len: usize) -> Result<(), Violation> {
         return Err(Violation::on(
             field,
             ViolationCode::TooLarge,
-            format!("{field} has more than {MAX_LIST_ITEMS} items"),
+            msg!("limits-too-many-items", field = field, max = MAX_LIST_ITEMS),
         ));
     }
     Ok(())
@@ -140,7 +142,7 @@ pub fn headcount(errors: &mut Vec<Violation>, field: &str, value: Option<i32>) {
         errors.push(Violation::on(
             field,
             ViolationCode::TooLarge,
-            format!("{field} must be at most {MAX_HEADCOUNT}"),
+            msg!("limits-too-large", field = field, max = MAX_HEADCOUNT),
         ));
     }
 }

@@ -4,6 +4,9 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// Weights of positions 1–17.
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /// Check character by `Σ digit·weight mod 11`.
@@ -21,6 +24,18 @@ pub enum NationalIdError {
     /// Characters 7–14 are not a date.
     #[error("characters 7-14 are not a valid date of birth")]
     BirthDate,
+}
+
+impl NationalIdError {
+    /// What is wrong, for a person (rendered in the caller's language); the `Display` text is the
+    /// English one, for logs.
+    pub fn message(self) -> Message {
+        match self {
+            Self::Shape => msg!("national-id-shape"),
+            Self::CheckCharacter => msg!("national-id-check-character"),
+            Self::BirthDate => msg!("national-id-birth-date"),
+        }
+    }
 }
 
 /// Validates `id` (upper case, trimmed); returns the date of birth it encodes.

@@ -100,6 +100,7 @@ impl Application {
         .data(tokens.clone())
         .data(LoginLimiter::new(config.login_attempts_per_minute))
         .data(bus)
+        .data(config.default_locale)
         .finish();
         let shutdown = Shutdown::default();
         let state = AppState {
@@ -113,6 +114,7 @@ impl Application {
             statements: statements.clone(),
             body_limit: config.body_limit_bytes,
             upload_limit: config.upload_limit_bytes,
+            default_locale: config.default_locale,
         };
         let router = with_middleware(routes(state), &config)?;
         let listener = TcpListener::bind(config.bind_addr)

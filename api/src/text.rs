@@ -5,6 +5,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Violation, ViolationCode};
+use crate::msg;
 
 /// A character that shows nothing: zero-width spaces and joiners, the byte-order mark, soft
 /// hyphens, word joiners and directional marks (Unicode format characters).
@@ -58,7 +59,7 @@ pub fn required(v: &str, field: &str, errors: &mut Vec<Violation>) -> String {
         errors.push(Violation::on(
             field,
             ViolationCode::Blank,
-            format!("{field} is blank"),
+            msg!("field-blank", field = field),
         ));
     }
     t
@@ -70,7 +71,7 @@ pub fn too_long(errors: &mut Vec<Violation>, field: &str, value: Option<&str>, m
         errors.push(Violation::on(
             field,
             ViolationCode::TooLong,
-            format!("{field} is longer than {max} characters"),
+            msg!("field-too-long", field = field, max = max),
         ));
     }
 }

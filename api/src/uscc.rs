@@ -4,6 +4,9 @@
 //! The 18th is a check character: with weights `w_i = 3^(i-1) mod 31` over the first 17 characters'
 //! values `c_i`, the check value is `31 - (Σ c_i·w_i mod 31)`, where 31 stands for 0.
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// The GB 32100-2015 code set, in value order.
 const CODE_SET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -24,6 +27,18 @@ pub enum UsccError {
     /// The 18th character does not match the computed check character.
     #[error("the check character (18th) does not match the first 17 characters")]
     CheckCharacter,
+}
+
+impl UsccError {
+    /// What is wrong, for a person (rendered in the caller's language); the `Display` text is the
+    /// English one, for logs.
+    pub fn message(self) -> Message {
+        match self {
+            Self::Length => msg!("uscc-length"),
+            Self::Character => msg!("uscc-character"),
+            Self::CheckCharacter => msg!("uscc-check-character"),
+        }
+    }
 }
 
 fn value(c: u8) -> Option<u32> {

@@ -164,6 +164,7 @@ pub fn test_config(database_url: String, dir: &std::path::Path) -> Config {
         graphql_max_complexity: 50_000,
         login_attempts_per_minute: 10,
         db_max_connections: 5,
+        default_locale: api::i18n::Locale::ZhCn,
     }
 }
 

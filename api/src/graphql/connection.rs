@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::error::ApiError;
+use crate::msg;
 
 /// Largest page.
 pub const MAX_PAGE: u64 = 100;
@@ -121,22 +122,20 @@ impl Page {
         order: &str,
     ) -> Result<Self, ApiError> {
         if first.is_some_and(|n| n < 0) || last.is_some_and(|n| n < 0) {
-            return Err(ApiError::BadUserInput(
-                "`first` and `last` must not be negative".into(),
-            ));
+            return Err(ApiError::BadUserInput(msg!("paging-negative")));
         }
         if first.is_some() && last.is_some() {
-            return Err(ApiError::BadUserInput(
-                "pass `first` or `last`, not both".into(),
-            ));
+            return Err(ApiError::BadUserInput(msg!("paging-both")));
         }
         let decode = |s: Option<String>| -> Result<Option<Cursor>, ApiError> {
             s.map(|s| {
                 let c = Cursor::decode_cursor(&s)
-                    .map_err(|_| ApiError::BadUserInput(format!("malformed cursor {s:?}")))?;
+                    .map_err(|_| ApiError::BadUserInput(msg!("cursor-malformed", cursor = &s)))?;
                 if c.order != order {
-                    return Err(ApiError::BadUserInput(format!(
-                        "cursor {s:?} belongs to another ordering than {order}"
+                    return Err(ApiError::BadUserInput(msg!(
+                        "cursor-other-ordering",
+                        cursor = &s,
+                        order = order.to_string()
                     )));
                 }
                 Ok(c)

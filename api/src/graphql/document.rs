@@ -21,7 +21,9 @@ use async_graphql::{Positioned, Variables};
 use async_graphql_value::{ConstValue, Value};
 
 use crate::error::Violation;
+use crate::i18n::Message;
 use crate::limits;
+use crate::msg;
 
 /// Deepest nesting of `{`, `[` and `(` a document may have. The deepest legitimate query the
 /// schema allows (selection depth 12 plus arguments and list values) stays far below.
@@ -40,15 +42,11 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The message of the `BAD_USER_INPUT` error, in Chinese and English.
-    pub fn message(self) -> String {
+    /// The message of the `BAD_USER_INPUT` error.
+    pub fn message(self) -> Message {
         match self {
-            Refusal::TooDeep => format!(
-                "文档嵌套超过 {MAX_NESTING} 层 / the document nests brackets or braces deeper than {MAX_NESTING} levels"
-            ),
-            Refusal::TooManyTokens => format!(
-                "文档超过 {MAX_TOKENS} 个词法单元 / the document has more than {MAX_TOKENS} tokens"
-            ),
+            Refusal::TooDeep => msg!("document-nested-too-deep", max = MAX_NESTING),
+            Refusal::TooManyTokens => msg!("document-too-many-tokens", max = MAX_TOKENS),
         }
     }
 }
@@ -146,21 +144,17 @@ pub const MAX_ALIASES_PER_FIELD: usize = 10;
 /// so aliases cannot multiply an expensive field past what its cost shows.
 ///
 /// # Errors
-/// What is over which limit, in Chinese and English.
-pub fn check_shape(doc: &ExecutableDocument) -> Result<(), String> {
+/// What is over which limit.
+pub fn check_shape(doc: &ExecutableDocument) -> Result<(), Message> {
     let operations = doc.operations.iter().count();
     if operations > MAX_OPERATIONS {
-        return Err(format!(
-            "文档最多含 {MAX_OPERATIONS} 个操作 / a document holds at most {MAX_OPERATIONS} operations"
-        ));
+        return Err(msg!("document-too-many-operations", max = MAX_OPERATIONS));
     }
     for (_, operation) in doc.operations.iter() {
         let mut visited = std::collections::HashSet::new();
         let root = count_fields(doc, &operation.node.selection_set.node, &mut visited);
         if root > MAX_ROOT_FIELDS {
-            return Err(format!(
-                "一个操作最多选择 {MAX_ROOT_FIELDS} 个根字段 / an operation selects at most {MAX_ROOT_FIELDS} root fields"
-            ));
+            return Err(msg!("document-too-many-root-fields", max = MAX_ROOT_FIELDS));
         }
         check_aliases(&operation.node.selection_set.node)?;
     }
@@ -272,7 +266,7 @@ fn count_fields<'a>(
 }
 
 /// Refuses a selection set that selects one field more than [`MAX_ALIASES_PER_FIELD`] times.
-fn check_aliases(set: &SelectionSet) -> Result<(), String> {
+fn check_aliases(set: &SelectionSet) -> Result<(), Message> {
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for selection in &set.items {
         match &selection.node {
@@ -280,9 +274,10 @@ fn check_aliases(set: &SelectionSet) -> Result<(), String> {
                 let count = seen.entry(field.node.name.node.as_str()).or_insert(0);
                 *count += 1;
                 if *count > MAX_ALIASES_PER_FIELD {
-                    return Err(format!(
-                        "字段 {} 在一个选择集中最多出现 {MAX_ALIASES_PER_FIELD} 次 / {} may be selected at most {MAX_ALIASES_PER_FIELD} times in one selection set",
-                        field.node.name.node, field.node.name.node
+                    return Err(msg!(
+                        "document-too-many-aliases",
+                        field = field.node.name.node.as_str(),
+                        max = MAX_ALIASES_PER_FIELD
                     ));
                 }
                 check_aliases(&field.node.selection_set.node)?;

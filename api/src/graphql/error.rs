@@ -8,11 +8,13 @@
 //! - [`UserError`]: validation and business-rule failures of a mutation, returned in its payload's
 //!   `userErrors` with HTTP 200 and a typed [`UserErrorCode`].
 
-use async_graphql::{ErrorExtensions, SimpleObject};
+use async_graphql::{ComplexObject, Context, ErrorExtensions, SimpleObject};
 use sea_orm::DbErr;
 
 pub use crate::error::ViolationCode as UserErrorCode;
 use crate::error::{Error as CoreError, Violation};
+use crate::i18n::{Locale, Message};
+use crate::msg;
 
 /// Stable codes of top-level errors (`extensions.code`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,11 +63,11 @@ pub enum ApiError {
     /// See [`ErrorCode::Unauthenticated`].
     Unauthenticated,
     /// See [`ErrorCode::Forbidden`].
-    Forbidden(&'static str),
+    Forbidden(Message),
     /// See [`ErrorCode::NotFound`].
-    NotFound(String),
+    NotFound(Message),
     /// See [`ErrorCode::BadUserInput`].
-    BadUserInput(String),
+    BadUserInput(Message),
     /// See [`ErrorCode::Throttled`]; carries the wait until the next attempt.
     Throttled(std::time::Duration),
     /// A database failure; shown as `INTERNAL`.
@@ -88,21 +90,13 @@ impl From<anyhow::Error> for ApiError {
 
 impl ApiError {
     /// The message sent to the client (never a database error's text).
-    pub fn message(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            Self::Unauthenticated => {
-                "authentication required: send `Authorization: Bearer <token>` from `login`".into()
-            }
-            Self::Forbidden(why) => format!("forbidden: {why}"),
-            Self::NotFound(what) => format!("not found: {what}"),
-            Self::BadUserInput(what) => what.clone(),
-            Self::Throttled(wait) => {
-                format!("too many attempts: retry in {} s", wait.as_secs().max(1))
-            }
-            Self::Database(e) if crate::db::is_unavailable(e) => {
-                "the database is unavailable for now: retry shortly".into()
-            }
-            Self::Database(_) | Self::Other(_) => "internal error".into(),
+            Self::Unauthenticated => msg!("error-unauthenticated"),
+            Self::Forbidden(why) | Self::NotFound(why) | Self::BadUserInput(why) => why.clone(),
+            Self::Throttled(wait) => msg!("error-throttled", seconds = wait.as_secs().max(1)),
+            Self::Database(e) if crate::db::is_unavailable(e) => msg!("error-unavailable"),
+            Self::Database(_) | Self::Other(_) => msg!("error-internal"),
         }
     }
 
@@ -130,7 +124,9 @@ impl ErrorExtensions for ApiError {
             Self::Other(e) => tracing::error!(error = %e, "internal error"),
             _ => {}
         }
-        async_graphql::Error::new(self.message()).extend_with(|_, ext| {
+        // The message travels as the error's source; `CostAndCodes` renders it in the request's
+        // language when the response is written.
+        async_graphql::Error::new_with_source(self.message()).extend_with(|_, ext| {
             ext.set("code", self.code().as_str());
             if let Self::Throttled(wait) = self {
                 ext.set("retryAfterSeconds", wait.as_secs().max(1));
@@ -151,21 +147,38 @@ pub type ApiResult<T> = Result<T, async_graphql::Error>;
 // Made from a core `Violation`, its field as a path from the operation's arguments.
 /// A validation or business-rule failure of a mutation's input. Nothing was written.
 #[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]
+#[graphql(complex)]
 pub struct UserError {
     /// Path to the input field at fault, e.g. `["input", "uscc"]`; null when no one field is.
     pub field: Option<Vec<String>>,
-    /// Human-readable message (English).
-    pub message: String,
+    /// What is wrong; the `message` field renders it in the request's language.
+    #[graphql(skip)]
+    pub message: Message,
     /// Typed code.
     pub code: UserErrorCode,
 }
 
+#[ComplexObject]
+impl UserError {
+    /// What is wrong, for a person: in Chinese (zh-CN) or English by the request's
+    /// `Accept-Language` (the `DEFAULT_LOCALE` setting when it names neither). Programs read
+    /// `code`, which never changes with the language.
+    async fn message(&self, ctx: &Context<'_>) -> String {
+        self.message.render(locale(ctx))
+    }
+}
+
+/// The language of the request being resolved (`DEFAULT_LOCALE` when none was negotiated).
+pub fn locale(ctx: &Context<'_>) -> Locale {
+    ctx.data_opt::<Locale>().copied().unwrap_or_default()
+}
+
 impl UserError {
     /// An error on `input.<field>`.
-    pub fn on(field: &str, code: UserErrorCode, message: impl Into<String>) -> Self {
+    pub fn on(field: &str, code: UserErrorCode, message: Message) -> Self {
         Self {
             field: Some(vec!["input".to_owned(), field.to_owned()]),
-            message: message.into(),
+            message,
             code,
         }
     }

@@ -15,6 +15,11 @@
 //!   by a persisted query's hash — is refused and the mark set, so HTTP answers 405.
 //! - The persisted-query extension's "PersistedQueryNotFound" gets the code
 //!   `PERSISTED_QUERY_NOT_FOUND`, which Apollo Client and others read to send the full text.
+//! - Every error that carries a [`Message`] as its source (all of ours: [`localized`], and
+//!   `ApiError`'s conversion) gets its text in the request's [`Locale`] when the response is
+//!   written — for a query or mutation in `request`, for each event of a subscription in
+//!   `subscribe`. Errors of the GraphQL parser and validator (a syntax error, an unknown field)
+//!   are async-graphql's, in English, as graphql-js writes them.
 
 use std::any::TypeId;
 use std::sync::Arc;
@@ -23,14 +28,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextPrepareRequest,
-    NextRequest, NextResolve, NextValidation, ResolveInfo,
+    NextRequest, NextResolve, NextSubscribe, NextValidation, ResolveInfo,
 };
 use async_graphql::parser::types::{ExecutableDocument, OperationType};
 use async_graphql::{
     Request, Response, ServerError, ServerResult, ValidationResult, Value, Variables,
 };
+use futures_util::StreamExt;
+use futures_util::stream::BoxStream;
 
 use super::error::ErrorCode;
+use crate::i18n::{Locale, Message};
+use crate::msg;
 
 /// Set when a request failed to parse or validate, i.e. was never executed.
 #[derive(Debug, Default, Clone)]
@@ -128,6 +137,7 @@ impl ExtensionFactory for CostAndCodesFactory {
             max_depth: self.max_depth,
             measured: Mutex::new(None),
             depth: Mutex::new(None),
+            locale: Mutex::new(None),
         })
     }
 }
@@ -139,6 +149,41 @@ pub struct CostAndCodes {
     measured: Mutex<Option<(usize, usize)>>,
     /// The document's depth as `GRAPHQL_MAX_DEPTH` counts it (introspection not counted).
     depth: Mutex<Option<usize>>,
+    /// The request's language, read from its data in `prepare_request` (the context of the
+    /// `request` hook is made before the request's data reach it).
+    locale: Mutex<Option<Locale>>,
+}
+
+/// An error whose text is `message`, rendered in the request's language when the response is
+/// written (the source carries the message; the text set now is the default language's).
+pub fn localized(message: Message) -> ServerError {
+    let mut error = ServerError::new(message.to_string(), None);
+    error.source = Some(Arc::new(message));
+    error
+}
+
+/// Renders the text of every error whose source is a [`Message`] in `locale`, and of a `Date` or
+/// `DateTime` value that did not parse (marked by its `extensions.reason`).
+fn localize(errors: &mut [ServerError], locale: Locale) {
+    for e in errors {
+        if let Some(message) = e.source::<Message>() {
+            e.message = message.render(locale);
+            continue;
+        }
+        let reason = e.extensions.as_ref().and_then(|x| x.get("reason"));
+        let scalar = match reason {
+            Some(Value::String(r)) if r == super::scalar::INVALID_DATE => {
+                Some(msg!("scalar-date-invalid"))
+            }
+            Some(Value::String(r)) if r == super::scalar::INVALID_DATE_TIME => {
+                Some(msg!("scalar-date-time-invalid"))
+            }
+            _ => None,
+        };
+        if let Some(message) = scalar {
+            e.message = message.render(locale);
+        }
+    }
 }
 
 fn with_code(mut e: ServerError, code: ErrorCode) -> ServerError {
@@ -159,6 +204,13 @@ fn reject(ctx: &ExtensionContext<'_>) {
 impl Extension for CostAndCodes {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
         let mut response = next.run(ctx).await;
+        let locale = self
+            .locale
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .or_else(|| ctx.data_opt::<Locale>().copied())
+            .unwrap_or_default();
+        localize(&mut response.errors, locale);
         response.errors = std::mem::take(&mut response.errors)
             .into_iter()
             .map(|mut e| {
@@ -203,6 +255,13 @@ impl Extension for CostAndCodes {
         mut request: Request,
         next: NextPrepareRequest<'_>,
     ) -> ServerResult<Request> {
+        if let Some(locale) = request
+            .data
+            .get(&TypeId::of::<Locale>())
+            .and_then(|d| d.downcast_ref::<Locale>())
+        {
+            *self.locale.lock().unwrap_or_else(|p| p.into_inner()) = Some(*locale);
+        }
         if let Err(refusal) = super::document::scan(&request.query) {
             // The request's data reaches the context only after this step: mark it directly.
             if let Some(flag) = request
@@ -213,7 +272,7 @@ impl Extension for CostAndCodes {
                 flag.0.store(true, Ordering::Relaxed);
             }
             return Err(with_code(
-                ServerError::new(refusal.message(), None),
+                localized(refusal.message()),
                 ErrorCode::BadUserInput,
             ));
         }
@@ -241,16 +300,13 @@ impl Extension for CostAndCodes {
             get.refused.store(true, Ordering::Relaxed);
             reject(ctx);
             return Err(with_code(
-                ServerError::new("mutations must be sent with POST", None),
+                localized(msg!("http-mutation-needs-post")),
                 ErrorCode::BadUserInput,
             ));
         }
         if let Err(message) = super::document::check_shape(&document) {
             reject(ctx);
-            return Err(with_code(
-                ServerError::new(message, None),
-                ErrorCode::BadUserInput,
-            ));
+            return Err(with_code(localized(message), ErrorCode::BadUserInput));
         }
         // GRAPHQL_MAX_DEPTH, introspection apart (the schema's own limit is only a backstop).
         let depth = super::document::depth(&document);
@@ -258,19 +314,13 @@ impl Extension for CostAndCodes {
         if depth > self.max_depth {
             reject(ctx);
             return Err(with_code(
-                ServerError::new(
-                    format!(
-                        "查询嵌套超过 {0} 层（不含内省字段）/ Query is nested too deep: more than {0} levels (introspection not counted)",
-                        self.max_depth
-                    ),
-                    None,
-                ),
+                localized(msg!("query-too-deep", max = self.max_depth)),
                 ErrorCode::BadUserInput,
             ));
         }
         if let Err(violation) = super::document::check_inputs(&document, variables) {
             reject(ctx);
-            let mut error = ServerError::new(violation.message, None);
+            let mut error = localized(violation.message);
             let ext = error.extensions.get_or_insert_with(Default::default);
             ext.set("code", ErrorCode::BadUserInput.as_str());
             ext.set("reason", crate::text::api_name(&violation.code));
@@ -280,6 +330,23 @@ impl Extension for CostAndCodes {
             return Err(error);
         }
         Ok(document)
+    }
+
+    /// Renders the messages of a subscription's events (and of its refusal) in the connection's
+    /// language.
+    fn subscribe<'s>(
+        &self,
+        ctx: &ExtensionContext<'_>,
+        stream: BoxStream<'s, Response>,
+        next: NextSubscribe<'_>,
+    ) -> BoxStream<'s, Response> {
+        let locale = ctx.data_opt::<Locale>().copied().unwrap_or_default();
+        next.run(ctx, stream)
+            .map(move |mut response| {
+                localize(&mut response.errors, locale);
+                response
+            })
+            .boxed()
     }
 
     /// Notes the operation's name for the access log and the metrics.

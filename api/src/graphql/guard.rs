@@ -5,6 +5,7 @@ use async_graphql::{Context, Guard};
 
 use super::error::ApiError;
 use crate::auth::Actor;
+use crate::msg;
 
 /// The caller, from the request data ([`Actor::Anonymous`] when none was attached).
 pub fn actor<'a>(ctx: &Context<'a>) -> &'a Actor {
@@ -31,7 +32,7 @@ impl Guard for RoleGuard {
             Self::Authenticated => Ok(()),
             Self::Secretariat if actor.is_secretariat() => Ok(()),
             Self::Secretariat => {
-                Err(ApiError::Forbidden("only the secretariat may do this").into())
+                Err(ApiError::Forbidden(msg!("forbidden-secretariat-only")).into())
             }
         }
     }

@@ -6,6 +6,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use uuid::Uuid;
 
 use super::error::ApiError;
+use crate::msg;
 
 /// Types that have a global ID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,13 +107,13 @@ pub fn encode(ty: NodeType, id: Uuid) -> ID {
 /// `BAD_USER_INPUT` when the ID is not one this API issued (not base64, no type, not a UUID);
 /// `NOT_FOUND` when it is well formed but names a type that has no global IDs.
 pub fn decode(id: &str) -> Result<(NodeType, Uuid), ApiError> {
-    let malformed = || ApiError::BadUserInput(format!("malformed ID {id:?}"));
+    let malformed = || ApiError::BadUserInput(msg!("id-malformed", id = id));
     let bytes = URL_SAFE_NO_PAD.decode(id).map_err(|_| malformed())?;
     let text = String::from_utf8(bytes).map_err(|_| malformed())?;
     let (name, uuid) = text.split_once(':').ok_or_else(malformed)?;
     let uuid = Uuid::parse_str(uuid).map_err(|_| malformed())?;
     let ty = NodeType::from_name(name)
-        .ok_or_else(|| ApiError::NotFound(format!("no object has ID {id:?}")))?;
+        .ok_or_else(|| ApiError::NotFound(msg!("id-not-found", id = id)))?;
     Ok((ty, uuid))
 }
 
@@ -123,9 +124,10 @@ pub fn decode(id: &str) -> Result<(NodeType, Uuid), ApiError> {
 pub fn decode_as(ty: NodeType, id: &str) -> Result<Uuid, ApiError> {
     match decode(id)? {
         (t, uuid) if t == ty => Ok(uuid),
-        _ => Err(ApiError::NotFound(format!(
-            "no {} has ID {id:?}",
-            ty.name()
+        _ => Err(ApiError::NotFound(msg!(
+            "id-not-found-of-type",
+            type_name = ty.name(),
+            id = id
         ))),
     }
 }

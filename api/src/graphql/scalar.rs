@@ -23,9 +23,9 @@ impl ScalarType for Date {
                 .filter(|_| s.len() == 10)
                 .map(Date)
                 .ok_or_else(|| {
-                    InputValueError::custom(
-                        "日期格式应为 YYYY-MM-DD，例如 2026-09-01 / expected a date as YYYY-MM-DD, e.g. 2026-09-01",
-                    )
+                    // The text is replaced by the request's language (`extension::localize`).
+                    InputValueError::custom("expected a date as YYYY-MM-DD, e.g. 2026-09-01")
+                        .with_extension("reason", INVALID_DATE)
                 }),
             _ => Err(InputValueError::expected_type(value)),
         }
@@ -35,6 +35,12 @@ impl ScalarType for Date {
         Value::String(self.0.format("%Y-%m-%d").to_string())
     }
 }
+
+/// `extensions.reason` of an error for a `Date` that is not `YYYY-MM-DD`.
+pub const INVALID_DATE: &str = "INVALID_DATE";
+
+/// `extensions.reason` of an error for a `DateTime` that is not RFC 3339.
+pub const INVALID_DATE_TIME: &str = "INVALID_DATE_TIME";
 
 /// An instant: RFC 3339 `date-time` with its offset, e.g. `2026-09-01T08:30:00Z`. The API writes
 /// UTC (`Z`); it reads any offset and converts it to UTC.
@@ -53,8 +59,9 @@ impl ScalarType for DateTime {
                 .map(|t| DateTime(t.with_timezone(&Utc)))
                 .map_err(|_| {
                     InputValueError::custom(
-                        "时间格式应为 RFC 3339，例如 2026-09-01T08:30:00Z / expected an RFC 3339 date-time, e.g. 2026-09-01T08:30:00Z",
+                        "expected an RFC 3339 date-time, e.g. 2026-09-01T08:30:00Z",
                     )
+                    .with_extension("reason", INVALID_DATE_TIME)
                 }),
             _ => Err(InputValueError::expected_type(value)),
         }

@@ -10,6 +10,7 @@ use super::error_response;
 use super::templates::xlsx_response;
 use crate::auth::Actor;
 use crate::graphql::error::ErrorCode;
+use crate::msg;
 
 /// Filters of `GET /exports/placements.xlsx`, as query parameters (the same as the query's).
 #[derive(Debug, serde::Deserialize, Default)]
@@ -30,13 +31,15 @@ pub(super) async fn export_placements(
     headers: HeaderMap,
     axum::extract::Query(params): axum::extract::Query<ExportParams>,
 ) -> Response {
+    let locale = state.locale(&headers);
     let account = match authenticate(&state, &headers).await {
         Ok(Some(a)) => a,
         Ok(None) => {
             return error_response(
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::Unauthenticated,
-                "send a bearer token",
+                locale,
+                &msg!("http-export-token-required"),
             );
         }
         Err(r) => return r,
@@ -57,7 +60,8 @@ pub(super) async fn export_placements(
                     return error_response(
                         StatusCode::BAD_REQUEST,
                         ErrorCode::BadUserInput,
-                        "unknown status",
+                        locale,
+                        &msg!("http-export-unknown-status"),
                     );
                 }
             }
@@ -72,7 +76,12 @@ pub(super) async fn export_placements(
     let rows = match crate::placement::export_rows(&actor, &state.db, &filter).await {
         Ok(rows) => rows,
         Err(crate::error::Error::BadInput(message)) => {
-            return error_response(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, &message);
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                locale,
+                &message,
+            );
         }
         Err(e) => {
             if let crate::error::Error::Database(e) = &e {
@@ -81,7 +90,8 @@ pub(super) async fn export_placements(
             return error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorCode::Internal,
-                "internal error",
+                locale,
+                &msg!("error-internal"),
             );
         }
     };
@@ -92,7 +102,8 @@ pub(super) async fn export_placements(
             error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorCode::Internal,
-                "internal error",
+                locale,
+                &msg!("error-internal"),
             )
         }
     }

@@ -16,6 +16,8 @@ use crate::graphql::error::ErrorCode;
 use crate::graphql::extension::{QueriesOnly, RequestFacts, RequestRejected};
 use crate::graphql::loader::Loaders;
 use crate::graphql::{ClientAddress, CurrentAccount};
+use crate::i18n::{Locale, Message};
+use crate::msg;
 
 pub(super) const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
 
@@ -31,6 +33,7 @@ pub(super) async fn graphql_post(
     request: axum::extract::Request,
 ) -> Response {
     let headers = request.headers().clone();
+    let locale = state.locale(&headers);
     let client = client_address(request.extensions().get::<ConnectInfo<SocketAddr>>());
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -43,7 +46,8 @@ pub(super) async fn graphql_post(
             return error_response(
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::Unauthenticated,
-                "uploads need a bearer token",
+                locale,
+                &msg!("http-upload-token-required"),
             );
         }
         if let Err(response) = authenticate(&state, &headers).await {
@@ -51,23 +55,28 @@ pub(super) async fn graphql_post(
         }
         return match receive_multipart(&state, &content_type, request.into_body()).await {
             Ok(r) => execute(&state, &headers, client, r).await,
-            Err(message) => {
-                error_response(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, &message)
-            }
+            Err(message) => error_response(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadUserInput,
+                locale,
+                &message,
+            ),
         };
     }
     if !content_type.starts_with("application/json") {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ErrorCode::BadUserInput,
-            "send a JSON body with Content-Type: application/json (or a multipart upload)",
+            locale,
+            &msg!("http-content-type"),
         );
     }
     let Ok(body) = axum::body::to_bytes(request.into_body(), state.body_limit).await else {
         return error_response(
             StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::BadUserInput,
-            "the request body is too large",
+            locale,
+            &msg!("http-body-too-large"),
         );
     };
     let value: serde_json::Value = match serde_json::from_slice(&body) {
@@ -76,7 +85,8 @@ pub(super) async fn graphql_post(
             return error_response(
                 StatusCode::BAD_REQUEST,
                 ErrorCode::BadUserInput,
-                "the body is not valid JSON",
+                locale,
+                &msg!("http-body-not-json"),
             );
         }
     };
@@ -84,11 +94,17 @@ pub(super) async fn graphql_post(
         return error_response(
             StatusCode::BAD_REQUEST,
             ErrorCode::BadUserInput,
-            "batched requests are not supported: send one operation per request",
+            locale,
+            &msg!("http-batch-refused"),
         );
     }
     if let Err(message) = check_request_keys(&value) {
-        return error_response(StatusCode::BAD_REQUEST, ErrorCode::BadUserInput, &message);
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadUserInput,
+            locale,
+            &message,
+        );
     }
     let mut value = value;
     if let Some(body) = value.as_object_mut()
@@ -102,7 +118,8 @@ pub(super) async fn graphql_post(
             return error_response(
                 StatusCode::BAD_REQUEST,
                 ErrorCode::BadUserInput,
-                "the body must be a GraphQL request: {\"query\": …, \"variables\": …, \"operationName\": …}",
+                locale,
+                &msg!("http-body-not-request"),
             );
         }
     };
@@ -115,15 +132,13 @@ const REQUEST_KEYS: [&str; 4] = ["query", "variables", "operationName", "extensi
 /// Refuses a body that is not an object, names a key other than [`REQUEST_KEYS`] (a typo such as
 /// `qeury` would otherwise run an empty document), or has no `query` string while it names no
 /// persisted query (`extensions.persistedQuery`).
-fn check_request_keys(value: &serde_json::Value) -> Result<(), String> {
+fn check_request_keys(value: &serde_json::Value) -> Result<(), Message> {
     let Some(body) = value.as_object() else {
-        return Err("the body must be a JSON object: {\"query\": …, \"variables\": …}".into());
+        return Err(msg!("http-body-not-object"));
     };
     if let Some(unknown) = body.keys().find(|k| !REQUEST_KEYS.contains(&k.as_str())) {
         let shown: String = unknown.chars().take(40).collect();
-        return Err(format!(
-            "unknown key `{shown}` in the request body (expected query, variables, operationName, extensions)"
-        ));
+        return Err(msg!("http-body-unknown-key", key = shown));
     }
     let persisted = body
         .get("extensions")
@@ -132,10 +147,8 @@ fn check_request_keys(value: &serde_json::Value) -> Result<(), String> {
     match body.get("query") {
         Some(serde_json::Value::String(_)) => Ok(()),
         None | Some(serde_json::Value::Null) if persisted => Ok(()),
-        None | Some(serde_json::Value::Null) => {
-            Err("the body has no `query`: send {\"query\": \"{ … }\"}".into())
-        }
-        Some(_) => Err("`query` must be a string".into()),
+        None | Some(serde_json::Value::Null) => Err(msg!("http-body-no-query")),
+        Some(_) => Err(msg!("http-query-not-string")),
     }
 }
 
@@ -146,11 +159,11 @@ async fn receive_multipart(
     state: &AppState,
     content_type: &str,
     body: axum::body::Body,
-) -> Result<async_graphql::Request, String> {
+) -> Result<async_graphql::Request, Message> {
     use std::io::{Seek, Write};
 
     let boundary = multer::parse_boundary(content_type)
-        .map_err(|e| format!("malformed multipart request: {e}"))?;
+        .map_err(|e| msg!("http-multipart-malformed", detail = e.to_string()))?;
     let body_limit = state.body_limit as u64;
     let upload_limit = state.upload_limit as u64;
     let limits = multer::SizeLimit::new()
@@ -163,7 +176,7 @@ async fn receive_multipart(
         boundary,
         multer::Constraints::new().size_limit(limits),
     );
-    let malformed = |e: multer::Error| format!("malformed multipart request: {e}");
+    let malformed = |e: multer::Error| msg!("http-multipart-malformed", detail = e.to_string());
     let mut operations: Option<async_graphql::Request> = None;
     let mut map: Option<std::collections::HashMap<String, Vec<String>>> = None;
     let mut file: Option<(String, String, Option<String>, std::fs::File)> = None;
@@ -171,48 +184,44 @@ async fn receive_multipart(
         match field.name() {
             Some("operations") => {
                 let bytes = field.bytes().await.map_err(malformed)?;
-                operations = Some(serde_json::from_slice(&bytes).map_err(|_| {
-                    "operations must be one GraphQL request: {\"query\": …, \"variables\": …}"
-                        .to_owned()
-                })?);
+                operations = Some(
+                    serde_json::from_slice(&bytes)
+                        .map_err(|_| msg!("http-multipart-operations"))?,
+                );
             }
             Some("map") => {
                 let bytes = field.bytes().await.map_err(malformed)?;
-                map = Some(
-                    serde_json::from_slice(&bytes)
-                        .map_err(|_| "map must be {\"0\": [\"variables.file\"]}".to_owned())?,
-                );
+                map = Some(serde_json::from_slice(&bytes).map_err(|_| msg!("http-multipart-map"))?);
             }
             Some(name) if field.file_name().is_some() => {
                 if file.is_some() {
-                    return Err("send one file per request".into());
+                    return Err(msg!("http-multipart-one-file"));
                 }
                 let name = name.to_owned();
                 let file_name = field.file_name().unwrap_or_default().to_owned();
                 let file_type = field.content_type().map(ToString::to_string);
                 let mut temp = tempfile::tempfile().map_err(|e| {
                     tracing::error!(error = %e, "cannot create a temporary file for an upload");
-                    "the upload cannot be stored".to_owned()
+                    msg!("http-upload-not-stored")
                 })?;
                 while let Some(chunk) = field.chunk().await.map_err(malformed)? {
                     temp.write_all(&chunk)
-                        .map_err(|_| "the upload cannot be stored".to_owned())?;
+                        .map_err(|_| msg!("http-upload-not-stored"))?;
                 }
-                temp.rewind()
-                    .map_err(|_| "the upload cannot be stored".to_owned())?;
+                temp.rewind().map_err(|_| msg!("http-upload-not-stored"))?;
                 file = Some((name, file_name, file_type, temp));
             }
-            _ => return Err("unexpected part in the multipart request".into()),
+            _ => return Err(msg!("http-multipart-unexpected-part")),
         }
     }
-    let mut request = operations.ok_or("the multipart request lacks its operations part")?;
-    let mut map = map.ok_or("the multipart request lacks its map part")?;
+    let mut request = operations.ok_or(msg!("http-multipart-no-operations"))?;
+    let mut map = map.ok_or(msg!("http-multipart-no-map"))?;
     if let Some((name, filename, content_type, content)) = file {
         let paths = map
             .remove(&name)
-            .ok_or("the map does not name the uploaded file")?;
+            .ok_or(msg!("http-multipart-map-no-file"))?;
         if paths.len() != 1 {
-            return Err("the map must name one variable for the file".into());
+            return Err(msg!("http-multipart-map-one-variable"));
         }
         request.set_upload(
             &paths[0],
@@ -224,7 +233,7 @@ async fn receive_multipart(
         );
     }
     if !map.is_empty() {
-        return Err("the map names files the request does not carry".into());
+        return Err(msg!("http-multipart-map-extra-files"));
     }
     Ok(request)
 }
@@ -236,6 +245,7 @@ pub(super) async fn graphql_get(
     RawQuery(query): RawQuery,
 ) -> Response {
     let query = query.unwrap_or_default();
+    let locale = state.locale(&headers);
     // A hash-only persisted query (`extensions={"persistedQuery":…}`) has no `query` parameter.
     if !query
         .split('&')
@@ -247,7 +257,8 @@ pub(super) async fn graphql_get(
         return error_response(
             StatusCode::BAD_REQUEST,
             ErrorCode::BadUserInput,
-            "pass ?query=… or POST a JSON body",
+            locale,
+            &msg!("http-get-no-query"),
         );
     }
     let request = match async_graphql::http::parse_query_string(&query) {
@@ -256,7 +267,8 @@ pub(super) async fn graphql_get(
             return error_response(
                 StatusCode::BAD_REQUEST,
                 ErrorCode::BadUserInput,
-                "malformed query string",
+                locale,
+                &msg!("http-get-malformed"),
             );
         }
     };
@@ -270,7 +282,8 @@ pub(super) async fn graphql_get(
         let mut response = error_response(
             StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::BadUserInput,
-            "mutations must be sent with POST",
+            locale,
+            &msg!("http-mutation-needs-post"),
         );
         response
             .headers_mut()
@@ -335,14 +348,16 @@ pub(super) async fn graphql_ws(
         return error_response(
             StatusCode::BAD_REQUEST,
             ErrorCode::BadUserInput,
-            "ask for the graphql-transport-ws subprotocol",
+            state.locale(&headers),
+            &msg!("http-ws-subprotocol"),
         );
     };
     let track = state.shutdown.tasks.token();
+    let locale = state.locale(&headers);
     upgrade
         .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| async move {
-            serve_ws(socket, state, protocol).await;
+            serve_ws(socket, state, protocol, locale).await;
             drop(track);
         })
 }
@@ -374,6 +389,7 @@ async fn serve_ws(
     socket: axum::extract::ws::WebSocket,
     state: AppState,
     protocol: async_graphql::http::WebSocketProtocols,
+    locale: Locale,
 ) {
     use async_graphql::http::{WebSocket as ProtocolHandler, WsMessage};
     use axum::extract::ws::{CloseFrame, Message};
@@ -389,7 +405,9 @@ async fn serve_ws(
         tokio_stream::wrappers::ReceiverStream::new(rx),
         protocol,
     )
-    .on_connection_init(move |payload| ws_connection_init(init_state, payload, init_session));
+    .on_connection_init(move |payload| {
+        ws_connection_init(init_state, payload, init_session, locale)
+    });
     let mut handler = std::pin::pin!(handler);
     let init_deadline = tokio::time::sleep(CONNECTION_INIT_TIMEOUT);
     let mut init_deadline = std::pin::pin!(init_deadline);
@@ -428,7 +446,7 @@ async fn serve_ws(
                                         "type": "error",
                                         "id": id,
                                         "payload": [{
-                                            "message": format!("at most {MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions per connection"),
+                                            "message": msg!("http-ws-too-many-subscriptions", max = MAX_SUBSCRIPTIONS_PER_SOCKET).render(locale),
                                             "extensions": { "code": "BAD_USER_INPUT" }
                                         }]
                                     });
@@ -504,19 +522,26 @@ async fn serve_ws(
 }
 
 /// Checks the token of a WebSocket's `connection_init` and makes the connection's data: the
-/// caller, and loaders that cache nothing (each event must read fresh rows). Records the
+/// caller, loaders that cache nothing (each event must read fresh rows), and the language of its
+/// messages — the payload's `Accept-Language` if it has one (browsers cannot set headers on a
+/// WebSocket), else `upgrade_locale`, negotiated from the upgrade request's header. Records the
 /// subscriber in `session` for the socket's later checks.
 pub(super) async fn ws_connection_init(
     state: AppState,
     payload: serde_json::Value,
     session: std::sync::Arc<std::sync::OnceLock<Session>>,
+    upgrade_locale: Locale,
 ) -> async_graphql::Result<async_graphql::Data> {
     let field = |name: &str| payload.get(name).and_then(|v| v.as_str());
+    let locale = match field("Accept-Language").or_else(|| field("accept-language")) {
+        Some(header) => Locale::negotiate(Some(header), upgrade_locale),
+        None => upgrade_locale,
+    };
     let token = field("Authorization")
         .or_else(|| field("authorization"))
         .map(|v| v.strip_prefix("Bearer ").unwrap_or(v))
         .or_else(|| field("token"));
-    let refuse = || async_graphql::Error::new("a valid token is required in connection_init");
+    let refuse = || async_graphql::Error::new(msg!("http-ws-token-required").render(locale));
     let claims = token
         .and_then(|t| state.tokens.verify(t.trim()).ok())
         .ok_or_else(refuse)?;
@@ -525,7 +550,7 @@ pub(super) async fn ws_connection_init(
         .await
         .map_err(|e| {
             tracing::error!(error = %e, "database error while authenticating a WebSocket");
-            async_graphql::Error::new("internal error")
+            async_graphql::Error::new(msg!("error-internal").render(locale))
         })?
         .filter(|a| !a.disabled)
         .ok_or_else(refuse)?;
@@ -537,6 +562,7 @@ pub(super) async fn ws_connection_init(
     data.insert(Actor::from(&account));
     data.insert(Loaders::uncached(&state.db));
     data.insert(CurrentAccount(account));
+    data.insert(locale);
     Ok(data)
 }
 
@@ -550,6 +576,7 @@ pub(super) async fn execute(
         Ok(a) => a,
         Err(response) => return response,
     };
+    let locale = state.locale(headers);
     let actor = account.as_ref().map_or(Actor::Anonymous, Actor::from);
     let rejected = RequestRejected::default();
     let facts = RequestFacts::default();
@@ -558,7 +585,8 @@ pub(super) async fn execute(
         .data(Loaders::new(&state.db))
         .data(client)
         .data(rejected.clone())
-        .data(facts.clone());
+        .data(facts.clone())
+        .data(locale);
     if let Some(account) = account {
         request = request.data(CurrentAccount(account));
     }
@@ -631,7 +659,8 @@ pub(super) async fn execute(
             return error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorCode::Internal,
-                "internal error",
+                locale,
+                &msg!("error-internal"),
             );
         }
     };

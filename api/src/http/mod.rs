@@ -41,6 +41,8 @@ use serde_json::json;
 use crate::auth::{TokenError, TokenService};
 use crate::graphql::AppSchema;
 use crate::graphql::error::ErrorCode;
+use crate::i18n::{Locale, Message};
+use crate::msg;
 use exports::export_placements;
 use graphql::{graphql_get, graphql_post, graphql_ws};
 use templates::template;
@@ -68,9 +70,21 @@ pub struct AppState {
     pub statements: crate::db::StatementCounter,
     /// Open WebSockets per account (at most `MAX_SOCKETS_PER_ACCOUNT` each).
     pub sockets: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<uuid::Uuid, usize>>>,
+    /// Language of messages when a request's `Accept-Language` names neither of ours.
+    pub default_locale: Locale,
 }
 
 impl AppState {
+    /// The language a request's `Accept-Language` asks for ([`Locale::negotiate`]).
+    fn locale(&self, headers: &HeaderMap) -> Locale {
+        Locale::negotiate(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+            self.default_locale,
+        )
+    }
+
     /// Counts one more WebSocket of `account`; false (and nothing counted) when it holds
     /// [`graphql::MAX_SOCKETS_PER_ACCOUNT`] already.
     fn count_socket(&self, account: uuid::Uuid) -> bool {
@@ -127,11 +141,12 @@ fn unavailable_text() -> Response {
 }
 
 /// HTTP 503 with one `UNAVAILABLE` error and `Retry-After`.
-fn unavailable_response() -> Response {
+fn unavailable_response(locale: Locale) -> Response {
     let mut r = error_response(
         StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::Unavailable,
-        "the database is unavailable for now: retry shortly",
+        locale,
+        &msg!("error-unavailable"),
     );
     r.headers_mut().insert(
         header::RETRY_AFTER,
@@ -140,10 +155,17 @@ fn unavailable_response() -> Response {
     r
 }
 
-/// A response holding one GraphQL error with a code, outside execution.
-fn error_response(status: StatusCode, code: ErrorCode, message: &str) -> Response {
-    let body =
-        json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] });
+/// A response holding one GraphQL error with a code, outside execution; the message in `locale`.
+fn error_response(
+    status: StatusCode,
+    code: ErrorCode,
+    locale: Locale,
+    message: &Message,
+) -> Response {
+    let body = json!({ "errors": [{
+        "message": message.render(locale),
+        "extensions": { "code": code.as_str() },
+    }] });
     (
         status,
         [(
@@ -164,11 +186,13 @@ async fn authenticate(
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };
+    let locale = state.locale(headers);
     let unauthenticated = |why: &str| {
         let mut r = error_response(
             StatusCode::UNAUTHORIZED,
             ErrorCode::Unauthenticated,
-            "invalid or expired token: log in again",
+            locale,
+            &msg!("http-token-invalid"),
         );
         r.headers_mut().insert(
             header::WWW_AUTHENTICATE,
@@ -195,14 +219,15 @@ async fn authenticate(
         Ok(_) => Err(unauthenticated(&TokenError::Account.to_string())),
         Err(e) if crate::db::is_unavailable(&e) => {
             tracing::warn!(error = %e, "database unavailable while authenticating");
-            Err(unavailable_response())
+            Err(unavailable_response(locale))
         }
         Err(e) => {
             tracing::error!(error = %e, "database error while authenticating");
             Err(error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorCode::Internal,
-                "internal error",
+                locale,
+                &msg!("error-internal"),
             ))
         }
     }

@@ -7,7 +7,11 @@ use super::error_response;
 use crate::graphql::error::ErrorCode;
 
 /// `GET /templates/{placements,students}.xlsx`: the import templates (public; no data in them).
-pub(super) async fn template(axum::extract::Path(name): axum::extract::Path<String>) -> Response {
+pub(super) async fn template(
+    axum::extract::State(state): axum::extract::State<super::AppState>,
+    headers: axum::http::HeaderMap,
+    axum::extract::Path(name): axum::extract::Path<String>,
+) -> Response {
     let (columns, sheet) = match name.as_str() {
         "placements.xlsx" => (crate::spreadsheet::PLACEMENT_COLUMNS, "placements"),
         "students.xlsx" => (crate::spreadsheet::STUDENT_COLUMNS, "students"),
@@ -20,7 +24,8 @@ pub(super) async fn template(axum::extract::Path(name): axum::extract::Path<Stri
             error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorCode::Internal,
-                "internal error",
+                state.locale(&headers),
+                &crate::msg!("error-internal"),
             )
         }
     }

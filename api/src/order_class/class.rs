@@ -16,6 +16,8 @@ use crate::auth::Actor;
 use crate::error::{Error, Violation, ViolationCode, refuse};
 use crate::error::{OpResult, Outcome};
 use crate::events::{Event, EventBus, OrderClassEventKind};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::order_class::FiveIntegrations;
 use crate::order_class::TrainingPlan;
 use crate::order_class::check_plan;
@@ -118,23 +120,21 @@ fn proposing_school(actor: &Actor, p: &ClassProposal) -> Result<Outcome<Uuid>, E
             None => refuse(
                 "schoolId",
                 ViolationCode::Blank,
-                "the secretariat names the school",
+                msg!("order-class-school-required"),
             ),
         });
     }
     let Some(own) = actor.school() else {
-        return Err(actor.refused("only school staff or the secretariat propose order classes"));
+        return Err(actor.refused(msg!("order-class-propose-forbidden")));
     };
     if p.school_id.is_some_and(|s| s != own) {
-        return Err(Error::Forbidden(
-            "school staff propose classes for their own school",
-        ));
+        return Err(Error::Forbidden(msg!("order-class-propose-other-school")));
     }
     if p.demand_id.is_none() {
         return Ok(refuse(
             "demandId",
             ViolationCode::Blank,
-            "school staff answer a demand: give demandId",
+            msg!("order-class-demand-id-required"),
         ));
     }
     Ok(Ok(own))
@@ -152,14 +152,14 @@ fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
         errors.push(Violation::on(
             "cohortYear",
             ViolationCode::Invalid,
-            "cohortYear must be between 2000 and 2100",
+            msg!("order-class-cohort-year-invalid"),
         ));
     }
     if p.planned_seats <= 0 {
         errors.push(Violation::on(
             "plannedSeats",
             ViolationCode::MustBePositive,
-            "plannedSeats must be at least 1",
+            msg!("order-class-must-be-positive", field = "plannedSeats"),
         ));
     }
     crate::limits::headcount(&mut errors, "plannedSeats", Some(p.planned_seats));
@@ -168,7 +168,7 @@ fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
         errors.push(Violation::on(
             "sponsors",
             ViolationCode::Blank,
-            "an order class needs at least one sponsoring firm",
+            msg!("order-class-sponsor-required"),
         ));
     }
     let mut seen = std::collections::HashSet::new();
@@ -177,7 +177,7 @@ fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
             errors.push(Violation::on(
                 &format!("sponsors.{i}.seats"),
                 ViolationCode::MustBePositive,
-                "seats must be at least 1",
+                msg!("order-class-must-be-positive", field = "seats"),
             ));
         }
         crate::limits::headcount(&mut errors, &format!("sponsors.{i}.seats"), Some(s.seats));
@@ -185,7 +185,7 @@ fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
             errors.push(Violation::on(
                 &format!("sponsors.{i}.enterpriseId"),
                 ViolationCode::DuplicateSponsor,
-                "this firm is listed twice",
+                msg!("order-class-sponsor-duplicate"),
             ));
         }
     }
@@ -195,9 +195,10 @@ fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
         errors.push(Violation::on(
             "sponsors",
             ViolationCode::SponsorSeatsMismatch,
-            format!(
-                "sponsors take {seat_sum} seats but {} are planned",
-                p.planned_seats
+            msg!(
+                "order-class-sponsor-seats-mismatch",
+                taken = seat_sum,
+                planned = p.planned_seats
             ),
         ));
     }
@@ -219,12 +220,12 @@ async fn check_parties(
         Some(_) => errors.push(Violation::on(
             "schoolId",
             ViolationCode::NotASchool,
-            "order classes are run by schools",
+            msg!("order-class-school-not-a-school"),
         )),
         None => errors.push(Violation::on(
             "schoolId",
             ViolationCode::NotFound,
-            "no member unit has this ID",
+            msg!("registry-member-unit-not-found"),
         )),
     }
     let units: std::collections::HashMap<Uuid, member_unit::Model> = member_unit::Entity::find()
@@ -239,12 +240,12 @@ async fn check_parties(
             None => errors.push(Violation::on(
                 &format!("sponsors.{i}.enterpriseId"),
                 ViolationCode::NotFound,
-                "no member unit has this ID",
+                msg!("registry-member-unit-not-found"),
             )),
             Some(u) if u.kind.is_school() => errors.push(Violation::on(
                 &format!("sponsors.{i}.enterpriseId"),
                 ViolationCode::SponsorNotEnterprise,
-                format!("{} is a school; sponsors are non-school members", u.name),
+                msg!("order-class-sponsor-is-school", name = &u.name),
             )),
             Some(_) => {}
         }
@@ -271,14 +272,14 @@ async fn check_demand_answered(
         None => errors.push(Violation::on(
             "demandId",
             ViolationCode::NotFound,
-            "no order-class demand you may see has this ID",
+            msg!("order-class-demand-not-found"),
         )),
         Some(d) if d.status != DemandStatus::Open => errors.push(Violation::on(
             "demandId",
             ViolationCode::DemandNotOpen,
-            format!(
-                "the demand is {:?}; only OPEN demand can be answered",
-                d.status
+            msg!(
+                "order-class-demand-not-open",
+                status = Arg::label(&d.status)
             ),
         )),
         Some(_) => {
@@ -294,7 +295,7 @@ async fn check_demand_answered(
                     errors.push(Violation::on(
                         &format!("sponsors.{i}.enterpriseId"),
                         ViolationCode::SponsorNotInDemand,
-                        "this firm does not take part in the demand",
+                        msg!("order-class-sponsor-not-in-demand"),
                     ));
                 }
             }
@@ -363,7 +364,7 @@ pub(super) async fn class_for_write(
             .await?
         {
             Some(c) => Ok(c),
-            None => refuse("id", ViolationCode::NotFound, "no order class has this ID"),
+            None => refuse("id", ViolationCode::NotFound, msg!("order-class-not-found")),
         },
     )
 }
@@ -372,9 +373,7 @@ pub(super) fn require_school(actor: &Actor, class: &order_class::Model) -> Resul
     if actor.school() == Some(class.school_id) {
         Ok(())
     } else {
-        Err(Error::Forbidden(
-            "only staff of the class's school may do this",
-        ))
+        Err(Error::Forbidden(msg!("order-class-school-only")))
     }
 }
 
@@ -402,7 +401,7 @@ pub async fn update_class_plan(
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            "only a PROPOSED class's plan can change",
+            msg!("order-class-plan-locked"),
         ));
     }
     let mut errors = Vec::new();

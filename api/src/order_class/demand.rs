@@ -15,9 +15,10 @@ use crate::auth::Actor;
 use crate::error::{Error, Violation, ViolationCode, refuse};
 use crate::error::{OpResult, Outcome};
 use crate::events::{DemandEventKind, Event, EventBus};
+use crate::i18n::Arg;
 use crate::limits;
+use crate::msg;
 use crate::order_class::demand_scope;
-use crate::text::api_name;
 use crate::text::clean_update;
 
 /// Fields of a demand to set; `None` leaves a field as it is (on create, required fields must be
@@ -73,7 +74,7 @@ fn check_demand(
             errors.push(Violation::on(
                 "specialtyName",
                 ViolationCode::Blank,
-                "specialtyName is blank",
+                msg!("field-blank", field = "specialtyName"),
             ));
         }
     }
@@ -85,7 +86,7 @@ fn check_demand(
         errors.push(Violation::on(
             "headcount",
             ViolationCode::MustBePositive,
-            "headcount must be at least 1",
+            msg!("order-class-must-be-positive", field = "headcount"),
         ));
     }
     limits::headcount(&mut errors, "headcount", fields.headcount);
@@ -96,7 +97,7 @@ fn check_demand(
         errors.push(Violation::on(
             "startYear",
             ViolationCode::Invalid,
-            "startYear must be a year between 2000 and 2100",
+            msg!("order-class-demand-start-year-invalid"),
         ));
     }
     let pay_min = fields.pay_min.unwrap_or(current.and_then(|c| c.pay_min));
@@ -105,7 +106,7 @@ fn check_demand(
         errors.push(Violation::on(
             "payMin",
             ViolationCode::MustBeNonNegative,
-            "pay must be 0 or more CNY",
+            msg!("order-class-demand-pay-negative"),
         ));
     }
     if let (Some(lo), Some(hi)) = (pay_min, pay_max)
@@ -114,7 +115,7 @@ fn check_demand(
         errors.push(Violation::on(
             "payMax",
             ViolationCode::Invalid,
-            "payMax is below payMin",
+            msg!("order-class-demand-pay-range"),
         ));
     }
     if let Some(Some(age)) = fields.age_limit
@@ -123,7 +124,11 @@ fn check_demand(
         errors.push(Violation::on(
             "ageLimit",
             ViolationCode::Invalid,
-            format!("ageLimit must be between {MIN_AGE_LIMIT} and {MAX_AGE_LIMIT} years"),
+            msg!(
+                "order-class-demand-age-limit-invalid",
+                min = MIN_AGE_LIMIT,
+                max = MAX_AGE_LIMIT
+            ),
         ));
     }
     errors
@@ -196,7 +201,7 @@ pub async fn create_demand(
             errors.push(Violation::on(
                 field,
                 ViolationCode::Blank,
-                format!("{field} is required"),
+                msg!("order-class-demand-field-required", field = field),
             ));
         }
     }
@@ -265,7 +270,7 @@ async fn demand_for_write(
         None => refuse(
             "id",
             ViolationCode::NotFound,
-            "no order-class demand you may see has this ID",
+            msg!("order-class-demand-not-found"),
         ),
     })
 }
@@ -288,17 +293,17 @@ pub async fn update_demand(
         Err(e) => return Ok(Err(e)),
     };
     if demand.enterprise_id != firm {
-        return Err(Error::Forbidden(
-            "only the posting firm may change its demand",
-        ));
+        return Err(Error::Forbidden(msg!(
+            "order-class-demand-change-forbidden"
+        )));
     }
     if !matches!(demand.status, DemandStatus::Draft | DemandStatus::Open) {
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            format!(
-                "a demand that is {} cannot be changed",
-                api_name(&demand.status)
+            msg!(
+                "order-class-demand-cannot-change",
+                status = Arg::label(&demand.status)
             ),
         ));
     }
@@ -344,8 +349,9 @@ pub enum DemandAction {
 }
 
 impl DemandAction {
-    /// The action in words, for messages.
-    pub fn verb(self) -> &'static str {
+    /// The action's token in the catalogue's messages (`order-class-demand-cannot-transition`
+    /// selects its words by it).
+    pub fn token(self) -> &'static str {
         match self {
             Self::Publish => "publish",
             Self::Withdraw => "withdraw",
@@ -374,9 +380,9 @@ pub async fn transition_demand(
         Err(e) => return Ok(Err(e)),
     };
     if demand.enterprise_id != firm {
-        return Err(Error::Forbidden(
-            "only the posting firm may move its demand",
-        ));
+        return Err(Error::Forbidden(msg!(
+            "order-class-demand-transition-forbidden"
+        )));
     }
     use DemandStatus as S;
     let (to, kind) = match (action, demand.status) {
@@ -386,20 +392,21 @@ pub async fn transition_demand(
         }
         (DemandAction::Close, S::Open | S::Matched) => (S::Closed, DemandEventKind::Closed),
         (action, from) => {
-            return Ok(refuse(
-                "id",
-                ViolationCode::InvalidTransition,
-                format!(
-                    "cannot {} a demand that is {}{}",
-                    action.verb(),
-                    api_name(&from),
-                    if demand.matched_seats > 0 {
-                        " that agreed classes answer"
-                    } else {
-                        ""
-                    }
-                ),
-            ));
+            let action = action.token();
+            let message = if demand.matched_seats > 0 {
+                msg!(
+                    "order-class-demand-cannot-transition-answered",
+                    action = action,
+                    status = Arg::label(&from)
+                )
+            } else {
+                msg!(
+                    "order-class-demand-cannot-transition",
+                    action = action,
+                    status = Arg::label(&from)
+                )
+            };
+            return Ok(refuse("id", ViolationCode::InvalidTransition, message));
         }
     };
     let mut model: order_class_demand::ActiveModel = demand.into();
@@ -427,7 +434,7 @@ pub async fn join_demand(
         return Ok(refuse(
             "headcount",
             ViolationCode::MustBePositive,
-            "headcount must be at least 1",
+            msg!("order-class-must-be-positive", field = "headcount"),
         ));
     }
     let mut errors = Vec::new();
@@ -444,16 +451,16 @@ pub async fn join_demand(
         return Ok(refuse(
             "id",
             ViolationCode::CannotJoinOwnDemand,
-            "a firm cannot join its own demand",
+            msg!("order-class-demand-join-own"),
         ));
     }
     if demand.status != DemandStatus::Open {
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            format!(
-                "only an OPEN demand can be joined; this one is {}",
-                api_name(&demand.status)
+            msg!(
+                "order-class-demand-join-not-open",
+                status = Arg::label(&demand.status)
             ),
         ));
     }
@@ -466,7 +473,7 @@ pub async fn join_demand(
         return Ok(refuse(
             "id",
             ViolationCode::AlreadyJoined,
-            "your firm has joined this demand already",
+            msg!("order-class-demand-already-joined"),
         ));
     }
     demand_participant::ActiveModel {

@@ -14,6 +14,8 @@ use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Error, Violation, ViolationCode, refuse};
 use crate::events::{Event, EventBus, OrderClassEventKind};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::order_class::class_for_write;
 use crate::order_class::require_school;
 use crate::text::required;
@@ -99,7 +101,7 @@ pub async fn enrol(
         errors.push(Violation::on(
             "orderClassId",
             ViolationCode::ClassFull,
-            "no seat is left in this class",
+            msg!("order-class-full"),
         ));
     }
     if !errors.is_empty() {
@@ -116,7 +118,7 @@ pub async fn enrol(
         return Ok(refuse(
             "studentNumber",
             ViolationCode::AlreadyEnrolled,
-            "this student is enrolled in the class already",
+            msg!("order-class-already-enrolled"),
         ));
     }
     let enrolment = enrolment::ActiveModel {
@@ -155,16 +157,16 @@ fn check_enrolment(
         errors.push(Violation::on(
             "dateOfBirth",
             ViolationCode::Invalid,
-            "dateOfBirth must be in the past",
+            msg!("order-class-birth-date-not-past"),
         ));
     }
     if class.status != OrderClassStatus::Recruiting {
         errors.push(Violation::on(
             "orderClassId",
             ViolationCode::InvalidTransition,
-            format!(
-                "students are enrolled while a class is RECRUITING; this one is {:?}",
-                class.status
+            msg!(
+                "order-class-enrol-not-recruiting",
+                status = Arg::label(&class.status)
             ),
         ));
     }
@@ -180,9 +182,9 @@ fn check_enrolment(
         errors.push(Violation::on(
             "targetGroup",
             ViolationCode::TargetGroupNotAllowed,
-            format!(
-                "the demand does not open this class to {:?}",
-                s.target_group
+            msg!(
+                "order-class-target-group-not-allowed",
+                group = Arg::label(&s.target_group)
             ),
         ));
     }
@@ -192,7 +194,7 @@ fn check_enrolment(
             errors.push(Violation::on(
                 "dateOfBirth",
                 ViolationCode::AgeLimitExceeded,
-                format!("the student will be {age} at the class's start; the limit is {limit}"),
+                msg!("order-class-age-limit-exceeded", age = age, limit = limit),
             ));
         }
     }
@@ -272,7 +274,7 @@ pub async fn record_agreement(
         return Ok(refuse(
             "enrolmentId",
             ViolationCode::NotFound,
-            "no enrolment has this ID",
+            msg!("order-class-enrolment-not-found"),
         ));
     };
     require_school(actor, &class)?;
@@ -289,14 +291,14 @@ pub async fn record_agreement(
         errors.push(Violation::on(
             "enterpriseId",
             ViolationCode::NotASponsor,
-            "the firm does not sponsor this class",
+            msg!("order-class-not-a-sponsor"),
         ));
     }
     if signed_on > Utc::now().date_naive() {
         errors.push(Violation::on(
             "signedOn",
             ViolationCode::Invalid,
-            "signedOn is in the future",
+            msg!("order-class-signed-on-future"),
         ));
     }
     if let Some(st) = &student
@@ -306,7 +308,7 @@ pub async fn record_agreement(
         errors.push(Violation::on(
             "guardianSigned",
             ViolationCode::GuardianSignatureRequired,
-            "the student is a minor on the signing day: the guardian signs too",
+            msg!("order-class-guardian-signature-required"),
         ));
     }
     if !errors.is_empty() {

@@ -14,11 +14,12 @@ use crate::auth::Actor;
 use crate::error::{Error, Violation, ViolationCode, refuse};
 use crate::error::{OpResult, Outcome};
 use crate::events::{DemandEventKind, Event, EventBus, OrderClassEventKind};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::order_class::check_rules;
 use crate::order_class::class_for_write;
 use crate::order_class::require_school;
 use crate::order_class::total_headcount;
-use crate::text::api_name;
 
 async fn sponsors_with_units(
     db: &impl ConnectionTrait,
@@ -60,17 +61,15 @@ pub async fn accept_class(
         .firm()
         .is_some_and(|f| sponsors.iter().any(|(s, _)| s.enterprise_id == f));
     if !as_school && !as_sponsor {
-        return Err(Error::Forbidden(
-            "only the class's school and its sponsoring firms accept its plan",
-        ));
+        return Err(Error::Forbidden(msg!("order-class-accept-forbidden")));
     }
     if class.status != OrderClassStatus::Proposed {
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            format!(
-                "a class that is {} cannot be accepted",
-                api_name(&class.status)
+            msg!(
+                "order-class-cannot-accept",
+                status = Arg::label(&class.status)
             ),
         ));
     }
@@ -164,7 +163,7 @@ async fn count_matched_seats(
         return Ok(refuse(
             "id",
             ViolationCode::DemandNotOpen,
-            "the demand this class answers is no longer OPEN",
+            msg!("order-class-demand-no-longer-open"),
         ));
     };
     let total = total_headcount(txn, demand_id).await?;
@@ -195,11 +194,12 @@ pub enum ClassAction {
 }
 
 impl ClassAction {
-    /// The action in words, for messages.
-    pub fn verb(&self) -> &'static str {
+    /// The action's token in the catalogue's messages (`order-class-cannot-transition` selects
+    /// its words by it).
+    pub fn token(&self) -> &'static str {
         match self {
-            Self::StartRecruiting => "start recruiting for",
-            Self::StartTraining => "start training",
+            Self::StartRecruiting => "start-recruiting",
+            Self::StartTraining => "start-training",
             Self::Graduate => "graduate",
             Self::Cancel(_) => "cancel",
         }
@@ -244,7 +244,7 @@ pub async fn transition_class(
                 return Ok(refuse(
                     "reason",
                     ViolationCode::Blank,
-                    "say why the class is cancelled",
+                    msg!("order-class-cancel-reason-blank"),
                 ));
             }
             (S::Cancelled, OrderClassEventKind::Cancelled, Some(reason))
@@ -253,10 +253,10 @@ pub async fn transition_class(
             return Ok(refuse(
                 "id",
                 ViolationCode::InvalidTransition,
-                format!(
-                    "cannot {} a class that is {}",
-                    action.verb(),
-                    api_name(&from)
+                msg!(
+                    "order-class-cannot-transition",
+                    action = action.token(),
+                    status = Arg::label(&from)
                 ),
             ));
         }

@@ -4,6 +4,8 @@
 use entity::{member_unit, order_class, order_class_sponsor};
 
 use crate::error::{Violation, ViolationCode};
+use crate::i18n::Message;
+use crate::msg;
 
 /// Training-plan figures of an order class (hours).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -115,8 +117,8 @@ pub struct RuleCheck {
     pub rule: OrderClassRule,
     /// Whether the class meets it.
     pub met: bool,
-    /// The figures behind the verdict.
-    pub detail: String,
+    /// The figures behind the verdict (rendered in the reader's language).
+    pub detail: Message,
 }
 
 /// Checks `class` with its `sponsors` (each with its unit) against every [`OrderClassRule`].
@@ -136,41 +138,47 @@ pub fn check_rules(
         RuleCheck {
             rule: OrderClassRule::EnterpriseHoursAtLeastHalf,
             met: plan.enterprise_hours_at_least_half(),
-            detail: format!(
-                "{} of {} specialty hours in enterprise workshops; at least 50% required",
-                class.enterprise_workshop_hours, class.total_specialty_hours
+            detail: msg!(
+                "order-class-rule-enterprise-hours",
+                workshop = class.enterprise_workshop_hours,
+                total = class.total_specialty_hours
             ),
         },
         RuleCheck {
             rule: OrderClassRule::CorePracticeAtLeast150Percent,
             met: plan.core_practice_at_least_150(),
-            detail: format!(
-                "{} core practice hours against {} in an ordinary class; at least 150% required",
-                class.core_practice_hours, class.ordinary_class_practice_hours
+            detail: msg!(
+                "order-class-rule-core-practice",
+                core = class.core_practice_hours,
+                ordinary = class.ordinary_class_practice_hours
             ),
         },
         RuleCheck {
             rule: OrderClassRule::SeatsPositive,
             met: class.planned_seats > 0,
-            detail: format!("{} planned seats", class.planned_seats),
+            detail: msg!("order-class-rule-seats", seats = class.planned_seats),
         },
         RuleCheck {
             rule: OrderClassRule::SponsorSeatsMatchPlan,
             met: seats_match,
-            detail: format!(
-                "sponsors take {seat_sum} seats of {} planned",
-                class.planned_seats
+            detail: msg!(
+                "order-class-rule-sponsor-seats",
+                taken = seat_sum,
+                planned = class.planned_seats
             ),
         },
         RuleCheck {
             rule: OrderClassRule::SponsorsAreEnterprises,
             met: not_enterprise.is_empty() && !sponsors.is_empty(),
             detail: if sponsors.is_empty() {
-                "no sponsoring firm".to_owned()
+                msg!("order-class-rule-no-sponsor")
             } else if not_enterprise.is_empty() {
-                "every sponsor is a non-school member".to_owned()
+                msg!("order-class-rule-sponsors-ok")
             } else {
-                format!("not enterprises: {}", not_enterprise.join(", "))
+                msg!(
+                    "order-class-rule-sponsors-not-enterprises",
+                    names = not_enterprise.join(", ")
+                )
             },
         },
     ]
@@ -193,7 +201,7 @@ pub(super) fn check_plan(plan: &TrainingPlan, errors: &mut Vec<Violation>) {
             errors.push(Violation::on(
                 field,
                 ViolationCode::MustBeNonNegative,
-                format!("{field} must be 0 or more hours"),
+                msg!("order-class-plan-hours-negative", field = field),
             ));
         }
     }
@@ -201,7 +209,7 @@ pub(super) fn check_plan(plan: &TrainingPlan, errors: &mut Vec<Violation>) {
         errors.push(Violation::on(
             "plan.enterpriseWorkshopHours",
             ViolationCode::Invalid,
-            "enterprise workshop hours exceed the total specialty hours",
+            msg!("order-class-plan-workshop-exceeds-total"),
         ));
     }
 }
@@ -305,6 +313,11 @@ mod tests {
                 (OrderClassRule::SponsorsAreEnterprises, false),
             ]
         );
-        assert!(checks[4].detail.contains("威海技师学院"));
+        assert!(
+            checks[4]
+                .detail
+                .render(crate::i18n::Locale::En)
+                .contains("威海技师学院")
+        );
     }
 }

@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::error::{Error, year_bounds};
+use crate::msg;
 
 /// The share of total staff the rule asks for as internship posts.
 pub const POSTS_PER_EMPLOYEE: f64 = 0.02;
@@ -131,14 +132,12 @@ pub async fn posts_of(
     year: i32,
 ) -> Result<PostsReport, Error> {
     if !actor.is_secretariat() && actor.unit() != Some(unit.id) {
-        return Err(
-            actor.refused("a firm's internship posts are seen by the firm and the secretariat")
-        );
+        return Err(actor.refused(msg!("placement-forbidden-posts")));
     }
     reports(db, year, vec![unit.clone()])
         .await?
         .pop()
-        .ok_or_else(|| Error::NotFound("member unit".into()))
+        .ok_or_else(|| Error::NotFound(msg!("placement-member-unit-not-found")))
 }
 
 /// The 2% rule across the alliance for `year`: every firm above designated size, those below 100%

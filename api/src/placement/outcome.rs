@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Violation, ViolationCode, refuse};
+use crate::msg;
 use crate::text::clean;
 
 /// A graduate's outcome as the school reports it.
@@ -58,7 +59,7 @@ pub async fn record_outcome(
         return Ok(refuse(
             "studentNumber",
             ViolationCode::NotFound,
-            "no student of your school has this number",
+            msg!("placement-student-number-unknown"),
         ));
     };
     let mut errors = check_outcome(&o);
@@ -69,7 +70,7 @@ pub async fn record_outcome(
                 errors.push(Violation::on(
                     "employerUnitId",
                     ViolationCode::NotFound,
-                    "no member unit has this ID",
+                    msg!("placement-member-unit-unknown"),
                 ));
                 None
             }
@@ -98,21 +99,21 @@ fn check_outcome(o: &OutcomeInput) -> Vec<Violation> {
         errors.push(Violation::on(
             "status",
             ViolationCode::Invalid,
-            "only an employed graduate has an employer",
+            msg!("placement-outcome-employer-not-employed"),
         ));
     }
     if o.employer_district.is_some() && !o.in_weihai {
         errors.push(Violation::on(
             "employerDistrict",
             ViolationCode::Invalid,
-            "a district is given only for work in Weihai",
+            msg!("placement-outcome-district-outside-weihai"),
         ));
     }
     if !(2000..=2100).contains(&o.graduation_year) {
         errors.push(Violation::on(
             "graduationYear",
             ViolationCode::Invalid,
-            "graduationYear is 2000 to 2100",
+            msg!("placement-graduation-year-range"),
         ));
     }
     errors

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Violation, ViolationCode, refuse};
+use crate::msg;
 use crate::placement::InternCounts;
 use crate::text::{clean, required};
 use crate::uscc;
@@ -146,7 +147,7 @@ pub fn check_placement(
         errors.push(Violation::on(
             "studentNumber",
             ViolationCode::NotFound,
-            "no student of your school has this number",
+            msg!("placement-student-number-unknown"),
         ));
     }
     let host = resolve_host(school, p.host.clone(), members, &mut errors);
@@ -201,7 +202,7 @@ fn resolve_host(
                 errors.push(Violation::on(
                     "hostUnitId",
                     ViolationCode::NotFound,
-                    "no member unit has this ID",
+                    msg!("placement-member-unit-unknown"),
                 ));
                 return ResolvedHost::none();
             };
@@ -214,7 +215,7 @@ fn resolve_host(
                 errors.push(Violation::on(
                     "hostName",
                     ViolationCode::Blank,
-                    "name the host (or give hostUnitId)",
+                    msg!("placement-host-name-blank"),
                 ));
             }
             if let Some(c) = &code
@@ -223,7 +224,7 @@ fn resolve_host(
                 errors.push(Violation::on(
                     "hostUscc",
                     ViolationCode::InvalidCreditCode,
-                    e.to_string(),
+                    e.message(),
                 ));
             }
             ("hostName", members.named(&name), name, code)
@@ -234,7 +235,7 @@ fn resolve_host(
             errors.push(Violation::on(
                 field,
                 ViolationCode::Invalid,
-                "another school cannot host your students",
+                msg!("placement-host-other-school"),
             ));
             ResolvedHost::none()
         }
@@ -258,42 +259,42 @@ fn check_terms(p: &PlacementInput, errors: &mut Vec<Violation>) {
         errors.push(Violation::on(
             "weeklyHours",
             ViolationCode::Invalid,
-            "weeklyHours is 0 to 168",
+            msg!("placement-weekly-hours-range"),
         ));
     }
     if p.monthly_pay < 0 || p.post_wage < 0 {
         errors.push(Violation::on(
             "monthlyPay",
             ViolationCode::MustBeNonNegative,
-            "pay and wage are 0 or more CNY",
+            msg!("placement-pay-negative"),
         ));
     }
     if p.post_staff_count.is_some_and(|n| n <= 0) {
         errors.push(Violation::on(
             "postStaffCount",
             ViolationCode::MustBePositive,
-            "postStaffCount is at least 1",
+            msg!("placement-post-staff-count-positive"),
         ));
     }
     if p.end_date < p.start_date {
         errors.push(Violation::on(
             "endDate",
             ViolationCode::Invalid,
-            "endDate is before startDate",
+            msg!("placement-end-before-start"),
         ));
     }
     if p.start_date.year() < 2000 || p.start_date.year() > 2100 {
         errors.push(Violation::on(
             "startDate",
             ViolationCode::Invalid,
-            "startDate must lie in the years 2000 to 2100",
+            msg!("placement-start-year-range"),
         ));
     }
     if (p.end_date - p.start_date).num_days() > MAX_PLACEMENT_DAYS {
         errors.push(Violation::on(
             "endDate",
             ViolationCode::Invalid,
-            format!("a placement lasts at most {MAX_PLACEMENT_DAYS} days (three years)"),
+            msg!("placement-too-long", days = MAX_PLACEMENT_DAYS),
         ));
     }
     if let (Some(a), Some(b)) = (p.insurance_start, p.insurance_end)
@@ -302,7 +303,7 @@ fn check_terms(p: &PlacementInput, errors: &mut Vec<Violation>) {
         errors.push(Violation::on(
             "insuranceEnd",
             ViolationCode::Invalid,
-            "insurance cover ends before it starts",
+            msg!("placement-insurance-ends-before-start"),
         ));
     }
 }
@@ -401,7 +402,7 @@ pub async fn report(
             return Ok(refuse(
                 "orderClassId",
                 ViolationCode::NotFound,
-                "no order class of your school has this ID",
+                msg!("placement-order-class-unknown"),
             ));
         }
     }

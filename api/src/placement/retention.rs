@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::scope::outcome_scope;
 use crate::actor::Actor;
 use crate::error::Error;
+use crate::msg;
 
 /// The label of a group whose key (district, specialty) is not recorded.
 pub const NOT_RECORDED: &str = "未填写";
@@ -138,7 +139,7 @@ pub async fn retention(
     group_by: RetentionGroup,
 ) -> Result<Vec<RetentionRow>, Error> {
     if !actor.is_secretariat() && actor.school().is_none() {
-        return Err(actor.refused("retention is seen by schools and the secretariat"));
+        return Err(actor.refused(msg!("placement-forbidden-retention")));
     }
     let cond = Condition::all()
         .add(graduate_outcome::Column::GraduationYear.is_in([year.saturating_sub(1), year]))

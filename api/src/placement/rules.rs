@@ -10,6 +10,8 @@ use entity::enums::{ArrangedBy, MemberUnitKind};
 use entity::{internship_placement, member_unit, student};
 
 use crate::error::ViolationCode;
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::order_class::age_on;
 
 /// A rule of `docs/internship-rules.md` (and the plan's 2% rule, reported separately).
@@ -53,22 +55,22 @@ pub enum PlacementRule {
 impl PlacementRule {
     /// What the rule asks, without the student's figures (shown to a host, which may not see the
     /// intern's age or year of study).
-    pub fn summary(self) -> &'static str {
+    pub fn summary(self) -> Message {
         match self {
-            Self::AgreementRequired => "a signed tripartite agreement is required",
-            Self::ConsentRequired => "informed consent is required",
-            Self::FirstYearStudent => "the student's year of study does not allow 岗位实习",
-            Self::Under16 => "the student's age does not allow 岗位实习",
-            Self::MinorForbiddenWork => "the post is not allowed for this student",
-            Self::ForbiddenVenue => "the venue is forbidden for student internships",
-            Self::Intermediary => "the placement may not go through an intermediary",
-            Self::PayBelowFloor => "pay is below 80% of the post's wage",
-            Self::NoNightOrOvertime => "no night shifts, overtime or holiday work",
-            Self::InsuranceRequired => "liability insurance must cover the whole placement",
-            Self::RatioHost => "interns exceed 10% of the host's staff",
-            Self::RatioPost => "interns exceed 20% of the staff on the post",
-            Self::Duration => "the placement is far from the usual six months",
-            Self::NoFees => "the host has not attested that it charges no fees",
+            Self::AgreementRequired => msg!("placement-rule-summary-agreement-required"),
+            Self::ConsentRequired => msg!("placement-rule-summary-consent-required"),
+            Self::FirstYearStudent => msg!("placement-rule-summary-first-year-student"),
+            Self::Under16 => msg!("placement-rule-summary-under-16"),
+            Self::MinorForbiddenWork => msg!("placement-rule-summary-minor-forbidden-work"),
+            Self::ForbiddenVenue => msg!("placement-rule-summary-forbidden-venue"),
+            Self::Intermediary => msg!("placement-rule-summary-intermediary"),
+            Self::PayBelowFloor => msg!("placement-rule-summary-pay-below-floor"),
+            Self::NoNightOrOvertime => msg!("placement-rule-summary-no-night-or-overtime"),
+            Self::InsuranceRequired => msg!("placement-rule-summary-insurance-required"),
+            Self::RatioHost => msg!("placement-rule-summary-ratio-host"),
+            Self::RatioPost => msg!("placement-rule-summary-ratio-post"),
+            Self::Duration => msg!("placement-rule-summary-duration"),
+            Self::NoFees => msg!("placement-rule-summary-no-fees"),
         }
     }
 
@@ -114,8 +116,8 @@ pub enum Severity {
 pub struct Finding {
     /// The rule.
     pub rule: PlacementRule,
-    /// What is wrong, with the figures.
-    pub message: String,
+    /// What is wrong, with the figures (rendered in the caller's language).
+    pub message: Message,
 }
 
 /// Standard working week, hours (国务院关于职工工作时间的规定: 40 hours).
@@ -145,99 +147,86 @@ pub fn findings(
 ) -> Vec<Finding> {
     use PlacementRule as R;
     let mut out = Vec::new();
-    let mut add = |rule, message: String| out.push(Finding { rule, message });
+    let mut add = |rule, message: Message| out.push(Finding { rule, message });
     let age = age_on(s.date_of_birth, p.start_date);
     let minor = age < 18;
     match p.agreement_signed_on {
-        None => add(
-            R::AgreementRequired,
-            "no signed tripartite agreement is recorded".into(),
-        ),
+        None => add(R::AgreementRequired, msg!("placement-rule-no-agreement")),
         Some(_) if minor && !p.agreement_guardian_signed => add(
             R::AgreementRequired,
-            format!(
-                "the student is {age} on the start date: the guardian must sign the agreement too"
-            ),
+            msg!("placement-rule-guardian-signature", age = age),
         ),
         Some(_) => {}
     }
     if !p.consent_given {
-        add(
-            R::ConsentRequired,
-            "the student's informed consent is not recorded".into(),
-        );
+        add(R::ConsentRequired, msg!("placement-rule-no-consent"));
     } else if minor && !p.guardian_consent_given {
         add(
             R::ConsentRequired,
-            format!(
-                "the student is {age} on the start date: the guardian's informed consent is needed too"
-            ),
+            msg!("placement-rule-guardian-consent", age = age),
         );
     }
     match s.year_of_study {
         Some(1) => add(
             R::FirstYearStudent,
-            "first-year students may not do 岗位实习".into(),
+            msg!("placement-rule-first-year-student"),
         ),
         None => add(
             R::FirstYearStudent,
-            "the student's year of study is not recorded".into(),
+            msg!("placement-rule-year-of-study-unknown"),
         ),
         Some(_) => {}
     }
     if age < 16 {
-        add(
-            R::Under16,
-            format!("the student is {age} on the start date; the minimum is 16"),
-        );
+        add(R::Under16, msg!("placement-rule-under-16", age = age));
     }
     if p.hazardous && minor {
         add(
             R::MinorForbiddenWork,
-            format!("the post is hazardous and the student is {age}"),
+            msg!("placement-rule-minor-forbidden-work", age = age),
         );
     }
     if p.venue_type.is_forbidden() {
         add(
             R::ForbiddenVenue,
-            format!(
-                "{} is a forbidden venue",
-                crate::text::api_name(&p.venue_type)
+            msg!(
+                "placement-rule-forbidden-venue",
+                venue = Arg::label(&p.venue_type),
             ),
         );
     }
     if p.arranged_by == ArrangedBy::Intermediary {
-        add(
-            R::Intermediary,
-            "the placement was arranged by an intermediary".into(),
-        );
+        add(R::Intermediary, msg!("placement-rule-intermediary"));
     } else if p.works_elsewhere && host.is_some_and(|h| h.kind == MemberUnitKind::HrServiceAgency) {
         add(
             R::Intermediary,
-            "an HR-service agency hosts the student while the student works at another firm".into(),
+            msg!("placement-rule-agency-works-elsewhere"),
         );
     }
     if i64::from(p.monthly_pay) * 5 < i64::from(p.post_wage) * 4 {
         add(
             R::PayBelowFloor,
-            format!(
-                "pay {} CNY is below 80% of the post's wage {} CNY",
-                p.monthly_pay, p.post_wage
+            msg!(
+                "placement-rule-pay-below-floor",
+                pay = p.monthly_pay,
+                wage = p.post_wage,
             ),
         );
     }
     if p.night_shifts || p.overtime || p.weekly_hours > STANDARD_WEEK_HOURS {
+        // Which of night shifts and overtime the schedule has, for the message's wording.
+        let extra = match (p.night_shifts, p.overtime) {
+            (true, true) => "both",
+            (true, false) => "night",
+            (false, true) => "overtime",
+            (false, false) => "none",
+        };
         add(
             R::NoNightOrOvertime,
-            format!(
-                "schedule: {} h/week{}{}",
-                p.weekly_hours,
-                if p.night_shifts { ", night shifts" } else { "" },
-                if p.overtime {
-                    ", overtime or holiday work"
-                } else {
-                    ""
-                }
+            msg!(
+                "placement-rule-schedule",
+                hours = p.weekly_hours,
+                extra = extra,
             ),
         );
     }
@@ -250,7 +239,7 @@ pub fn findings(
     if !insured {
         add(
             R::InsuranceRequired,
-            "no liability insurance covering the whole placement".into(),
+            msg!("placement-rule-insurance-required"),
         );
     }
     if let Some(staff) = host.and_then(|h| h.employee_count).filter(|s| *s > 0)
@@ -258,9 +247,10 @@ pub fn findings(
     {
         add(
             R::RatioHost,
-            format!(
-                "{} interns for {staff} staff at the host: more than 10%",
-                counts.host
+            msg!(
+                "placement-rule-ratio-host",
+                interns = counts.host,
+                staff = staff,
             ),
         );
     }
@@ -269,9 +259,10 @@ pub fn findings(
     {
         add(
             R::RatioPost,
-            format!(
-                "{} interns for {staff} staff on the post: more than 20%",
-                counts.post
+            msg!(
+                "placement-rule-ratio-post",
+                interns = counts.post,
+                staff = staff,
             ),
         );
     }
@@ -279,14 +270,11 @@ pub fn findings(
     if !(3.0..=9.0).contains(&m) {
         add(
             R::Duration,
-            format!("{m} months; 岗位实习 normally lasts about 6"),
+            msg!("placement-rule-duration", months = m.to_string()),
         );
     }
     if !p.no_fees_attested {
-        add(
-            R::NoFees,
-            "the host has not attested that it charges no fees and holds no ID cards".into(),
-        );
+        add(R::NoFees, msg!("placement-rule-no-fees"));
     }
     out.sort_by_key(|f| !f.rule.blocking());
     out

@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Violation, ViolationCode};
+use crate::msg;
 use crate::national_id;
 use crate::text;
 
@@ -55,24 +56,28 @@ pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<Violation> {
         errors.push(Violation::on(
             "studentNumber",
             ViolationCode::Blank,
-            "studentNumber is blank",
+            msg!("field-blank", field = "studentNumber"),
         ));
     }
     if s.name.is_empty() {
-        errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
+        errors.push(Violation::on(
+            "name",
+            ViolationCode::Blank,
+            msg!("field-blank", field = "name"),
+        ));
     }
     if s.date_of_birth >= today || s.date_of_birth < EARLIEST_BIRTH {
         errors.push(Violation::on(
             "dateOfBirth",
             ViolationCode::Invalid,
-            "dateOfBirth must lie between 1900-01-01 and yesterday",
+            msg!("placement-birth-date-range"),
         ));
     }
     if s.year_of_study.is_some_and(|y| !(1..=6).contains(&y)) {
         errors.push(Violation::on(
             "yearOfStudy",
             ViolationCode::Invalid,
-            "yearOfStudy is 1 to 6",
+            msg!("placement-year-of-study-range"),
         ));
     }
     if let Some(id) = &s.national_id {
@@ -80,13 +85,13 @@ pub fn check_student(s: &mut StudentInput, today: NaiveDate) -> Vec<Violation> {
             Ok(birth) if birth != s.date_of_birth => errors.push(Violation::on(
                 "nationalId",
                 ViolationCode::InvalidNationalId,
-                "the ID number's date of birth differs from dateOfBirth",
+                msg!("placement-national-id-birth-mismatch"),
             )),
             Ok(_) => {}
             Err(e) => errors.push(Violation::on(
                 "nationalId",
                 ViolationCode::InvalidNationalId,
-                e.to_string(),
+                e.message(),
             )),
         }
     }

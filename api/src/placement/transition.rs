@@ -13,10 +13,11 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::error::{Error, Violation, ViolationCode, refuse};
 use crate::error::{OpResult, Outcome};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::placement::findings;
 use crate::placement::intern_counts;
 use crate::placement::placement_scope;
-use crate::text::api_name;
 
 async fn placement_for_write(
     db: &impl ConnectionTrait,
@@ -33,11 +34,7 @@ async fn placement_for_write(
             .await?
         {
             Some(p) => Ok(p),
-            None => refuse(
-                "id",
-                ViolationCode::NotFound,
-                "no placement you may see has this ID",
-            ),
+            None => refuse("id", ViolationCode::NotFound, msg!("placement-unknown")),
         },
     )
 }
@@ -54,8 +51,9 @@ pub enum PlacementAction {
 }
 
 impl PlacementAction {
-    /// The action in words, for messages.
-    pub fn verb(&self) -> &'static str {
+    /// The action's token in the catalogue's messages (`placement-cannot-transition` selects its
+    /// words by it).
+    pub fn token(&self) -> &'static str {
         match self {
             Self::Activate => "activate",
             Self::Complete => "complete",
@@ -81,9 +79,7 @@ pub async fn transition(
         Err(e) => return Ok(Err(e)),
     };
     if actor.school() != Some(p.school_id) {
-        return Err(Error::Forbidden(
-            "only the student's school changes a placement's status",
-        ));
+        return Err(Error::Forbidden(msg!("placement-forbidden-status-change")));
     }
     use PlacementStatus as S;
     let (to, reason) = match (&action, p.status) {
@@ -94,7 +90,7 @@ pub async fn transition(
                 None => None,
             };
             let Some(student) = student else {
-                return Err(Error::NotFound("student".into()));
+                return Err(Error::NotFound(msg!("placement-student-not-found")));
             };
             let counts = intern_counts(&txn, &p).await?;
             let blocking: Vec<Violation> = findings(&p, &student, host.as_ref(), counts)
@@ -118,7 +114,7 @@ pub async fn transition(
                 return Ok(refuse(
                     "reason",
                     ViolationCode::Blank,
-                    "say why the placement ends",
+                    msg!("placement-termination-reason-blank"),
                 ));
             }
             (S::Terminated, Some(reason))
@@ -127,10 +123,10 @@ pub async fn transition(
             return Ok(refuse(
                 "id",
                 ViolationCode::InvalidTransition,
-                format!(
-                    "cannot {} a placement that is {}",
-                    action.verb(),
-                    api_name(&from)
+                msg!(
+                    "placement-cannot-transition",
+                    action = action.token(),
+                    status = Arg::label(&from),
                 ),
             ));
         }
@@ -164,14 +160,14 @@ pub async fn confirm(
         Err(e) => return Ok(Err(e)),
     };
     if p.host_unit_id.is_none() || actor.unit() != p.host_unit_id || actor.is_secretariat() {
-        return Err(Error::Forbidden("only the host unit confirms a placement"));
+        return Err(Error::Forbidden(msg!(
+            "placement-forbidden-confirm-host-only"
+        )));
     }
     // The school reports its own students' placements; it never confirms one as host (nor
     // attests that the host charges no fees), even where it hosts them itself.
     if actor.school().is_some() {
-        return Err(Error::Forbidden(
-            "a school never confirms a placement as its host: the host firm does",
-        ));
+        return Err(Error::Forbidden(msg!("placement-forbidden-school-confirm")));
     }
     if matches!(
         p.status,
@@ -180,7 +176,7 @@ pub async fn confirm(
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            "the placement has ended",
+            msg!("placement-ended"),
         ));
     }
     let mut m: internship_placement::ActiveModel = p.into();

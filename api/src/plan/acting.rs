@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::error::Outcome;
 use crate::error::{Error, ViolationCode, refuse};
+use crate::msg;
 
 /// Which sort of unit may act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +34,7 @@ pub(super) fn acting(
             None => refuse(
                 field,
                 ViolationCode::Blank,
-                format!("the secretariat names the unit: give {field}"),
+                msg!("plan-unit-required", field = field),
             ),
         }),
         Actor::Account {
@@ -47,16 +48,16 @@ pub(super) fn acting(
             };
             if !fits {
                 return Err(Error::Forbidden(match sort {
-                    Sort::School => "only school staff (or the secretariat) may do this",
-                    Sort::Firm => "only a firm's staff (or the secretariat) may do this",
+                    Sort::School => msg!("plan-forbidden-school-staff-only"),
+                    Sort::Firm => msg!("plan-forbidden-firm-staff-only"),
                 }));
             }
             if named.is_some_and(|n| n != *unit) {
-                return Err(Error::Forbidden("staff act for their own unit only"));
+                return Err(Error::Forbidden(msg!("plan-forbidden-own-unit-only")));
             }
             Ok(Ok(*unit))
         }
-        Actor::Account { .. } => Err(Error::Forbidden("the account acts for no unit")),
+        Actor::Account { .. } => Err(Error::Forbidden(msg!("plan-forbidden-no-unit"))),
     }
 }
 

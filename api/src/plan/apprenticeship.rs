@@ -12,6 +12,7 @@ use super::acting::unit;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Violation, ViolationCode};
+use crate::msg;
 use crate::text::required;
 
 /// A new apprenticeship.
@@ -62,7 +63,7 @@ pub async fn create_apprenticeship(
         errors.push(Violation::on(
             "endDate",
             ViolationCode::Invalid,
-            "endDate is before startDate",
+            msg!("plan-end-before-start"),
         ));
     }
     if unit(db, a.school_id)
@@ -72,7 +73,7 @@ pub async fn create_apprenticeship(
         errors.push(Violation::on(
             "schoolId",
             ViolationCode::NotASchool,
-            "the partner is a school",
+            msg!("plan-apprenticeship-partner-not-school"),
         ));
     }
     if !errors.is_empty() {

@@ -14,6 +14,7 @@ use super::acting::unit;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Violation, ViolationCode};
+use crate::msg;
 use crate::text::clean;
 use crate::text::join_list;
 use crate::text::required;
@@ -43,7 +44,7 @@ pub async fn add_craftsman(
         errors.push(Violation::on(
             "unitId",
             ViolationCode::WrongHostKind,
-            "craftsmen are lent by firms",
+            msg!("plan-craftsman-firm-only"),
         ));
     }
     if !errors.is_empty() {
@@ -87,7 +88,7 @@ pub async fn assign_craftsman(
         errors.push(Violation::on(
             "hours",
             ViolationCode::MustBePositive,
-            "hours is at least 1",
+            msg!("plan-hours-positive"),
         ));
     }
     if craftsman::Entity::find_by_id(craftsman_id)
@@ -98,14 +99,14 @@ pub async fn assign_craftsman(
         errors.push(Violation::on(
             "craftsmanId",
             ViolationCode::NotFound,
-            "no craftsman has this ID",
+            msg!("plan-craftsman-unknown"),
         ));
     }
     if unit(db, school).await?.is_none_or(|u| !u.kind.is_school()) {
         errors.push(Violation::on(
             "schoolId",
             ViolationCode::NotASchool,
-            "craftsmen are assigned to schools",
+            msg!("plan-craftsman-school-only"),
         ));
     }
     if !errors.is_empty() {
@@ -148,7 +149,7 @@ pub async fn answer_assignment(
         return Ok(refuse(
             "id",
             ViolationCode::NotFound,
-            "no craftsman assignment has this ID",
+            msg!("plan-assignment-unknown"),
         ));
     };
     let firm = craftsman::Entity::find_by_id(a.craftsman_id)
@@ -156,9 +157,7 @@ pub async fn answer_assignment(
         .await?
         .map(|c| c.unit_id);
     if !actor.is_secretariat() && (firm.is_none() || actor.unit() != firm) {
-        return Err(Error::Forbidden(
-            "only the craftsman's firm (or the secretariat) answers an assignment",
-        ));
+        return Err(Error::Forbidden(msg!("plan-forbidden-assignment-answer")));
     }
     let (done, other) = if accept {
         (a.confirmed_at, a.declined_at)
@@ -170,9 +169,9 @@ pub async fn answer_assignment(
             "id",
             ViolationCode::InvalidTransition,
             if accept {
-                "the firm declined this assignment; it cannot be confirmed"
+                msg!("plan-assignment-declined")
             } else {
-                "the firm confirmed this assignment; it can no longer be declined"
+                msg!("plan-assignment-confirmed")
             },
         ));
     }

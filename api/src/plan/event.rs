@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Error, Violation, ViolationCode};
+use crate::msg;
 use crate::text::clean;
 use crate::text::required;
 
@@ -52,9 +53,7 @@ pub async fn record_event(
         return Err(Error::Unauthenticated);
     }
     if !actor.is_secretariat() && !actor.unit().is_some_and(|u| e.organisers.contains(&u)) {
-        return Err(Error::Forbidden(
-            "staff record events their own unit organised",
-        ));
+        return Err(Error::Forbidden(msg!("plan-forbidden-event-organiser")));
     }
     let mut errors = Vec::new();
     let title = required(&e.title, "title", &mut errors);
@@ -62,14 +61,14 @@ pub async fn record_event(
         errors.push(Violation::on(
             "organiserIds",
             ViolationCode::Blank,
-            "name at least one organiser",
+            msg!("plan-event-organiser-required"),
         ));
     }
     if e.participants_count.is_some_and(|n| n < 0) {
         errors.push(Violation::on(
             "participantsCount",
             ViolationCode::MustBeNonNegative,
-            "participantsCount is 0 or more",
+            msg!("plan-participants-count-negative"),
         ));
     }
     let all: HashSet<Uuid> = e
@@ -87,7 +86,7 @@ pub async fn record_event(
         errors.push(Violation::on(
             "participantIds",
             ViolationCode::NotFound,
-            "an organiser or participant is not a member unit",
+            msg!("plan-event-unit-unknown"),
         ));
     }
     if !errors.is_empty() {
@@ -149,13 +148,11 @@ pub async fn confirm_event(
         return Ok(Err(vec![Violation::on(
             "id",
             ViolationCode::NotFound,
-            "no event has this ID",
+            msg!("plan-event-unknown"),
         )]));
     };
     let Some(unit) = actor.unit() else {
-        return Err(Error::Forbidden(
-            "only a unit named in the event confirms its part",
-        ));
+        return Err(Error::Forbidden(msg!("plan-forbidden-event-confirm")));
     };
     let txn = crate::db::write_txn(db).await?;
     let Some(part) = event_unit::Entity::find()
@@ -164,9 +161,7 @@ pub async fn confirm_event(
         .one(&txn)
         .await?
     else {
-        return Err(Error::Forbidden(
-            "only a unit named in the event confirms its part",
-        ));
+        return Err(Error::Forbidden(msg!("plan-forbidden-event-confirm")));
     };
     if part.confirmed_at.is_none() {
         let mut a: event_unit::ActiveModel = part.into();

@@ -13,6 +13,7 @@ use super::acting::unit;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Error, Violation, ViolationCode, refuse};
+use crate::msg;
 use crate::text::required;
 
 /// Names the caller's firm's career mentor (职业规划导师; one per firm: a second call replaces the
@@ -38,7 +39,7 @@ pub async fn set_career_mentor(
         errors.push(Violation::on(
             "unitId",
             ViolationCode::WrongHostKind,
-            "career mentors are named by firms",
+            msg!("plan-mentor-firm-only"),
         ));
     }
     if !errors.is_empty() {
@@ -90,19 +91,17 @@ pub async fn record_career_class(
         return Ok(refuse(
             "careerMentorId",
             ViolationCode::NotFound,
-            "no career mentor has this ID",
+            msg!("plan-mentor-unknown"),
         ));
     };
     if !actor.is_secretariat() && actor.unit() != Some(m.unit_id) && actor.unit() != Some(school) {
-        return Err(Error::Forbidden(
-            "the mentor's firm or the school records a career class",
-        ));
+        return Err(Error::Forbidden(msg!("plan-forbidden-career-class")));
     }
     if unit(db, school).await?.is_none_or(|u| !u.kind.is_school()) {
         return Ok(refuse(
             "schoolId",
             ViolationCode::NotASchool,
-            "career classes are taught at schools",
+            msg!("plan-career-class-school-only"),
         ));
     }
     Ok(Ok(career_class::ActiveModel {

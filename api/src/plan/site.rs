@@ -18,6 +18,7 @@ use super::acting::unit;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Error, Violation, ViolationCode, refuse};
+use crate::msg;
 use crate::text::clean;
 use crate::text::join_list;
 use crate::text::required;
@@ -85,7 +86,7 @@ pub async fn create_site(
         errors.push(Violation::on(
             "studentCapacity",
             ViolationCode::MustBeNonNegative,
-            "studentCapacity is 0 or more",
+            msg!("plan-student-capacity-negative"),
         ));
     }
     let txn = crate::db::write_txn(db).await?;
@@ -93,7 +94,7 @@ pub async fn create_site(
         return Ok(refuse(
             "hostUnitId",
             ViolationCode::NotFound,
-            "no member unit has this ID",
+            msg!("plan-member-unit-unknown"),
         ));
     };
     check_host_kind(s.kind, &host_unit, &mut errors);
@@ -140,12 +141,12 @@ fn check_host_kind(kind: SiteKind, host: &member_unit::Model, errors: &mut Vec<V
         SiteKind::FactoryInSchool if !host.kind.is_school() => errors.push(Violation::on(
             "kind",
             ViolationCode::WrongHostKind,
-            "a factory-in-school (校中厂) is hosted by a school",
+            msg!("plan-factory-in-school-host"),
         )),
         SiteKind::SchoolInFactory if host.kind.is_school() => errors.push(Violation::on(
             "kind",
             ViolationCode::WrongHostKind,
-            "a school-in-factory (厂中校) is hosted by a firm or other non-school unit",
+            msg!("plan-school-in-factory-host"),
         )),
         _ => {}
     }
@@ -173,14 +174,14 @@ async fn check_partners(
             errors.push(Violation::on(
                 &format!("partners.{i}.unitId"),
                 ViolationCode::NotFound,
-                "no member unit has this ID",
+                msg!("plan-member-unit-unknown"),
             ));
         }
         if !seen.insert(*p) || *p == host {
             errors.push(Violation::on(
                 &format!("partners.{i}.unitId"),
                 ViolationCode::Invalid,
-                "a partner is listed twice, or is the host",
+                msg!("plan-partner-duplicate"),
             ));
         }
     }
@@ -188,7 +189,7 @@ async fn check_partners(
         errors.push(Violation::on(
             "partners",
             ViolationCode::FirmPartnerRequired,
-            "a factory-in-school (校中厂) needs at least one firm partner that brings the production line",
+            msg!("plan-firm-partner-required"),
         ));
     }
     Ok(())
@@ -199,9 +200,7 @@ pub(super) fn owns(actor: &Actor, host: Uuid) -> Result<(), Error> {
     match actor {
         Actor::Anonymous => Err(Error::Unauthenticated),
         a if a.is_secretariat() || a.unit() == Some(host) => Ok(()),
-        _ => Err(Error::Forbidden(
-            "only the host unit's staff (or the secretariat) may do this",
-        )),
+        _ => Err(Error::Forbidden(msg!("plan-forbidden-host-only"))),
     }
 }
 
@@ -225,7 +224,7 @@ pub async fn add_site_mentor(
         return Ok(refuse(
             "siteId",
             ViolationCode::NotFound,
-            "no training site has this ID",
+            msg!("plan-site-unknown"),
         ));
     };
     owns(actor, s.host_unit_id)?;

@@ -15,6 +15,8 @@ use super::acting::unit;
 use crate::auth::Actor;
 use crate::error::OpResult;
 use crate::error::{Error, Violation, ViolationCode, refuse};
+use crate::i18n::Message;
+use crate::msg;
 use crate::plan::owns;
 use crate::text::clean;
 use crate::text::join_list;
@@ -45,12 +47,12 @@ pub async fn create_station(
         None => errors.push(Violation::on(
             "hostUnitId",
             ViolationCode::NotFound,
-            "no member unit has this ID",
+            msg!("plan-member-unit-unknown"),
         )),
         Some(u) if u.kind.is_school() => errors.push(Violation::on(
             "hostUnitId",
             ViolationCode::WrongHostKind,
-            "stations are hosted by firms",
+            msg!("plan-station-firm-only"),
         )),
         Some(_) => {}
     }
@@ -94,7 +96,7 @@ pub async fn offer_posts(
         return Ok(refuse(
             "stationId",
             ViolationCode::NotFound,
-            "no station has this ID",
+            msg!("plan-station-unknown"),
         ));
     };
     owns(actor, st.host_unit_id)?;
@@ -104,14 +106,14 @@ pub async fn offer_posts(
         errors.push(Violation::on(
             "posts",
             ViolationCode::MustBeNonNegative,
-            "posts is 0 or more",
+            msg!("plan-posts-negative"),
         ));
     }
     if !(2000..=2100).contains(&year) {
         errors.push(Violation::on(
             "year",
             ViolationCode::Invalid,
-            "year is 2000 to 2100",
+            msg!("plan-year-range"),
         ));
     }
     if !errors.is_empty() {
@@ -124,7 +126,7 @@ pub async fn offer_posts(
         return Ok(refuse(
             "posts",
             ViolationCode::NoPracticePostLeft,
-            format!("{booked} teachers are booked already"),
+            msg!("plan-posts-below-booked", booked = booked),
         ));
     }
     let existing = practice_post::Entity::find()
@@ -229,7 +231,7 @@ pub async fn record_practice(
         errors.push(Violation::on(
             "endDate",
             ViolationCode::Invalid,
-            "endDate is before startDate",
+            msg!("plan-end-before-start"),
         ));
     }
     let span = (p.end_date - p.start_date).num_days() + 1;
@@ -237,7 +239,7 @@ pub async fn record_practice(
         errors.push(Violation::on(
             "daysOnSite",
             ViolationCode::Invalid,
-            format!("daysOnSite is 0 to {span}"),
+            msg!("plan-days-on-site-range", span = span),
         ));
     }
     let txn = crate::db::write_txn(db).await?;
@@ -245,7 +247,7 @@ pub async fn record_practice(
         errors.push(Violation::on(
             "stationId",
             ViolationCode::NotFound,
-            "no station has this ID",
+            msg!("plan-station-unknown"),
         ));
     }
     match unit(&txn, school).await? {
@@ -253,7 +255,7 @@ pub async fn record_practice(
         _ => errors.push(Violation::on(
             "schoolId",
             ViolationCode::NotASchool,
-            "teachers come from schools",
+            msg!("plan-teacher-not-from-school"),
         )),
     }
     if !errors.is_empty() {
@@ -272,7 +274,12 @@ pub async fn record_practice(
         return Ok(refuse(
             "specialty",
             ViolationCode::NoPracticePostLeft,
-            format!("the station offers {offered} post(s) for {specialty} in {year}, all taken"),
+            msg!(
+                "plan-no-post-left",
+                offered = offered,
+                specialty = &specialty,
+                year = year,
+            ),
         ));
     }
     let row = teacher_practice::ActiveModel {
@@ -310,7 +317,7 @@ async fn hosted_practice(
     actor: &Actor,
     id: Uuid,
     secretariat: bool,
-    why: &'static str,
+    why: Message,
 ) -> OpResult<teacher_practice::Model> {
     if !actor.is_authenticated() {
         return Err(Error::Unauthenticated);
@@ -319,7 +326,7 @@ async fn hosted_practice(
         return Ok(refuse(
             "id",
             ViolationCode::NotFound,
-            "no teacher practice has this ID",
+            msg!("plan-practice-unknown"),
         ));
     };
     let station = practice_station::Entity::find_by_id(p.station_id)
@@ -347,7 +354,7 @@ pub async fn confirm_practice(
         actor,
         id,
         false,
-        "only the station's host confirms a teacher's practice",
+        msg!("plan-forbidden-practice-confirm"),
     )
     .await?
     {
@@ -358,7 +365,7 @@ pub async fn confirm_practice(
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            "the host declined this booking; it cannot be confirmed",
+            msg!("plan-practice-declined"),
         ));
     }
     let mut a: teacher_practice::ActiveModel = p.into();
@@ -380,14 +387,8 @@ pub async fn decline_practice(
     id: Uuid,
     reason: String,
 ) -> OpResult<teacher_practice::Model> {
-    let p = match hosted_practice(
-        db,
-        actor,
-        id,
-        true,
-        "only the station's host (or the secretariat) declines a booking",
-    )
-    .await?
+    let p = match hosted_practice(db, actor, id, true, msg!("plan-forbidden-practice-decline"))
+        .await?
     {
         Ok(p) => p,
         Err(e) => return Ok(Err(e)),
@@ -401,7 +402,7 @@ pub async fn decline_practice(
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
-            "the host confirmed this stint; it can no longer be declined",
+            msg!("plan-practice-confirmed"),
         ));
     }
     if p.declined_at.is_some() {

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::error::{OpResult, Violation, ViolationCode};
+use crate::msg;
 use crate::registry::Outcome;
 
 /// Gives `unit` a seat with `role` on `committee`, or changes the role of its seat.
@@ -91,7 +92,7 @@ pub async fn remove_committee_membership(
         return Ok(Err(vec![Violation::on(
             "memberUnitId",
             ViolationCode::NotACommitteeMember,
-            "the unit holds no seat on this committee",
+            msg!("registry-not-a-committee-member"),
         )]));
     }
     txn.commit().await?;
@@ -110,14 +111,14 @@ pub(super) async fn find_pair(
         errors.push(Violation::on(
             "committeeId",
             ViolationCode::NotFound,
-            "no committee has this ID",
+            msg!("registry-committee-not-found"),
         ));
     }
     if unit.is_none() {
         errors.push(Violation::on(
             "memberUnitId",
             ViolationCode::NotFound,
-            "no member unit has this ID",
+            msg!("registry-member-unit-not-found"),
         ));
     }
     Ok(match (committee, unit) {

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::actor::Actor;
 use crate::error::{OpResult, Violation, ViolationCode, taken};
+use crate::msg;
 use crate::uscc;
 
 /// Longest name, in characters.
@@ -60,7 +61,11 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
     if let Some(name) = &mut fields.name {
         *name = crate::text::normalize(name);
         if name.is_empty() {
-            errors.push(Violation::on("name", ViolationCode::Blank, "name is blank"));
+            errors.push(Violation::on(
+                "name",
+                ViolationCode::Blank,
+                msg!("field-blank", field = "name"),
+            ));
         }
         too_long(&mut errors, "name", Some(name), MAX_NAME_CHARS);
     }
@@ -73,7 +78,7 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
         errors.push(Violation::on(
             "uscc",
             ViolationCode::InvalidCreditCode,
-            e.to_string(),
+            e.message(),
         ));
     }
     if let Some(Some(n)) = fields.employee_count
@@ -82,7 +87,7 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
         errors.push(Violation::on(
             "employeeCount",
             ViolationCode::MustBeNonNegative,
-            "employeeCount must be 0 or more",
+            msg!("registry-employee-count-negative"),
         ));
     }
     fields.contact_person = clean_update(fields.contact_person);
@@ -109,9 +114,7 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
         errors.push(Violation::on(
             "contactPhone",
             ViolationCode::Invalid,
-            format!(
-                "contactPhone may hold digits, spaces, + - ( ) and 转 (extension), at most {MAX_PHONE_CHARS} characters"
-            ),
+            msg!("registry-contact-phone-invalid", max = MAX_PHONE_CHARS),
         ));
     }
     if errors.is_empty() {
@@ -144,7 +147,7 @@ pub(super) async fn check_unique(
         errors.push(Violation::on(
             "name",
             ViolationCode::Taken,
-            "another member unit has this name",
+            msg!("registry-name-taken"),
         ));
     }
     if let Some(Some(code)) = &fields.uscc
@@ -156,7 +159,7 @@ pub(super) async fn check_unique(
         errors.push(Violation::on(
             "uscc",
             ViolationCode::Taken,
-            "another member unit has this credit code",
+            msg!("registry-uscc-taken"),
         ));
     }
     Ok(errors)
@@ -237,7 +240,7 @@ pub async fn create_member_unit(
         return Ok(Err(vec![Violation::on(
             "name",
             ViolationCode::Blank,
-            "name and kind are required",
+            msg!("registry-name-and-kind-required"),
         )]));
     };
     let txn = crate::db::write_txn(db).await?;
@@ -306,7 +309,7 @@ pub async fn update_member_unit(
         return Ok(Err(vec![Violation::on(
             "id",
             ViolationCode::NotFound,
-            "no member unit has this ID",
+            msg!("registry-member-unit-not-found"),
         )]));
     };
     let mut errors = check_unique(&txn, &fields, Some(id)).await?;
@@ -329,7 +332,7 @@ pub async fn update_member_unit(
             errors.push(Violation::on(
                 "kind",
                 ViolationCode::KindConflictsWithAccounts,
-                format!("{bound} account(s) of another sort act for this unit; move them first"),
+                msg!("registry-kind-conflicts-with-accounts", count = bound),
             ));
         }
     }

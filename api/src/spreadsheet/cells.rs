@@ -9,6 +9,8 @@ use entity::enums::{ArrangedBy, Gender, VenueType};
 use sea_orm::Iterable;
 
 use crate::error::ViolationCode;
+use crate::i18n::Message;
+use crate::msg;
 use crate::spreadsheet::Column;
 use crate::spreadsheet::RowError;
 
@@ -16,7 +18,7 @@ use crate::spreadsheet::RowError;
 pub(super) fn header_map(
     header: &[String],
     columns: &[Column],
-) -> Result<HashMap<&'static str, usize>, String> {
+) -> Result<HashMap<&'static str, usize>, Message> {
     let mut map = HashMap::new();
     for (i, h) in header.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}');
@@ -38,10 +40,7 @@ pub(super) fn header_map(
     if missing.is_empty() {
         Ok(map)
     } else {
-        Err(format!(
-            "the header row lacks required columns: {}",
-            missing.join(", ")
-        ))
+        Err(msg!("import-header-missing", columns = missing.join(", ")))
     }
 }
 
@@ -113,18 +112,22 @@ impl Row<'_> {
     /// `BLANK` on `field`, unless a problem with it is recorded already.
     fn blank(&mut self, field: &str) {
         if !self.has_error(field) {
-            self.fail(field, ViolationCode::Blank, format!("{field} is required"));
+            self.fail(
+                field,
+                ViolationCode::Blank,
+                msg!("import-cell-required", field = field),
+            );
         }
     }
 
-    pub(super) fn fail(&mut self, field: &str, code: ViolationCode, message: impl Into<String>) {
+    pub(super) fn fail(&mut self, field: &str, code: ViolationCode, message: Message) {
         self.errors.push(RowError {
             row: self.number,
             column: Some(field.to_owned()),
             cell: None,
             header: None,
             code,
-            message: message.into(),
+            message,
         });
     }
 
@@ -145,7 +148,7 @@ impl Row<'_> {
                 self.fail(
                     field,
                     ViolationCode::Invalid,
-                    format!("{t:?} is not a date (2007-05-12, 2007/5/12 or 2007年5月12日)"),
+                    msg!("import-cell-not-date", value = t),
                 );
                 None
             }
@@ -169,7 +172,7 @@ impl Row<'_> {
                 self.fail(
                     field,
                     ViolationCode::Invalid,
-                    format!("{t:?} is not a whole number"),
+                    msg!("import-cell-not-whole-number", value = t),
                 );
                 None
             }
@@ -186,10 +189,7 @@ impl Row<'_> {
             self.fail(
                 field,
                 ViolationCode::InvalidNationalId,
-                format!(
-                    "{t:?}: Excel turned the ID number into a number and lost its last digits; \
-                     format the column as text (文本) and type the number again"
-                ),
+                msg!("import-national-id-mangled", value = t),
             );
             return None;
         }
@@ -214,7 +214,7 @@ impl Row<'_> {
                 self.fail(
                     field,
                     ViolationCode::Invalid,
-                    format!("{t:?} is not 是 or 否"),
+                    msg!("import-cell-not-yes-no", value = t),
                 );
                 false
             }
@@ -250,7 +250,11 @@ impl Row<'_> {
             self.fail(
                 field,
                 ViolationCode::Invalid,
-                format!("{t:?} is not one of {}", names.join(", ")),
+                msg!(
+                    "import-cell-not-option",
+                    value = t,
+                    options = names.join(", ")
+                ),
             );
         }
         found

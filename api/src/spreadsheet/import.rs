@@ -20,6 +20,8 @@ use super::read::{FileProblem, Format, MAX_IMPORT_ROWS, Rows, file_error};
 use super::template::{Column, PLACEMENT_COLUMNS, STUDENT_COLUMNS};
 use crate::actor::Actor;
 use crate::error::{Error, Violation, ViolationCode};
+use crate::i18n::Message;
+use crate::msg;
 use crate::placement::{self, Host, Members, PlacementInput, StudentInput};
 
 /// Rows written per statement.
@@ -27,6 +29,7 @@ const BATCH: usize = 500;
 
 /// One problem with one row (or the file itself, row 0).
 #[derive(Debug, Clone, PartialEq, Eq, async_graphql::SimpleObject)]
+#[graphql(complex)]
 pub struct RowError {
     /// Spreadsheet row number (1 = the header row; data start at 2); 0 for the file as a whole.
     pub row: u64,
@@ -38,8 +41,18 @@ pub struct RowError {
     pub header: Option<String>,
     /// Typed code.
     pub code: ViolationCode,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong; the `message` field renders it in the request's language.
+    #[graphql(skip)]
+    pub message: Message,
+}
+
+#[async_graphql::ComplexObject]
+impl RowError {
+    /// What is wrong, for the clerk who fixes the file: in Chinese (zh-CN) or English by the
+    /// request's `Accept-Language`. Programs read `code`.
+    async fn message(&self, ctx: &async_graphql::Context<'_>) -> String {
+        self.message.render(crate::graphql::error::locale(ctx))
+    }
 }
 
 impl RowError {
@@ -143,8 +156,9 @@ async fn run<I: Importer>(
 ) -> Result<ImportReport, DbErr> {
     use std::io::Seek;
     let unreadable = |e: std::io::Error| {
-        file_error(FileProblem::malformed(format!(
-            "the file cannot be read: {e}"
+        file_error(FileProblem::malformed(msg!(
+            "import-file-unreadable",
+            detail = e.to_string()
         )))
     };
     let checking = match file.try_clone() {
@@ -197,7 +211,11 @@ async fn pass<I: Importer, R: Read + Seek + Send + 'static>(
     let header = match rows.next_row().await {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Ok(file_error(e)),
-        None => return Ok(file_error(FileProblem::malformed("the file is empty"))),
+        None => {
+            return Ok(file_error(FileProblem::malformed(msg!(
+                "import-file-empty"
+            ))));
+        }
     };
     let map = match header_map(&header, I::COLUMNS) {
         Ok(m) => m,
@@ -387,9 +405,10 @@ impl Importer for StudentImport {
             return Err(vec![Violation::on(
                 "studentNumber",
                 ViolationCode::Taken,
-                format!(
-                    "student number {} appears already on row {first} of this file",
-                    input.student_number
+                msg!(
+                    "import-student-number-repeated",
+                    number = &input.student_number,
+                    first = *first
                 ),
             )]);
         }

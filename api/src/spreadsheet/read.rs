@@ -5,6 +5,8 @@ use std::io::{Read, Seek};
 use calamine::{Data, Reader};
 
 use crate::error::ViolationCode;
+use crate::i18n::Message;
+use crate::msg;
 use crate::spreadsheet::ImportReport;
 use crate::spreadsheet::RowError;
 
@@ -73,21 +75,21 @@ pub const MAX_XLSX_RUN_BYTES: usize = 256 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct FileProblem {
     pub(super) code: ViolationCode,
-    pub(super) message: String,
+    pub(super) message: Message,
 }
 
 impl FileProblem {
-    pub(super) fn malformed(message: impl Into<String>) -> Self {
+    pub(super) fn malformed(message: Message) -> Self {
         Self {
             code: ViolationCode::MalformedFile,
-            message: message.into(),
+            message,
         }
     }
 
     pub(super) fn too_many_rows() -> Self {
         Self {
             code: ViolationCode::TooManyRows,
-            message: format!("the file has more than {MAX_IMPORT_ROWS} data rows"),
+            message: msg!("import-too-many-rows", max = MAX_IMPORT_ROWS),
         }
     }
 }
@@ -178,7 +180,7 @@ fn csv_text<R: Read>(reader: R) -> CsvText<R> {
 /// (a 200 MB cell, a 200 MB attribute).
 fn check_xlsx_sizes<R: Read + Seek>(reader: &mut R) -> Result<(), FileProblem> {
     let unreadable = |e: zip::result::ZipError| {
-        FileProblem::malformed(format!("not a readable .xlsx file: {e}"))
+        FileProblem::malformed(msg!("import-not-xlsx", detail = e.to_string()))
     };
     let mut zip = zip::ZipArchive::new(&mut *reader).map_err(unreadable)?;
     for i in 0..zip.len() {
@@ -198,9 +200,10 @@ fn check_xlsx_sizes<R: Read + Seek>(reader: &mut R) -> Result<(), FileProblem> {
             MAX_XLSX_OTHER_PART_BYTES
         };
         let too_big = || {
-            FileProblem::malformed(format!(
-                "{name} expands to more than {} MiB; an import takes at most that",
-                limit / (1024 * 1024)
+            FileProblem::malformed(msg!(
+                "import-part-too-large",
+                part = name.as_str(),
+                mib = limit / (1024 * 1024)
             ))
         };
         if declared > limit {
@@ -210,17 +213,19 @@ fn check_xlsx_sizes<R: Read + Seek>(reader: &mut R) -> Result<(), FileProblem> {
         match scan_part(part.take(limit + 1), shared)? {
             Scan { bytes, .. } if bytes > limit => return Err(too_big()),
             Scan { strings, .. } if strings > MAX_SHARED_STRINGS => {
-                return Err(FileProblem::malformed(format!(
-                    "{name} holds more than {MAX_SHARED_STRINGS} strings; an import takes at most that"
+                return Err(FileProblem::malformed(msg!(
+                    "import-too-many-strings",
+                    part = name.as_str(),
+                    max = MAX_SHARED_STRINGS
                 )));
             }
             _ => {}
         }
     }
     drop(zip);
-    reader
-        .seek(std::io::SeekFrom::Start(0))
-        .map_err(|e| FileProblem::malformed(format!("the file cannot be read: {e}")))?;
+    reader.seek(std::io::SeekFrom::Start(0)).map_err(|e| {
+        FileProblem::malformed(msg!("import-file-unreadable", detail = e.to_string()))
+    })?;
     Ok(())
 }
 
@@ -249,8 +254,9 @@ fn scan_part(mut part: impl Read, count_strings: bool) -> Result<Scan, FileProbl
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => {
-                return Err(FileProblem::malformed(format!(
-                    "not a readable .xlsx file: {e}"
+                return Err(FileProblem::malformed(msg!(
+                    "import-not-xlsx",
+                    detail = e.to_string()
                 )));
             }
         };
@@ -263,9 +269,9 @@ fn scan_part(mut part: impl Read, count_strings: bool) -> Result<Scan, FileProbl
             }
             run += 1;
             if run > MAX_XLSX_RUN_BYTES {
-                return Err(FileProblem::malformed(format!(
-                    "a cell or tag of the file is longer than {} KiB; an import takes no such cell",
-                    MAX_XLSX_RUN_BYTES / 1024
+                return Err(FileProblem::malformed(msg!(
+                    "import-cell-too-long",
+                    kib = MAX_XLSX_RUN_BYTES / 1024
                 )));
             }
             if count_strings {
@@ -292,16 +298,18 @@ fn stream_xlsx<R: Read + Seek>(
     tx: &tokio::sync::mpsc::Sender<Result<Vec<String>, FileProblem>>,
 ) -> Result<(), FileProblem> {
     check_xlsx_sizes(&mut reader)?;
-    let mut book: calamine::Xlsx<R> = calamine::open_workbook_from_rs(reader)
-        .map_err(|e| FileProblem::malformed(format!("not a readable .xlsx file: {e}")))?;
+    let mut book: calamine::Xlsx<R> =
+        calamine::open_workbook_from_rs(reader).map_err(|e: calamine::XlsxError| {
+            FileProblem::malformed(msg!("import-not-xlsx", detail = e.to_string()))
+        })?;
     let name = book
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| FileProblem::malformed("the workbook has no sheet"))?;
-    let mut cells = book
-        .worksheet_cells_reader(&name)
-        .map_err(|e| FileProblem::malformed(format!("the first sheet cannot be read: {e}")))?;
+        .ok_or_else(|| FileProblem::malformed(msg!("import-no-sheet")))?;
+    let mut cells = book.worksheet_cells_reader(&name).map_err(|e| {
+        FileProblem::malformed(msg!("import-sheet-unreadable", detail = e.to_string()))
+    })?;
     let mut row_index: u32 = 0;
     let mut row: Vec<String> = Vec::new();
     loop {
@@ -314,9 +322,10 @@ fn stream_xlsx<R: Read + Seek>(
                 }
                 let c = c as usize;
                 if c >= width {
-                    return Err(FileProblem::malformed(format!(
-                        "a cell in column {} is beyond the template's {width} columns",
-                        c + 1
+                    return Err(FileProblem::malformed(msg!(
+                        "import-cell-beyond-columns",
+                        column = c + 1,
+                        width = width
                     )));
                 }
                 // Cells come in row order; a gap is a run of empty rows.
@@ -336,8 +345,9 @@ fn stream_xlsx<R: Read + Seek>(
                 return Ok(());
             }
             Err(e) => {
-                return Err(FileProblem::malformed(format!(
-                    "the sheet cannot be read: {e}"
+                return Err(FileProblem::malformed(msg!(
+                    "import-sheet-unreadable",
+                    detail = e.to_string()
                 )));
             }
         }
@@ -354,23 +364,27 @@ fn read_xls<R: Read + Seek>(
     let size = reader
         .seek(std::io::SeekFrom::End(0))
         .and_then(|n| reader.seek(std::io::SeekFrom::Start(0)).map(|_| n))
-        .map_err(|e| FileProblem::malformed(format!("the file cannot be read: {e}")))?;
+        .map_err(|e| {
+            FileProblem::malformed(msg!("import-file-unreadable", detail = e.to_string()))
+        })?;
     if size > MAX_XLS_BYTES {
-        return Err(FileProblem::malformed(format!(
-            "an .xls file may be at most {} MiB; save it as .xlsx",
-            MAX_XLS_BYTES / 1024 / 1024
+        return Err(FileProblem::malformed(msg!(
+            "import-xls-too-large",
+            mib = MAX_XLS_BYTES / 1024 / 1024
         )));
     }
-    let mut book: calamine::Xls<R> = calamine::open_workbook_from_rs(reader)
-        .map_err(|e| FileProblem::malformed(format!("not a readable .xls file: {e}")))?;
+    let mut book: calamine::Xls<R> =
+        calamine::open_workbook_from_rs(reader).map_err(|e: calamine::XlsError| {
+            FileProblem::malformed(msg!("import-not-xls", detail = e.to_string()))
+        })?;
     let name = book
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| FileProblem::malformed("the workbook has no sheet"))?;
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| FileProblem::malformed(format!("the first sheet cannot be read: {e}")))?;
+        .ok_or_else(|| FileProblem::malformed(msg!("import-no-sheet")))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        FileProblem::malformed(msg!("import-sheet-unreadable", detail = e.to_string()))
+    })?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     if u64::from(first_row) + range.height() as u64 > MAX_IMPORT_ROWS + 1 {
         return Err(FileProblem::too_many_rows());
@@ -388,9 +402,10 @@ fn read_xls<R: Read + Seek>(
             row.pop();
         }
         if row.len() > width {
-            return Err(FileProblem::malformed(format!(
-                "a cell in column {} is beyond the template's {width} columns",
-                row.len()
+            return Err(FileProblem::malformed(msg!(
+                "import-cell-beyond-columns",
+                column = row.len(),
+                width = width
             )));
         }
         if tx.blocking_send(Ok(row)).is_err() {
@@ -441,7 +456,9 @@ impl<R: Read + Seek + Send + 'static> Rows<R> {
                         .map(|c| c.trim().to_owned())
                         .collect()
                 })
-                .map_err(|e| FileProblem::malformed(format!("malformed CSV: {e}")))
+                .map_err(|e| {
+                    FileProblem::malformed(msg!("import-csv-malformed", detail = e.to_string()))
+                })
             }),
             Self::Xlsx(rx) => rx.recv().await,
         }

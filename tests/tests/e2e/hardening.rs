@@ -78,7 +78,7 @@ fn refused_as_too_deep(body: &Value) {
         body["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("deeper than 64"),
+            .contains("嵌套超过 64 层"),
         "{body}"
     );
     assert!(body.get("data").is_none_or(Value::is_null), "{body}");
@@ -113,7 +113,7 @@ async fn documents_nested_thousands_deep_are_refused_on_every_transport() {
         body["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("50000 tokens")
+            .contains("超过 50000 个词法单元")
     );
 
     // GET.
@@ -736,7 +736,7 @@ async fn hostile_spreadsheets_are_refused_and_reports_are_bounded(app: TestApp) 
         report["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("2000000 strings"),
+            .contains("超过 2000000 个字符串"),
         "{report}"
     );
     // One cell of 300 KB (a 200 MB cell is refused the same way, 64 KiB read at a time).
@@ -1313,7 +1313,7 @@ async fn cost_counts_ids_and_reports_and_shapes_are_bounded(app: TestApp) {
         reply.body["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("at most 10 times")
+            .contains("最多出现 10 次")
     );
     let roots: String = (0..21).map(|i| format!("f{i}: __typename ")).collect();
     let reply = app
@@ -1323,7 +1323,7 @@ async fn cost_counts_ids_and_reports_and_shapes_are_bounded(app: TestApp) {
         reply.body["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("root fields"),
+            .contains("最多选择 20 个根字段"),
         "{}",
         reply.body
     );
@@ -1335,7 +1335,7 @@ async fn cost_counts_ids_and_reports_and_shapes_are_bounded(app: TestApp) {
         reply.body["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("operations"),
+            .contains("最多含 10 个操作"),
         "{}",
         reply.body
     );

@@ -259,7 +259,7 @@ async fn too_deep_or_too_costly_queries_are_refused_before_they_run(app: TestApp
         reply.body["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("nested too deep")
+            .contains("查询嵌套超过 12 层")
     );
     assert_eq!(statements, 0);
     let costly = "{ memberUnits(first: 100) { nodes { committees(first: 100) { nodes { members(first: 100) { nodes { name } } } } } } }";

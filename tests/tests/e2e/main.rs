@@ -11,6 +11,7 @@ mod fixtures;
 mod fuzz;
 mod hardening;
 mod http;
+mod i18n;
 mod member_registry;
 mod migrations;
 mod order_classes;

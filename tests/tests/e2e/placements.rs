@@ -459,7 +459,8 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
     student(&app, &p.school, "YOUNG", "2011-01-01", 1).await;
     let young = report(&app, &p.school, good("YOUNG", &host)).await;
     let school_view = young["internshipPlacement"]["ruleFindings"].to_string();
-    assert!(school_view.contains("the student is 15"), "{school_view}");
+    // (Chinese, the default language: "15 周岁" is the age, 一年级 the year of study.)
+    assert!(school_view.contains("15 周岁"), "{school_view}");
     let host_view = app
         .post_graphql("query($id: ID!) { node(id: $id) { ... on InternshipPlacement { ruleFindings { rule message } } } }", json!({ "id": young["internshipPlacement"]["id"] }), Some(&p.firm_a))
         .await
@@ -470,7 +471,7 @@ async fn schools_hosts_other_units_and_the_secretariat_see_what_they_may(app: Te
         "{host_view}"
     );
     assert!(
-        !host_view.contains("15") && !host_view.contains("first-year"),
+        !host_view.contains("15") && !host_view.contains("一年级"),
         "{host_view}"
     );
     // The same student, host and start date twice is refused.

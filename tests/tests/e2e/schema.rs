@@ -231,6 +231,6 @@ async fn the_standard_introspection_query_passes_at_the_default_limits() {
         reply.body["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("nested too deep")
+            .contains("查询嵌套超过 12 层")
     );
 }

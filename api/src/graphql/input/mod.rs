@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::graphql::error::ApiError;
 use crate::graphql::id::{NodeType, decode_as};
+use crate::msg;
 
 /// The row ids of member-unit global IDs given as a filter argument `field`.
 ///
@@ -14,7 +15,12 @@ pub(in crate::graphql) fn member_unit_ids(ids: &[ID], field: &str) -> Result<Vec
     ids.iter()
         .map(|id| {
             decode_as(NodeType::MemberUnit, id).map_err(|_| {
-                ApiError::BadUserInput(format!("{field}: {:?} is not a MemberUnit ID", id.as_str()))
+                ApiError::BadUserInput(msg!(
+                    "id-wrong-type",
+                    field = field,
+                    id = id.as_str(),
+                    type_name = "MemberUnit"
+                ))
             })
         })
         .collect()

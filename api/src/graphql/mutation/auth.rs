@@ -75,7 +75,7 @@ impl AuthMutation {
                 account: None,
                 user_errors: vec![UserError {
                     field: Some(vec!["input".into()]),
-                    message: "e-mail or password is wrong".into(),
+                    message: crate::msg!("login-invalid-credentials"),
                     code: UserErrorCode::InvalidCredentials,
                 }],
             });

@@ -23,6 +23,7 @@ use crate::graphql::input::UpdateOrderClassDemandInput;
 use crate::graphql::input::UpdateOrderClassPlanInput;
 use crate::graphql::object::{Enrolment, OrderClass, OrderClassDemand};
 use crate::graphql::query::CurrentAccount;
+use crate::msg;
 use crate::order_class::{
     self as domain, ClassAction, ClassProposal, DemandAction, DemandFields, EnrolStudent,
     FiveIntegrations, Integration, SponsorSeats, TrainingPlan,
@@ -461,7 +462,7 @@ impl OrderClassMutation {
                     .map_err(ApiError::from)?;
                 match student {
                     Some(s) => Ok((e, s)),
-                    None => return Err(ApiError::NotFound("student".into()).into()),
+                    None => return Err(ApiError::NotFound(msg!("not-found-student")).into()),
                 }
             }
             Err(errors) => Err(errors),

@@ -12,6 +12,7 @@ use crate::graphql::input::ReportInternshipPlacementInput;
 use crate::graphql::input::SaveStudentInput;
 use crate::graphql::input::TerminateInternshipPlacementInput;
 use crate::graphql::object::{GraduateOutcome, InternshipPlacement, Student, StudentView};
+use crate::msg;
 use crate::placement::{
     self as domain, Host, OutcomeInput, PlacementAction, PlacementInput, StudentInput,
 };
@@ -41,7 +42,7 @@ async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<Im
     let db = ctx.data::<DatabaseConnection>()?;
     let upload = file
         .value(ctx)
-        .map_err(|e| ApiError::BadUserInput(format!("the upload cannot be read: {e}")))?;
+        .map_err(|e| ApiError::BadUserInput(msg!("upload-unreadable", detail = e.to_string())))?;
     let Some(format) = Format::detect(&upload.filename, upload.content_type.as_deref()) else {
         return Ok(ImportReport {
             errors: vec![spreadsheet::RowError {
@@ -50,7 +51,7 @@ async fn import(ctx: &Context<'_>, file: Upload, students: bool) -> ApiResult<Im
                 cell: None,
                 header: None,
                 code: UserErrorCode::MalformedFile,
-                message: "send an .xlsx, .xls or .csv file".into(),
+                message: msg!("import-format-unknown"),
             }],
             error_count: 1,
             ..Default::default()
@@ -140,7 +141,7 @@ impl PlacementMutation {
                 errors.push(UserError::on(
                     "hostName",
                     UserErrorCode::Blank,
-                    "give hostUnitId or hostName",
+                    msg!("placement-host-required"),
                 ));
                 None
             }

@@ -25,6 +25,7 @@ use crate::graphql::object::{
     Apprenticeship, CareerMentor, Craftsman, CraftsmanAssignment, Event, TeacherPractice,
     TeacherPracticeStation, TrainingSite,
 };
+use crate::msg;
 use crate::plan::{self as domain, ApprenticeshipInput, EventInput, PracticeInput, SiteInput};
 
 /// A member unit's global ID in input (`INVALID` / `NOT_FOUND` user errors).
@@ -255,7 +256,7 @@ impl PlanMutation {
                     .map_err(ApiError::from)?
                 {
                     Some(s) => Ok(s),
-                    None => return Err(ApiError::NotFound("station".into()).into()),
+                    None => return Err(ApiError::NotFound(msg!("not-found-station")).into()),
                 }
             }
             Err(e) => Err(e),

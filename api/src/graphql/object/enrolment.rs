@@ -1,6 +1,7 @@
 //! Enrolments, pre-employment agreements and students (personal data: see `StudentView`).
 
 use crate::graphql::scalar::{Date, DateTime};
+use crate::msg;
 use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::enums::{Gender, TargetGroup};
 use entity::{enrolment, student};
@@ -87,9 +88,7 @@ impl Student {
     fn full(&self) -> Result<(), ApiError> {
         match self.1 {
             StudentView::Full => Ok(()),
-            StudentView::Limited => Err(ApiError::Forbidden(
-                "a host sees its interns' name and specialty only",
-            )),
+            StudentView::Limited => Err(ApiError::Forbidden(msg!("forbidden-host-sees-name-only"))),
         }
     }
 }

@@ -1,4 +1,5 @@
 use crate::graphql::scalar::{Date, DateTime};
+use crate::msg;
 use async_graphql::connection::{Connection, ConnectionNameType, EdgeNameType, EmptyFields};
 use async_graphql::{Context, ID, Object, OutputType};
 use entity::enums::{CouncilRole, District, MemberUnitKind, UnitCategory};
@@ -203,8 +204,12 @@ impl MemberUnit {
 impl MemberUnit {
     /// Wraps a model loaded by id, or `NOT_FOUND`.
     pub fn found(model: Option<member_unit::Model>, id: &ID) -> Result<Self, ApiError> {
-        model
-            .map(Self)
-            .ok_or_else(|| ApiError::NotFound(format!("no MemberUnit has ID {:?}", id.as_str())))
+        model.map(Self).ok_or_else(|| {
+            ApiError::NotFound(msg!(
+                "id-not-found-of-type",
+                type_name = "MemberUnit",
+                id = id.as_str()
+            ))
+        })
     }
 }

@@ -1,6 +1,7 @@
 //! Order classes, their training plans, rule checks and sponsors.
 
 use crate::graphql::scalar::DateTime;
+use crate::msg;
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::enums::OrderClassStatus;
@@ -76,7 +77,7 @@ pub struct RuleCheck {
     pub rule: OrderClassRule,
     /// Whether the class meets it now.
     pub met: bool,
-    /// The figures behind the verdict.
+    /// The figures behind the verdict, in the request's language (`Accept-Language`).
     pub detail: String,
 }
 
@@ -208,12 +209,13 @@ impl OrderClass {
             .into_iter()
             .map(|(s, u)| (s, Some(u)))
             .collect();
+        let locale = crate::graphql::error::locale(ctx);
         Ok(check_rules(&self.0, &sponsors)
             .into_iter()
             .map(|c| RuleCheck {
                 rule: c.rule,
                 met: c.met,
-                detail: c.detail,
+                detail: c.detail.render(locale),
             })
             .collect())
     }
@@ -288,10 +290,7 @@ impl OrderClass {
             .map(|(s, _)| s)
             .collect();
         if !can_see_students(actor(ctx), self.0.school_id, &sponsors) {
-            return Err(ApiError::Forbidden(
-                "students are visible to their school, the class's sponsors and the secretariat",
-            )
-            .into());
+            return Err(ApiError::Forbidden(msg!("forbidden-students-of-class")).into());
         }
         let page = Page::new(first, after, last, before, "ID")?;
         let all = ctx

@@ -23,7 +23,8 @@ pub struct RuleFinding {
     pub rule: PlacementRule,
     /// BLOCKING (activation is refused) or WARNING (listed for the committees).
     pub severity: Severity,
-    /// What is wrong, with the figures.
+    /// What is wrong, with the figures (for a host, without the intern's personal figures), in
+    /// the request's language (`Accept-Language`).
     pub message: String,
 }
 
@@ -60,6 +61,7 @@ impl InternshipPlacement {
         let counts = count_overlaps(&self.0, &others);
         // A host sees what is wrong, not the intern's age or year of study behind it.
         let limited = self.view(crate::graphql::guard::actor(ctx)) == StudentView::Limited;
+        let locale = crate::graphql::error::locale(ctx);
         Ok(findings(&self.0, &student, host.as_ref(), counts)
             .into_iter()
             .map(|f| RuleFinding {
@@ -69,9 +71,9 @@ impl InternshipPlacement {
                     Severity::Warning
                 },
                 message: if limited {
-                    f.rule.summary().to_owned()
+                    f.rule.summary().render(locale)
                 } else {
-                    f.message
+                    f.message.render(locale)
                 },
                 rule: f.rule,
             })

@@ -1,4 +1,5 @@
 use crate::graphql::scalar::{Date, DateTime};
+use crate::msg;
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::enums::{
@@ -226,10 +227,7 @@ impl TeacherPracticeStation {
     /// Contact phone: the host and the secretariat only (`FORBIDDEN` otherwise).
     async fn contact_phone(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
         if !involved(actor(ctx), &[self.0.host_unit_id]) {
-            return Err(ApiError::Forbidden(
-                "phone numbers are seen by their unit and the secretariat",
-            )
-            .into());
+            return Err(ApiError::Forbidden(msg!("forbidden-phone")).into());
         }
         Ok(self.0.contact_phone.as_deref())
     }
@@ -353,10 +351,7 @@ impl Craftsman {
     /// Phone: the firm and the secretariat only (`FORBIDDEN` otherwise).
     async fn phone(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
         if !involved(actor(ctx), &[self.0.unit_id]) {
-            return Err(ApiError::Forbidden(
-                "phone numbers are seen by their unit and the secretariat",
-            )
-            .into());
+            return Err(ApiError::Forbidden(msg!("forbidden-phone")).into());
         }
         Ok(self.0.phone.as_deref())
     }

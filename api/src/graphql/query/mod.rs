@@ -1,5 +1,6 @@
 //! The query root, merged from one object per area.
 
+mod labels;
 mod node;
 mod order_class;
 mod placement;
@@ -7,6 +8,7 @@ mod plan;
 mod registry;
 mod viewer;
 
+pub use labels::{EnumLabels, EnumValueLabel, MAX_ENUM_NAMES};
 pub use placement::{InternshipPostsReport, RetentionRow, internship_posts_of};
 pub use plan::{MemberCompliance, compliance_of};
 pub use registry::{MemberUnitOrderField, OrderDirection};
@@ -21,4 +23,5 @@ pub struct Query(
     placement::PlacementQuery,
     plan::PlanQuery,
     viewer::ViewerQuery,
+    labels::LabelsQuery,
 );

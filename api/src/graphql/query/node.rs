@@ -19,6 +19,7 @@ use crate::graphql::object::{
     Enrolment, Event, InternshipPlacement, MemberUnit, Node, OrderClass, OrderClassDemand, Student,
     StudentView, TeacherPractice, TeacherPracticeStation, TrainingSite,
 };
+use crate::msg;
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
 use crate::placement::placement_scope;
 use crate::plan::{apprenticeship_scope, signed_in, teacher_practice_scope};
@@ -194,7 +195,7 @@ impl NodeQuery {
         let key = decode(&id)?;
         match load(ctx, &[key]).await?.pop().flatten() {
             Some(node) => Ok(Some(node)),
-            None => Err(ApiError::NotFound(format!("no object has ID {:?}", id.as_str())).into()),
+            None => Err(ApiError::NotFound(msg!("id-not-found", id = id.as_str())).into()),
         }
     }
 
@@ -208,7 +209,7 @@ impl NodeQuery {
         #[graphql(desc = "Global IDs (at most 100).")] ids: Vec<ID>,
     ) -> ApiResult<Vec<Option<Node>>> {
         if ids.len() > MAX_NODES {
-            return Err(ApiError::BadUserInput(format!("at most {MAX_NODES} IDs")).into());
+            return Err(ApiError::BadUserInput(msg!("nodes-too-many", max = MAX_NODES)).into());
         }
         let keys: Vec<(NodeType, Uuid)> = ids
             .iter()

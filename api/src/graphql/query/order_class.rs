@@ -16,6 +16,7 @@ use crate::graphql::loader::{Loaders, prime_demands, prime_order_classes};
 use crate::graphql::object::{
     OrderClass, OrderClassConnection, OrderClassDemand, OrderClassDemandConnection, id_cursor,
 };
+use crate::msg;
 use crate::order_class::{demand_scope, order_class_scope};
 
 fn like(col: impl sea_orm::ColumnTrait, term: &str) -> sea_orm::sea_query::SimpleExpr {
@@ -114,7 +115,12 @@ impl OrderClassQuery {
             .map_err(ApiError::from)?
             .map(OrderClassDemand)
             .ok_or_else(|| {
-                ApiError::NotFound(format!("no OrderClassDemand has ID {:?}", id.as_str())).into()
+                ApiError::NotFound(msg!(
+                    "id-not-found-of-type",
+                    type_name = "OrderClassDemand",
+                    id = id.as_str()
+                ))
+                .into()
             })
     }
 
@@ -158,9 +164,11 @@ impl OrderClassQuery {
         }
         if let Some(id) = f.demand_id {
             let demand = decode_as(NodeType::OrderClassDemand, &id).map_err(|_| {
-                ApiError::BadUserInput(format!(
-                    "demandId: {:?} is not an OrderClassDemand ID",
-                    id.as_str()
+                ApiError::BadUserInput(msg!(
+                    "id-wrong-type",
+                    field = "demandId",
+                    id = id.as_str(),
+                    type_name = "OrderClassDemand"
                 ))
             })?;
             cond = cond.add(order_class::Column::DemandId.eq(demand));
@@ -202,7 +210,12 @@ impl OrderClassQuery {
             .map_err(ApiError::from)?
             .map(OrderClass)
             .ok_or_else(|| {
-                ApiError::NotFound(format!("no OrderClass has ID {:?}", id.as_str())).into()
+                ApiError::NotFound(msg!(
+                    "id-not-found-of-type",
+                    type_name = "OrderClass",
+                    id = id.as_str()
+                ))
+                .into()
             })
     }
 }

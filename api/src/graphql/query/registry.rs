@@ -16,6 +16,7 @@ use crate::graphql::loader::{Loaders, prime_committees, prime_member_units};
 use crate::graphql::object::{
     Alliance, Committee, CommitteeConnection, MemberUnit, MemberUnitConnection,
 };
+use crate::msg;
 
 /// Sort key of `memberUnits`; ties are broken by ID, so the order is stable.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, Default)]
@@ -62,7 +63,7 @@ fn beyond(
     cursor: &Cursor,
     greater: bool,
 ) -> Result<Condition, ApiError> {
-    let bad = || ApiError::BadUserInput("malformed cursor".into());
+    let bad = || ApiError::BadUserInput(msg!("cursor-malformed-plain"));
     let col = match field {
         MemberUnitOrderField::ListOrder => member_unit::Column::ListOrder,
         MemberUnitOrderField::Name => member_unit::Column::NameSortKey,
@@ -166,7 +167,7 @@ impl RegistryQuery {
             .await
             .map_err(ApiError::from)?
             .map(Alliance)
-            .ok_or_else(|| ApiError::NotFound("the alliance row is not seeded".into()).into())
+            .ok_or_else(|| ApiError::NotFound(msg!("not-found-alliance")).into())
     }
 
     /// The member units (成员单位), a page at a time. Public (the founding notice is published);
@@ -270,7 +271,12 @@ impl RegistryQuery {
             .map_err(ApiError::from)?
             .map(Committee)
             .ok_or_else(|| {
-                ApiError::NotFound(format!("no Committee has ID {:?}", id.as_str())).into()
+                ApiError::NotFound(msg!(
+                    "id-not-found-of-type",
+                    type_name = "Committee",
+                    id = id.as_str()
+                ))
+                .into()
             })
     }
 }

@@ -62,9 +62,9 @@ fn until_resync<T: Send + 'static>(
         match s {
             Step::Change(v) => Some(Ok(v)),
             Step::Skip => None,
-            Step::Resync => Some(Err(async_graphql::Error::new(
-                "events may have been missed: re-read what you show and subscribe again",
-            )
+            Step::Resync => Some(Err(async_graphql::Error::new_with_source(crate::msg!(
+                "subscription-resync-required"
+            ))
             .extend_with(|_, e| e.set("code", ErrorCode::ResyncRequired.as_str())))),
         }
     }));
@@ -153,9 +153,12 @@ impl Subscription {
             .await
             .map_err(ApiError::from)?;
         if exists.is_none() {
-            return Err(
-                ApiError::NotFound(format!("no OrderClass has ID {:?}", id.as_str())).into(),
-            );
+            return Err(ApiError::NotFound(crate::msg!(
+                "id-not-found-of-type",
+                type_name = "OrderClass",
+                id = id.as_str()
+            ))
+            .into());
         }
         Ok(until_resync(BroadcastStream::new(events).then(
             move |message| {

@@ -1,0 +1,31 @@
+# Messages of the HTTP layer when it refuses a request before GraphQL runs. Keys match zh-CN/http.ftl.
+http-token-invalid = invalid or expired token: log in again
+http-export-token-required = send a bearer token
+http-export-unknown-status = unknown status: use PLANNED, ACTIVE, COMPLETED or TERMINATED
+http-upload-token-required = uploads need a bearer token
+http-content-type = send a JSON body with Content-Type: application/json (or a multipart upload)
+http-body-too-large = the request body is too large
+http-body-not-json = the body is not valid JSON
+http-batch-refused = batched requests are not supported: send one operation per request
+http-body-not-request = the body must be a GraphQL request: {"{"}"query": …, "variables": …, "operationName": …{"}"}
+http-body-not-object = the body must be a JSON object: {"{"}"query": …, "variables": …{"}"}
+http-body-unknown-key = unknown key `{ $key }` in the request body (expected query, variables, operationName, extensions)
+http-body-no-query = the body has no `query`: send {"{"}"query": "{"{"} … {"}"}"{"}"}
+http-query-not-string = `query` must be a string
+http-multipart-malformed = malformed multipart request: { $detail }
+http-multipart-operations = operations must be one GraphQL request: {"{"}"query": …, "variables": …{"}"}
+http-multipart-map = map must be {"{"}"0": ["variables.file"]{"}"}
+http-multipart-one-file = send one file per request
+http-upload-not-stored = the upload cannot be stored
+http-multipart-unexpected-part = unexpected part in the multipart request
+http-multipart-no-operations = the multipart request lacks its operations part
+http-multipart-no-map = the multipart request lacks its map part
+http-multipart-map-no-file = the map does not name the uploaded file
+http-multipart-map-one-variable = the map must name one variable for the file
+http-multipart-map-extra-files = the map names files the request does not carry
+http-get-no-query = pass ?query=… or POST a JSON body
+http-get-malformed = malformed query string
+http-mutation-needs-post = mutations must be sent with POST
+http-ws-subprotocol = ask for the graphql-transport-ws subprotocol
+http-ws-too-many-subscriptions = at most { $max } subscriptions per connection
+http-ws-token-required = a valid token is required in connection_init

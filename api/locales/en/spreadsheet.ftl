@@ -1,0 +1,23 @@
+# Messages of Excel / CSV imports (row errors). Keys match zh-CN/spreadsheet.ftl.
+import-header-missing = the header row lacks required columns: { $columns }
+import-cell-required = { $field } is required
+import-cell-not-date = "{ $value }" is not a date (2007-05-12, 2007/5/12 or 2007年5月12日)
+import-cell-not-whole-number = "{ $value }" is not a whole number
+import-national-id-mangled = "{ $value }": Excel turned the ID number into a number and lost its last digits; format the column as text (文本) and type the number again
+import-cell-not-yes-no = "{ $value }" is not 是 or 否
+import-cell-not-option = "{ $value }" is not one of { $options }
+import-too-many-rows = the file has more than { $max } data rows
+import-not-xlsx = not a readable .xlsx file: { $detail }
+import-not-xls = not a readable .xls file: { $detail }
+import-part-too-large = { $part } expands to more than { $mib } MiB; an import takes at most that
+import-too-many-strings = { $part } holds more than { $max } strings; an import takes at most that
+import-file-unreadable = the file cannot be read: { $detail }
+import-cell-too-long = a cell or tag of the file is longer than { $kib } KiB; an import takes no such cell
+import-no-sheet = the workbook has no sheet
+import-sheet-unreadable = the first sheet cannot be read: { $detail }
+import-cell-beyond-columns = a cell in column { $column } is beyond the template's { $width } columns
+import-xls-too-large = an .xls file may be at most { $mib } MiB; save it as .xlsx
+import-csv-malformed = malformed CSV: { $detail }
+import-file-empty = the file is empty
+import-student-number-repeated = student number { $number } appears already on row { $first } of this file
+import-format-unknown = send an .xlsx, .xls or .csv file

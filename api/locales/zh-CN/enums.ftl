@@ -1,0 +1,266 @@
+### 枚举值的显示名称：每个 GraphQL 枚举值一条，键为 enum-<枚举名>-<值>，按 schema.graphql 的顺序排列。键与 en/enums.ftl 一一对应。
+
+## AccountRole
+enum-AccountRole-SECRETARIAT = 秘书处
+enum-AccountRole-SCHOOL_STAFF = 院校工作人员
+enum-AccountRole-ENTERPRISE_STAFF = 企业工作人员
+
+## ApprenticeshipMode
+enum-ApprenticeshipMode-WORK_STUDY_ALTERNATION = 工学交替
+enum-ApprenticeshipMode-FULL_TIME_OFF_JOB = 脱产
+enum-ApprenticeshipMode-PART_TIME = 半脱产
+
+## ApprenticeshipStatus
+enum-ApprenticeshipStatus-ACTIVE = 进行中
+enum-ApprenticeshipStatus-COMPLETED = 已完成
+enum-ApprenticeshipStatus-WITHDRAWN = 提前终止
+
+## ArrangedBy
+enum-ArrangedBy-SCHOOL = 学校
+enum-ArrangedBy-HOST = 实习单位
+enum-ArrangedBy-STUDENT = 学生本人
+enum-ArrangedBy-INTERMEDIARY = 中介机构
+
+## CommitteeKind
+enum-CommitteeKind-COUNCIL = 理事会
+enum-CommitteeKind-STANDING_COUNCIL = 常务理事会
+enum-CommitteeKind-WORKING_COMMITTEE = 专门工作委员会
+enum-CommitteeKind-TEACHING_STAFF_COMMITTEE = 师资建设委员会
+
+## CommitteeRole
+enum-CommitteeRole-CHAIR = 主任/理事长
+enum-CommitteeRole-DEPUTY = 副主任/副理事长
+enum-CommitteeRole-MEMBER = 委员/理事
+
+## ComplianceRule
+enum-ComplianceRule-SCHOOL_IN_FACTORY_BASE = 建有厂中校实训基地
+enum-ComplianceRule-PRACTICE_STATION_WITH_POSTS = 教师活动站设有实践岗位
+enum-ComplianceRule-CAREER_MENTOR = 确定职业规划导师
+enum-ComplianceRule-CAMPUS_VISIT = 参加企业进校园
+enum-ComplianceRule-TEACHERS_SENT_TO_PRACTICE = 选派教师入企实践
+enum-ComplianceRule-JOB_RECOMMENDATION_EVENT = 开展毕业生就业推荐
+
+## CouncilRole
+enum-CouncilRole-CHAIR = 理事长单位
+enum-CouncilRole-VICE_CHAIR = 副理事长单位
+enum-CouncilRole-STANDING_MEMBER = 常务理事单位
+enum-CouncilRole-MEMBER = 理事单位
+
+## CraftsmanRole
+enum-CraftsmanRole-PART_TIME_TEACHER = 兼职专业课教师
+enum-CraftsmanRole-INTERNSHIP_SUPERVISOR = 实习指导老师
+
+## DemandEventKind
+enum-DemandEventKind-CREATED = 创建草稿
+enum-DemandEventKind-UPDATED = 修改
+enum-DemandEventKind-POSTED = 发布
+enum-DemandEventKind-JOINED = 企业加入
+enum-DemandEventKind-MATCHED = 匹配完成
+enum-DemandEventKind-REOPENED = 重新开放
+enum-DemandEventKind-CLOSED = 关闭
+enum-DemandEventKind-WITHDRAWN = 撤回
+
+## DemandStatus
+enum-DemandStatus-DRAFT = 草稿
+enum-DemandStatus-OPEN = 开放中
+enum-DemandStatus-MATCHED = 已匹配
+enum-DemandStatus-CLOSED = 已关闭
+enum-DemandStatus-WITHDRAWN = 已撤回
+
+## District
+enum-District-HUANCUI = 环翠区
+enum-District-WENDENG = 文登区
+enum-District-RONGCHENG = 荣成市
+enum-District-RUSHAN = 乳山市
+enum-District-TORCH_HIGH_TECH_ZONE = 高区
+enum-District-ECONOMIC_DEVELOPMENT_ZONE = 经区
+enum-District-LINGANG_ZONE = 临港经济技术开发区
+enum-District-NANHAI_NEW_AREA = 南海新区
+
+## EventKind
+enum-EventKind-CAMPUS_VISIT = 企业进校园
+enum-EventKind-PARENTS_VISIT = 家长企业行
+enum-EventKind-ENTERPRISE_WEEK = 企业宣传周
+enum-EventKind-JOB_RECOMMENDATION = 毕业生就业推荐
+enum-EventKind-CAREER_CLASS = 职业规划课
+enum-EventKind-SKILLS_COMPETITION = 技能大赛
+
+## EventRole
+enum-EventRole-ORGANISER = 组织方
+enum-EventRole-PARTICIPANT = 参与方
+
+## Gender
+enum-Gender-MALE = 男
+enum-Gender-FEMALE = 女
+
+## MemberUnitKind
+enum-MemberUnitKind-TECHNICIAN_COLLEGE = 技师学院
+enum-MemberUnitKind-SENIOR_TECHNICAL_SCHOOL = 高级技工学校
+enum-MemberUnitKind-TECHNICAL_SCHOOL = 技工学校
+enum-MemberUnitKind-VOCATIONAL_COLLEGE = 职业学院（高职）
+enum-MemberUnitKind-SECONDARY_VOCATIONAL_SCHOOL = 中等职业学校（中职）
+enum-MemberUnitKind-ENTERPRISE = 企业
+enum-MemberUnitKind-HR_SERVICE_AGENCY = 人力资源服务机构
+enum-MemberUnitKind-TRAINING_INSTITUTION = 培训机构
+enum-MemberUnitKind-PUBLIC_INSTITUTION = 事业单位
+enum-MemberUnitKind-RESEARCH_INSTITUTE = 科研院所
+enum-MemberUnitKind-INDUSTRY_ASSOCIATION = 行业协会
+
+## MemberUnitOrderField
+enum-MemberUnitOrderField-LIST_ORDER = 名单顺序
+enum-MemberUnitOrderField-NAME = 单位名称
+enum-MemberUnitOrderField-UPDATED_AT = 最近更新时间
+
+## OrderClassEventKind
+enum-OrderClassEventKind-PROPOSED = 学校提出
+enum-OrderClassEventKind-UPDATED = 方案修改
+enum-OrderClassEventKind-ACCEPTED = 确认方案
+enum-OrderClassEventKind-AGREED = 各方确认
+enum-OrderClassEventKind-RECRUITING = 开始招生
+enum-OrderClassEventKind-IN_TRAINING = 开始培养
+enum-OrderClassEventKind-GRADUATED = 毕业
+enum-OrderClassEventKind-CANCELLED = 取消
+enum-OrderClassEventKind-ENROLLED = 学生入班
+enum-OrderClassEventKind-AGREEMENT_SIGNED = 签订预就业协议
+
+## OrderClassRule
+enum-OrderClassRule-ENTERPRISE_HOURS_AT_LEAST_HALF = 车间课时不少于50%
+enum-OrderClassRule-CORE_PRACTICE_AT_LEAST_150_PERCENT = 核心技能实训增加50%以上
+enum-OrderClassRule-SEATS_POSITIVE = 计划名额大于0
+enum-OrderClassRule-SPONSOR_SEATS_MATCH_PLAN = 企业名额合计等于计划名额
+enum-OrderClassRule-SPONSORS_ARE_ENTERPRISES = 订单企业均为非院校成员
+
+## OrderClassStatus
+enum-OrderClassStatus-PROPOSED = 已提出
+enum-OrderClassStatus-AGREED = 已商定
+enum-OrderClassStatus-RECRUITING = 招生中
+enum-OrderClassStatus-IN_TRAINING = 培养中
+enum-OrderClassStatus-GRADUATED = 已毕业
+enum-OrderClassStatus-CANCELLED = 已取消
+
+## OrderDirection
+enum-OrderDirection-ASC = 升序
+enum-OrderDirection-DESC = 降序
+
+## OutcomeStatus
+enum-OutcomeStatus-EMPLOYED = 已就业
+enum-OutcomeStatus-FURTHER_STUDY = 升学
+enum-OutcomeStatus-NOT_YET_EMPLOYED = 待就业
+
+## PlacementRule
+enum-PlacementRule-AGREEMENT_REQUIRED = 须签订三方协议
+enum-PlacementRule-CONSENT_REQUIRED = 须知情同意
+enum-PlacementRule-FIRST_YEAR_STUDENT = 一年级学生不得岗位实习
+enum-PlacementRule-UNDER_16 = 须年满16周岁
+enum-PlacementRule-MINOR_FORBIDDEN_WORK = 未成年人不得从事禁忌劳动
+enum-PlacementRule-FORBIDDEN_VENUE = 不得在营业性娱乐场所实习
+enum-PlacementRule-INTERMEDIARY = 不得通过中介机构安排
+enum-PlacementRule-PAY_BELOW_FLOOR = 报酬不低于同岗工资80%
+enum-PlacementRule-NO_NIGHT_OR_OVERTIME = 不得安排夜班和加班
+enum-PlacementRule-INSURANCE_REQUIRED = 须投保实习责任保险
+enum-PlacementRule-RATIO_HOST = 实习生不超过职工总数10%
+enum-PlacementRule-RATIO_POST = 同岗实习生不超过20%
+enum-PlacementRule-DURATION = 岗位实习一般为6个月
+enum-PlacementRule-NO_FEES = 不得收取费用或扣押证件
+
+## PlacementStatus
+enum-PlacementStatus-PLANNED = 计划中
+enum-PlacementStatus-ACTIVE = 实习中
+enum-PlacementStatus-COMPLETED = 已完成
+enum-PlacementStatus-TERMINATED = 提前终止
+
+## RetentionGroup
+enum-RetentionGroup-SCHOOL = 按学校
+enum-RetentionGroup-DISTRICT = 按区市
+enum-RetentionGroup-SPECIALTY = 按专业
+
+## Severity
+enum-Severity-BLOCKING = 阻断
+enum-Severity-WARNING = 警告
+
+## SiteKind
+enum-SiteKind-FACTORY_IN_SCHOOL = 校中厂
+enum-SiteKind-SCHOOL_IN_FACTORY = 厂中校
+enum-SiteKind-PUBLIC_TRAINING_BASE = 公共实训基地
+enum-SiteKind-INDUSTRY_EDUCATION_BASE = 产教融合实训基地
+
+## SiteStatus
+enum-SiteStatus-PLANNED = 建设中
+enum-SiteStatus-OPERATING = 运行中
+enum-SiteStatus-CLOSED = 已关闭
+
+## TargetGroup
+enum-TargetGroup-REGULAR = 普通学生
+enum-TargetGroup-UNEMPLOYED_YOUTH = 失业青年
+enum-TargetGroup-MIGRANT_WORKER = 农民工
+
+## Term
+enum-Term-SPRING = 春季学期
+enum-Term-AUTUMN = 秋季学期
+
+## UnitCategory
+enum-UnitCategory-SCHOOL = 院校
+enum-UnitCategory-ENTERPRISE = 企业
+enum-UnitCategory-OTHER = 其他
+
+## UserErrorCode
+enum-UserErrorCode-BLANK = 必填项为空
+enum-UserErrorCode-TOO_LONG = 文本过长
+enum-UserErrorCode-TOO_LARGE = 数值或数量超限
+enum-UserErrorCode-INVALID = 格式无效
+enum-UserErrorCode-TAKEN = 已被占用
+enum-UserErrorCode-INVALID_CREDIT_CODE = 统一社会信用代码无效
+enum-UserErrorCode-MUST_BE_NON_NEGATIVE = 不能为负数
+enum-UserErrorCode-NOT_FOUND = 对象不存在
+enum-UserErrorCode-INVALID_CREDENTIALS = 邮箱或密码错误
+enum-UserErrorCode-NOT_A_COMMITTEE_MEMBER = 非该委员会成员
+enum-UserErrorCode-KIND_CONFLICTS_WITH_ACCOUNTS = 单位类型与账号冲突
+enum-UserErrorCode-MUST_BE_POSITIVE = 须至少为1
+enum-UserErrorCode-INVALID_TRANSITION = 当前状态不允许此操作
+enum-UserErrorCode-CANNOT_JOIN_OWN_DEMAND = 不能加入本企业需求
+enum-UserErrorCode-ALREADY_JOINED = 已加入该需求
+enum-UserErrorCode-NOT_A_SCHOOL = 非院校单位
+enum-UserErrorCode-DEMAND_NOT_OPEN = 需求未开放
+enum-UserErrorCode-SPONSOR_NOT_IN_DEMAND = 订单企业未参与该需求
+enum-UserErrorCode-SPONSOR_NOT_ENTERPRISE = 订单企业不能是院校
+enum-UserErrorCode-DUPLICATE_SPONSOR = 订单企业重复
+enum-UserErrorCode-SPONSOR_SEATS_MISMATCH = 企业名额合计与计划不符
+enum-UserErrorCode-ENTERPRISE_HOURS_BELOW_HALF = 车间课时不足50%
+enum-UserErrorCode-CORE_PRACTICE_BELOW_150 = 核心技能实训不足150%
+enum-UserErrorCode-TARGET_GROUP_NOT_ALLOWED = 招生对象未开放
+enum-UserErrorCode-AGE_LIMIT_EXCEEDED = 超过年龄限制
+enum-UserErrorCode-ALREADY_ENROLLED = 学生已入班
+enum-UserErrorCode-CLASS_FULL = 名额已满
+enum-UserErrorCode-NOT_A_SPONSOR = 非订单企业
+enum-UserErrorCode-GUARDIAN_SIGNATURE_REQUIRED = 须监护人签字
+enum-UserErrorCode-INVALID_NATIONAL_ID = 身份证号无效
+enum-UserErrorCode-AGREEMENT_REQUIRED = 未签订三方协议
+enum-UserErrorCode-CONSENT_REQUIRED = 未取得知情同意
+enum-UserErrorCode-FIRST_YEAR_STUDENT = 年级不允许岗位实习
+enum-UserErrorCode-UNDER_16 = 未满16周岁
+enum-UserErrorCode-MINOR_FORBIDDEN_WORK = 未成年人禁忌劳动
+enum-UserErrorCode-FORBIDDEN_VENUE = 禁止的实习场所
+enum-UserErrorCode-INTERMEDIARY = 通过中介安排
+enum-UserErrorCode-PAY_BELOW_FLOOR = 报酬低于同岗工资80%
+enum-UserErrorCode-NO_NIGHT_OR_OVERTIME = 安排夜班或加班
+enum-UserErrorCode-INSURANCE_REQUIRED = 责任保险未全程覆盖
+enum-UserErrorCode-MALFORMED_FILE = 文件无法读取
+enum-UserErrorCode-TOO_MANY_ROWS = 行数超过上限
+enum-UserErrorCode-WRONG_HOST_KIND = 举办单位类型不符
+enum-UserErrorCode-FIRM_PARTNER_REQUIRED = 须有合作企业
+enum-UserErrorCode-NO_PRACTICE_POST_LEFT = 实践岗位已满
+
+## VenueType
+enum-VenueType-WORKSHOP = 车间
+enum-VenueType-OFFICE = 办公室
+enum-VenueType-RETAIL = 门店
+enum-VenueType-HOSPITALITY = 酒店餐饮
+enum-VenueType-HEALTH_CARE = 医院/养老机构
+enum-VenueType-CONSTRUCTION_SITE = 工地
+enum-VenueType-LABORATORY = 实验室
+enum-VenueType-BAR_OR_NIGHTCLUB = 酒吧、夜总会
+enum-VenueType-KTV = 歌厅/KTV
+enum-VenueType-BATH_CENTRE = 洗浴中心
+enum-VenueType-GAME_HALL = 电子游戏厅
+enum-VenueType-INTERNET_CAFE = 网吧
+enum-VenueType-OTHER = 其他

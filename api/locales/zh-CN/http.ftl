@@ -1,0 +1,31 @@
+# HTTP 层在执行 GraphQL 之前拒绝请求时的消息。键与 en/http.ftl 一一对应。
+http-token-invalid = 令牌无效或已过期，请重新登录
+http-export-token-required = 导出需要登录：请携带 Bearer 令牌
+http-export-unknown-status = 未知的实习状态，可选值为 PLANNED、ACTIVE、COMPLETED、TERMINATED
+http-upload-token-required = 上传文件需要登录：请携带 Bearer 令牌
+http-content-type = 请以 Content-Type: application/json 发送 JSON 请求体（或以 multipart 上传文件）
+http-body-too-large = 请求体过大
+http-body-not-json = 请求体不是有效的 JSON
+http-batch-refused = 不支持批量请求：每个请求只发送一个操作
+http-body-not-request = 请求体应为 GraphQL 请求：{"{"}"query": …, "variables": …, "operationName": …{"}"}
+http-body-not-object = 请求体应为 JSON 对象：{"{"}"query": …, "variables": …{"}"}
+http-body-unknown-key = 请求体含未知的键 `{ $key }`（只允许 query、variables、operationName、extensions）
+http-body-no-query = 请求体缺少 `query`：请发送 {"{"}"query": "{"{"} … {"}"}"{"}"}
+http-query-not-string = `query` 必须是字符串
+http-multipart-malformed = multipart 请求格式有误：{ $detail }
+http-multipart-operations = operations 部分应为一个 GraphQL 请求：{"{"}"query": …, "variables": …{"}"}
+http-multipart-map = map 部分应形如 {"{"}"0": ["variables.file"]{"}"}
+http-multipart-one-file = 每个请求只能上传一个文件
+http-upload-not-stored = 上传的文件无法保存
+http-multipart-unexpected-part = multipart 请求中有未预期的部分
+http-multipart-no-operations = multipart 请求缺少 operations 部分
+http-multipart-no-map = multipart 请求缺少 map 部分
+http-multipart-map-no-file = map 部分没有指明上传的文件
+http-multipart-map-one-variable = map 部分应为该文件指明一个变量
+http-multipart-map-extra-files = map 部分指明了请求中没有的文件
+http-get-no-query = 请传入 ?query=…，或以 POST 发送 JSON 请求体
+http-get-malformed = 查询字符串格式有误
+http-mutation-needs-post = 变更操作（mutation）必须以 POST 发送
+http-ws-subprotocol = 请使用 graphql-transport-ws 子协议
+http-ws-too-many-subscriptions = 每个连接最多 { $max } 个订阅
+http-ws-token-required = connection_init 中须携带有效令牌

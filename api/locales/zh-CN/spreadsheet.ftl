@@ -1,0 +1,23 @@
+# 导入 Excel / CSV 文件时的消息（行错误）。键与 en/spreadsheet.ftl 一一对应。
+import-header-missing = 表头缺少必填列：{ $columns }
+import-cell-required = { $field } 为必填项
+import-cell-not-date = “{ $value }” 不是日期（可写作 2007-05-12、2007/5/12 或 2007年5月12日）
+import-cell-not-whole-number = “{ $value }” 不是整数
+import-national-id-mangled = “{ $value }”：Excel 把身份证号变成了数字，丢失了末尾几位；请把该列设置为“文本”格式后重新输入
+import-cell-not-yes-no = “{ $value }” 应填“是”或“否”
+import-cell-not-option = “{ $value }” 不在可选值中：{ $options }
+import-too-many-rows = 文件的数据行超过 { $max } 行
+import-not-xlsx = 无法作为 .xlsx 文件读取：{ $detail }
+import-not-xls = 无法作为 .xls 文件读取：{ $detail }
+import-part-too-large = { $part } 解压后超过 { $mib } MiB，超出导入上限
+import-too-many-strings = { $part } 含有超过 { $max } 个字符串，超出导入上限
+import-file-unreadable = 无法读取文件：{ $detail }
+import-cell-too-long = 文件中有单元格或标签超过 { $kib } KiB，导入不接受这样的单元格
+import-no-sheet = 工作簿中没有工作表
+import-sheet-unreadable = 无法读取第一个工作表：{ $detail }
+import-cell-beyond-columns = 第 { $column } 列的单元格超出了模板的 { $width } 列
+import-xls-too-large = .xls 文件最大 { $mib } MiB，请另存为 .xlsx
+import-csv-malformed = CSV 格式有误：{ $detail }
+import-file-empty = 文件是空的
+import-student-number-repeated = 学号 { $number } 已在本文件第 { $first } 行出现
+import-format-unknown = 请上传 .xlsx、.xls 或 .csv 文件
