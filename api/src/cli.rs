@@ -172,8 +172,18 @@ pub fn main() -> std::process::ExitCode {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut config = cli.config;
     config.read_secret_from_env();
-    telemetry::init(config.log_format);
-    match cli.command.unwrap_or(Command::Serve) {
+    let telemetry = telemetry::init(config.log_format, config.otlp_endpoint.as_deref())?;
+    let result = command(cli.command.unwrap_or(Command::Serve), config).await;
+    // The spans not yet exported leave now (the exporter blocks while it sends them).
+    if telemetry.exporting() {
+        let _ = tokio::task::spawn_blocking(move || telemetry.shutdown()).await;
+    }
+    result
+}
+
+/// Runs one command of the command line.
+async fn command(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
         Command::Serve => serve(config).await?,
         Command::Migrate => {
             let (conn, _) = db::connect(&config.database_url(), 1).await?;

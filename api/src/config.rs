@@ -22,6 +22,8 @@
 //! | `DB_MAX_CONNECTIONS` | `--db-max-connections` | `10` | connection-pool size |
 //! | `METRICS` | `--metrics` | `true` | serve Prometheus metrics at `GET /metrics` (restrict it to the monitoring network at the load balancer) |
 //! | `DEFAULT_LOCALE` | `--default-locale` | `zh-CN` | language of messages when a request's `Accept-Language` names neither `zh-CN` nor `en` |
+//! | `OTEL_EXPORTER_OTLP_ENDPOINT` | `--otlp-endpoint` | unset (no export) | OpenTelemetry collector base URL (e.g. `http://127.0.0.1:4318`); request spans go to `<it>/v1/traces` over OTLP/HTTP |
+//! | `OTEL_SERVICE_NAME` | — | `weihai-alliance-api` | service name on exported spans |
 //! | `RUST_LOG` | — | `info` | log filter (tracing-subscriber `EnvFilter`) |
 
 use std::fmt;
@@ -115,6 +117,15 @@ pub struct Config {
     /// Chinese nor English: `zh-CN` (the alliance's default) or `en`.
     #[arg(long, env = "DEFAULT_LOCALE", default_value = "zh-CN", global = true)]
     pub default_locale: crate::i18n::Locale,
+    /// OpenTelemetry collector to export request spans to (OTLP over HTTP, protobuf), as its base
+    /// URL: spans go to `<endpoint>/v1/traces`, each request's the child of the caller's
+    /// `traceparent`. Unset: no export.
+    #[arg(
+        long = "otlp-endpoint",
+        env = "OTEL_EXPORTER_OTLP_ENDPOINT",
+        global = true
+    )]
+    pub otlp_endpoint: Option<String>,
     /// Serve Prometheus metrics at `GET /metrics`.
     #[arg(long, env = "METRICS", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub metrics: bool,

@@ -253,12 +253,17 @@ fn request_span(request: &Request<axum::body::Body>) -> tracing::Span {
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("-");
-    tracing::info_span!(
+    let span = tracing::info_span!(
         "request",
+        otel.name = %format_args!("{} {}", request.method(), request.uri().path()),
+        otel.kind = "server",
         method = %request.method(),
         path = %request.uri().path(),
         request_id = %request_id,
-    )
+        graphql.operation.name = tracing::field::Empty,
+    );
+    crate::telemetry::continue_trace(&span, request.headers());
+    span
 }
 
 /// Wraps the routes in request id, tracing, timeout, body limit and CORS (outermost first).
@@ -282,6 +287,9 @@ fn with_middleware(router: Router, config: &Config) -> anyhow::Result<Router> {
             axum::http::header::AUTHORIZATION,
             axum::http::header::CONTENT_TYPE,
             axum::http::header::ACCEPT,
+            axum::http::header::ACCEPT_LANGUAGE,
+            axum::http::HeaderName::from_static("traceparent"),
+            axum::http::HeaderName::from_static("tracestate"),
         ]));
     Ok(router.layer(
         ServiceBuilder::new()

@@ -165,6 +165,7 @@ pub fn test_config(database_url: String, dir: &std::path::Path) -> Config {
         login_attempts_per_minute: 10,
         db_max_connections: 5,
         default_locale: api::i18n::Locale::ZhCn,
+        otlp_endpoint: None,
     }
 }
 

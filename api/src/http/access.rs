@@ -44,6 +44,10 @@ pub async fn log(request: Request, next: Next) -> Response {
     let latency_ms = elapsed.as_secs_f64() * 1000.0;
     let graphql = response.extensions().get::<GraphqlOutcome>();
     let operation = graphql.map(|g| crate::metrics::operation_label(g.operation.as_deref()));
+    if let Some(name) = graphql.and_then(|g| g.operation.as_deref()) {
+        // On the request's span (this runs inside it), for the exported trace.
+        tracing::Span::current().record("graphql.operation.name", name);
+    }
     tracing::info!(
         target: "access",
         %method,

@@ -21,3 +21,4 @@ mod registry_writes;
 mod schema;
 mod startup;
 mod subscriptions;
+mod telemetry;
