@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Response};
 use super::error_response;
 use crate::graphql::error::ErrorCode;
 
-/// `GET /templates/{placements,students}.xlsx`: the import templates (public; no data in them).
+/// `GET /templates/{placements,students}.xlsx`: the import templates (public; no data in them),
+/// their notes and instructions in the request's language (`Accept-Language`).
 pub(super) async fn template(
     axum::extract::State(state): axum::extract::State<super::AppState>,
     headers: axum::http::HeaderMap,
@@ -17,14 +18,15 @@ pub(super) async fn template(
         "students.xlsx" => (crate::spreadsheet::STUDENT_COLUMNS, "students"),
         _ => return (StatusCode::NOT_FOUND, "no such template").into_response(),
     };
-    match crate::spreadsheet::template(columns, sheet) {
+    let locale = state.locale(&headers);
+    match crate::spreadsheet::template(columns, sheet, locale) {
         Ok(bytes) => xlsx_response(bytes, &name),
         Err(e) => {
             tracing::error!(error = %e, "template could not be written");
             error_response(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorCode::Internal,
-                state.locale(&headers),
+                locale,
                 &crate::msg!("error-internal"),
             )
         }

@@ -71,7 +71,11 @@ pub(super) fn is_notes_row(
         if text.is_empty() {
             continue;
         }
-        if *text != super::template::note_text(c) {
+        // The note in either language: a template downloaded in English skips as well.
+        if !crate::i18n::Locale::ALL
+            .iter()
+            .any(|&l| *text == super::template::note_text(c, l))
+        {
             return false;
         }
         any = true;

@@ -1,8 +1,11 @@
 //! The import layouts (columns with Chinese headers and the field name) and the template
 //! workbooks built from them.
 
+use crate::i18n::{Locale, Message};
+use crate::msg;
+
 /// One column of a template: the Chinese label, the field name, and a note for the template's
-/// second row.
+/// second row (a catalogue key, `template-note-…`: the note is in the template's language).
 pub struct Column {
     /// Chinese label.
     pub label: &'static str,
@@ -10,7 +13,7 @@ pub struct Column {
     pub field: &'static str,
     /// Required.
     pub required: bool,
-    /// What goes in it.
+    /// What goes in it: the catalogue key of the note (`api/locales/*/template.ftl`).
     pub note: &'static str,
 }
 
@@ -20,43 +23,43 @@ pub const STUDENT_COLUMNS: &[Column] = &[
         label: "学号",
         field: "studentNumber",
         required: true,
-        note: "unique within your school",
+        note: "template-note-student-student-number",
     },
     Column {
         label: "姓名",
         field: "name",
         required: true,
-        note: "full name",
+        note: "template-note-student-name",
     },
     Column {
         label: "性别",
         field: "gender",
         required: true,
-        note: "男 / 女 (MALE / FEMALE)",
+        note: "template-note-student-gender",
     },
     Column {
         label: "出生日期",
         field: "dateOfBirth",
         required: true,
-        note: "YYYY-MM-DD",
+        note: "template-note-student-date-of-birth",
     },
     Column {
         label: "年级",
         field: "yearOfStudy",
         required: false,
-        note: "1-6 (1 = first year)",
+        note: "template-note-student-year-of-study",
     },
     Column {
         label: "专业",
         field: "specialty",
         required: false,
-        note: "specialty name",
+        note: "template-note-student-specialty",
     },
     Column {
         label: "身份证号",
         field: "nationalId",
         required: false,
-        note: "18 characters; stored, shown masked",
+        note: "template-note-student-national-id",
     },
 ];
 
@@ -66,151 +69,151 @@ pub const PLACEMENT_COLUMNS: &[Column] = &[
         label: "学号",
         field: "studentNumber",
         required: true,
-        note: "a student of your school",
+        note: "template-note-placement-student-number",
     },
     Column {
         label: "实习单位",
         field: "hostName",
         required: true,
-        note: "a member's exact name, or another firm's",
+        note: "template-note-placement-host-name",
     },
     Column {
         label: "实习单位统一社会信用代码",
         field: "hostUscc",
         required: false,
-        note: "18 characters, GB 32100-2015",
+        note: "template-note-placement-host-uscc",
     },
     Column {
         label: "岗位",
         field: "postTitle",
         required: true,
-        note: "post title",
+        note: "template-note-placement-post-title",
     },
     Column {
         label: "场所类型",
         field: "venueType",
         required: true,
-        note: "WORKSHOP, OFFICE, RETAIL, HOSPITALITY, HEALTH_CARE, CONSTRUCTION_SITE, LABORATORY, OTHER, …",
+        note: "template-note-placement-venue-type",
     },
     Column {
         label: "危险作业",
         field: "hazardous",
         required: false,
-        note: "是/否",
+        note: "template-note-placement-hazardous",
     },
     Column {
         label: "每周工时",
         field: "weeklyHours",
         required: true,
-        note: "hours",
+        note: "template-note-placement-weekly-hours",
     },
     Column {
         label: "夜班",
         field: "nightShifts",
         required: false,
-        note: "是/否",
+        note: "template-note-placement-night-shifts",
     },
     Column {
         label: "加班或节假日工作",
         field: "overtime",
         required: false,
-        note: "是/否",
+        note: "template-note-placement-overtime",
     },
     Column {
         label: "同岗位职工数",
         field: "postStaffCount",
         required: false,
-        note: "persons",
+        note: "template-note-placement-post-staff-count",
     },
     Column {
         label: "月实习报酬",
         field: "monthlyPay",
         required: true,
-        note: "CNY",
+        note: "template-note-placement-monthly-pay",
     },
     Column {
         label: "同岗位工资",
         field: "postWage",
         required: true,
-        note: "CNY, the host's wage for the post",
+        note: "template-note-placement-post-wage",
     },
     Column {
         label: "师傅",
         field: "mentorName",
         required: false,
-        note: "workplace mentor",
+        note: "template-note-placement-mentor-name",
     },
     Column {
         label: "师傅职称",
         field: "mentorTitle",
         required: false,
-        note: "e.g. 高级技师",
+        note: "template-note-placement-mentor-title",
     },
     Column {
         label: "安排方",
         field: "arrangedBy",
         required: true,
-        note: "SCHOOL, HOST, STUDENT, INTERMEDIARY",
+        note: "template-note-placement-arranged-by",
     },
     Column {
         label: "在其他企业工作",
         field: "worksElsewhere",
         required: false,
-        note: "是/否 (agency hosts)",
+        note: "template-note-placement-works-elsewhere",
     },
     Column {
         label: "三方协议签订日期",
         field: "agreementSignedOn",
         required: false,
-        note: "YYYY-MM-DD",
+        note: "template-note-placement-agreement-signed-on",
     },
     Column {
         label: "监护人签字",
         field: "agreementGuardianSigned",
         required: false,
-        note: "是/否",
+        note: "template-note-placement-agreement-guardian-signed",
     },
     Column {
         label: "知情同意",
         field: "consentGiven",
         required: false,
-        note: "是/否 (the student\'s)",
+        note: "template-note-placement-consent-given",
     },
     Column {
         label: "监护人知情同意",
         field: "guardianConsentGiven",
         required: false,
-        note: "是/否 (for a minor)",
+        note: "template-note-placement-guardian-consent-given",
     },
     Column {
         label: "保险单号",
         field: "insurancePolicy",
         required: false,
-        note: "liability insurance",
+        note: "template-note-placement-insurance-policy",
     },
     Column {
         label: "保险起始日期",
         field: "insuranceStart",
         required: false,
-        note: "YYYY-MM-DD",
+        note: "template-note-placement-insurance-start",
     },
     Column {
         label: "保险截止日期",
         field: "insuranceEnd",
         required: false,
-        note: "YYYY-MM-DD",
+        note: "template-note-placement-insurance-end",
     },
     Column {
         label: "开始日期",
         field: "startDate",
         required: true,
-        note: "YYYY-MM-DD",
+        note: "template-note-placement-start-date",
     },
     Column {
         label: "结束日期",
         field: "endDate",
         required: true,
-        note: "YYYY-MM-DD",
+        note: "template-note-placement-end-date",
     },
 ];
 
@@ -269,39 +272,48 @@ pub fn list_labels(field: &str) -> Vec<&'static str> {
     }
 }
 
-/// The text of `column`'s cell in the template's notes row.
-pub fn note_text(column: &Column) -> String {
-    format!(
-        "{}{}",
-        if column.required { "required: " } else { "" },
-        column.note
-    )
+/// The text of `column`'s cell in the template's notes row, in `locale` (`必填：…` /
+/// `required: …` for a required column).
+pub fn note_text(column: &Column, locale: Locale) -> String {
+    let note = Message::new(column.note).render(locale);
+    if column.required {
+        msg!("template-note-required", note = note).render(locale)
+    } else {
+        note
+    }
 }
 
 /// Rows of a template that carry its formats and drop-down lists (the data rows a clerk fills).
 const TEMPLATE_ROWS: u32 = 10_000;
 
 /// The instructions sheet (填写说明), one line a row.
-const INSTRUCTIONS: &[&str] = &[
-    "填写说明",
-    "1. 第一行是表头（中文名称及字段名），请勿修改；第二行是各列说明，可以保留，导入时会自动跳过。",
-    "2. 从第三行起每行填写一条记录。标有“required”的列必须填写。",
-    "3. 性别、场所类型、安排方以及“是/否”列请从下拉列表中选择；也可以填写英文代码（如 WORKSHOP）。",
-    "4. 日期可以是 Excel 日期，也可以写成 2007-05-12、2007/5/12 或 2007年5月12日。",
-    "5. 学号、身份证号、统一社会信用代码列已设为文本格式：请直接输入，不要改成数字格式，否则 Excel 会丢失身份证号的末几位。",
-    "6. 整个文件在一个事务中导入：只要有一行有误，就不会写入任何数据；错误会标明单元格（如 C5）和列名。同一文件导入两次不会重复写入。",
-    "7. 也可以另存为 CSV（UTF-8 或 Excel 默认的 GBK 编码）或 Excel 97-2003 (.xls) 后上传。",
-];
+fn instructions() -> [Message; 8] {
+    [
+        msg!("template-instructions-title"),
+        msg!("template-instructions-1"),
+        msg!("template-instructions-2"),
+        msg!("template-instructions-3"),
+        msg!("template-instructions-4"),
+        msg!("template-instructions-5"),
+        msg!("template-instructions-6"),
+        msg!("template-instructions-7"),
+    ]
+}
 
 /// Writes a template workbook: the data sheet, with its header row (Chinese label with the field
 /// name in parentheses) frozen, a row of notes the importer skips, code columns formatted as text,
 /// date columns as dates, drop-down lists of Chinese labels for enum and 是/否 columns on the first
 /// [`TEMPLATE_ROWS`] data rows, column widths to fit the headers; then the instructions sheet
-/// (填写说明).
+/// (填写说明). Headers are always Chinese with the field name; the notes, the drop-downs' error
+/// texts and the instructions are in `locale`.
 ///
 /// # Errors
 /// Only if the workbook cannot be assembled.
-pub fn template(columns: &[Column], sheet: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+pub fn template(
+    columns: &[Column],
+    sheet: &str,
+    locale: Locale,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Format};
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet();
@@ -332,27 +344,29 @@ pub fn template(columns: &[Column], sheet: &str) -> Result<Vec<u8>, rust_xlsxwri
             CellKind::Text | CellKind::YesNo | CellKind::Choice => {}
         }
         ws.write_string_with_format(0, col, header, &bold)?;
-        ws.write_string_with_format(1, col, note_text(c), &note)?;
+        ws.write_string_with_format(1, col, note_text(c, locale), &note)?;
         let labels = list_labels(c.field);
         if !labels.is_empty() {
             let list = DataValidation::new()
                 .allow_list_strings(&labels)?
                 .set_error_style(DataValidationErrorStyle::Warning)
-                .set_error_title("请从列表中选择")?
-                .set_error_message(format!("可选：{}", labels.join("、")))?;
+                .set_error_title(msg!("template-list-error-title").render(locale))?
+                .set_error_message(
+                    msg!("template-list-error-message", options = labels.join("、")).render(locale),
+                )?;
             ws.add_data_validation(2, col, 1 + TEMPLATE_ROWS, col, &list)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
     let help = book.add_worksheet();
-    help.set_name("填写说明")?;
+    help.set_name(msg!("template-instructions-sheet").render(locale))?;
     help.set_column_width(0, 120)?;
-    for (r, line) in INSTRUCTIONS.iter().enumerate() {
+    for (r, line) in instructions().iter().enumerate() {
         let row = u32::try_from(r).unwrap_or(0);
         if r == 0 {
-            help.write_string_with_format(row, 0, *line, &bold)?;
+            help.write_string_with_format(row, 0, line.render(locale), &bold)?;
         } else {
-            help.write_string(row, 0, *line)?;
+            help.write_string(row, 0, line.render(locale))?;
         }
     }
     book.save_to_buffer()

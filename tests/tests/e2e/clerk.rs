@@ -4,6 +4,7 @@
 //! cell as Excel does.
 
 use alliance_tests::{TestApp, both_databases};
+use api::i18n::Locale;
 use entity::student;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -15,21 +16,31 @@ use crate::placements::{csv, placement_row};
 
 both_databases!(
     a_workbook_filled_as_a_clerk_would_imports_whole,
+    the_notes_row_of_an_english_template_is_skipped_too,
     a_gbk_csv_saved_by_chinese_excel_imports_with_its_names_intact,
     an_id_number_excel_turned_into_a_number_gets_its_own_error,
     a_legacy_xls_workbook_imports,
     row_errors_name_the_cell_and_its_header_as_excel_does
 );
 
-/// The students template's header and notes rows, then `rows` (written by `write`).
+/// The students template's header and notes rows (Chinese notes), then `rows` (written by
+/// `write`).
 fn students_workbook(write: impl Fn(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    students_workbook_in(Locale::ZhCn, write)
+}
+
+/// As [`students_workbook`], with the notes row of a template downloaded in `locale`.
+fn students_workbook_in(
+    locale: Locale,
+    write: impl Fn(&mut rust_xlsxwriter::Worksheet),
+) -> Vec<u8> {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     for (i, c) in api::spreadsheet::STUDENT_COLUMNS.iter().enumerate() {
         let col = u16::try_from(i).unwrap();
         ws.write_string(0, col, format!("{} ({})", c.label, c.field))
             .unwrap();
-        ws.write_string(1, col, api::spreadsheet::note_text(c))
+        ws.write_string(1, col, api::spreadsheet::note_text(c, locale))
             .unwrap();
     }
     write(ws);
@@ -115,6 +126,22 @@ async fn a_workbook_filled_as_a_clerk_would_imports_whole(app: TestApp) {
     )
     .await;
     no_errors(&report);
+    assert_eq!(report["inserted"], 1, "{report}");
+}
+
+async fn the_notes_row_of_an_english_template_is_skipped_too(app: TestApp) {
+    let p = parties(&app).await;
+    let bytes = students_workbook_in(Locale::En, |ws| {
+        ws.write_string(2, 0, "E001").unwrap();
+        ws.write_string(2, 1, "王五").unwrap();
+        ws.write_string(2, 2, "男").unwrap();
+        ws.write_string(2, 3, "2007-06-01").unwrap();
+        ws.write_string(2, 4, "2").unwrap();
+        ws.write_string(2, 5, "焊接").unwrap();
+    });
+    let report = import(&app, &p.school, "importStudents", "english.xlsx", bytes).await;
+    no_errors(&report);
+    assert_eq!(report["rowsRead"], 1, "{report}");
     assert_eq!(report["inserted"], 1, "{report}");
 }
 
@@ -297,5 +324,30 @@ async fn templates_offer_drop_downs_text_id_columns_a_frozen_header_and_instruct
         let help = &parts["xl/worksheets/sheet2.xml"];
         let strings = &parts["xl/sharedStrings.xml"];
         assert!(help.contains("<c ") && strings.contains("下拉列表"));
+        // Notes in Chinese by default: a required column's note starts with 必填.
+        assert!(strings.contains("必填："), "{strings}");
+
+        // Asked for in English: the notes and the instructions are English; headers stay.
+        let english = app
+            .client
+            .get(format!("http://{}/templates/{name}", app.addr))
+            .header("Accept-Language", "en")
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        let parts = xlsx_parts(&english);
+        assert!(parts["xl/workbook.xml"].contains("Instructions"));
+        let strings = &parts["xl/sharedStrings.xml"];
+        assert!(strings.contains("required: "), "{strings}");
+        assert!(strings.contains("drop-down lists"), "{strings}");
+        assert!(!strings.contains("必填："), "{strings}");
+        let first = &api::spreadsheet::STUDENT_COLUMNS[0];
+        assert!(
+            strings.contains(&format!("{} ({})", first.label, first.field))
+                || name != "students.xlsx"
+        );
     }
 }
