@@ -128,10 +128,14 @@ pub enum ViolationCode {
     Under16,
     /// `MINOR_FORBIDDEN_WORK`: hazardous post for a minor.
     MinorForbiddenWork,
+    /// `FEMALE_FORBIDDEN_WORK`: a post forbidden to female workers, for a female student.
+    FemaleForbiddenWork,
     /// `FORBIDDEN_VENUE`: bars, KTV, bath centres, game halls, internet cafés.
     ForbiddenVenue,
     /// `INTERMEDIARY`: arranged by an intermediary, or an agency hosting work at another firm.
     Intermediary,
+    /// `HEAVY_LABOUR`: a post of physical-labour intensity level III or IV.
+    HeavyLabour,
     /// `PAY_BELOW_FLOOR`: pay below 80% of the post's wage.
     PayBelowFloor,
     /// `NO_NIGHT_OR_OVERTIME`: night shifts, overtime or holiday work in the schedule.

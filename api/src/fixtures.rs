@@ -117,6 +117,8 @@ pub fn placement(
         post_title: "数控车工".into(),
         venue_type: VenueType::Workshop,
         hazardous: false,
+        female_forbidden_work: false,
+        labour_intensity: None,
         weekly_hours: 40,
         night_shifts: false,
         overtime: false,

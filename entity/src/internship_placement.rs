@@ -32,6 +32,11 @@ pub struct Model {
     pub venue_type: VenueType,
     /// The post involves work banned for minors (《未成年工特殊保护规定》).
     pub hazardous: bool,
+    /// The post involves work forbidden to female workers (《女职工劳动保护特别规定》, annex).
+    pub female_forbidden_work: bool,
+    /// Physical-labour intensity level of the post by GB 3869-1997, 1 (I) to 4 (IV); `None`
+    /// when not recorded.
+    pub labour_intensity: Option<i16>,
     /// Scheduled hours per week.
     pub weekly_hours: i32,
     /// The schedule includes night shifts.

@@ -17,6 +17,7 @@ mod m20261121_000005_guardian_consent;
 mod m20261122_000001_event_consent;
 mod m20261122_000002_booking_consent;
 mod m20261122_000003_name_sort_key;
+mod m20261122_000004_post_protections;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_event_consent::Migration),
             Box::new(m20261122_000002_booking_consent::Migration),
             Box::new(m20261122_000003_name_sort_key::Migration),
+            Box::new(m20261122_000004_post_protections::Migration),
         ]
     }
 }

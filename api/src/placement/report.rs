@@ -53,6 +53,10 @@ pub struct PlacementInput {
     pub venue_type: VenueType,
     /// Hazardous work.
     pub hazardous: bool,
+    /// Work forbidden to female workers.
+    pub female_forbidden_work: bool,
+    /// Physical-labour intensity level (GB 3869-1997), 1–4, if recorded.
+    pub labour_intensity: Option<i16>,
     /// Hours per week.
     pub weekly_hours: i32,
     /// Night shifts.
@@ -255,6 +259,13 @@ fn resolve_host(
 /// The terms of a placement that must make sense whatever the rules say: hours in a week, pay,
 /// staff on the post, and date ranges.
 fn check_terms(p: &PlacementInput, errors: &mut Vec<Violation>) {
+    if p.labour_intensity.is_some_and(|l| !(1..=4).contains(&l)) {
+        errors.push(Violation::on(
+            "labourIntensity",
+            ViolationCode::Invalid,
+            msg!("placement-labour-intensity-range"),
+        ));
+    }
     if !(0..=168).contains(&p.weekly_hours) {
         errors.push(Violation::on(
             "weeklyHours",
@@ -330,6 +341,8 @@ fn new_row(
         post_title: Set(post_title),
         venue_type: Set(p.venue_type),
         hazardous: Set(p.hazardous),
+        female_forbidden_work: Set(p.female_forbidden_work),
+        labour_intensity: Set(p.labour_intensity),
         weekly_hours: Set(p.weekly_hours),
         night_shifts: Set(p.night_shifts),
         overtime: Set(p.overtime),

@@ -29,11 +29,17 @@ pub enum PlacementRule {
     Under16,
     /// Minors do no work banned by 《未成年工特殊保护规定》 — art. 16 (3).
     MinorForbiddenWork,
+    /// Female students do no work forbidden to female workers by 《女职工劳动保护特别规定》
+    /// (State Council decree 619, 2012, annex) — art. 16 (4). The post is flagged so by the school.
+    FemaleForbiddenWork,
     /// No placements in bars, nightclubs, KTV, bath centres, game halls, internet cafés — art. 16 (5).
     ForbiddenVenue,
     /// No placements arranged by intermediaries or paid agents; an HR-service agency may host only
     /// in its own offices — art. 16 (6).
     Intermediary,
+    /// No work of physical-labour intensity level III or IV (GB 3869-1997 《体力劳动强度分级》) —
+    /// art. 16 (7). The post's level is recorded by the school (1–4; not recorded: not checked).
+    HeavyLabour,
     /// Pay ≥ 80% of the host's wage for the same post — art. 18.
     PayBelowFloor,
     /// No night shifts, overtime (beyond the standard 40-hour week) or holiday work — 2021 rules,
@@ -62,6 +68,8 @@ impl PlacementRule {
             Self::FirstYearStudent => msg!("placement-rule-summary-first-year-student"),
             Self::Under16 => msg!("placement-rule-summary-under-16"),
             Self::MinorForbiddenWork => msg!("placement-rule-summary-minor-forbidden-work"),
+            Self::FemaleForbiddenWork => msg!("placement-rule-summary-female-forbidden-work"),
+            Self::HeavyLabour => msg!("placement-rule-summary-heavy-labour"),
             Self::ForbiddenVenue => msg!("placement-rule-summary-forbidden-venue"),
             Self::Intermediary => msg!("placement-rule-summary-intermediary"),
             Self::PayBelowFloor => msg!("placement-rule-summary-pay-below-floor"),
@@ -90,6 +98,8 @@ impl PlacementRule {
             Self::FirstYearStudent => ViolationCode::FirstYearStudent,
             Self::Under16 => ViolationCode::Under16,
             Self::MinorForbiddenWork => ViolationCode::MinorForbiddenWork,
+            Self::FemaleForbiddenWork => ViolationCode::FemaleForbiddenWork,
+            Self::HeavyLabour => ViolationCode::HeavyLabour,
             Self::ForbiddenVenue => ViolationCode::ForbiddenVenue,
             Self::Intermediary => ViolationCode::Intermediary,
             Self::PayBelowFloor => ViolationCode::PayBelowFloor,
@@ -186,6 +196,12 @@ pub fn findings(
             msg!("placement-rule-minor-forbidden-work", age = age),
         );
     }
+    if p.female_forbidden_work && s.gender == entity::enums::Gender::Female {
+        add(
+            R::FemaleForbiddenWork,
+            msg!("placement-rule-female-forbidden-work"),
+        );
+    }
     if p.venue_type.is_forbidden() {
         add(
             R::ForbiddenVenue,
@@ -201,6 +217,12 @@ pub fn findings(
         add(
             R::Intermediary,
             msg!("placement-rule-agency-works-elsewhere"),
+        );
+    }
+    if let Some(level) = p.labour_intensity.filter(|l| *l >= 3) {
+        add(
+            R::HeavyLabour,
+            msg!("placement-rule-heavy-labour", level = i64::from(level)),
         );
     }
     if i64::from(p.monthly_pay) * 5 < i64::from(p.post_wage) * 4 {
@@ -361,6 +383,37 @@ mod tests {
             (
                 "hazardous post for an adult",
                 |p, _, _| p.hazardous = true,
+                vec![],
+            ),
+            (
+                "post forbidden to women, female student",
+                |p, s, _| {
+                    p.female_forbidden_work = true;
+                    s.gender = entity::enums::Gender::Female;
+                },
+                vec![R::FemaleForbiddenWork],
+            ),
+            (
+                "post forbidden to women, male student",
+                |p, s, _| {
+                    p.female_forbidden_work = true;
+                    s.gender = entity::enums::Gender::Male;
+                },
+                vec![],
+            ),
+            (
+                "labour intensity III",
+                |p, _, _| p.labour_intensity = Some(3),
+                vec![R::HeavyLabour],
+            ),
+            (
+                "labour intensity IV",
+                |p, _, _| p.labour_intensity = Some(4),
+                vec![R::HeavyLabour],
+            ),
+            (
+                "labour intensity II",
+                |p, _, _| p.labour_intensity = Some(2),
                 vec![],
             ),
             (

@@ -87,6 +87,8 @@ pub fn placement_cells(row: &crate::placement::ExportRow) -> Vec<ExportCell> {
         date(p.insurance_end),
         Date(p.start_date),
         Date(p.end_date),
+        yes(p.female_forbidden_work),
+        p.labour_intensity.map_or(Empty, |n| Number(f64::from(n))),
         Text(enum_name(p.status)),
         text(&row.student_name),
     ]

@@ -493,6 +493,10 @@ impl Importer for PlacementImport {
             post_title: row.required("postTitle"),
             venue_type: row.required_choice("venueType", &venues(), VenueType::Other),
             hazardous: row.flag("hazardous"),
+            female_forbidden_work: row.flag("femaleForbiddenWork"),
+            labour_intensity: row
+                .int("labourIntensity")
+                .map(|l| i16::try_from(l).unwrap_or(i16::MAX)),
             weekly_hours: row.required_int("weeklyHours"),
             night_shifts: row.flag("nightShifts"),
             overtime: row.flag("overtime"),

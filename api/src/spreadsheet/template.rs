@@ -215,6 +215,18 @@ pub const PLACEMENT_COLUMNS: &[Column] = &[
         required: true,
         note: "template-note-placement-end-date",
     },
+    Column {
+        label: "女职工禁忌作业",
+        field: "femaleForbiddenWork",
+        required: false,
+        note: "template-note-placement-female-forbidden-work",
+    },
+    Column {
+        label: "体力劳动强度级别",
+        field: "labourIntensity",
+        required: false,
+        note: "template-note-placement-labour-intensity",
+    },
 ];
 
 /// What a column holds, for the template's cell formats and drop-down lists.
@@ -241,10 +253,10 @@ pub fn cell_kind(field: &str) -> CellKind {
         "studentNumber" | "nationalId" | "hostUscc" => CellKind::Code,
         "dateOfBirth" | "agreementSignedOn" | "insuranceStart" | "insuranceEnd" | "startDate"
         | "endDate" => CellKind::Date,
-        "yearOfStudy" | "weeklyHours" | "postStaffCount" | "monthlyPay" | "postWage" => {
-            CellKind::Whole
-        }
+        "yearOfStudy" | "weeklyHours" | "postStaffCount" | "monthlyPay" | "postWage"
+        | "labourIntensity" => CellKind::Whole,
         "hazardous"
+        | "femaleForbiddenWork"
         | "nightShifts"
         | "overtime"
         | "worksElsewhere"

@@ -123,6 +123,8 @@ pub(crate) fn placement_row(number: &str, host: &str, start: &str) -> Vec<String
         "2027-12-31",
         start,
         "2027-02-28",
+        "否",
+        "",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -136,8 +138,125 @@ both_databases!(
     importing_a_good_file_a_bad_file_and_the_same_file_twice,
     retention_matches_a_hand_computed_fixture,
     the_two_percent_rule_counts_posts_against_staff,
-    a_page_of_placements_runs_the_same_statements_for_5_and_25
+    a_page_of_placements_runs_the_same_statements_for_5_and_25,
+    posts_forbidden_to_women_bind_female_students_only_and_intensity_is_levels_1_to_4
 );
+
+/// National internship rules art. 16 (4) and (7): a post forbidden to female workers is refused
+/// to a female student only; intensity level II passes, a level outside 1–4 is invalid input; both
+/// facts travel through the spreadsheet import and read back.
+async fn posts_forbidden_to_women_bind_female_students_only_and_intensity_is_levels_1_to_4(
+    app: TestApp,
+) {
+    let p = parties(&app).await;
+    let host = app.unit_id(FIRM_A).await;
+    student(&app, &p.school, "F", "2006-03-01", 2).await;
+    app.mutate(
+        "saveStudent",
+        "SaveStudentInput",
+        json!({ "studentNumber": "M", "name": "学生M", "gender": "MALE", "dateOfBirth": "2006-03-01",
+                "yearOfStudy": 2, "specialty": "焊接" }),
+        "student { id }",
+        Some(&p.school),
+    )
+    .await;
+    let fields = "internshipPlacement { id status femaleForbiddenWork labourIntensity ruleFindings { rule severity } }";
+    let report_one = |number: &'static str, day: &'static str, change: Value| {
+        let input = with(
+            with(
+                good(number, &host),
+                json!({ "startDate": day, "insuranceStart": day }),
+            ),
+            change,
+        );
+        let app = &app;
+        let token = p.school.clone();
+        async move {
+            app.mutate(
+                "reportInternshipPlacement",
+                "ReportInternshipPlacementInput",
+                input,
+                fields,
+                Some(&token),
+            )
+            .await
+        }
+    };
+    // The male student takes the post; the female one may not.
+    let male = report_one("M", "2026-09-02", json!({ "femaleForbiddenWork": true })).await;
+    assert_eq!(
+        male["internshipPlacement"]["femaleForbiddenWork"], true,
+        "{male}"
+    );
+    let id = male["internshipPlacement"]["id"].as_str().unwrap();
+    let activated = activate(&app, &p.school, id).await;
+    assert_eq!(
+        activated["internshipPlacement"]["status"], "ACTIVE",
+        "{activated}"
+    );
+    let female = report_one("F", "2026-09-03", json!({ "femaleForbiddenWork": true })).await;
+    let findings = female["internshipPlacement"]["ruleFindings"].to_string();
+    assert!(
+        findings.contains(r#"{"rule":"FEMALE_FORBIDDEN_WORK","severity":"BLOCKING"}"#),
+        "{findings}"
+    );
+    // Level II is allowed and reads back; level 5 does not exist.
+    let light = report_one("F", "2026-09-04", json!({ "labourIntensity": 2 })).await;
+    assert_eq!(
+        light["internshipPlacement"]["labourIntensity"], 2,
+        "{light}"
+    );
+    let id = light["internshipPlacement"]["id"].as_str().unwrap();
+    let activated = activate(&app, &p.school, id).await;
+    assert_eq!(
+        activated["internshipPlacement"]["status"], "ACTIVE",
+        "{activated}"
+    );
+    let invalid = report_one("F", "2026-09-05", json!({ "labourIntensity": 5 })).await;
+    assert_eq!(codes(&invalid), vec!["INVALID"], "{invalid}");
+    assert_eq!(
+        invalid["userErrors"][0]["field"],
+        json!(["input", "labourIntensity"])
+    );
+    assert!(invalid["internshipPlacement"].is_null(), "{invalid}");
+
+    // Through the spreadsheet: 是 and a level, as a clerk fills them in.
+    let mut row = placement_row("F", FIRM_A, "2026-10-01");
+    let last = row.len();
+    row[last - 2] = "是".into();
+    row[last - 1] = "3".into();
+    let r = multipart(
+        &app,
+        &p.school,
+        "importPlacements",
+        "posts.csv",
+        csv(&[row], api::spreadsheet::PLACEMENT_COLUMNS),
+    )
+    .await;
+    assert_eq!(r["inserted"], 1, "{r}");
+    let list = app
+        .post_graphql(
+            r#"{ internshipPlacements(first: 10, filter: { startYear: 2026 }) { nodes { startDate femaleForbiddenWork labourIntensity ruleFindings { rule } } } }"#,
+            json!({}),
+            Some(&p.school),
+        )
+        .await
+        .ok();
+    let imported = list.data()["internshipPlacements"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["startDate"] == "2026-10-01")
+        .cloned()
+        .unwrap_or_else(|| panic!("{}", list.body));
+    assert_eq!(imported["femaleForbiddenWork"], true);
+    assert_eq!(imported["labourIntensity"], 3);
+    let rules = imported["ruleFindings"].to_string();
+    assert!(
+        rules.contains("FEMALE_FORBIDDEN_WORK") && rules.contains("HEAVY_LABOUR"),
+        "{rules}"
+    );
+}
 
 async fn a_placement_meeting_every_rule_activates_and_each_broken_rule_blocks_alone(app: TestApp) {
     let p = parties(&app).await;
@@ -183,6 +302,12 @@ async fn a_placement_meeting_every_rule_activates_and_each_broken_rule_blocks_al
             json!({ "hazardous": true }),
             "MINOR_FORBIDDEN_WORK",
         ),
+        // Student A is female (see `student`).
+        (
+            "A",
+            json!({ "femaleForbiddenWork": true }),
+            "FEMALE_FORBIDDEN_WORK",
+        ),
         ("A", json!({ "venueType": "KTV" }), "FORBIDDEN_VENUE"),
         ("A", json!({ "arrangedBy": "INTERMEDIARY" }), "INTERMEDIARY"),
         (
@@ -190,6 +315,8 @@ async fn a_placement_meeting_every_rule_activates_and_each_broken_rule_blocks_al
             json!({ "hostUnitId": agency, "worksElsewhere": true }),
             "INTERMEDIARY",
         ),
+        ("A", json!({ "labourIntensity": 3 }), "HEAVY_LABOUR"),
+        ("A", json!({ "labourIntensity": 4 }), "HEAVY_LABOUR"),
         ("A", json!({ "monthlyPay": 3599 }), "PAY_BELOW_FLOOR"),
         ("A", json!({ "nightShifts": true }), "NO_NIGHT_OR_OVERTIME"),
         ("A", json!({ "weeklyHours": 44 }), "NO_NIGHT_OR_OVERTIME"),

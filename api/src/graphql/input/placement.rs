@@ -47,6 +47,14 @@ pub struct ReportInternshipPlacementInput {
     /// The post involves work banned for minors.
     #[graphql(default)]
     pub hazardous: bool,
+    /// The post involves work forbidden to female workers (《女职工劳动保护特别规定》, annex): a
+    /// female student may not take it (`FEMALE_FORBIDDEN_WORK`, internship rules art. 16 (4)).
+    #[graphql(default)]
+    pub female_forbidden_work: bool,
+    /// The post's physical-labour intensity level by GB 3869-1997, 1 (I) to 4 (IV); null when not
+    /// assessed. Level 3 or 4 is refused for every student (`HEAVY_LABOUR`, art. 16 (7)); outside
+    /// 1–4 is `INVALID`.
+    pub labour_intensity: Option<i32>,
     /// Scheduled hours per week (0–168; more than 40 counts as overtime).
     pub weekly_hours: i32,
     /// Night shifts in the schedule.

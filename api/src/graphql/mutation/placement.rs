@@ -169,6 +169,11 @@ impl PlacementMutation {
             post_title: input.post_title,
             venue_type: input.venue_type,
             hazardous: input.hazardous,
+            female_forbidden_work: input.female_forbidden_work,
+            // Out of range stays out of range (refused as INVALID), never wrapped.
+            labour_intensity: input
+                .labour_intensity
+                .map(|l| i16::try_from(l).unwrap_or(i16::MAX)),
             weekly_hours: input.weekly_hours,
             night_shifts: input.night_shifts,
             overtime: input.overtime,

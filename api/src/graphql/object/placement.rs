@@ -151,6 +151,17 @@ impl InternshipPlacement {
         self.0.hazardous
     }
 
+    /// The post involves work forbidden to female workers (《女职工劳动保护特别规定》, annex).
+    async fn female_forbidden_work(&self) -> bool {
+        self.0.female_forbidden_work
+    }
+
+    /// The post's physical-labour intensity level by GB 3869-1997, 1 (I) to 4 (IV); null when not
+    /// assessed.
+    async fn labour_intensity(&self) -> Option<i32> {
+        self.0.labour_intensity.map(i32::from)
+    }
+
     /// Scheduled hours per week.
     async fn weekly_hours(&self) -> i32 {
         self.0.weekly_hours
