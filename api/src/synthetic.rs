@@ -68,6 +68,8 @@ pub fn write(rows: u32, dir: &Path, xlsx: bool) -> anyhow::Result<()> {
             "2027-03-01",
             "2026-09-01",
             "2027-02-28",
+            "否",
+            "",
         ])?;
     }
     students.flush()?;
