@@ -57,11 +57,10 @@ pub struct DemandFields {
     pub description: Option<Option<String>>,
 }
 
-/// Youngest age limit accepted: students under 16 may not do 岗位实习 (2021 rules, art. 16 (2)).
+/// Youngest age limit accepted: a firm may not recruit anyone under 16 (《中华人民共和国劳动法》,
+/// art. 15), so a lower limit would shut out everyone it may take. There is no ceiling: Ten
+/// Measures (2) relaxes the age limit for unemployed youth and migrant workers and names none.
 pub const MIN_AGE_LIMIT: i32 = 16;
-/// Oldest age limit accepted (the plan relaxes the age limit, Ten Measures (2), but not past working
-/// age).
-pub const MAX_AGE_LIMIT: i32 = 60;
 
 fn check_demand(
     fields: &mut DemandFields,
@@ -119,16 +118,12 @@ fn check_demand(
         ));
     }
     if let Some(Some(age)) = fields.age_limit
-        && !(MIN_AGE_LIMIT..=MAX_AGE_LIMIT).contains(&age)
+        && age < MIN_AGE_LIMIT
     {
         errors.push(Violation::on(
             "ageLimit",
             ViolationCode::Invalid,
-            msg!(
-                "order-class-demand-age-limit-invalid",
-                min = MIN_AGE_LIMIT,
-                max = MAX_AGE_LIMIT
-            ),
+            msg!("order-class-demand-age-limit-invalid", min = MIN_AGE_LIMIT),
         ));
     }
     errors
@@ -221,8 +216,10 @@ pub async fn create_demand(
         pay_min: Set(None),
         pay_max: Set(None),
         application_deadline: Set(None),
-        open_to_unemployed_youth: Set(false),
-        open_to_migrant_workers: Set(false),
+        // Open to both groups unless the firm closes them (Ten Measures (2) opens order classes
+        // to unemployed youth and migrant workers).
+        open_to_unemployed_youth: Set(true),
+        open_to_migrant_workers: Set(true),
         age_limit: Set(None),
         description: Set(None),
         status: Set(DemandStatus::Draft),

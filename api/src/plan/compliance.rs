@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use entity::enums::{EventKind, SiteKind, SiteStatus};
+use entity::enums::{EventKind, EventRole, SiteKind, SiteStatus};
 use entity::{
     career_mentor, event, event_unit, member_unit, practice_post, practice_station,
     teacher_practice, training_site,
@@ -30,7 +30,8 @@ pub enum ComplianceRule {
     CampusVisit,
     /// School: sent teachers to practise in firms that year — 二(二)4.
     TeachersSentToPractice,
-    /// School: held (or took part in) a graduate job-recommendation event that year — 二(四)11.
+    /// School: held (organised) a graduate job-recommendation event that year — 二(四)11
+    /// ("每年开展毕业生就业推荐活动不少于1次": taking part in another's event is not holding one).
     JobRecommendationEvent,
 }
 
@@ -283,8 +284,9 @@ async fn career_mentors(db: &impl ConnectionTrait, units: &[Uuid]) -> Result<Fou
         .collect())
 }
 
-/// Campus visits and job-recommendation events held in `[from, to)` that the units organised or
-/// took part in, counted only once every unit named has confirmed its part (two statements).
+/// Campus visits held in `[from, to)` that the units organised or took part in, and
+/// job-recommendation events they organised (Founding notice 二(四)11 asks a school to hold one),
+/// counted only once every unit named has confirmed its part (two statements).
 async fn events_taken_part_in(
     db: &impl ConnectionTrait,
     units: &[Uuid],
@@ -318,6 +320,8 @@ async fn events_taken_part_in(
             let e = events.get(&link.event_id)?;
             let rule = match e.kind {
                 EventKind::CampusVisit => ComplianceRule::CampusVisit,
+                // Holding it is the commitment; a participant did not hold it.
+                _ if link.role != EventRole::Organiser => return None,
                 _ => ComplianceRule::JobRecommendationEvent,
             };
             let evidence = Evidence {

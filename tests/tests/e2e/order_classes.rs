@@ -13,7 +13,8 @@ async fn post_demand(app: &TestApp, token: &str, extra: Value) -> Value {
         json!({
             "specialtyName": "数控技术应用", "headcount": 30, "startYear": 2027, "startTerm": "AUTUMN",
             "workDistrict": "HUANCUI", "payMin": 4500, "payMax": 6000,
-            "requiredSkills": "数控车床操作", "openToUnemployedYouth": true, "ageLimit": 35
+            "requiredSkills": "数控车床操作", "openToUnemployedYouth": true,
+            "openToMigrantWorkers": false, "ageLimit": 35
         }),
         extra,
     );
@@ -175,8 +176,52 @@ both_databases!(
     each_mutation_is_allowed_only_to_its_one_actor,
     enrolled_students_are_seen_only_by_their_school_the_sponsors_and_the_secretariat,
     concurrent_enrolments_never_overbook_a_class,
-    a_page_of_order_classes_runs_the_same_statements_for_5_and_25_classes
+    a_page_of_order_classes_runs_the_same_statements_for_5_and_25_classes,
+    a_demand_is_open_to_both_target_groups_unless_closed_and_its_age_limit_has_only_a_floor
 );
+
+/// Ten Measures (2) opens order classes to unemployed youth and migrant workers: a demand that says
+/// nothing is open to both, and only an explicit `false` closes a group. The age limit's floor is
+/// the minimum working age (劳动法 art. 15: 16); there is no ceiling.
+async fn a_demand_is_open_to_both_target_groups_unless_closed_and_its_age_limit_has_only_a_floor(
+    app: TestApp,
+) {
+    let p = parties(&app).await;
+    let fields = "orderClassDemand { openToUnemployedYouth openToMigrantWorkers ageLimit }";
+    let create = |input: Value| {
+        let app = &app;
+        let token = p.firm_a.clone();
+        async move {
+            app.mutate(
+                "createOrderClassDemand",
+                "CreateOrderClassDemandInput",
+                with(
+                    json!({ "specialtyName": "焊接技术应用", "headcount": 10, "startYear": 2027, "startTerm": "AUTUMN" }),
+                    input,
+                ),
+                fields,
+                Some(&token),
+            )
+            .await
+        }
+    };
+    let silent = create(json!({})).await;
+    assert_eq!(codes(&silent), Vec::<String>::new(), "{silent}");
+    assert_eq!(silent["orderClassDemand"]["openToUnemployedYouth"], true);
+    assert_eq!(silent["orderClassDemand"]["openToMigrantWorkers"], true);
+    let closed = create(json!({ "openToMigrantWorkers": false })).await;
+    assert_eq!(closed["orderClassDemand"]["openToMigrantWorkers"], false);
+    assert_eq!(closed["orderClassDemand"]["openToUnemployedYouth"], true);
+    let young = create(json!({ "ageLimit": 15 })).await;
+    assert_eq!(codes(&young), vec!["INVALID"], "{young}");
+    assert_eq!(
+        young["userErrors"][0]["field"],
+        json!(["input", "ageLimit"])
+    );
+    let relaxed = create(json!({ "ageLimit": 65 })).await;
+    assert_eq!(codes(&relaxed), Vec::<String>::new(), "{relaxed}");
+    assert_eq!(relaxed["orderClassDemand"]["ageLimit"], 65);
+}
 
 async fn the_whole_order_class_flow_from_demand_to_graduation(app: TestApp) {
     let p = parties(&app).await;
@@ -735,7 +780,8 @@ async fn enrolment_follows_the_demands_target_groups_age_limit_and_seats(app: Te
         Some(&p.school),
     )
     .await;
-    // The demand opens the class to unemployed youth but not migrant workers, up to age 35.
+    // The demand keeps the class open to unemployed youth and closes it to migrant workers, up to
+    // age 35.
     assert_eq!(
         codes(
             &enrol(

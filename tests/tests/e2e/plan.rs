@@ -4,7 +4,7 @@
 use alliance_tests::{TestApp, both_databases, codes};
 use serde_json::{Value, json};
 
-use crate::fixtures::{FIRM_A, FIRM_C, Parties, SCHOOL, parties};
+use crate::fixtures::{FIRM_A, FIRM_C, Parties, SCHOOL, SCHOOL_2, parties};
 
 async fn compliance(app: &TestApp, unit: &str, token: &str) -> Vec<(String, bool, usize)> {
     let r = app
@@ -127,8 +127,57 @@ both_databases!(
     alliance_compliance_runs_the_same_statements_for_10_and_177_members,
     site_and_station_rules_are_user_errors_and_write_nothing,
     each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat,
-    phones_and_apprentices_are_seen_only_by_the_units_involved
+    phones_and_apprentices_are_seen_only_by_the_units_involved,
+    a_school_meets_the_job_recommendation_rule_by_holding_an_event_not_by_taking_part
 );
+
+/// Founding notice 二(四)11: schools "开展" (hold) a graduate job-recommendation event each year.
+/// The school that organises one meets the rule; a school that only takes part does not, even
+/// once it has confirmed its part.
+async fn a_school_meets_the_job_recommendation_rule_by_holding_an_event_not_by_taking_part(
+    app: TestApp,
+) {
+    let p = parties(&app).await;
+    let host = app.unit_id(SCHOOL).await;
+    let guest = app.unit_id(SCHOOL_2).await;
+    let event = app
+        .mutate(
+            "recordEvent",
+            "RecordEventInput",
+            json!({ "kind": "JOB_RECOMMENDATION", "heldOn": "2026-05-20", "title": "联合就业推荐会",
+                    "organiserIds": [host], "participantIds": [guest] }),
+            "event { id }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&event), Vec::<String>::new(), "{event}");
+    let confirmed = app
+        .mutate(
+            "confirmEvent",
+            "ConfirmEventInput",
+            json!({ "id": event["event"]["id"] }),
+            "event { id }",
+            Some(&p.school_2),
+        )
+        .await;
+    assert_eq!(codes(&confirmed), Vec::<String>::new(), "{confirmed}");
+    let rule = |items: Vec<(String, bool, usize)>| {
+        items
+            .into_iter()
+            .find(|(r, _, _)| r == "JOB_RECOMMENDATION_EVENT")
+            .map(|(_, met, evidence)| (met, evidence))
+    };
+    assert_eq!(
+        rule(compliance(&app, &host, &p.secretariat).await),
+        Some((true, 1)),
+        "the organiser held it"
+    );
+    assert_eq!(
+        rule(compliance(&app, &guest, &p.secretariat).await),
+        Some((false, 0)),
+        "taking part is not holding"
+    );
+}
 
 async fn compliance_for_a_firm_and_a_school_that_meet_none_and_then_all(app: TestApp) {
     let p = parties(&app).await;

@@ -29,11 +29,13 @@ pub struct CreateOrderClassDemandInput {
     pub pay_max: Option<i32>,
     /// Last day schools may answer.
     pub application_deadline: Option<Date>,
-    /// Unemployed youth may enrol (default false; Ten Measures (2)).
+    /// Unemployed youth may enrol (default true: Ten Measures (2) opens order classes to them;
+    /// false closes this demand's classes to them).
     pub open_to_unemployed_youth: Option<bool>,
-    /// Migrant workers may enrol (default false; Ten Measures (2)).
+    /// Migrant workers may enrol (default true: Ten Measures (2); false closes them).
     pub open_to_migrant_workers: Option<bool>,
-    /// Oldest age at the class's start, 16–60 years (`INVALID`); null for none.
+    /// Oldest age at the class's start, at least 16 years (`INVALID` below: 劳动法 art. 15 bars
+    /// recruiting anyone under 16); no ceiling. Null for no limit.
     pub age_limit: Option<i32>,
     /// Description.
     pub description: Option<String>,
