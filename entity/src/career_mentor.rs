@@ -17,8 +17,11 @@ pub struct Model {
     pub unit_id: Uuid,
     /// Name.
     pub name: String,
-    /// Title: a senior technician (高级技师) or manager.
+    /// Title as the firm writes it (e.g. 高级技师, 人力资源经理).
     pub title: String,
+    /// What qualifies the mentor; `None` for mentors named before it was recorded (the commitment
+    /// counts as unmet until the firm says).
+    pub qualification: Option<MentorQualification>,
 }
 
 /// Relations are joined explicitly by the API.

@@ -683,6 +683,42 @@ pub enum SiteStatus {
     Closed,
 }
 
+/// What qualifies a firm's career mentor (职业规划导师): Founding notice 二(四)10 asks each firm
+/// to name "1名高级技师或管理人员" — a senior technician or a manager.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
+pub enum MentorQualification {
+    /// A senior technician (高级技师): the top vocational skill level.
+    #[sea_orm(string_value = "SENIOR_TECHNICIAN")]
+    SeniorTechnician,
+    /// A manager of the firm (管理人员).
+    #[sea_orm(string_value = "MANAGER")]
+    Manager,
+    /// Neither: the mentor is recorded, but the commitment is not met.
+    #[sea_orm(string_value = "OTHER")]
+    Other,
+}
+
+impl MentorQualification {
+    /// Whether it is one the Founding notice 二(四)10 names.
+    pub fn qualifies(self) -> bool {
+        matches!(self, Self::SeniorTechnician | Self::Manager)
+    }
+}
+
 /// What a lent craftsman does at a school (工匠入校, Founding notice 二(二)5).
 #[derive(
     Debug,

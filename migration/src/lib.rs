@@ -18,6 +18,7 @@ mod m20261122_000001_event_consent;
 mod m20261122_000002_booking_consent;
 mod m20261122_000003_name_sort_key;
 mod m20261122_000004_post_protections;
+mod m20261122_000005_mentor_qualification;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_booking_consent::Migration),
             Box::new(m20261122_000003_name_sort_key::Migration),
             Box::new(m20261122_000004_post_protections::Migration),
+            Box::new(m20261122_000005_mentor_qualification::Migration),
         ]
     }
 }

@@ -268,3 +268,8 @@ enum-VenueType-BATH_CENTRE = Bath centre
 enum-VenueType-GAME_HALL = Game hall
 enum-VenueType-INTERNET_CAFE = Internet café
 enum-VenueType-OTHER = Other
+
+## MentorQualification
+enum-MentorQualification-SENIOR_TECHNICIAN = Senior technician
+enum-MentorQualification-MANAGER = Manager
+enum-MentorQualification-OTHER = Other

@@ -268,3 +268,8 @@ enum-VenueType-BATH_CENTRE = 洗浴中心
 enum-VenueType-GAME_HALL = 电子游戏厅
 enum-VenueType-INTERNET_CAFE = 网吧
 enum-VenueType-OTHER = 其他
+
+## MentorQualification
+enum-MentorQualification-SENIOR_TECHNICIAN = 高级技师
+enum-MentorQualification-MANAGER = 管理人员
+enum-MentorQualification-OTHER = 其他

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use entity::enums::{EventKind, EventRole, SiteKind, SiteStatus};
+use entity::enums::{EventKind, EventRole, MentorQualification, SiteKind, SiteStatus};
 use entity::{
     career_mentor, event, event_unit, member_unit, practice_post, practice_station,
     teacher_practice, training_site,
@@ -24,7 +24,7 @@ pub enum ComplianceRule {
     SchoolInFactoryBase,
     /// Firm: has a teacher practice station offering posts that year — 二(二)4.
     PracticeStationWithPosts,
-    /// Firm: has named a career mentor — 二(四)10.
+    /// Firm: has named a career mentor who is a senior technician or a manager — 二(四)10.
     CareerMentor,
     /// Firm: took part in a campus visit (企业进校园) that year — 二(四)10.
     CampusVisit,
@@ -265,7 +265,8 @@ async fn stations_with_posts(
         .collect())
 }
 
-/// The units' career mentors (one statement).
+/// The units' career mentors who are a senior technician or a manager (Founding notice
+/// 二(四)10); a mentor of another or unrecorded qualification is no evidence (one statement).
 async fn career_mentors(db: &impl ConnectionTrait, units: &[Uuid]) -> Result<Found, DbErr> {
     let rows = career_mentor::Entity::find()
         .filter(career_mentor::Column::UnitId.is_in(units.iter().copied()))
@@ -273,6 +274,7 @@ async fn career_mentors(db: &impl ConnectionTrait, units: &[Uuid]) -> Result<Fou
         .await?;
     Ok(rows
         .into_iter()
+        .filter(|m| m.qualification.is_some_and(MentorQualification::qualifies))
         .map(|m| {
             let e = Evidence {
                 kind: EvidenceKind::CareerMentor,

@@ -1,6 +1,7 @@
 //! Career mentors (Founding notice 二(四)10): one per firm, and the career classes they give at schools.
 
 use chrono::NaiveDate;
+use entity::enums::MentorQualification;
 use entity::{career_class, career_mentor};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -17,7 +18,8 @@ use crate::msg;
 use crate::text::required;
 
 /// Names the caller's firm's career mentor (职业规划导师; one per firm: a second call replaces the
-/// first).
+/// first), with what qualifies them: only a senior technician or a manager meets the commitment
+/// (Founding notice 二(四)10); `OTHER` is recorded and leaves it unmet.
 ///
 /// # Errors
 /// `FORBIDDEN` for schools; database failures.
@@ -27,6 +29,7 @@ pub async fn set_career_mentor(
     firm: Option<Uuid>,
     name: String,
     title: String,
+    qualification: MentorQualification,
 ) -> OpResult<career_mentor::Model> {
     let firm = match acting(actor, Sort::Firm, firm, "unitId")? {
         Ok(f) => f,
@@ -55,6 +58,7 @@ pub async fn set_career_mentor(
             let mut a: career_mentor::ActiveModel = m.into();
             a.name = Set(name);
             a.title = Set(title);
+            a.qualification = Set(Some(qualification));
             a.update(&txn).await?
         }
         None => {
@@ -63,6 +67,7 @@ pub async fn set_career_mentor(
                 unit_id: Set(firm),
                 name: Set(name),
                 title: Set(title),
+                qualification: Set(Some(qualification)),
             }
             .insert(&txn)
             .await?

@@ -77,7 +77,7 @@ async fn fulfil(app: &TestApp, p: &Parties) -> String {
         .mutate(
             "setCareerMentor",
             "SetCareerMentorInput",
-            json!({ "name": "李经理", "title": "人力资源经理" }),
+            json!({ "name": "李经理", "title": "人力资源经理", "qualification": "MANAGER" }),
             "careerMentor { id name }",
             Some(&p.firm_a),
         )
@@ -128,8 +128,57 @@ both_databases!(
     site_and_station_rules_are_user_errors_and_write_nothing,
     each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat,
     phones_and_apprentices_are_seen_only_by_the_units_involved,
-    a_school_meets_the_job_recommendation_rule_by_holding_an_event_not_by_taking_part
+    a_school_meets_the_job_recommendation_rule_by_holding_an_event_not_by_taking_part,
+    a_career_mentor_counts_only_as_a_senior_technician_or_a_manager
 );
+
+/// Founding notice 二(四)10: each firm names "1名高级技师或管理人员" as career mentor. A mentor
+/// recorded as `OTHER` leaves the commitment unmet, whatever the free-text title says; naming the
+/// qualification meets it.
+async fn a_career_mentor_counts_only_as_a_senior_technician_or_a_manager(app: TestApp) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    let set = |qualification: &'static str| {
+        let app = &app;
+        let token = p.firm_a.clone();
+        async move {
+            app.mutate(
+                "setCareerMentor",
+                "SetCareerMentorInput",
+                json!({ "name": "孙师傅", "title": "高级技师（在评）", "qualification": qualification }),
+                "careerMentor { qualification }",
+                Some(&token),
+            )
+            .await
+        }
+    };
+    let mentor = |items: Vec<(String, bool, usize)>| {
+        items
+            .into_iter()
+            .find(|(r, _, _)| r == "CAREER_MENTOR")
+            .map(|(_, met, evidence)| (met, evidence))
+    };
+    let other = set("OTHER").await;
+    assert_eq!(other["careerMentor"]["qualification"], "OTHER", "{other}");
+    assert_eq!(
+        mentor(compliance(&app, &firm, &p.firm_a).await),
+        Some((false, 0))
+    );
+    let manager = set("MANAGER").await;
+    assert_eq!(manager["careerMentor"]["qualification"], "MANAGER");
+    assert_eq!(
+        mentor(compliance(&app, &firm, &p.firm_a).await),
+        Some((true, 1))
+    );
+    let unknown = app
+        .post_graphql(
+            r#"mutation { setCareerMentor(input: { name: "x", title: "y", qualification: CHAIRMAN }) { careerMentor { id } } }"#,
+            json!({}),
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(unknown.error_codes(), ["BAD_USER_INPUT"]);
+}
 
 /// Founding notice 二(四)11: schools "开展" (hold) a graduate job-recommendation event each year.
 /// The school that organises one meets the rule; a school that only takes part does not, even
@@ -248,7 +297,7 @@ async fn a_firm_meeting_some_rules_is_on_the_committees_work_list_for_the_others
     app.mutate(
         "setCareerMentor",
         "SetCareerMentorInput",
-        json!({ "name": "赵经理", "title": "总经理" }),
+        json!({ "name": "赵经理", "title": "总经理", "qualification": "MANAGER" }),
         "careerMentor { id }",
         Some(&p.firm_c),
     )
@@ -499,7 +548,7 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
         (
             "setCareerMentor",
             "SetCareerMentorInput",
-            json!({ "name": "导师", "title": "高级技师" }),
+            json!({ "name": "导师", "title": "高级技师", "qualification": "SENIOR_TECHNICIAN" }),
             "careerMentor { id }",
             vec![&p.firm_a],
             vec![&p.school],

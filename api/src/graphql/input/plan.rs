@@ -185,8 +185,11 @@ pub struct SetCareerMentorInput {
     pub unit_id: Option<ID>,
     /// Name.
     pub name: String,
-    /// Title: a senior technician (高级技师) or manager.
+    /// Title as the firm writes it (e.g. 高级技师, 人力资源经理).
     pub title: String,
+    /// What qualifies the mentor: `SENIOR_TECHNICIAN` (高级技师) or `MANAGER` (管理人员) meet the
+    /// commitment of Founding notice 二(四)10; `OTHER` is recorded and leaves it unmet.
+    pub qualification: entity::enums::MentorQualification,
 }
 
 /// A career class taught.

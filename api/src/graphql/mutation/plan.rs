@@ -431,7 +431,15 @@ impl PlanMutation {
         screened!(CareerMentorPayload, &input);
         let firm = bail_on!(CareerMentorPayload, opt_unit(&input.unit_id, "unitId"));
         Ok(CareerMentorPayload::from_outcome(
-            domain::set_career_mentor(db(ctx)?, actor(ctx), firm, input.name, input.title).await?,
+            domain::set_career_mentor(
+                db(ctx)?,
+                actor(ctx),
+                firm,
+                input.name,
+                input.title,
+                input.qualification,
+            )
+            .await?,
             CareerMentor,
         ))
     }

@@ -471,9 +471,14 @@ impl CareerMentor {
     async fn name(&self) -> &str {
         &self.0.name
     }
-    /// Title.
+    /// Title as the firm writes it.
     async fn title(&self) -> &str {
         &self.0.title
+    }
+    /// What qualifies the mentor (Founding notice 二(四)10: a senior technician or a manager);
+    /// null for mentors named before it was recorded.
+    async fn qualification(&self) -> Option<entity::enums::MentorQualification> {
+        self.0.qualification
     }
     /// The career classes the mentor taught.
     async fn classes(&self, ctx: &Context<'_>) -> ApiResult<Vec<CareerClass>> {

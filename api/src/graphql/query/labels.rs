@@ -70,6 +70,7 @@ fn all_enums() -> Vec<EnumNames> {
         e::EventRole,
         e::Gender,
         e::MemberUnitKind,
+        e::MentorQualification,
         MemberUnitOrderField,
         OrderClassEventKind,
         crate::order_class::OrderClassRule,
