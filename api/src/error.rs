@@ -122,6 +122,9 @@ pub enum ViolationCode {
     AgreementRequired,
     /// `CONSENT_REQUIRED`: no informed consent recorded.
     ConsentRequired,
+    /// `SCHOOL_APPROVAL_REQUIRED`: a placement the student arranged without the school's approval
+    /// of the student's application.
+    SchoolApprovalRequired,
     /// `FIRST_YEAR_STUDENT`: first-year students (or year unknown) may not do 岗位实习.
     FirstYearStudent,
     /// `UNDER_16`: the student is under 16 on the start date.

@@ -142,6 +142,7 @@ pub fn placement(
         host_confirmed_at: Some(now()),
         no_fees_attested: true,
         guardian_consent_given: true,
+        application_approved_on: None,
         created_at: now(),
         updated_at: now(),
     }

@@ -70,6 +70,7 @@ pub fn write(rows: u32, dir: &Path, xlsx: bool) -> anyhow::Result<()> {
             "2027-02-28",
             "否",
             "",
+            "",
         ])?;
     }
     students.flush()?;

@@ -83,6 +83,9 @@ pub struct Model {
     pub no_fees_attested: bool,
     /// A minor's guardian's informed consent recorded.
     pub guardian_consent_given: bool,
+    /// For a placement the student arranged: the day the school approved the student's
+    /// application (2021 rules, ch. 2); `None` when not approved or not recorded.
+    pub application_approved_on: Option<Date>,
     /// When the row was created (UTC).
     pub created_at: DateTimeUtc,
     /// When the row was last changed (UTC).

@@ -19,6 +19,7 @@ mod m20261122_000002_booking_consent;
 mod m20261122_000003_name_sort_key;
 mod m20261122_000004_post_protections;
 mod m20261122_000005_mentor_qualification;
+mod m20261122_000006_application_approval;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_name_sort_key::Migration),
             Box::new(m20261122_000004_post_protections::Migration),
             Box::new(m20261122_000005_mentor_qualification::Migration),
+            Box::new(m20261122_000006_application_approval::Migration),
         ]
     }
 }

@@ -150,6 +150,7 @@ enum-OutcomeStatus-NOT_YET_EMPLOYED = Not yet employed
 ## PlacementRule
 enum-PlacementRule-AGREEMENT_REQUIRED = Tripartite agreement required
 enum-PlacementRule-CONSENT_REQUIRED = Informed consent required
+enum-PlacementRule-SCHOOL_APPROVAL_REQUIRED = School approval for a student-arranged placement
 enum-PlacementRule-FIRST_YEAR_STUDENT = No first-year students
 enum-PlacementRule-UNDER_16 = Aged 16 or over
 enum-PlacementRule-MINOR_FORBIDDEN_WORK = No forbidden work for minors
@@ -238,6 +239,7 @@ enum-UserErrorCode-GUARDIAN_SIGNATURE_REQUIRED = Guardian signature required
 enum-UserErrorCode-INVALID_NATIONAL_ID = Invalid national ID
 enum-UserErrorCode-AGREEMENT_REQUIRED = No tripartite agreement
 enum-UserErrorCode-CONSENT_REQUIRED = No informed consent
+enum-UserErrorCode-SCHOOL_APPROVAL_REQUIRED = School approval missing
 enum-UserErrorCode-FIRST_YEAR_STUDENT = Year of study not allowed
 enum-UserErrorCode-UNDER_16 = Under 16
 enum-UserErrorCode-MINOR_FORBIDDEN_WORK = Forbidden work for a minor

@@ -51,6 +51,7 @@ placement-member-unit-not-found = not found: member unit
 
 placement-rule-summary-agreement-required = a signed tripartite agreement is required
 placement-rule-summary-consent-required = informed consent is required
+placement-rule-summary-school-approval-required = a placement the student arranged needs the school's approval
 placement-rule-summary-first-year-student = the student's year of study does not allow 岗位实习
 placement-rule-summary-under-16 = the student's age does not allow 岗位实习
 placement-rule-summary-minor-forbidden-work = the post is not allowed for this student
@@ -71,6 +72,7 @@ placement-rule-summary-no-fees = the host has not attested that it charges no fe
 placement-rule-no-agreement = no signed tripartite agreement is recorded
 placement-rule-guardian-signature = the student is { $age } on the start date: the guardian must sign the agreement too
 placement-rule-no-consent = the student's informed consent is not recorded
+placement-rule-no-school-approval = the student arranged this placement: it needs the school's approval of the student's application (applicationApprovedOn)
 placement-rule-guardian-consent = the student is { $age } on the start date: the guardian's informed consent is needed too
 placement-rule-first-year-student = first-year students may not do 岗位实习
 placement-rule-year-of-study-unknown = the student's year of study is not recorded

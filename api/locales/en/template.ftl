@@ -33,6 +33,7 @@ template-note-placement-start-date = YYYY-MM-DD
 template-note-placement-end-date = YYYY-MM-DD
 template-note-placement-female-forbidden-work = 是/否 (work forbidden to female workers)
 template-note-placement-labour-intensity = 1-4 (GB 3869-1997 intensity level; 3 and 4 refused for students)
+template-note-placement-application-approved-on = the day the school approved a student-arranged placement
 template-note-required = required: { $note }
 template-list-error-title = Choose from the list
 template-list-error-message = Choices: { $options }

@@ -150,6 +150,7 @@ enum-OutcomeStatus-NOT_YET_EMPLOYED = 待就业
 ## PlacementRule
 enum-PlacementRule-AGREEMENT_REQUIRED = 须签订三方协议
 enum-PlacementRule-CONSENT_REQUIRED = 须知情同意
+enum-PlacementRule-SCHOOL_APPROVAL_REQUIRED = 学生自行联系的实习须经学校审核同意
 enum-PlacementRule-FIRST_YEAR_STUDENT = 一年级学生不得岗位实习
 enum-PlacementRule-UNDER_16 = 须年满16周岁
 enum-PlacementRule-MINOR_FORBIDDEN_WORK = 未成年人不得从事禁忌劳动
@@ -238,6 +239,7 @@ enum-UserErrorCode-GUARDIAN_SIGNATURE_REQUIRED = 须监护人签字
 enum-UserErrorCode-INVALID_NATIONAL_ID = 身份证号无效
 enum-UserErrorCode-AGREEMENT_REQUIRED = 未签订三方协议
 enum-UserErrorCode-CONSENT_REQUIRED = 未取得知情同意
+enum-UserErrorCode-SCHOOL_APPROVAL_REQUIRED = 未经学校审核同意
 enum-UserErrorCode-FIRST_YEAR_STUDENT = 年级不允许岗位实习
 enum-UserErrorCode-UNDER_16 = 未满16周岁
 enum-UserErrorCode-MINOR_FORBIDDEN_WORK = 未成年人禁忌劳动

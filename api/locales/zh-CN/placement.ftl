@@ -55,6 +55,7 @@ placement-member-unit-not-found = 未找到：成员单位
 
 placement-rule-summary-agreement-required = 须签订三方协议
 placement-rule-summary-consent-required = 须取得知情同意
+placement-rule-summary-school-approval-required = 学生自行联系的实习须经学校审核同意
 placement-rule-summary-first-year-student = 该学生所在年级不得参加岗位实习
 placement-rule-summary-under-16 = 该学生的年龄不得参加岗位实习
 placement-rule-summary-minor-forbidden-work = 该岗位不得安排该学生实习
@@ -75,6 +76,7 @@ placement-rule-summary-no-fees = 实习单位尚未承诺不收取任何实习�
 placement-rule-no-agreement = 未登记已签订的三方协议
 placement-rule-guardian-signature = 学生在实习开始日为 { $age } 周岁：三方协议还须由监护人签字
 placement-rule-no-consent = 未登记学生的知情同意
+placement-rule-no-school-approval = 该实习由学生自行联系，须由学生提出申请并经学校审核同意（请填写 applicationApprovedOn）
 placement-rule-guardian-consent = 学生在实习开始日为 { $age } 周岁：还须取得监护人的知情同意
 placement-rule-first-year-student = 一年级在校学生不得参加岗位实习
 placement-rule-year-of-study-unknown = 未登记学生的年级

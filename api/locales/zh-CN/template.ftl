@@ -33,6 +33,7 @@ template-note-placement-start-date = 日期，如 2026-09-01
 template-note-placement-end-date = 日期，如 2027-02-28
 template-note-placement-female-forbidden-work = 是/否（属于女职工禁忌从事的劳动）
 template-note-placement-labour-intensity = 1–4（GB 3869-1997 体力劳动强度级别；3、4 级不得安排学生）
+template-note-placement-application-approved-on = 学生自行联系实习时，学校审核同意的日期
 template-note-required = 必填：{ $note }
 template-list-error-title = 请从列表中选择
 template-list-error-message = 可选：{ $options }

@@ -85,6 +85,8 @@ pub struct PlacementInput {
     pub consent_given: bool,
     /// A minor's guardian's informed consent given.
     pub guardian_consent_given: bool,
+    /// The day the school approved the student's application (a student-arranged placement).
+    pub application_approved_on: Option<NaiveDate>,
     /// Insurance policy number.
     pub insurance_policy: Option<String>,
     /// Insurance cover start.
@@ -357,6 +359,7 @@ fn new_row(
         agreement_guardian_signed: Set(p.agreement_guardian_signed),
         consent_given: Set(p.consent_given),
         guardian_consent_given: Set(p.guardian_consent_given),
+        application_approved_on: Set(p.application_approved_on),
         insurance_policy: Set(clean(p.insurance_policy)),
         insurance_start: Set(p.insurance_start),
         insurance_end: Set(p.insurance_end),

@@ -21,8 +21,12 @@ pub enum PlacementRule {
     /// guardian too) — 2021 rules, ch. 3.
     AgreementRequired,
     /// School-organised placements need the student's (and a minor's guardian's) informed consent —
-    /// 2021 rules, ch. 2.
+    /// 2021 rules, ch. 2. "School-organised" is every placement the student did not arrange
+    /// (`arrangedBy` `SCHOOL` or `HOST`).
     ConsentRequired,
+    /// A placement the student arranged needs the school's approval of the student's application
+    /// instead — 2021 rules, ch. 2.
+    SchoolApprovalRequired,
     /// No 岗位实习 for first-year students — art. 16 (1). The year of study must be recorded.
     FirstYearStudent,
     /// No 岗位实习 under 16 (age on the start date) — art. 16 (2).
@@ -65,6 +69,7 @@ impl PlacementRule {
         match self {
             Self::AgreementRequired => msg!("placement-rule-summary-agreement-required"),
             Self::ConsentRequired => msg!("placement-rule-summary-consent-required"),
+            Self::SchoolApprovalRequired => msg!("placement-rule-summary-school-approval-required"),
             Self::FirstYearStudent => msg!("placement-rule-summary-first-year-student"),
             Self::Under16 => msg!("placement-rule-summary-under-16"),
             Self::MinorForbiddenWork => msg!("placement-rule-summary-minor-forbidden-work"),
@@ -95,6 +100,7 @@ impl PlacementRule {
         match self {
             Self::AgreementRequired => ViolationCode::AgreementRequired,
             Self::ConsentRequired => ViolationCode::ConsentRequired,
+            Self::SchoolApprovalRequired => ViolationCode::SchoolApprovalRequired,
             Self::FirstYearStudent => ViolationCode::FirstYearStudent,
             Self::Under16 => ViolationCode::Under16,
             Self::MinorForbiddenWork => ViolationCode::MinorForbiddenWork,
@@ -168,7 +174,15 @@ pub fn findings(
         ),
         Some(_) => {}
     }
-    if !p.consent_given {
+    if p.arranged_by == ArrangedBy::Student {
+        // The student found the post: the school approves the application instead.
+        if p.application_approved_on.is_none() {
+            add(
+                R::SchoolApprovalRequired,
+                msg!("placement-rule-no-school-approval"),
+            );
+        }
+    } else if !p.consent_given {
         add(R::ConsentRequired, msg!("placement-rule-no-consent"));
     } else if minor && !p.guardian_consent_given {
         add(
@@ -348,6 +362,24 @@ mod tests {
                 "no consent",
                 |p, _, _| p.consent_given = false,
                 vec![R::ConsentRequired],
+            ),
+            (
+                "student-arranged without the school's approval",
+                |p, _, _| {
+                    p.arranged_by = ArrangedBy::Student;
+                    p.consent_given = false;
+                },
+                vec![R::SchoolApprovalRequired],
+            ),
+            (
+                "student-arranged with the school's approval needs no consent",
+                |p, _, _| {
+                    p.arranged_by = ArrangedBy::Student;
+                    p.consent_given = false;
+                    p.guardian_consent_given = false;
+                    p.application_approved_on = Some(date(2026, 8, 1));
+                },
+                vec![],
             ),
             (
                 "minor without the guardian's consent",

@@ -89,6 +89,7 @@ pub fn placement_cells(row: &crate::placement::ExportRow) -> Vec<ExportCell> {
         Date(p.end_date),
         yes(p.female_forbidden_work),
         p.labour_intensity.map_or(Empty, |n| Number(f64::from(n))),
+        date(p.application_approved_on),
         Text(enum_name(p.status)),
         text(&row.student_name),
     ]

@@ -511,6 +511,7 @@ impl Importer for PlacementImport {
             agreement_guardian_signed: row.flag("agreementGuardianSigned"),
             consent_given: row.flag("consentGiven"),
             guardian_consent_given: row.flag("guardianConsentGiven"),
+            application_approved_on: row.date("applicationApprovedOn"),
             insurance_policy: row.text("insurancePolicy"),
             insurance_start: row.date("insuranceStart"),
             insurance_end: row.date("insuranceEnd"),

@@ -227,6 +227,12 @@ pub const PLACEMENT_COLUMNS: &[Column] = &[
         required: false,
         note: "template-note-placement-labour-intensity",
     },
+    Column {
+        label: "学校审核同意日期",
+        field: "applicationApprovedOn",
+        required: false,
+        note: "template-note-placement-application-approved-on",
+    },
 ];
 
 /// What a column holds, for the template's cell formats and drop-down lists.
@@ -251,8 +257,13 @@ pub enum CellKind {
 pub fn cell_kind(field: &str) -> CellKind {
     match field {
         "studentNumber" | "nationalId" | "hostUscc" => CellKind::Code,
-        "dateOfBirth" | "agreementSignedOn" | "insuranceStart" | "insuranceEnd" | "startDate"
-        | "endDate" => CellKind::Date,
+        "dateOfBirth"
+        | "agreementSignedOn"
+        | "insuranceStart"
+        | "insuranceEnd"
+        | "startDate"
+        | "endDate"
+        | "applicationApprovedOn" => CellKind::Date,
         "yearOfStudy" | "weeklyHours" | "postStaffCount" | "monthlyPay" | "postWage"
         | "labourIntensity" => CellKind::Whole,
         "hazardous"

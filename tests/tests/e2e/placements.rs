@@ -125,6 +125,7 @@ pub(crate) fn placement_row(number: &str, host: &str, start: &str) -> Vec<String
         "2027-02-28",
         "否",
         "",
+        "",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -223,8 +224,8 @@ async fn posts_forbidden_to_women_bind_female_students_only_and_intensity_is_lev
     // Through the spreadsheet: 是 and a level, as a clerk fills them in.
     let mut row = placement_row("F", FIRM_A, "2026-10-01");
     let last = row.len();
-    row[last - 2] = "是".into();
-    row[last - 1] = "3".into();
+    row[last - 3] = "是".into();
+    row[last - 2] = "3".into();
     let r = multipart(
         &app,
         &p.school,
@@ -336,6 +337,17 @@ async fn a_placement_meeting_every_rule_activates_and_each_broken_rule_blocks_al
             "CONSENT_REQUIRED",
         ),
         ("A", json!({ "guardianConsentGiven": false }), "NONE"),
+        // The student found the post: the school's approval of the application, not consent.
+        (
+            "A",
+            json!({ "arrangedBy": "STUDENT" }),
+            "SCHOOL_APPROVAL_REQUIRED",
+        ),
+        (
+            "A",
+            json!({ "arrangedBy": "STUDENT", "consentGiven": false, "applicationApprovedOn": "2026-08-01" }),
+            "NONE",
+        ),
     ];
     for (i, (number, change, code)) in cases.into_iter().enumerate() {
         let day = format!("2026-09-{:02}", i + 2);
@@ -358,7 +370,8 @@ async fn a_placement_meeting_every_rule_activates_and_each_broken_rule_blocks_al
             .to_owned();
         let refused = activate(&app, &p.school, &id).await;
         if code == "NONE" {
-            // An adult needs no guardian's consent: this one activates.
+            // An adult needs no guardian's consent, and a student-arranged placement the school
+            // approved needs no consent: these activate.
             assert_eq!(
                 refused["internshipPlacement"]["status"], "ACTIVE",
                 "{change}: {refused}"

@@ -90,6 +90,10 @@ pub struct ReportInternshipPlacementInput {
     /// start date).
     #[graphql(default)]
     pub guardian_consent_given: bool,
+    /// For a placement the student arranged (`arrangedBy: STUDENT`): the day the school approved
+    /// the student's application. Such a placement needs it instead of the informed consent of a
+    /// placement the school organises (`SCHOOL_APPROVAL_REQUIRED`, 2021 rules, ch. 2).
+    pub application_approved_on: Option<Date>,
     /// Liability insurance policy number.
     pub insurance_policy: Option<String>,
     /// Insurance cover starts.

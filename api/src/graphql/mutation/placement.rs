@@ -188,6 +188,7 @@ impl PlacementMutation {
             agreement_guardian_signed: input.agreement_guardian_signed,
             consent_given: input.consent_given,
             guardian_consent_given: input.guardian_consent_given,
+            application_approved_on: input.application_approved_on.map(|d| d.0),
             insurance_policy: input.insurance_policy,
             insurance_start: input.insurance_start.map(Into::into),
             insurance_end: input.insurance_end.map(Into::into),

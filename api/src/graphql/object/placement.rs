@@ -232,6 +232,12 @@ impl InternshipPlacement {
         self.0.guardian_consent_given
     }
 
+    /// For a placement the student arranged: the day the school approved the student's
+    /// application.
+    async fn application_approved_on(&self) -> Option<Date> {
+        self.0.application_approved_on.map(Into::into)
+    }
+
     /// Liability insurance policy number.
     async fn insurance_policy(&self) -> Option<&str> {
         self.0.insurance_policy.as_deref()
