@@ -123,6 +123,8 @@ pub fn placement(
         night_shifts: false,
         overtime: false,
         post_staff_count: Some(100),
+        host_staff_count: None,
+        host_is_agency: false,
         monthly_pay: 4000,
         post_wage: 4000,
         mentor_name: Some("李师傅".into()),

@@ -71,6 +71,8 @@ pub fn write(rows: u32, dir: &Path, xlsx: bool) -> anyhow::Result<()> {
             "否",
             "",
             "",
+            "",
+            "",
         ])?;
     }
     students.flush()?;

@@ -43,6 +43,12 @@ pub struct Model {
     pub night_shifts: bool,
     /// The schedule includes overtime or work on statutory holidays.
     pub overtime: bool,
+    /// A host that is not a member: its staff on duty as the school reports it (for the 10%
+    /// ratio); `None` for members (the registry's `employee_count` counts) or when not known.
+    pub host_staff_count: Option<i32>,
+    /// A host that is not a member: the school reports it is a human-resources service agency
+    /// (for the intermediary rule); `false` for members (the registry's kind counts).
+    pub host_is_agency: bool,
     /// Staff on the same post at the host, if known (for the 20% ratio).
     pub post_staff_count: Option<i32>,
     /// Monthly pay to the intern, CNY.

@@ -20,6 +20,7 @@ mod m20261122_000003_name_sort_key;
 mod m20261122_000004_post_protections;
 mod m20261122_000005_mentor_qualification;
 mod m20261122_000006_application_approval;
+mod m20261122_000007_non_member_host_facts;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_post_protections::Migration),
             Box::new(m20261122_000005_mentor_qualification::Migration),
             Box::new(m20261122_000006_application_approval::Migration),
+            Box::new(m20261122_000007_non_member_host_facts::Migration),
         ]
     }
 }

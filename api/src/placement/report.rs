@@ -65,6 +65,10 @@ pub struct PlacementInput {
     pub overtime: bool,
     /// Staff on the same post at the host.
     pub post_staff_count: Option<i32>,
+    /// A host that is not a member: its staff on duty, as the school reports it.
+    pub host_staff_count: Option<i32>,
+    /// A host that is not a member: it is a human-resources service agency.
+    pub host_is_agency: bool,
     /// Monthly pay, CNY.
     pub monthly_pay: i32,
     /// Host's wage for the post, CNY.
@@ -157,6 +161,28 @@ pub fn check_placement(
         ));
     }
     let host = resolve_host(school, p.host.clone(), members, &mut errors);
+    if host.unit.is_some() {
+        // A member's staff and kind are the registry's: a report may not contradict them.
+        for (given, field) in [
+            (p.host_staff_count.is_some(), "hostStaffCount"),
+            (p.host_is_agency, "hostIsAgency"),
+        ] {
+            if given {
+                errors.push(Violation::on(
+                    field,
+                    ViolationCode::Invalid,
+                    msg!("placement-host-fact-of-member", field = field),
+                ));
+            }
+        }
+    }
+    if p.host_staff_count.is_some_and(|n| n < 1) {
+        errors.push(Violation::on(
+            "hostStaffCount",
+            ViolationCode::MustBePositive,
+            msg!("placement-host-staff-count-positive"),
+        ));
+    }
     let post_title = required(&p.post_title, "postTitle", &mut errors);
     check_terms(&p, &mut errors);
     if !errors.is_empty() {
@@ -349,6 +375,8 @@ fn new_row(
         night_shifts: Set(p.night_shifts),
         overtime: Set(p.overtime),
         post_staff_count: Set(p.post_staff_count),
+        host_staff_count: Set(p.host_staff_count),
+        host_is_agency: Set(p.host_is_agency),
         monthly_pay: Set(p.monthly_pay),
         post_wage: Set(p.post_wage),
         mentor_name: Set(clean(p.mentor_name)),

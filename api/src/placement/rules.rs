@@ -227,7 +227,11 @@ pub fn findings(
     }
     if p.arranged_by == ArrangedBy::Intermediary {
         add(R::Intermediary, msg!("placement-rule-intermediary"));
-    } else if p.works_elsewhere && host.is_some_and(|h| h.kind == MemberUnitKind::HrServiceAgency) {
+    } else if p.works_elsewhere
+        && host.map_or(p.host_is_agency, |h| {
+            h.kind == MemberUnitKind::HrServiceAgency
+        })
+    {
         add(
             R::Intermediary,
             msg!("placement-rule-agency-works-elsewhere"),
@@ -278,7 +282,9 @@ pub fn findings(
             msg!("placement-rule-insurance-required"),
         );
     }
-    if let Some(staff) = host.and_then(|h| h.employee_count).filter(|s| *s > 0)
+    // A member's staff from the registry; another host's as the school reports it.
+    let host_staff = host.map_or(p.host_staff_count, |h| h.employee_count);
+    if let Some(staff) = host_staff.filter(|s| *s > 0)
         && counts.host * 10 > i64::from(staff)
     {
         add(
@@ -559,5 +565,42 @@ mod tests {
         assert_eq!(blocking, [true, false, false]);
         assert!(PlacementRule::ConsentRequired.blocking());
         assert!(!PlacementRule::NoFees.blocking());
+    }
+
+    #[test]
+    fn a_host_that_is_no_member_is_judged_by_what_the_school_reports() {
+        let member = fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司");
+        let s = fixtures::student(uuid::Uuid::now_v7(), date(2006, 3, 1));
+        let rules = |p: &internship_placement::Model, counts: InternCounts| -> Vec<PlacementRule> {
+            findings(p, &s, None, counts)
+                .into_iter()
+                .map(|f| f.rule)
+                .filter(|r| *r != PlacementRule::NoFees)
+                .collect()
+        };
+        let fine = internship_placement::Model {
+            host_unit_id: None,
+            no_fees_attested: true,
+            ..fixtures::placement(&s, &member)
+        };
+        let few = InternCounts { host: 1, post: 1 };
+        assert_eq!(rules(&fine, few), []);
+        // An agency that sends its intern to work at another firm.
+        let agency = internship_placement::Model {
+            host_is_agency: true,
+            works_elsewhere: true,
+            ..fine.clone()
+        };
+        assert_eq!(rules(&agency, few), [PlacementRule::Intermediary]);
+        // 3 interns at a host of 20 staff: above 10%.
+        let small = internship_placement::Model {
+            host_staff_count: Some(20),
+            ..fine.clone()
+        };
+        assert_eq!(
+            rules(&small, InternCounts { host: 3, post: 1 }),
+            [PlacementRule::RatioHost]
+        );
+        assert_eq!(rules(&small, InternCounts { host: 2, post: 1 }), []);
     }
 }

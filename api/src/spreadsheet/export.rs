@@ -90,6 +90,8 @@ pub fn placement_cells(row: &crate::placement::ExportRow) -> Vec<ExportCell> {
         yes(p.female_forbidden_work),
         p.labour_intensity.map_or(Empty, |n| Number(f64::from(n))),
         date(p.application_approved_on),
+        p.host_staff_count.map_or(Empty, |n| Number(f64::from(n))),
+        yes(p.host_is_agency),
         Text(enum_name(p.status)),
         text(&row.student_name),
     ]

@@ -501,6 +501,8 @@ impl Importer for PlacementImport {
             night_shifts: row.flag("nightShifts"),
             overtime: row.flag("overtime"),
             post_staff_count: row.int("postStaffCount"),
+            host_staff_count: row.int("hostStaffCount"),
+            host_is_agency: row.flag("hostIsAgency"),
             monthly_pay: row.required_int("monthlyPay"),
             post_wage: row.required_int("postWage"),
             mentor_name: row.text("mentorName"),

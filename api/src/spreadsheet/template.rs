@@ -233,6 +233,18 @@ pub const PLACEMENT_COLUMNS: &[Column] = &[
         required: false,
         note: "template-note-placement-application-approved-on",
     },
+    Column {
+        label: "实习单位在岗职工人数",
+        field: "hostStaffCount",
+        required: false,
+        note: "template-note-placement-host-staff-count",
+    },
+    Column {
+        label: "实习单位为人力资源服务机构",
+        field: "hostIsAgency",
+        required: false,
+        note: "template-note-placement-host-is-agency",
+    },
 ];
 
 /// What a column holds, for the template's cell formats and drop-down lists.
@@ -265,9 +277,10 @@ pub fn cell_kind(field: &str) -> CellKind {
         | "endDate"
         | "applicationApprovedOn" => CellKind::Date,
         "yearOfStudy" | "weeklyHours" | "postStaffCount" | "monthlyPay" | "postWage"
-        | "labourIntensity" => CellKind::Whole,
+        | "labourIntensity" | "hostStaffCount" => CellKind::Whole,
         "hazardous"
         | "femaleForbiddenWork"
+        | "hostIsAgency"
         | "nightShifts"
         | "overtime"
         | "worksElsewhere"

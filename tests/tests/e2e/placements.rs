@@ -126,6 +126,8 @@ pub(crate) fn placement_row(number: &str, host: &str, start: &str) -> Vec<String
         "否",
         "",
         "",
+        "",
+        "",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -140,8 +142,48 @@ both_databases!(
     retention_matches_a_hand_computed_fixture,
     the_two_percent_rule_counts_posts_against_staff,
     a_page_of_placements_runs_the_same_statements_for_5_and_25,
-    posts_forbidden_to_women_bind_female_students_only_and_intensity_is_levels_1_to_4
+    posts_forbidden_to_women_bind_female_students_only_and_intensity_is_levels_1_to_4,
+    a_host_that_is_no_member_is_judged_by_what_the_school_reports_and_a_member_by_the_registry
 );
+
+/// The intermediary and 10% rules apply to every host: a member by the registry's kind and staff,
+/// any other host by what the school reports (`hostIsAgency`, `hostStaffCount`), which a member's
+/// report may not contradict.
+async fn a_host_that_is_no_member_is_judged_by_what_the_school_reports_and_a_member_by_the_registry(
+    app: TestApp,
+) {
+    let p = parties(&app).await;
+    let host = app.unit_id(FIRM_A).await;
+    student(&app, &p.school, "H1", "2006-03-01", 2).await;
+    student(&app, &p.school, "H2", "2006-03-01", 2).await;
+    let member = report(
+        &app,
+        &p.school,
+        with(
+            good("H1", &host),
+            json!({ "hostStaffCount": 50, "hostIsAgency": true }),
+        ),
+    )
+    .await;
+    assert_eq!(codes(&member), vec!["INVALID", "INVALID"], "{member}");
+    // A small firm outside the alliance: 2 interns of 10 staff is above 10%.
+    for number in ["H1", "H2"] {
+        let r = report(
+            &app,
+            &p.school,
+            with(
+                good(number, &host),
+                json!({ "hostUnitId": null, "hostName": "荣成某小微企业", "hostStaffCount": 10 }),
+            ),
+        )
+        .await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+        if number == "H2" {
+            let findings = r["internshipPlacement"]["ruleFindings"].to_string();
+            assert!(findings.contains("RATIO_HOST"), "{findings}");
+        }
+    }
+}
 
 /// National internship rules art. 16 (4) and (7): a post forbidden to female workers is refused
 /// to a female student only; intensity level II passes, a level outside 1–4 is invalid input; both
@@ -223,9 +265,14 @@ async fn posts_forbidden_to_women_bind_female_students_only_and_intensity_is_lev
 
     // Through the spreadsheet: 是 and a level, as a clerk fills them in.
     let mut row = placement_row("F", FIRM_A, "2026-10-01");
-    let last = row.len();
-    row[last - 3] = "是".into();
-    row[last - 2] = "3".into();
+    let column = |field: &str| {
+        api::spreadsheet::PLACEMENT_COLUMNS
+            .iter()
+            .position(|c| c.field == field)
+            .unwrap()
+    };
+    row[column("femaleForbiddenWork")] = "是".into();
+    row[column("labourIntensity")] = "3".into();
     let r = multipart(
         &app,
         &p.school,
@@ -318,6 +365,12 @@ async fn a_placement_meeting_every_rule_activates_and_each_broken_rule_blocks_al
         ),
         ("A", json!({ "labourIntensity": 3 }), "HEAVY_LABOUR"),
         ("A", json!({ "labourIntensity": 4 }), "HEAVY_LABOUR"),
+        // A host that is not a member: the school's report says it is an agency.
+        (
+            "A",
+            json!({ "hostUnitId": null, "hostName": "某人力资源服务有限公司", "hostIsAgency": true, "worksElsewhere": true }),
+            "INTERMEDIARY",
+        ),
         ("A", json!({ "monthlyPay": 3599 }), "PAY_BELOW_FLOOR"),
         ("A", json!({ "nightShifts": true }), "NO_NIGHT_OR_OVERTIME"),
         ("A", json!({ "weeklyHours": 44 }), "NO_NIGHT_OR_OVERTIME"),

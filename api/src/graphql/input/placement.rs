@@ -65,6 +65,14 @@ pub struct ReportInternshipPlacementInput {
     pub overtime: bool,
     /// Staff on the same post at the host (for the 20% ratio).
     pub post_staff_count: Option<i32>,
+    /// A host that is not a member (`hostName`): its staff on duty (≥ 1), for the 10% ratio
+    /// (2016 rules art. 9). For a member the registry's count is used and this is `INVALID`.
+    pub host_staff_count: Option<i32>,
+    /// A host that is not a member: it is a human-resources service agency, which may host
+    /// interns only in its own offices (`INTERMEDIARY`, 2021 rules art. 16 (6)). For a member the
+    /// registry's kind is used and `true` is `INVALID`.
+    #[graphql(default)]
+    pub host_is_agency: bool,
     /// Monthly pay to the intern, CNY.
     pub monthly_pay: i32,
     /// The host's wage for the same post (or its lowest grade), CNY.

@@ -178,6 +178,8 @@ impl PlacementMutation {
             night_shifts: input.night_shifts,
             overtime: input.overtime,
             post_staff_count: input.post_staff_count,
+            host_staff_count: input.host_staff_count,
+            host_is_agency: input.host_is_agency,
             monthly_pay: input.monthly_pay,
             post_wage: input.post_wage,
             mentor_name: input.mentor_name,

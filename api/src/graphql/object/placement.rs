@@ -182,6 +182,17 @@ impl InternshipPlacement {
         self.0.post_staff_count
     }
 
+    /// A host that is not a member: its staff on duty as the school reports it (null for members,
+    /// whose registry count is used, or when not known).
+    async fn host_staff_count(&self) -> Option<i32> {
+        self.0.host_staff_count
+    }
+
+    /// A host that is not a member: the school reports it is a human-resources service agency.
+    async fn host_is_agency(&self) -> bool {
+        self.0.host_is_agency
+    }
+
     /// Monthly pay to the intern (CNY).
     async fn monthly_pay(&self) -> i32 {
         self.0.monthly_pay
