@@ -53,6 +53,12 @@ impl Locale {
     /// Every locale, the default first.
     pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
 
+    /// The language of the GraphQL request being resolved: the one the transport negotiated and
+    /// put in the request's data, else the schema's `DEFAULT_LOCALE`, else zh-CN.
+    pub fn of(ctx: &async_graphql::Context<'_>) -> Self {
+        ctx.data_opt::<Self>().copied().unwrap_or_default()
+    }
+
     /// The BCP 47 tag: `zh-CN` or `en`.
     pub fn tag(self) -> &'static str {
         match self {

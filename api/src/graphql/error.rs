@@ -170,7 +170,7 @@ impl UserError {
 
 /// The language of the request being resolved (`DEFAULT_LOCALE` when none was negotiated).
 pub fn locale(ctx: &Context<'_>) -> Locale {
-    ctx.data_opt::<Locale>().copied().unwrap_or_default()
+    Locale::of(ctx)
 }
 
 impl UserError {

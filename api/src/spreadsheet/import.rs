@@ -51,7 +51,7 @@ impl RowError {
     /// What is wrong, for the clerk who fixes the file: in Chinese (zh-CN) or English by the
     /// request's `Accept-Language`. Programs read `code`.
     async fn message(&self, ctx: &async_graphql::Context<'_>) -> String {
-        self.message.render(crate::graphql::error::locale(ctx))
+        self.message.render(crate::i18n::Locale::of(ctx))
     }
 }
 
