@@ -164,13 +164,8 @@ impl UserError {
     /// `Accept-Language` (the `DEFAULT_LOCALE` setting when it names neither). Programs read
     /// `code`, which never changes with the language.
     async fn message(&self, ctx: &Context<'_>) -> String {
-        self.message.render(locale(ctx))
+        self.message.render(Locale::of(ctx))
     }
-}
-
-/// The language of the request being resolved (`DEFAULT_LOCALE` when none was negotiated).
-pub fn locale(ctx: &Context<'_>) -> Locale {
-    Locale::of(ctx)
 }
 
 impl UserError {

@@ -166,6 +166,16 @@ async fn a_host_that_is_no_member_is_judged_by_what_the_school_reports_and_a_mem
     )
     .await;
     assert_eq!(codes(&member), vec!["INVALID", "INVALID"], "{member}");
+    let none = report(
+        &app,
+        &p.school,
+        with(
+            good("H1", &host),
+            json!({ "hostUnitId": null, "hostName": "荣成某小微企业", "hostStaffCount": 0 }),
+        ),
+    )
+    .await;
+    assert_eq!(codes(&none), vec!["MUST_BE_POSITIVE"], "{none}");
     // A small firm outside the alliance: 2 interns of 10 staff is above 10%.
     for number in ["H1", "H2"] {
         let r = report(

@@ -209,7 +209,7 @@ impl OrderClass {
             .into_iter()
             .map(|(s, u)| (s, Some(u)))
             .collect();
-        let locale = crate::graphql::error::locale(ctx);
+        let locale = crate::i18n::Locale::of(ctx);
         Ok(check_rules(&self.0, &sponsors)
             .into_iter()
             .map(|c| RuleCheck {

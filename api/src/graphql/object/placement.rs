@@ -61,7 +61,7 @@ impl InternshipPlacement {
         let counts = count_overlaps(&self.0, &others);
         // A host sees what is wrong, not the intern's age or year of study behind it.
         let limited = self.view(crate::graphql::guard::actor(ctx)) == StudentView::Limited;
-        let locale = crate::graphql::error::locale(ctx);
+        let locale = crate::i18n::Locale::of(ctx);
         Ok(findings(&self.0, &student, host.as_ref(), counts)
             .into_iter()
             .map(|f| RuleFinding {

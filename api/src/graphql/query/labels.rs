@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use async_graphql::{Context, EnumType, Object, OutputType, SimpleObject};
 
-use crate::graphql::error::{ApiError, ApiResult, locale};
+use crate::graphql::error::{ApiError, ApiResult};
 use crate::i18n::{Locale, enum_label};
 use crate::msg;
 
@@ -117,7 +117,7 @@ impl LabelsQuery {
         )]
         enums: Option<Vec<String>>,
     ) -> ApiResult<Vec<EnumLabels>> {
-        let locale = locale(ctx);
+        let locale = Locale::of(ctx);
         let all = all_enums();
         let wanted: Vec<&EnumNames> = match &enums {
             None => all.iter().collect(),
