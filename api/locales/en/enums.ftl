@@ -275,3 +275,27 @@ enum-VenueType-OTHER = Other
 enum-MentorQualification-SENIOR_TECHNICIAN = Senior technician
 enum-MentorQualification-MANAGER = Manager
 enum-MentorQualification-OTHER = Other
+
+## OrderClassDemandRole
+enum-OrderClassDemandRole-POSTER = Poster
+enum-OrderClassDemandRole-JOINER = Joiner
+
+## OrderClassRole
+enum-OrderClassRole-SCHOOL = School
+enum-OrderClassRole-SPONSOR = Sponsor
+
+## InternshipPlacementRole
+enum-InternshipPlacementRole-SCHOOL = School
+enum-InternshipPlacementRole-HOST = Host
+
+## TrainingSiteRole
+enum-TrainingSiteRole-HOST = Host
+enum-TrainingSiteRole-PARTNER = Partner
+
+## TeacherPracticeRole
+enum-TeacherPracticeRole-SCHOOL = School
+enum-TeacherPracticeRole-HOST = Host firm
+
+## ApprenticeshipRole
+enum-ApprenticeshipRole-FIRM = Firm
+enum-ApprenticeshipRole-SCHOOL = School

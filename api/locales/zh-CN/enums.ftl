@@ -275,3 +275,27 @@ enum-VenueType-OTHER = 其他
 enum-MentorQualification-SENIOR_TECHNICIAN = 高级技师
 enum-MentorQualification-MANAGER = 管理人员
 enum-MentorQualification-OTHER = 其他
+
+## OrderClassDemandRole
+enum-OrderClassDemandRole-POSTER = 发布方
+enum-OrderClassDemandRole-JOINER = 联合方
+
+## OrderClassRole
+enum-OrderClassRole-SCHOOL = 办班学校
+enum-OrderClassRole-SPONSOR = 合作企业
+
+## InternshipPlacementRole
+enum-InternshipPlacementRole-SCHOOL = 学生所在学校
+enum-InternshipPlacementRole-HOST = 实习单位
+
+## TrainingSiteRole
+enum-TrainingSiteRole-HOST = 承建方
+enum-TrainingSiteRole-PARTNER = 合作方
+
+## TeacherPracticeRole
+enum-TeacherPracticeRole-SCHOOL = 教师所在学校
+enum-TeacherPracticeRole-HOST = 接收企业
+
+## ApprenticeshipRole
+enum-ApprenticeshipRole-FIRM = 用人企业
+enum-ApprenticeshipRole-SCHOOL = 合作院校

@@ -3,6 +3,7 @@
 
 pub mod connection;
 pub mod document;
+pub mod edge;
 pub mod error;
 pub mod extension;
 pub mod guard;

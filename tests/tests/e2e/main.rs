@@ -7,6 +7,7 @@ mod auth;
 mod budget;
 mod clerk;
 mod cli;
+mod edges;
 mod fixtures;
 mod fuzz;
 mod hardening;

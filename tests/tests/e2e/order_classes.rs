@@ -84,7 +84,7 @@ async fn class_action(app: &TestApp, action: &str, input: Value, token: Option<&
 
 /// A published demand of firm A joined by firm B (30 + 10), answered by a PROPOSED class of the
 /// school with sponsors A 30 and B 10.
-async fn proposed_class(app: &TestApp, p: &Parties) -> (String, String) {
+pub(crate) async fn proposed_class(app: &TestApp, p: &Parties) -> (String, String) {
     let demand = post_demand(app, &p.firm_a, json!({})).await;
     let demand_id = demand["orderClassDemand"]["id"]
         .as_str()

@@ -35,7 +35,7 @@ async fn r_school_labels(app: &TestApp, school: &str, token: &str) -> String {
 
 /// Gives `FIRM` everything the plan asks of a firm in 2026, and `SCHOOL` everything it asks of a
 /// school; returns the station's id.
-async fn fulfil(app: &TestApp, p: &Parties) -> String {
+pub(crate) async fn fulfil(app: &TestApp, p: &Parties) -> String {
     let firm = app.unit_id(FIRM_A).await;
     let school = app.unit_id(SCHOOL).await;
     let site = app.mutate( "createTrainingSite", "CreateTrainingSiteInput", json!({

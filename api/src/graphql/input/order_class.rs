@@ -2,6 +2,17 @@
 
 use crate::graphql::scalar::Date;
 use async_graphql::{ID, InputObject, MaybeUndefined};
+use entity::{demand_participant, order_class, order_class_demand, order_class_sponsor};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, Condition};
+
+use crate::auth::Actor;
+use crate::db::like_substring;
+use crate::graphql::error::ApiError;
+use crate::graphql::id::{NodeType, decode_as};
+use crate::graphql::input::member_unit_ids;
+use crate::msg;
+use crate::order_class::{demand_scope, order_class_scope};
 use entity::enums::{DemandStatus, District, Gender, OrderClassStatus, TargetGroup, Term};
 
 /// A new order-class demand, posted as a DRAFT for the caller's firm.
@@ -263,4 +274,108 @@ pub struct OrderClassFilter {
     pub demand_id: Option<ID>,
     /// Substring of the class name or specialty name.
     pub search: Option<String>,
+}
+
+fn like(col: impl ColumnTrait, term: &str) -> sea_orm::sea_query::SimpleExpr {
+    col.like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))
+}
+
+impl OrderClassDemandFilter {
+    /// The filter's condition AND the caller's scope (`order_class::demand_scope`): a filter only
+    /// ever narrows what the caller may read. Shared by `orderClassDemands` and
+    /// `MemberUnit.orderClassDemands`.
+    ///
+    /// # Errors
+    /// `BAD_USER_INPUT` for IDs of other types.
+    pub fn condition(&self, actor: &Actor) -> Result<Condition, ApiError> {
+        let f = self;
+        let mut cond = demand_scope(actor);
+        if let Some(s) = f.statuses.clone() {
+            cond = cond.add(order_class_demand::Column::Status.is_in(s));
+        }
+        if let Some(term) = f
+            .specialty_search
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            cond = cond.add(
+                Condition::any()
+                    .add(like(order_class_demand::Column::SpecialtyName, term))
+                    .add(like(order_class_demand::Column::SpecialtyCode, term)),
+            );
+        }
+        if let Some(ids) = &f.enterprise_ids {
+            let ids = member_unit_ids(ids, "enterpriseIds")?;
+            cond = cond.add(
+                order_class_demand::Column::Id.in_subquery(
+                    Query::select()
+                        .column(demand_participant::Column::DemandId)
+                        .from(demand_participant::Entity)
+                        .and_where(demand_participant::Column::EnterpriseId.is_in(ids))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(d) = f.districts.clone() {
+            cond = cond.add(order_class_demand::Column::WorkDistrict.is_in(d));
+        }
+        if let Some(y) = f.start_year {
+            cond = cond.add(order_class_demand::Column::StartYear.eq(y));
+        }
+        if let Some(t) = f.start_term {
+            cond = cond.add(order_class_demand::Column::StartTerm.eq(t));
+        }
+        Ok(cond)
+    }
+}
+
+impl OrderClassFilter {
+    /// The filter's condition AND the caller's scope (`order_class::order_class_scope`). Shared by
+    /// `orderClasses` and `MemberUnit.orderClasses`.
+    ///
+    /// # Errors
+    /// `BAD_USER_INPUT` for IDs of other types.
+    pub fn condition(&self, actor: &Actor) -> Result<Condition, ApiError> {
+        let f = self;
+        let mut cond = order_class_scope(actor);
+        if let Some(s) = f.statuses.clone() {
+            cond = cond.add(order_class::Column::Status.is_in(s));
+        }
+        if let Some(ids) = &f.school_ids {
+            cond =
+                cond.add(order_class::Column::SchoolId.is_in(member_unit_ids(ids, "schoolIds")?));
+        }
+        if let Some(ids) = &f.enterprise_ids {
+            let ids = member_unit_ids(ids, "enterpriseIds")?;
+            cond = cond.add(
+                order_class::Column::Id.in_subquery(
+                    Query::select()
+                        .column(order_class_sponsor::Column::OrderClassId)
+                        .from(order_class_sponsor::Entity)
+                        .and_where(order_class_sponsor::Column::EnterpriseId.is_in(ids))
+                        .to_owned(),
+                ),
+            );
+        }
+        if let Some(id) = &f.demand_id {
+            let demand = decode_as(NodeType::OrderClassDemand, id).map_err(|_| {
+                ApiError::BadUserInput(msg!(
+                    "id-wrong-type",
+                    field = "demandId",
+                    id = id.as_str(),
+                    type_name = "OrderClassDemand"
+                ))
+            })?;
+            cond = cond.add(order_class::Column::DemandId.eq(demand));
+        }
+        if let Some(term) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            cond = cond.add(
+                Condition::any()
+                    .add(like(order_class::Column::Name, term))
+                    .add(like(order_class::Column::SpecialtyName, term)),
+            );
+        }
+        Ok(cond)
+    }
 }

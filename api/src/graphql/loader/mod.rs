@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use async_graphql::Lookahead;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
@@ -23,6 +24,7 @@ use entity::{craftsman, member_unit, order_class_demand, student};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
+use super::edge::EdgeBatches;
 use super::error::ApiError;
 
 mod order_class;
@@ -86,7 +88,7 @@ keyed!(
 
 /// Rows of `E` by id. Callers decide what of a row the caller may see (visibility is checked on
 /// the field that resolves it).
-pub struct ById<E>(DatabaseConnection, PhantomData<E>);
+pub struct ById<E>(DatabaseConnection, Arc<EdgeBatches>, PhantomData<E>);
 
 impl<E> Loader<Uuid> for ById<E>
 where
@@ -97,6 +99,8 @@ where
     type Error = async_graphql::Error;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, E::Model>, Self::Error> {
+        // Rows loaded together are siblings for their paged relations (`super::edge`).
+        self.1.register(keys.iter().copied());
         Ok(E::find()
             .filter(E::id_column().is_in(keys.iter().copied()))
             .all(&self.0)
@@ -199,37 +203,48 @@ macro_rules! loaders {
         /// The loaders of one request.
         pub struct Loaders {
             $($(#[$doc])* pub $field: DataLoader<$loader, HashMapCache>,)*
+            /// Paged relations under many parents (`super::edge`).
+            pub edges: Arc<EdgeBatches>,
         }
 
         impl Loaders {
             /// A fresh set for one request.
             pub fn new(db: &DatabaseConnection) -> Self {
-                Self {
-                    $($field: DataLoader::with_cache(
-                        $make(db.clone()),
-                        spawn_in_span,
-                        HashMapCache::default(),
-                    ),)*
-                }
+                Self::with_edges(db, Arc::new(EdgeBatches::new(true)))
             }
 
             /// A set that caches nothing, for a WebSocket connection: its events must always read
             /// fresh rows.
             pub fn uncached(db: &DatabaseConnection) -> Self {
-                let loaders = Self::new(db);
+                let loaders = Self::with_edges(db, Arc::new(EdgeBatches::new(false)));
                 $(loaders.$field.enable_all_cache(false);)*
                 loaders
+            }
+
+            fn with_edges(db: &DatabaseConnection, edges: Arc<EdgeBatches>) -> Self {
+                Self {
+                    $($field: DataLoader::with_cache(
+                        $make(db.clone(), &edges),
+                        spawn_in_span,
+                        HashMapCache::default(),
+                    ),)*
+                    edges,
+                }
             }
         }
     };
 }
 
-fn by_id<E>(db: DatabaseConnection) -> ById<E> {
-    ById(db, PhantomData)
+fn by_id<E>(db: DatabaseConnection, edges: &Arc<EdgeBatches>) -> ById<E> {
+    ById(db, edges.clone(), PhantomData)
 }
 
-fn children<R>(db: DatabaseConnection) -> Children<R> {
+fn children<R>(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> Children<R> {
     Children(db, PhantomData)
+}
+
+fn stats(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> EnrolmentStatsLoader {
+    EnrolmentStatsLoader(db)
 }
 
 loaders! {
@@ -245,7 +260,7 @@ loaders! {
     /// See [`SponsorsByClass`].
     sponsors_by_class: Children<SponsorsByClass> => children,
     /// See [`EnrolmentStatsLoader`].
-    enrolment_stats: EnrolmentStatsLoader => EnrolmentStatsLoader,
+    enrolment_stats: EnrolmentStatsLoader => stats,
     /// Demands by id (callers check visibility with `order_class::can_read_demand`).
     demand: ById<order_class_demand::Entity> => by_id,
     /// See [`ClassesByDemand`].

@@ -149,6 +149,7 @@ pub async fn prime_order_classes(
         return Ok(());
     }
     let ids: Vec<Uuid> = classes.iter().map(|c| c.id).collect();
+    loaders.edges.register(ids.iter().copied());
     if selects(connection, "sponsors") || selects(connection, "ruleChecks") {
         loaders
             .sponsors_by_class

@@ -42,6 +42,7 @@ pub async fn prime_plan_rows(
     ids: &[Uuid],
     hosts: &[Uuid],
 ) -> async_graphql::Result<()> {
+    loaders.edges.register(ids.iter().copied());
     if ids.is_empty() {
         return Ok(());
     }

@@ -66,6 +66,7 @@ pub async fn prime_member_units(
     connection: &Lookahead<'_>,
     units: &[Uuid],
 ) -> async_graphql::Result<()> {
+    loaders.edges.register(units.iter().copied());
     if units.is_empty() || !selects(connection, "committees") {
         return Ok(());
     }

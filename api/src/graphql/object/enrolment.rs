@@ -153,4 +153,47 @@ impl Student {
             .await?
             .map(MemberUnit))
     }
+
+    /// The student's order-class enrolments, newest first, scoped as the class's students are (the
+    /// class's school, its sponsors, the secretariat; empty for others). Loaded for all students
+    /// of a page at once.
+    #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    async fn enrolments(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<super::StudentEnrolmentConnection> {
+        let page = crate::graphql::connection::Page::new(first, after, last, before, "ID")?;
+        super::unit_edges::student_enrolments(ctx, &self.0, page).await
+    }
+
+    /// The student's internship placements, filtered and ordered as `internshipPlacements`
+    /// (newest first) and scoped as it is (the school, the host, the secretariat). Loaded for all
+    /// students of a page at once. Errors: `BAD_USER_INPUT`.
+    #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    async fn internship_placements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which placements to return (as `internshipPlacements`).")] filter: Option<
+            crate::graphql::input::InternshipPlacementFilter,
+        >,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<super::InternshipPlacementConnection> {
+        let page = crate::graphql::connection::Page::new(first, after, last, before, "ID")?;
+        super::unit_edges::placements(
+            ctx,
+            "Student.internshipPlacements",
+            self.0.id,
+            &[entity::internship_placement::Column::StudentId],
+            filter,
+            page,
+        )
+        .await
+    }
 }

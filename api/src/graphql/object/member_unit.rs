@@ -2,14 +2,22 @@ use crate::graphql::scalar::{Date, DateTime};
 use crate::msg;
 use async_graphql::connection::{Connection, ConnectionNameType, EdgeNameType, EmptyFields};
 use async_graphql::{Context, ID, Object, OutputType};
-use entity::enums::{CouncilRole, District, MemberUnitKind, UnitCategory};
+use entity::enums::{
+    CouncilRole, District, EventKind, EventRole, MemberUnitKind, SiteKind, UnitCategory,
+};
 use entity::member_unit;
 
-use super::{Committee, Seat};
+use super::unit_edges as e;
+use super::{
+    ApprenticeshipConnection, Committee, CraftsmanConnection, EventConnection,
+    InternshipPlacementConnection, OrderClassConnection, OrderClassDemandConnection, Seat,
+    TeacherPracticeConnection, TeacherPracticeStationConnection, TrainingSiteConnection,
+};
 use crate::graphql::connection::{Cursor, Page, TotalCount};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::RoleGuard;
 use crate::graphql::id::{NodeType, encode};
+use crate::graphql::input::{InternshipPlacementFilter, OrderClassDemandFilter, OrderClassFilter};
 use crate::graphql::loader::{Loaders, prime_committees};
 
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
@@ -198,6 +206,286 @@ impl MemberUnit {
                 Seat::from(&seat),
             )
         }))
+    }
+
+    /// The order-class demands the firm posted or joined (联合订单), filtered and ordered as
+    /// `orderClassDemands` (newest first) and scoped as it is: published demand for every signed-in
+    /// caller, drafts for their firm and the secretariat. `role` picks one side (default: both).
+    /// Loaded for all units of a page at once (two SQL statements). Errors: `UNAUTHENTICATED`,
+    /// `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn order_class_demands(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Only demands the unit posted (POSTER) or joined (JOINER); both when null."
+        )]
+        role: Option<e::OrderClassDemandRole>,
+        #[graphql(desc = "Which demands to return (as `orderClassDemands`).")] filter: Option<
+            OrderClassDemandFilter,
+        >,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<OrderClassDemandConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_demands(ctx, self.0.id, role, filter, page).await
+    }
+
+    /// The order classes the school runs or the firm sponsors, filtered and ordered as
+    /// `orderClasses` (newest first). `role` picks one side (default: both). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn order_classes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Only classes the unit runs (SCHOOL) or sponsors (SPONSOR); both when null."
+        )]
+        role: Option<e::OrderClassRole>,
+        #[graphql(desc = "Which classes to return (as `orderClasses`).")] filter: Option<
+            OrderClassFilter,
+        >,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<OrderClassConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_order_classes(ctx, self.0.id, role, filter, page).await
+    }
+
+    /// The school's students, newest first. Personal data: the school itself, the firms
+    /// sponsoring a student's order class (those students only) and the secretariat; empty for
+    /// anyone else. Errors: `UNAUTHENTICATED`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn students(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<e::StudentConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_students(ctx, self.0.id, page).await
+    }
+
+    /// Internship placements (岗位实习) of the school's students or hosted by the unit, filtered
+    /// and ordered as `internshipPlacements` (newest first) and scoped as it is: the school, the
+    /// host, the secretariat. `role` picks one side (default: both). Errors: `UNAUTHENTICATED`,
+    /// `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn internship_placements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Only placements of the unit's students (SCHOOL) or hosted by it (HOST); both when null."
+        )]
+        role: Option<e::InternshipPlacementRole>,
+        #[graphql(desc = "Which placements to return (as `internshipPlacements`).")] filter: Option<
+            InternshipPlacementFilter,
+        >,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<InternshipPlacementConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::placements(
+            ctx,
+            "MemberUnit.internshipPlacements",
+            self.0.id,
+            &e::placement_columns(role),
+            filter,
+            page,
+        )
+        .await
+    }
+
+    /// The training sites (school-in-factory and factory-in-school bases, …) the unit hosts or
+    /// partners, newest first, optionally of some kinds. `role` picks one side (default: both).
+    /// Errors: `UNAUTHENTICATED`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn training_sites(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Only sites the unit hosts (HOST) or partners (PARTNER); both when null."
+        )]
+        role: Option<e::TrainingSiteRole>,
+        #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<SiteKind>>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<TrainingSiteConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_sites(ctx, self.0.id, role, kinds, page).await
+    }
+
+    /// The firm's teacher practice stations (教师活动站), newest first. Errors: `UNAUTHENTICATED`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn teacher_practice_stations(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<TeacherPracticeStationConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_stations(ctx, self.0.id, page).await
+    }
+
+    /// Teachers' practice stints of the school's teachers or at the firm's stations, newest first,
+    /// scoped as `teacherPractices` (the school, the host firm, the secretariat). `role` picks one
+    /// side (default: both). Errors: `UNAUTHENTICATED`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn teacher_practices(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Only stints of the unit's teachers (SCHOOL) or at its stations (HOST); both when null."
+        )]
+        role: Option<e::TeacherPracticeRole>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<TeacherPracticeConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_teacher_practices(ctx, self.0.id, role, page).await
+    }
+
+    /// The firm's craftsmen in the pool (兼职人才资源库), newest first. Errors: `UNAUTHENTICATED`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn craftsmen(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<CraftsmanConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_craftsmen(ctx, self.0.id, page).await
+    }
+
+    /// The firm's career mentors (职业导师, Founding notice 二(四)10), newest first. Errors:
+    /// `UNAUTHENTICATED`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn career_mentors(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<e::CareerMentorConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_career_mentors(ctx, self.0.id, page).await
+    }
+
+    /// Apprenticeships (企业新型学徒制) the firm employs or the school partners, newest first,
+    /// scoped as `apprenticeships` (the firm, the school, the secretariat). `role` picks one side
+    /// (default: both). Errors: `UNAUTHENTICATED`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn apprenticeships(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Only apprenticeships the unit employs (FIRM) or partners (SCHOOL); both when null."
+        )]
+        role: Option<e::ApprenticeshipRole>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<ApprenticeshipConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_apprenticeships(ctx, self.0.id, role, page).await
+    }
+
+    /// Events the unit organised or took part in, newest first, optionally of some kinds or one
+    /// year. `role` picks one side (default: both). Errors: `UNAUTHENTICATED`, `BAD_USER_INPUT`
+    /// (impossible year).
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn events(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Only events the unit organised (ORGANISER) or took part in (PARTICIPANT); both when null."
+        )]
+        role: Option<EventRole>,
+        #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<EventKind>>,
+        #[graphql(desc = "Only events held in this year.")] year: Option<i32>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<EventConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_events(ctx, self.0.id, role, kinds, year, page).await
+    }
+
+    /// The school's graduates' outcomes (毕业去向), newest first, optionally of one graduation
+    /// year. The school and the secretariat only (empty for others). Errors: `UNAUTHENTICATED`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn graduate_outcomes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only graduates of this year.")] graduation_year: Option<i32>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<e::GraduateOutcomeConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_outcomes(ctx, self.0.id, graduation_year, page).await
     }
 }
 

@@ -22,6 +22,8 @@ mod node;
 mod order_class;
 mod placement;
 mod plan;
+mod unit_edges;
+mod unit_roles;
 
 pub use account::Account;
 pub use alliance::Alliance;
@@ -41,4 +43,9 @@ pub use plan::{
     Apprenticeship, ApprenticeshipConnection, CareerMentor, Craftsman, CraftsmanAssignment,
     CraftsmanConnection, Event, EventConnection, TeacherPractice, TeacherPracticeConnection,
     TeacherPracticeStation, TeacherPracticeStationConnection, TrainingSite, TrainingSiteConnection,
+};
+pub use unit_edges::{
+    ApprenticeshipRole, CareerMentorConnection, GraduateOutcomeConnection, InternshipPlacementRole,
+    OrderClassDemandRole, OrderClassRole, StudentConnection, StudentEnrolmentConnection,
+    TeacherPracticeRole, TrainingSiteRole,
 };

@@ -305,6 +305,38 @@ impl OrderClass {
         }))
     }
 
+    /// The internship placements of the class's students that belong to the class, filtered and
+    /// ordered as `internshipPlacements` (newest first) and scoped as it is (the school, the host,
+    /// the secretariat). Loaded for all classes of a page at once. Errors: `UNAUTHENTICATED`,
+    /// `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn internship_placements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which placements to return (as `internshipPlacements`).")] filter: Option<
+            crate::graphql::input::InternshipPlacementFilter,
+        >,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<super::InternshipPlacementConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        super::unit_edges::placements(
+            ctx,
+            "OrderClass.internshipPlacements",
+            self.0.id,
+            &[entity::internship_placement::Column::OrderClassId],
+            filter,
+            page,
+        )
+        .await
+    }
+
     /// When the class was proposed (UTC, RFC 3339).
     async fn created_at(&self) -> DateTime {
         self.0.created_at.into()

@@ -51,11 +51,16 @@ macro_rules! enums {
 /// Every enum of the schema, by name, with its values.
 fn all_enums() -> Vec<EnumNames> {
     use crate::events::{DemandEventKind, OrderClassEventKind};
+    use crate::graphql::object::{
+        ApprenticeshipRole, InternshipPlacementRole, OrderClassDemandRole, OrderClassRole,
+        TeacherPracticeRole, TrainingSiteRole,
+    };
     use crate::graphql::query::{MemberUnitOrderField, OrderDirection};
     use entity::enums as e;
     enums![
         e::AccountRole,
         e::ApprenticeshipMode,
+        ApprenticeshipRole,
         e::ApprenticeshipStatus,
         e::ArrangedBy,
         e::CommitteeKind,
@@ -69,10 +74,13 @@ fn all_enums() -> Vec<EnumNames> {
         e::EventKind,
         e::EventRole,
         e::Gender,
+        InternshipPlacementRole,
         e::MemberUnitKind,
         e::MentorQualification,
         MemberUnitOrderField,
+        OrderClassDemandRole,
         OrderClassEventKind,
+        OrderClassRole,
         crate::order_class::OrderClassRule,
         e::OrderClassStatus,
         OrderDirection,
@@ -84,7 +92,9 @@ fn all_enums() -> Vec<EnumNames> {
         e::SiteKind,
         e::SiteStatus,
         e::TargetGroup,
+        TeacherPracticeRole,
         e::Term,
+        TrainingSiteRole,
         e::UnitCategory,
         crate::error::ViolationCode,
         e::VenueType,

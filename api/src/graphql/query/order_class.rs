@@ -1,27 +1,20 @@
 use async_graphql::connection::EmptyFields;
 use async_graphql::{Context, ID, Object};
-use entity::{demand_participant, order_class, order_class_demand, order_class_sponsor};
-use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
+use entity::{order_class, order_class_demand};
+use sea_orm::{DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::db::like_substring;
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::{NodeType, decode_as};
 use crate::graphql::input::OrderClassDemandFilter;
 use crate::graphql::input::OrderClassFilter;
-use crate::graphql::input::member_unit_ids;
 use crate::graphql::loader::{Loaders, prime_demands, prime_order_classes};
 use crate::graphql::object::{
     OrderClass, OrderClassConnection, OrderClassDemand, OrderClassDemandConnection, id_cursor,
 };
 use crate::msg;
 use crate::order_class::{demand_scope, order_class_scope};
-
-fn like(col: impl sea_orm::ColumnTrait, term: &str) -> sea_orm::sea_query::SimpleExpr {
-    col.like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))
-}
 
 #[derive(Default)]
 pub struct OrderClassQuery;
@@ -46,44 +39,7 @@ impl OrderClassQuery {
     ) -> ApiResult<OrderClassDemandConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let f = filter.unwrap_or_default();
-        let mut cond = demand_scope(actor(ctx));
-        if let Some(s) = f.statuses {
-            cond = cond.add(order_class_demand::Column::Status.is_in(s));
-        }
-        if let Some(term) = f
-            .specialty_search
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            cond = cond.add(
-                Condition::any()
-                    .add(like(order_class_demand::Column::SpecialtyName, term))
-                    .add(like(order_class_demand::Column::SpecialtyCode, term)),
-            );
-        }
-        if let Some(ids) = f.enterprise_ids {
-            let ids = member_unit_ids(&ids, "enterpriseIds")?;
-            cond = cond.add(
-                order_class_demand::Column::Id.in_subquery(
-                    Query::select()
-                        .column(demand_participant::Column::DemandId)
-                        .from(demand_participant::Entity)
-                        .and_where(demand_participant::Column::EnterpriseId.is_in(ids))
-                        .to_owned(),
-                ),
-            );
-        }
-        if let Some(d) = f.districts {
-            cond = cond.add(order_class_demand::Column::WorkDistrict.is_in(d));
-        }
-        if let Some(y) = f.start_year {
-            cond = cond.add(order_class_demand::Column::StartYear.eq(y));
-        }
-        if let Some(t) = f.start_term {
-            cond = cond.add(order_class_demand::Column::StartTerm.eq(t));
-        }
+        let cond = filter.unwrap_or_default().condition(actor(ctx))?;
         let (rows, total) = newest_first(
             db,
             order_class_demand::Entity::find().filter(cond),
@@ -141,45 +97,7 @@ impl OrderClassQuery {
     ) -> ApiResult<OrderClassConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let f = filter.unwrap_or_default();
-        let mut cond = order_class_scope(actor(ctx));
-        if let Some(s) = f.statuses {
-            cond = cond.add(order_class::Column::Status.is_in(s));
-        }
-        if let Some(ids) = f.school_ids {
-            cond =
-                cond.add(order_class::Column::SchoolId.is_in(member_unit_ids(&ids, "schoolIds")?));
-        }
-        if let Some(ids) = f.enterprise_ids {
-            let ids = member_unit_ids(&ids, "enterpriseIds")?;
-            cond = cond.add(
-                order_class::Column::Id.in_subquery(
-                    Query::select()
-                        .column(order_class_sponsor::Column::OrderClassId)
-                        .from(order_class_sponsor::Entity)
-                        .and_where(order_class_sponsor::Column::EnterpriseId.is_in(ids))
-                        .to_owned(),
-                ),
-            );
-        }
-        if let Some(id) = f.demand_id {
-            let demand = decode_as(NodeType::OrderClassDemand, &id).map_err(|_| {
-                ApiError::BadUserInput(msg!(
-                    "id-wrong-type",
-                    field = "demandId",
-                    id = id.as_str(),
-                    type_name = "OrderClassDemand"
-                ))
-            })?;
-            cond = cond.add(order_class::Column::DemandId.eq(demand));
-        }
-        if let Some(term) = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            cond = cond.add(
-                Condition::any()
-                    .add(like(order_class::Column::Name, term))
-                    .add(like(order_class::Column::SpecialtyName, term)),
-            );
-        }
+        let cond = filter.unwrap_or_default().condition(actor(ctx))?;
         let (rows, total) = newest_first(
             db,
             order_class::Entity::find().filter(cond),
