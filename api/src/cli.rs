@@ -69,6 +69,26 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The command as typed (`account create`, `import placements`), for the audit trail.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Serve => "serve",
+            Self::Migrate => "migrate",
+            Self::Seed => "seed",
+            Self::Account { .. } => "account create",
+            Self::Import {
+                what: ImportCommand::Students { .. },
+            } => "import students",
+            Self::Import {
+                what: ImportCommand::Placements { .. },
+            } => "import placements",
+            Self::Synthetic { .. } => "synthetic",
+            Self::Schema { .. } => "schema",
+        }
+    }
+}
+
 /// Import subcommands.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -173,7 +193,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut config = cli.config;
     config.read_secret_from_env();
     let telemetry = telemetry::init(config.log_format, config.otlp_endpoint.as_deref())?;
-    let result = command(cli.command.unwrap_or(Command::Serve), config).await;
+    let command_line = cli.command.unwrap_or(Command::Serve);
+    // Every write a command makes is recorded as the command line's, under the command's name
+    // (`entity::audit`); the server's requests record their own.
+    let audit = entity::audit::AuditContext::new(
+        entity::enums::AuditSource::Cli,
+        &format!("cli {}", command_line.name()),
+    );
+    let result = entity::audit::scope(audit, command(command_line, config)).await;
     // The spans not yet exported leave now (the exporter blocks while it sends them).
     if telemetry.exporting() {
         let _ = tokio::task::spawn_blocking(move || telemetry.shutdown()).await;

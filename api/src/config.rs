@@ -24,6 +24,7 @@
 //! | `DEFAULT_LOCALE` | `--default-locale` | `zh-CN` | language of messages when a request's `Accept-Language` names neither `zh-CN` nor `en` |
 //! | `OTEL_EXPORTER_OTLP_ENDPOINT` | `--otlp-endpoint` | unset (no export) | OpenTelemetry collector base URL (e.g. `http://127.0.0.1:4318`); request spans go to `<it>/v1/traces` over OTLP/HTTP |
 //! | `OTEL_SERVICE_NAME` | — | `weihai-alliance-api` | service name on exported spans |
+//! | `AUDIT_RETENTION_DAYS` | `--audit-retention-days` | `3650` (10 years) | audit events older than this are deleted, at start and daily (≥ 1) |
 //! | `RUST_LOG` | — | `info` | log filter (tracing-subscriber `EnvFilter`) |
 
 use std::fmt;
@@ -171,6 +172,15 @@ pub struct Config {
     /// Connection-pool size.
     #[arg(long, env = "DB_MAX_CONNECTIONS", default_value_t = 10, global = true)]
     pub db_max_connections: u32,
+    /// Days an audit event is kept (≥ 1); older ones are deleted at start and once a day.
+    #[arg(
+        long,
+        env = "AUDIT_RETENTION_DAYS",
+        default_value_t = 3650,
+        value_parser = clap::value_parser!(u32).range(1..),
+        global = true
+    )]
+    pub audit_retention_days: u32,
 }
 
 impl Config {

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod actor;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -57,6 +57,24 @@ pub struct Application {
     tokens: TokenService,
 }
 
+/// Purges the audit trail of events older than `days` once a day (`AUDIT_RETENTION_DAYS`),
+/// until shutdown; a failure is logged and tried again the next day.
+fn spawn_daily_purge(db: DatabaseConnection, days: u32, shutdown: &Shutdown) {
+    let token = shutdown.token.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                () = token.cancelled() => break,
+                () = tokio::time::sleep(Duration::from_secs(86_400)) => {}
+            }
+            match crate::audit::purge(&db, days).await {
+                Ok(purged) => tracing::info!(purged, retention_days = days, "audit trail purged"),
+                Err(e) => tracing::error!(error = %e, "cannot purge the audit trail"),
+            }
+        }
+    });
+}
+
 impl Application {
     /// Connects to the database, applies migrations, loads the seeds, builds the schema and binds
     /// the listener (port 0 picks a free port).
@@ -88,6 +106,14 @@ impl Application {
             member_units = report.member_units,
             "database ready (rows inserted by seeding)"
         );
+        let purged = crate::audit::purge(&db, config.audit_retention_days)
+            .await
+            .context("purging the audit trail")?;
+        tracing::info!(
+            purged,
+            retention_days = config.audit_retention_days,
+            "audit trail purged"
+        );
         let bus = EventBus::start(&db)
             .await
             .context("listening for change events")?;
@@ -103,6 +129,7 @@ impl Application {
         .data(config.default_locale)
         .finish();
         let shutdown = Shutdown::default();
+        spawn_daily_purge(db.clone(), config.audit_retention_days, &shutdown);
         let state = AppState {
             shutdown: shutdown.clone(),
             sockets: Default::default(),

@@ -55,4 +55,4 @@ impl Related<super::member_unit::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::audited!();

@@ -61,4 +61,4 @@ impl Related<super::order_class::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::audited!();

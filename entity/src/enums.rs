@@ -861,3 +861,65 @@ pub enum EventRole {
     #[sea_orm(string_value = "PARTICIPANT")]
     Participant,
 }
+
+/// Where a recorded event came from (`audit_event.source`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(10))")]
+pub enum AuditSource {
+    /// A GraphQL request.
+    #[sea_orm(string_value = "API")]
+    Api,
+    /// A spreadsheet import (through the API).
+    #[sea_orm(string_value = "IMPORT")]
+    Import,
+    /// The command-line tool (`api account create`, `api import`, …).
+    #[sea_orm(string_value = "CLI")]
+    Cli,
+    /// The system itself, outside any request (e.g. a scheduled purge).
+    #[sea_orm(string_value = "SYSTEM")]
+    System,
+}
+
+/// What a recorded event did (`audit_event.action`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(10))")]
+pub enum AuditAction {
+    /// A record was created.
+    #[sea_orm(string_value = "CREATE")]
+    Create,
+    /// A record was changed.
+    #[sea_orm(string_value = "UPDATE")]
+    Update,
+    /// A record was deleted.
+    #[sea_orm(string_value = "DELETE")]
+    Delete,
+    /// A student's personal data was read by someone other than the student's school.
+    #[sea_orm(string_value = "READ")]
+    Read,
+}

@@ -58,4 +58,4 @@ impl Related<super::student::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::audited!();

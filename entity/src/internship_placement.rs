@@ -117,4 +117,4 @@ impl Related<super::student::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::audited!();

@@ -7,6 +7,8 @@
 pub mod account;
 pub mod alliance;
 pub mod apprenticeship;
+pub mod audit;
+pub mod audit_event;
 pub mod career_class;
 pub mod career_mentor;
 pub mod committee;

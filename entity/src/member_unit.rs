@@ -71,4 +71,4 @@ impl Related<super::committee_membership::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::audited!();

@@ -100,4 +100,4 @@ impl Related<super::order_class_sponsor::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::audited!();

@@ -74,4 +74,4 @@ impl Related<super::demand_participant::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::audited!();

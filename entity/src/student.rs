@@ -47,4 +47,4 @@ pub enum Relation {
     School,
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+crate::audited!();

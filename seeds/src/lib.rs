@@ -20,9 +20,12 @@ pub mod rules;
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, Utc};
-use entity::enums::{CommitteeKind, MemberUnitKind};
-use entity::{alliance, committee, member_unit};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QuerySelect};
+use entity::enums::{AuditAction, CommitteeKind, MemberUnitKind};
+use entity::{alliance, audit, committee, member_unit};
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QuerySelect,
+    TryIntoModel,
+};
 use uuid::Uuid;
 
 /// The source document of the alliance and its member list.
@@ -177,7 +180,7 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
     let mut report = SeedReport::default();
 
     if alliance::Entity::find().count(db).await? == 0 {
-        alliance::Entity::insert(alliance::ActiveModel {
+        let alliance = alliance::ActiveModel {
             id: Set(Uuid::now_v7()),
             name: Set(ALLIANCE.name.to_owned()),
             city: Set(ALLIANCE.city.to_owned()),
@@ -186,9 +189,10 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
             issuer: Set(ALLIANCE.issuer.to_owned()),
             source: Set(FOUNDING_DOCUMENT_FILE.to_owned()),
             created_at: Set(now),
-        })
-        .exec(db)
-        .await?;
+        };
+        let model = alliance.clone().try_into_model()?;
+        alliance::Entity::insert(alliance).exec(db).await?;
+        audit::record_models(db, AuditAction::Create, &[model]).await?;
         report.alliances = 1;
     }
 
@@ -215,7 +219,13 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
         .collect();
     report.committees = committees.len() as u64;
     if !committees.is_empty() {
+        let models = committees
+            .iter()
+            .cloned()
+            .map(TryIntoModel::try_into_model)
+            .collect::<Result<Vec<_>, _>>()?;
         committee::Entity::insert_many(committees).exec(db).await?;
+        audit::record_models(db, AuditAction::Create, &models).await?;
     }
 
     let rows: Vec<(String, Option<String>, i32)> = member_unit::Entity::find()
@@ -267,10 +277,17 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
     }
     report.member_units = units.len() as u64;
     // Chunks keep each statement under SQLite's bound-parameter limit.
+    // Bulk inserts bypass the entities' hooks: the rows are recorded in the audit trail here.
     for chunk in units.chunks(50) {
+        let models = chunk
+            .iter()
+            .cloned()
+            .map(TryIntoModel::try_into_model)
+            .collect::<Result<Vec<_>, _>>()?;
         member_unit::Entity::insert_many(chunk.to_vec())
             .exec(db)
             .await?;
+        audit::record_models(db, AuditAction::Create, &models).await?;
     }
     Ok(report)
 }

@@ -166,6 +166,7 @@ pub fn test_config(database_url: String, dir: &std::path::Path) -> Config {
         db_max_connections: 5,
         default_locale: api::i18n::Locale::ZhCn,
         otlp_endpoint: None,
+        audit_retention_days: 3650,
     }
 }
 

@@ -299,3 +299,15 @@ enum-TeacherPracticeRole-HOST = Host firm
 ## ApprenticeshipRole
 enum-ApprenticeshipRole-FIRM = Firm
 enum-ApprenticeshipRole-SCHOOL = School
+
+## AuditSource
+enum-AuditSource-API = API request
+enum-AuditSource-IMPORT = Import
+enum-AuditSource-CLI = Command line
+enum-AuditSource-SYSTEM = System
+
+## AuditAction
+enum-AuditAction-CREATE = Created
+enum-AuditAction-UPDATE = Changed
+enum-AuditAction-DELETE = Deleted
+enum-AuditAction-READ = Read personal data

@@ -29,3 +29,4 @@ http-mutation-needs-post = mutations must be sent with POST
 http-ws-subprotocol = ask for the graphql-transport-ws subprotocol
 http-ws-too-many-subscriptions = at most { $max } subscriptions per connection
 http-ws-token-required = a valid token is required in connection_init
+http-ws-mutation-refused = mutations are sent over HTTP (POST), not over a WebSocket: every write is recorded in the audit trail of its request

@@ -299,3 +299,15 @@ enum-TeacherPracticeRole-HOST = 接收企业
 ## ApprenticeshipRole
 enum-ApprenticeshipRole-FIRM = 用人企业
 enum-ApprenticeshipRole-SCHOOL = 合作院校
+
+## AuditSource
+enum-AuditSource-API = 接口请求
+enum-AuditSource-IMPORT = 批量导入
+enum-AuditSource-CLI = 命令行
+enum-AuditSource-SYSTEM = 系统
+
+## AuditAction
+enum-AuditAction-CREATE = 新增
+enum-AuditAction-UPDATE = 修改
+enum-AuditAction-DELETE = 删除
+enum-AuditAction-READ = 查阅个人信息

@@ -29,3 +29,4 @@ http-mutation-needs-post = 变更操作（mutation）必须以 POST 发送
 http-ws-subprotocol = 请使用 graphql-transport-ws 子协议
 http-ws-too-many-subscriptions = 每个连接最多 { $max } 个订阅
 http-ws-token-required = connection_init 中须携带有效令牌
+http-ws-mutation-refused = 变更操作须通过 HTTP（POST）提交，不能经 WebSocket 发送：每次写入都记入所属请求的审计记录

@@ -154,6 +154,11 @@ pub struct CostAndCodes {
     locale: Mutex<Option<Locale>>,
 }
 
+/// Marks the requests of a WebSocket connection (subscriptions), where mutations are refused:
+/// writes go over HTTP, inside the request's audit scope.
+#[derive(Debug, Clone, Copy)]
+pub struct OverWebSocket;
+
 /// An error whose text is `message`, rendered in the request's language when the response is
 /// written (the source carries the message; the text set now is the default language's).
 pub fn localized(message: Message) -> ServerError {
@@ -373,6 +378,17 @@ impl Extension for CostAndCodes {
         next: NextResolve<'_>,
     ) -> ServerResult<Option<Value>> {
         let (parent, field) = (info.parent_type, info.name);
+        if parent == "Mutation" {
+            // Writes are audited per operation (`entity::audit`); a WebSocket carries no audit
+            // scope, so mutations travel over HTTP only.
+            if ctx.data_opt::<OverWebSocket>().is_some() {
+                return Err(with_code(
+                    localized(msg!("http-ws-mutation-refused")),
+                    ErrorCode::BadUserInput,
+                ));
+            }
+            entity::audit::set_operation(field);
+        }
         let result = next.run(ctx, info).await;
         if let Err(e) = &result {
             let code = e.extensions.as_ref().and_then(|x| x.get("code"));

@@ -71,6 +71,30 @@ impl NodeType {
         }
     }
 
+    /// The type whose rows live in `table` (the audit trail names records by table), if any.
+    pub fn of_table(table: &str) -> Option<Self> {
+        Some(match table {
+            "alliance" => Self::Alliance,
+            "member_unit" => Self::MemberUnit,
+            "committee" => Self::Committee,
+            "account" => Self::Account,
+            "order_class_demand" => Self::OrderClassDemand,
+            "order_class" => Self::OrderClass,
+            "enrolment" => Self::Enrolment,
+            "student" => Self::Student,
+            "internship_placement" => Self::InternshipPlacement,
+            "training_site" => Self::TrainingSite,
+            "practice_station" => Self::TeacherPracticeStation,
+            "teacher_practice" => Self::TeacherPractice,
+            "craftsman" => Self::Craftsman,
+            "craftsman_assignment" => Self::CraftsmanAssignment,
+            "career_mentor" => Self::CareerMentor,
+            "apprenticeship" => Self::Apprenticeship,
+            "event" => Self::Event,
+            _ => return None,
+        })
+    }
+
     fn from_name(name: &str) -> Option<Self> {
         [
             Self::Alliance,

@@ -13,6 +13,7 @@ pub mod loader;
 pub mod mutation;
 pub mod object;
 pub mod query;
+pub mod reads;
 pub mod scalar;
 pub mod schema;
 pub mod subscription;

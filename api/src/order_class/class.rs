@@ -422,6 +422,19 @@ pub async fn update_class_plan(
     model.school_accepted_by = Set(None);
     model.updated_at = Set(Utc::now());
     let class = model.update(&txn).await?;
+    // A bulk update bypasses the entities' hooks: the acceptances withdrawn are recorded here.
+    let sponsors = order_class_sponsor::Entity::find()
+        .filter(order_class_sponsor::Column::OrderClassId.eq(id))
+        .all(&txn)
+        .await?;
+    for before in sponsors.iter().filter(|s| s.accepted_at.is_some()) {
+        let after = order_class_sponsor::Model {
+            accepted_at: None,
+            accepted_by: None,
+            ..before.clone()
+        };
+        entity::audit::record_change(&txn, before, &after).await?;
+    }
     order_class_sponsor::Entity::update_many()
         .col_expr(
             order_class_sponsor::Column::AcceptedAt,

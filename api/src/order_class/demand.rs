@@ -309,6 +309,19 @@ pub async fn update_demand(
         return Ok(Err(errors));
     }
     if let Some(headcount) = fields.headcount {
+        let posters = demand_participant::Entity::find()
+            .filter(demand_participant::Column::DemandId.eq(id))
+            .filter(demand_participant::Column::IsPoster.eq(true))
+            .all(&txn)
+            .await?;
+        // A bulk update bypasses the entities' hooks: the rows changed are recorded here.
+        for before in &posters {
+            let after = demand_participant::Model {
+                headcount,
+                ..before.clone()
+            };
+            entity::audit::record_change(&txn, before, &after).await?;
+        }
         demand_participant::Entity::update_many()
             .col_expr(
                 demand_participant::Column::Headcount,

@@ -155,6 +155,12 @@ pub async fn upsert_student(
     // same new student (a double submit, a client's retry) both succeed, one inserting and one
     // updating, on both databases.
     let row: student::ActiveModel = s.into_model(school, now).into();
+    // The upsert bypasses the entities' hooks: the stored row before and after are recorded here.
+    let before = student::Entity::find()
+        .filter(student::Column::SchoolId.eq(school))
+        .filter(student::Column::StudentNumber.eq(number.clone()))
+        .one(db)
+        .await?;
     student::Entity::insert(row)
         .on_conflict(
             OnConflict::columns([student::Column::SchoolId, student::Column::StudentNumber])
@@ -171,12 +177,24 @@ pub async fn upsert_student(
         )
         .exec_without_returning(db)
         .await?;
-    student::Entity::find()
+    let after = student::Entity::find()
         .filter(student::Column::SchoolId.eq(school))
         .filter(student::Column::StudentNumber.eq(number))
         .one(db)
         .await?
-        .ok_or_else(|| sea_orm::DbErr::RecordNotFound("the student just saved".into()))
+        .ok_or_else(|| sea_orm::DbErr::RecordNotFound("the student just saved".into()))?;
+    match &before {
+        Some(before) => entity::audit::record_change(db, before, &after).await?,
+        None => {
+            entity::audit::record_models(
+                db,
+                entity::enums::AuditAction::Create,
+                std::slice::from_ref(&after),
+            )
+            .await?;
+        }
+    }
+    Ok(after)
 }
 
 /// Records a student of the caller's school (SCHOOL_STAFF only).

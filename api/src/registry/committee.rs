@@ -83,11 +83,18 @@ pub async fn remove_committee_membership(
         Ok(pair) => pair,
         Err(e) => return Ok(Err(e)),
     };
+    let seats = committee_membership::Entity::find()
+        .filter(committee_membership::Column::CommitteeId.eq(committee_id))
+        .filter(committee_membership::Column::MemberUnitId.eq(unit_id))
+        .all(&txn)
+        .await?;
     let deleted = committee_membership::Entity::delete_many()
         .filter(committee_membership::Column::CommitteeId.eq(committee_id))
         .filter(committee_membership::Column::MemberUnitId.eq(unit_id))
         .exec(&txn)
         .await?;
+    // A bulk delete bypasses the entities' hooks: the seats removed are recorded here.
+    entity::audit::record_models(&txn, entity::enums::AuditAction::Delete, &seats).await?;
     if deleted.rows_affected == 0 {
         return Ok(Err(vec![Violation::on(
             "memberUnitId",

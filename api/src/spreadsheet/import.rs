@@ -155,6 +155,10 @@ async fn run<I: Importer>(
     mut progress: impl FnMut(u64),
 ) -> Result<ImportReport, DbErr> {
     use std::io::Seek;
+    // An import through the API is recorded as an import (the command line keeps its own mark).
+    if entity::audit::current().source == entity::enums::AuditSource::Api {
+        entity::audit::set_source(entity::enums::AuditSource::Import);
+    }
     let unreadable = |e: std::io::Error| {
         file_error(FileProblem::malformed(msg!(
             "import-file-unreadable",
@@ -453,9 +457,16 @@ impl Importer for StudentImport {
             a.update(txn).await?;
         }
         if !inserts.is_empty() {
+            // A bulk insert bypasses the entities' hooks: the import records its rows itself.
+            let created = inserts
+                .iter()
+                .cloned()
+                .map(sea_orm::TryIntoModel::try_into_model)
+                .collect::<Result<Vec<student::Model>, DbErr>>()?;
             student::Entity::insert_many(inserts)
                 .exec_without_returning(txn)
                 .await?;
+            entity::audit::record_models(txn, entity::enums::AuditAction::Create, &created).await?;
         }
         Ok(())
     }
@@ -545,6 +556,13 @@ impl Importer for PlacementImport {
         if !write || rows.is_empty() {
             return Ok(());
         }
+        let ids: Vec<Uuid> = rows
+            .iter()
+            .filter_map(|r| match &r.id {
+                sea_orm::ActiveValue::Set(id) | sea_orm::ActiveValue::Unchanged(id) => Some(*id),
+                sea_orm::ActiveValue::NotSet => None,
+            })
+            .collect();
         let inserted = internship_placement::Entity::insert_many(rows)
             .on_conflict(
                 OnConflict::columns([
@@ -557,6 +575,13 @@ impl Importer for PlacementImport {
             )
             .exec_without_returning(txn)
             .await?;
+        // A bulk insert bypasses the entities' hooks, and rows already there were skipped: the
+        // import records the rows it did insert (those with the ids it gave them).
+        let created = internship_placement::Entity::find()
+            .filter(internship_placement::Column::Id.is_in(ids))
+            .all(txn)
+            .await?;
+        entity::audit::record_models(txn, entity::enums::AuditAction::Create, &created).await?;
         report.inserted += inserted;
         report.unchanged -= inserted;
         Ok(())

@@ -3,6 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod audit;
 mod auth;
 mod budget;
 mod clerk;

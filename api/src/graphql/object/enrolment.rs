@@ -10,6 +10,7 @@ use super::MemberUnit;
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::id::{NodeType, encode};
 use crate::graphql::loader::Loaders;
+use crate::graphql::reads::PersonalReads;
 
 /// GraphQL object wrapping an enrolment and its student.
 pub struct Enrolment(pub enrolment::Model, pub student::Model);
@@ -21,6 +22,22 @@ impl Enrolment {
     /// Opaque global ID.
     pub async fn id(&self) -> ID {
         encode(NodeType::Enrolment, self.0.id)
+    }
+
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
     }
 
     /// The student.
@@ -103,26 +120,46 @@ impl Student {
         encode(NodeType::Student, self.0.id)
     }
 
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
+    }
+
     /// The school's student number (学号).
-    async fn student_number(&self) -> ApiResult<&str> {
+    async fn student_number(&self, ctx: &Context<'_>) -> ApiResult<&str> {
         self.full()?;
+        PersonalReads::note(ctx, &self.0);
         Ok(&self.0.student_number)
     }
 
     /// Full name.
-    async fn name(&self) -> &str {
+    async fn name(&self, ctx: &Context<'_>) -> &str {
+        PersonalReads::note(ctx, &self.0);
         &self.0.name
     }
 
     /// Gender.
-    async fn gender(&self) -> ApiResult<Gender> {
+    async fn gender(&self, ctx: &Context<'_>) -> ApiResult<Gender> {
         self.full()?;
+        PersonalReads::note(ctx, &self.0);
         Ok(self.0.gender)
     }
 
     /// Date of birth (ISO 8601 date).
-    async fn date_of_birth(&self) -> ApiResult<Date> {
+    async fn date_of_birth(&self, ctx: &Context<'_>) -> ApiResult<Date> {
         self.full()?;
+        PersonalReads::note(ctx, &self.0);
         Ok(self.0.date_of_birth.into())
     }
 
@@ -139,8 +176,9 @@ impl Student {
 
     /// National ID number, masked: the first 6 and last 4 characters, e.g. `371002********1234`.
     /// The full number is never returned.
-    async fn national_id_masked(&self) -> ApiResult<Option<String>> {
+    async fn national_id_masked(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
         self.full()?;
+        PersonalReads::note(ctx, &self.0);
         Ok(self.0.national_id.as_deref().map(crate::national_id::mask))
     }
 

@@ -14,6 +14,7 @@ pub fn id_cursor(id: uuid::Uuid) -> Cursor {
 
 mod account;
 mod alliance;
+mod audit;
 mod committee;
 mod demand;
 mod enrolment;
@@ -22,11 +23,13 @@ mod node;
 mod order_class;
 mod placement;
 mod plan;
+mod plan_people;
 mod unit_edges;
 mod unit_roles;
 
 pub use account::Account;
 pub use alliance::Alliance;
+pub use audit::{AuditEvent, AuditEventConnection, AuditFieldChange};
 pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
 pub use demand::{DemandParticipant, OrderClassDemand};
 pub use enrolment::{Enrolment, PreEmploymentAgreement, Student, StudentView};
@@ -40,10 +43,11 @@ pub use placement::{
     GraduateOutcome, InternshipPlacement, InternshipPlacementConnection, RuleFinding,
 };
 pub use plan::{
-    Apprenticeship, ApprenticeshipConnection, CareerMentor, Craftsman, CraftsmanAssignment,
-    CraftsmanConnection, Event, EventConnection, TeacherPractice, TeacherPracticeConnection,
-    TeacherPracticeStation, TeacherPracticeStationConnection, TrainingSite, TrainingSiteConnection,
+    ApprenticeshipConnection, Craftsman, CraftsmanAssignment, CraftsmanConnection, EventConnection,
+    TeacherPractice, TeacherPracticeConnection, TeacherPracticeStation,
+    TeacherPracticeStationConnection, TrainingSite, TrainingSiteConnection,
 };
+pub use plan_people::{Apprenticeship, CareerClass, CareerMentor, Event, EventUnit};
 pub use unit_edges::{
     ApprenticeshipRole, CareerMentorConnection, GraduateOutcomeConnection, InternshipPlacementRole,
     OrderClassDemandRole, OrderClassRole, StudentConnection, StudentEnrolmentConnection,

@@ -3,15 +3,32 @@
 use async_graphql::{ID, Interface};
 
 use super::{
-    Account, Alliance, Apprenticeship, CareerMentor, Committee, Craftsman, CraftsmanAssignment,
-    Enrolment, Event, InternshipPlacement, MemberUnit, OrderClass, OrderClassDemand, Student,
-    TeacherPractice, TeacherPracticeStation, TrainingSite,
+    Account, Alliance, Apprenticeship, AuditEventConnection, CareerMentor, Committee, Craftsman,
+    CraftsmanAssignment, Enrolment, Event, InternshipPlacement, MemberUnit, OrderClass,
+    OrderClassDemand, Student, TeacherPractice, TeacherPracticeStation, TrainingSite,
 };
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
 /// type's own query.
 #[derive(Interface)]
-#[graphql(field(name = "id", ty = "ID", desc = "Opaque global ID."))]
+#[graphql(
+    field(name = "id", ty = "ID", desc = "Opaque global ID."),
+    field(
+        name = "history",
+        ty = "crate::graphql::error::ApiResult<AuditEventConnection>",
+        desc = "The record's audit trail, newest first (see `auditEvents`, scoped the same way).",
+        arg(
+            name = "first",
+            ty = "Option<i32>",
+            desc = "Returns the first n items (1–100, default 20)."
+        ),
+        arg(
+            name = "after",
+            ty = "Option<String>",
+            desc = "Returns the items after this cursor."
+        )
+    )
+)]
 pub enum Node {
     /// The alliance.
     Alliance(Alliance),

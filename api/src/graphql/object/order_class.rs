@@ -117,6 +117,22 @@ impl OrderClass {
         encode(NodeType::OrderClass, self.0.id)
     }
 
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
+    }
+
     /// The demand it answers (null if none, or if the caller may not read it).
     async fn demand(&self, ctx: &Context<'_>) -> ApiResult<Option<OrderClassDemand>> {
         let Some(id) = self.0.demand_id else {

@@ -92,6 +92,22 @@ impl InternshipPlacement {
         encode(NodeType::InternshipPlacement, self.0.id)
     }
 
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
+    }
+
     /// The intern.
     async fn student(&self, ctx: &Context<'_>) -> ApiResult<Option<Student>> {
         let view = self.view(crate::graphql::guard::actor(ctx));

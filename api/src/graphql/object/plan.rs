@@ -2,16 +2,11 @@ use crate::graphql::scalar::{Date, DateTime};
 use crate::msg;
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
-use entity::enums::{
-    ApprenticeshipMode, ApprenticeshipStatus, CraftsmanRole, District, EventKind, SiteKind,
-    SiteStatus,
-};
-use entity::{
-    apprenticeship, career_mentor, craftsman, event, practice_post, practice_station,
-    teacher_practice, training_site,
-};
+use entity::enums::{CraftsmanRole, District, SiteKind, SiteStatus};
+use entity::{craftsman, practice_post, practice_station, teacher_practice, training_site};
 
 use super::MemberUnit;
+use super::plan_people::{Apprenticeship, Event};
 use crate::auth::Actor;
 use crate::graphql::connection::{Cursor, TotalCount};
 use crate::graphql::error::{ApiError, ApiResult};
@@ -34,7 +29,7 @@ pub type ApprenticeshipConnection = Connection<Cursor, Apprenticeship, TotalCoun
 /// A page of events.
 pub type EventConnection = Connection<Cursor, Event, TotalCount, EmptyFields>;
 
-async fn unit(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Option<MemberUnit>> {
+pub(super) async fn unit(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Option<MemberUnit>> {
     Ok(ctx
         .data::<Loaders>()?
         .member_unit
@@ -43,7 +38,7 @@ async fn unit(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Option<MemberUnit>
         .map(MemberUnit))
 }
 
-fn involved(actor: &Actor, units: &[uuid::Uuid]) -> bool {
+pub(super) fn involved(actor: &Actor, units: &[uuid::Uuid]) -> bool {
     actor.is_secretariat() || actor.unit().is_some_and(|u| units.contains(&u))
 }
 
@@ -90,6 +85,22 @@ impl TrainingSite {
     /// Opaque global ID.
     pub async fn id(&self) -> ID {
         encode(NodeType::TrainingSite, self.0.id)
+    }
+
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
     }
     /// Kind.
     async fn kind(&self) -> SiteKind {
@@ -204,6 +215,22 @@ impl TeacherPracticeStation {
     pub async fn id(&self) -> ID {
         encode(NodeType::TeacherPracticeStation, self.0.id)
     }
+
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
+    }
     /// The host firm.
     async fn host(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         unit(ctx, self.0.host_unit_id).await
@@ -253,6 +280,22 @@ impl TeacherPractice {
     /// Opaque global ID.
     pub async fn id(&self) -> ID {
         encode(NodeType::TeacherPractice, self.0.id)
+    }
+
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
     }
     /// The teacher's school.
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
@@ -317,6 +360,22 @@ impl Craftsman {
     pub async fn id(&self) -> ID {
         encode(NodeType::Craftsman, self.0.id)
     }
+
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
+    }
     /// The firm.
     async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         unit(ctx, self.0.unit_id).await
@@ -370,6 +429,22 @@ impl CraftsmanAssignment {
     pub async fn id(&self) -> ID {
         encode(NodeType::CraftsmanAssignment, self.0.id)
     }
+
+    /// The record's audit trail, newest first: who created and changed it, when, through which
+    /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
+    }
     /// The craftsman.
     async fn craftsman(&self, ctx: &Context<'_>) -> ApiResult<Option<Craftsman>> {
         Ok(ctx
@@ -408,200 +483,5 @@ impl CraftsmanAssignment {
 impl From<entity::craftsman_assignment::Model> for CraftsmanAssignment {
     fn from(a: entity::craftsman_assignment::Model) -> Self {
         Self(a)
-    }
-}
-
-/// A career-planning class a mentor taught.
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct CareerClass {
-    /// Date.
-    pub held_on: Date,
-    /// The row the field resolves from (not in the schema).
-    #[graphql(skip)]
-    pub school_id: uuid::Uuid,
-}
-
-#[async_graphql::ComplexObject]
-impl CareerClass {
-    /// The school.
-    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        unit(ctx, self.school_id).await
-    }
-}
-
-/// A unit's part in an event.
-#[derive(SimpleObject)]
-#[graphql(complex)]
-pub struct EventUnit {
-    /// Organiser or participant.
-    pub role: entity::enums::EventRole,
-    /// When the unit confirmed its part; null until it does (the event counts for no one's
-    /// compliance until every part is confirmed).
-    pub confirmed_at: Option<DateTime>,
-    /// The row the field resolves from (not in the schema).
-    #[graphql(skip)]
-    pub unit_id: uuid::Uuid,
-}
-
-#[async_graphql::ComplexObject]
-impl EventUnit {
-    /// The unit.
-    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        unit(ctx, self.unit_id).await
-    }
-}
-
-/// GraphQL object wrapping the entity model; see the schema description on the impl.
-pub struct CareerMentor(pub career_mentor::Model);
-
-/// A firm's career mentor (职业规划导师, Founding notice 二(四)10): a senior technician or manager who
-/// teaches career-planning classes.
-#[Object]
-impl CareerMentor {
-    /// Opaque global ID.
-    pub async fn id(&self) -> ID {
-        encode(NodeType::CareerMentor, self.0.id)
-    }
-    /// The firm.
-    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        unit(ctx, self.0.unit_id).await
-    }
-    /// Name.
-    async fn name(&self) -> &str {
-        &self.0.name
-    }
-    /// Title as the firm writes it.
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-    /// What qualifies the mentor (Founding notice 二(四)10: a senior technician or a manager);
-    /// null for mentors named before it was recorded.
-    async fn qualification(&self) -> Option<entity::enums::MentorQualification> {
-        self.0.qualification
-    }
-    /// The career classes the mentor taught.
-    async fn classes(&self, ctx: &Context<'_>) -> ApiResult<Vec<CareerClass>> {
-        let rows = ctx
-            .data::<Loaders>()?
-            .classes_by_mentor
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        Ok(rows
-            .into_iter()
-            .map(|c| CareerClass {
-                held_on: c.held_on.into(),
-                school_id: c.school_id,
-            })
-            .collect())
-    }
-}
-
-/// GraphQL object wrapping the entity model; see the schema description on the impl.
-pub struct Apprenticeship(pub apprenticeship::Model);
-
-/// A new-style apprenticeship (企业新型学徒制, Founding notice 二(三)7): a new or transferred employee
-/// trained jointly by the firm and a school with dual mentors. Seen by the firm, the school and
-/// the secretariat.
-#[Object]
-impl Apprenticeship {
-    /// Opaque global ID.
-    pub async fn id(&self) -> ID {
-        encode(NodeType::Apprenticeship, self.0.id)
-    }
-    /// The firm.
-    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        unit(ctx, self.0.unit_id).await
-    }
-    /// The partner school.
-    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
-        unit(ctx, self.0.school_id).await
-    }
-    /// The apprentice.
-    async fn apprentice_name(&self) -> &str {
-        &self.0.apprentice_name
-    }
-    /// Hire date.
-    async fn hire_date(&self) -> Date {
-        self.0.hire_date.into()
-    }
-    /// Post.
-    async fn post(&self) -> &str {
-        &self.0.post
-    }
-    /// The firm's mentor.
-    async fn firm_mentor(&self) -> &str {
-        &self.0.firm_mentor
-    }
-    /// The school's mentor.
-    async fn school_mentor(&self) -> &str {
-        &self.0.school_mentor
-    }
-    /// Mode.
-    async fn mode(&self) -> ApprenticeshipMode {
-        self.0.mode
-    }
-    /// First day.
-    async fn start_date(&self) -> Date {
-        self.0.start_date.into()
-    }
-    /// Last day.
-    async fn end_date(&self) -> Option<Date> {
-        self.0.end_date.map(Into::into)
-    }
-    /// Status.
-    async fn status(&self) -> ApprenticeshipStatus {
-        self.0.status
-    }
-}
-
-/// GraphQL object wrapping the entity model; see the schema description on the impl.
-pub struct Event(pub event::Model);
-
-/// A yearly activity the plan requires (Founding notice 二(四)9–11): campus visits, parents' visits,
-/// enterprise weeks, job-recommendation events, career classes, skills competitions.
-#[Object]
-impl Event {
-    /// Opaque global ID.
-    pub async fn id(&self) -> ID {
-        encode(NodeType::Event, self.0.id)
-    }
-    /// Kind.
-    async fn kind(&self) -> EventKind {
-        self.0.kind
-    }
-    /// Date.
-    async fn held_on(&self) -> Date {
-        self.0.held_on.into()
-    }
-    /// Title.
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-    /// Participants (persons).
-    async fn participants_count(&self) -> Option<i32> {
-        self.0.participants_count
-    }
-    /// Notes.
-    async fn notes(&self) -> Option<&str> {
-        self.0.notes.as_deref()
-    }
-    /// The organising and participating units.
-    async fn units(&self, ctx: &Context<'_>) -> ApiResult<Vec<EventUnit>> {
-        let rows = ctx
-            .data::<Loaders>()?
-            .units_by_event
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default();
-        Ok(rows
-            .into_iter()
-            .map(|u| EventUnit {
-                role: u.role,
-                confirmed_at: u.confirmed_at.map(Into::into),
-                unit_id: u.unit_id,
-            })
-            .collect())
     }
 }

@@ -63,6 +63,8 @@ fn all_enums() -> Vec<EnumNames> {
         ApprenticeshipRole,
         e::ApprenticeshipStatus,
         e::ArrangedBy,
+        e::AuditAction,
+        e::AuditSource,
         e::CommitteeKind,
         e::CommitteeRole,
         crate::plan::ComplianceRule,

@@ -1,5 +1,6 @@
 //! The query root, merged from one object per area.
 
+mod audit;
 mod labels;
 mod node;
 mod order_class;
@@ -8,6 +9,7 @@ mod plan;
 mod registry;
 mod viewer;
 
+pub use audit::{AuditEventFilter, history};
 pub use labels::{EnumLabels, EnumValueLabel, MAX_ENUM_NAMES};
 pub use placement::{InternshipPostsReport, RetentionRow, internship_posts_of};
 pub use plan::{MemberCompliance, compliance_of};
@@ -24,4 +26,5 @@ pub struct Query(
     plan::PlanQuery,
     viewer::ViewerQuery,
     labels::LabelsQuery,
+    audit::AuditQuery,
 );

@@ -1,0 +1,385 @@
+//! The audit trail (督导 evidence): every write by each role, an import and the command line is
+//! recorded with who, when, which operation, which record and the fields changed (personal fields
+//! without values); a refused write records nothing; reads of students' personal data by others
+//! than their school are recorded; each unit sees the events on its own records.
+
+use alliance_tests::{TestApp, both_databases, codes};
+use serde_json::{Value, json};
+
+use crate::fixtures::{FIRM_A, SCHOOL, SCHOOL_2, parties};
+use crate::hardening::import;
+use crate::placements::{csv, good, placement_row, report, student};
+
+both_databases!(
+    each_roles_write_is_recorded_with_who_what_and_the_fields_changed,
+    personal_fields_are_recorded_as_changed_without_their_values,
+    a_refused_write_records_nothing,
+    an_import_records_each_row_it_inserted_as_an_import,
+    each_unit_sees_only_the_events_on_its_own_records,
+    reads_of_students_personal_data_by_others_than_their_school_are_recorded,
+    mutations_are_refused_over_a_websocket
+);
+
+const EVENTS: &str = "query($filter: AuditEventFilter, $first: Int) { auditEvents(filter: $filter, first: $first) { totalCount nodes { source action operation accountId objectType objectId actorUnit { name } ownerUnit { name } partnerUnit { name } changes { field before after valuesHidden } } } }";
+
+/// The events matching `filter` as `token` sees them (total, nodes).
+async fn events(app: &TestApp, token: &str, filter: Value) -> (u64, Vec<Value>) {
+    let reply = app
+        .post_graphql(
+            EVENTS,
+            json!({ "filter": filter, "first": 100 }),
+            Some(token),
+        )
+        .await
+        .ok();
+    let conn = &reply.data()["auditEvents"];
+    (
+        conn["totalCount"].as_u64().unwrap(),
+        conn["nodes"].as_array().unwrap().clone(),
+    )
+}
+
+fn change<'a>(event: &'a Value, field: &str) -> Option<&'a Value> {
+    event["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == field)
+}
+
+/// The global ID of the account behind `token` (`viewer`).
+async fn account_of(app: &TestApp, token: &str) -> String {
+    let reply = app
+        .post_graphql("{ viewer { id } }", json!({}), Some(token))
+        .await
+        .ok();
+    reply.data()["viewer"]["id"].as_str().unwrap().to_owned()
+}
+
+async fn each_roles_write_is_recorded_with_who_what_and_the_fields_changed(app: TestApp) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    student(&app, &p.school, "A001", "2007-03-01", 3).await;
+    let r = report(&app, &p.school, good("A001", &firm)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let placement = r["internshipPlacement"]["id"].as_str().unwrap().to_owned();
+
+    // The school's create: who, which operation, which record, the fields set.
+    let (n, list) = events(&app, &p.secretariat, json!({ "objectId": placement })).await;
+    assert_eq!(n, 1, "{list:?}");
+    let created = &list[0];
+    assert_eq!(created["source"], "API");
+    assert_eq!(created["action"], "CREATE");
+    assert_eq!(created["operation"], "reportInternshipPlacement");
+    assert_eq!(created["objectType"], "internship_placement");
+    assert_eq!(created["accountId"], account_of(&app, &p.school).await);
+    assert_eq!(created["actorUnit"]["name"], SCHOOL);
+    assert_eq!(created["ownerUnit"]["name"], SCHOOL);
+    assert_eq!(created["partnerUnit"]["name"], FIRM_A);
+    let post = change(created, "post_title").unwrap();
+    assert_eq!(post["before"], Value::Null);
+    assert_eq!(post["after"], "\"数控车工\"");
+    assert_eq!(change(created, "weekly_hours").unwrap()["after"], "40");
+
+    // The host's write (confirming the placement) is its own event, with the field it changed.
+    let confirmed = app
+        .mutate(
+            "confirmInternshipPlacement",
+            "ConfirmInternshipPlacementInput",
+            json!({ "id": placement, "noFeesAttested": true }),
+            "internshipPlacement { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&confirmed), Vec::<String>::new(), "{confirmed}");
+    let (n, list) = events(&app, &p.secretariat, json!({ "objectId": placement })).await;
+    assert_eq!(n, 2);
+    let updated = &list[0];
+    assert_eq!(updated["action"], "UPDATE");
+    assert_eq!(updated["operation"], "confirmInternshipPlacement");
+    assert_eq!(updated["actorUnit"]["name"], FIRM_A);
+    assert!(change(updated, "host_confirmed_at").is_some(), "{updated}");
+    assert!(
+        change(updated, "post_title").is_none(),
+        "unchanged fields are left out"
+    );
+
+    // The secretariat's write: no unit, the value before and after.
+    let unit = app.unit_id(SCHOOL_2).await;
+    let changed = app
+        .mutate(
+            "updateMemberUnit",
+            "UpdateMemberUnitInput",
+            json!({ "id": unit, "employeeCount": 420 }),
+            "memberUnit { employeeCount }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&changed), Vec::<String>::new(), "{changed}");
+    let (_, list) = events(&app, &p.secretariat, json!({ "objectId": unit })).await;
+    let e = &list[0];
+    assert_eq!(e["operation"], "updateMemberUnit");
+    assert_eq!(e["actorUnit"], Value::Null);
+    assert_eq!(e["accountId"], account_of(&app, &p.secretariat).await);
+    assert_eq!(
+        change(e, "employee_count").unwrap(),
+        &json!({ "field": "employee_count", "before": null, "after": "420", "valuesHidden": false })
+    );
+
+    // `history` on the node answers the same.
+    let reply = app
+        .post_graphql(
+            "query($id: ID!) { node(id: $id) { history { totalCount nodes { action operation } } } }",
+            json!({ "id": placement }),
+            Some(&p.school),
+        )
+        .await
+        .ok();
+    let history = &reply.data()["node"]["history"];
+    assert_eq!(history["totalCount"], 2);
+    assert_eq!(
+        history["nodes"][1]["operation"],
+        "reportInternshipPlacement"
+    );
+
+    // Filters: by account, by operation, by time.
+    let school_account = account_of(&app, &p.school).await;
+    let (_, mine) = events(&app, &p.secretariat, json!({ "accountId": school_account })).await;
+    assert!(mine.iter().all(|e| e["actorUnit"]["name"] == SCHOOL));
+    let (n, _) = events(
+        &app,
+        &p.secretariat,
+        json!({ "operation": "confirmInternshipPlacement" }),
+    )
+    .await;
+    assert_eq!(n, 1);
+    let (n, _) = events(
+        &app,
+        &p.secretariat,
+        json!({ "to": "2000-01-01T00:00:00Z" }),
+    )
+    .await;
+    assert_eq!(n, 0);
+}
+
+async fn personal_fields_are_recorded_as_changed_without_their_values(app: TestApp) {
+    let p = parties(&app).await;
+    let saved = student(&app, &p.school, "P001", "2007-03-01", 3).await;
+    let id = saved["student"]["id"].as_str().unwrap().to_owned();
+    // The school corrects the name and the birth date.
+    let again = app
+        .mutate(
+            "saveStudent",
+            "SaveStudentInput",
+            json!({ "studentNumber": "P001", "name": "王小明", "gender": "FEMALE", "dateOfBirth": "2007-04-02",
+                    "yearOfStudy": 3, "specialty": "焊接技术应用" }),
+            "student { id }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&again), Vec::<String>::new(), "{again}");
+    let reply = app
+        .post_graphql(
+            EVENTS,
+            json!({ "filter": { "objectId": id }, "first": 10 }),
+            Some(&p.secretariat),
+        )
+        .await
+        .ok();
+    let list = reply.data()["auditEvents"]["nodes"].as_array().unwrap();
+    assert_eq!(list.len(), 2, "{list:?}");
+    let update = &list[0];
+    assert_eq!(update["action"], "UPDATE");
+    for field in ["name", "date_of_birth"] {
+        assert_eq!(
+            change(update, field).unwrap(),
+            &json!({ "field": field, "before": null, "after": null, "valuesHidden": true }),
+            "{update}"
+        );
+    }
+    assert_eq!(
+        change(update, "specialty").unwrap()["after"],
+        "\"焊接技术应用\""
+    );
+    // No personal value appears anywhere in the trail, before or after.
+    let text = reply.body.to_string();
+    for value in ["王小明", "学生P001", "2007-04-02", "2007-03-01", "P001"] {
+        assert!(!text.contains(value), "{value} leaked into the audit trail");
+    }
+    let create = &list[1];
+    assert_eq!(change(create, "national_id").unwrap()["valuesHidden"], true);
+    assert_eq!(
+        change(create, "student_number").unwrap()["valuesHidden"],
+        true
+    );
+}
+
+async fn a_refused_write_records_nothing(app: TestApp) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    student(&app, &p.school, "R001", "2007-03-01", 3).await;
+    let (before, _) = events(&app, &p.secretariat, json!({})).await;
+    // A student the school does not have: userErrors, nothing written.
+    let refused = report(&app, &p.school, good("NOBODY", &firm)).await;
+    assert!(!codes(&refused).is_empty(), "{refused}");
+    // A firm may not report placements: FORBIDDEN.
+    let forbidden = report(&app, &p.firm_a, good("R001", &firm)).await;
+    assert_eq!(codes(&forbidden), vec!["FORBIDDEN"], "{forbidden}");
+    let (after, list) = events(&app, &p.secretariat, json!({})).await;
+    assert_eq!(after, before, "{:?}", &list[..(after - before) as usize]);
+}
+
+async fn an_import_records_each_row_it_inserted_as_an_import(app: TestApp) {
+    let p = parties(&app).await;
+    for n in ["I001", "I002"] {
+        student(&app, &p.school, n, "2006-03-01", 3).await;
+    }
+    let rows = vec![
+        placement_row("I001", FIRM_A, "2026-09-01"),
+        placement_row("I002", FIRM_A, "2026-09-01"),
+    ];
+    let file = csv(&rows, api::spreadsheet::PLACEMENT_COLUMNS);
+    let result = import(&app, &p.school, "importPlacements", "p.csv", file.clone()).await;
+    assert_eq!(result["inserted"], 2, "{result}");
+    let (n, list) = events(
+        &app,
+        &p.secretariat,
+        json!({ "operation": "importPlacements" }),
+    )
+    .await;
+    assert_eq!(n, 2, "{list:?}");
+    for e in &list {
+        assert_eq!(e["source"], "IMPORT");
+        assert_eq!(e["action"], "CREATE");
+        assert_eq!(e["objectType"], "internship_placement");
+        assert_eq!(e["actorUnit"]["name"], SCHOOL);
+    }
+    // Importing the same file again inserts nothing and records nothing.
+    let again = import(&app, &p.school, "importPlacements", "p.csv", file).await;
+    assert_eq!(again["inserted"], 0, "{again}");
+    let (n, _) = events(
+        &app,
+        &p.secretariat,
+        json!({ "operation": "importPlacements" }),
+    )
+    .await;
+    assert_eq!(n, 2);
+}
+
+async fn each_unit_sees_only_the_events_on_its_own_records(app: TestApp) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    student(&app, &p.school, "S001", "2007-03-01", 3).await;
+    let r = report(&app, &p.school, good("S001", &firm)).await;
+    let placement = r["internshipPlacement"]["id"].as_str().unwrap().to_owned();
+    let filter = json!({ "objectId": placement });
+    assert_eq!(
+        events(&app, &p.school, filter.clone()).await.0,
+        1,
+        "the school"
+    );
+    assert_eq!(
+        events(&app, &p.firm_a, filter.clone()).await.0,
+        1,
+        "the host"
+    );
+    assert_eq!(
+        events(&app, &p.school_2, filter.clone()).await.0,
+        0,
+        "another school"
+    );
+    assert_eq!(
+        events(&app, &p.firm_b, filter.clone()).await.0,
+        0,
+        "another firm"
+    );
+    // Another school sees nothing of the school's writes at all.
+    let (_, seen) = events(&app, &p.school_2, json!({})).await;
+    assert!(
+        seen.iter()
+            .all(|e| e["ownerUnit"]["name"] != SCHOOL && e["actorUnit"]["name"] != SCHOOL),
+        "{seen:?}"
+    );
+    let reply = app.post_graphql(EVENTS, json!({}), None).await;
+    assert_eq!(reply.error_codes(), vec!["UNAUTHENTICATED"]);
+    let reply = app
+        .post_graphql(
+            EVENTS,
+            json!({ "filter": { "unitId": placement } }),
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(reply.error_codes(), vec!["BAD_USER_INPUT"]);
+}
+
+async fn reads_of_students_personal_data_by_others_than_their_school_are_recorded(app: TestApp) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    let saved = student(&app, &p.school, "D001", "2007-03-01", 3).await;
+    let id = saved["student"]["id"].as_str().unwrap().to_owned();
+    report(&app, &p.school, good("D001", &firm)).await;
+    let q = "query Roster { internshipPlacements { nodes { student { name } } } }";
+    // The school reading its own students is not recorded; the host and the secretariat are.
+    for token in [&p.school, &p.firm_a, &p.secretariat] {
+        let reply = app.post_graphql(q, json!({}), Some(token)).await.ok();
+        assert_eq!(
+            reply.data()["internshipPlacements"]["nodes"][0]["student"]["name"],
+            "学生D001"
+        );
+    }
+    let reads = json!({ "actions": ["READ"], "objectId": id });
+    let (n, list) = events(&app, &p.school, reads.clone()).await;
+    assert_eq!(n, 2, "{list:?}");
+    let readers: Vec<&Value> = list.iter().map(|e| &e["actorUnit"]).collect();
+    assert!(readers.contains(&&json!({ "name": FIRM_A })), "{list:?}");
+    assert!(
+        readers.contains(&&Value::Null),
+        "the secretariat has no unit"
+    );
+    assert!(list.iter().all(|e| e["operation"] == "Roster"));
+    assert!(list.iter().all(|e| e["ownerUnit"]["name"] == SCHOOL));
+    // Another school cannot see who read the school's students.
+    assert_eq!(events(&app, &p.school_2, reads).await.0, 0);
+}
+
+async fn mutations_are_refused_over_a_websocket(app: TestApp) {
+    use futures_util::SinkExt;
+    let p = parties(&app).await;
+    let unit = app.unit_id(SCHOOL_2).await;
+    let mut socket = crate::subscriptions::connect(
+        &app.graphql_url(),
+        json!({ "Authorization": format!("Bearer {}", p.secretariat) }),
+    )
+    .await;
+    let ack = crate::subscriptions::next_json(&mut socket).await.unwrap();
+    assert_eq!(ack["type"], "connection_ack", "{ack}");
+    let mutation = format!(
+        "mutation {{ updateMemberUnit(input: {{id: \"{unit}\", employeeCount: 7}}) {{ memberUnit {{ employeeCount }} }} }}"
+    );
+    socket
+        .send(tokio_tungstenite::tungstenite::Message::text(
+            json!({ "id": "1", "type": "subscribe", "payload": { "query": mutation } }).to_string(),
+        ))
+        .await
+        .unwrap();
+    let reply = crate::subscriptions::next_json(&mut socket).await.unwrap();
+    let text = reply.to_string();
+    assert!(text.contains("BAD_USER_INPUT"), "{text}");
+    // Nothing was written, so nothing was recorded.
+    let reply = app
+        .post_graphql(
+            "query($id: ID!) { memberUnit(id: $id) { employeeCount } }",
+            json!({ "id": unit }),
+            Some(&p.secretariat),
+        )
+        .await
+        .ok();
+    assert_eq!(reply.data()["memberUnit"]["employeeCount"], Value::Null);
+    let (n, _) = events(
+        &app,
+        &p.secretariat,
+        json!({ "operation": "updateMemberUnit" }),
+    )
+    .await;
+    assert_eq!(n, 0);
+}
