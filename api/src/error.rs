@@ -155,6 +155,9 @@ pub enum ViolationCode {
     FirmPartnerRequired,
     /// The station's practice posts for that year and specialty are all taken (Founding notice 二(二)4).
     NoPracticePostLeft,
+    /// The training site a placement names is not one of the placement's school or host: neither
+    /// hosts it nor is its partner (Founding notice 二(一)2–3).
+    SiteNotOfPlacement,
 }
 
 /// The first and the day after the last day of `year`.

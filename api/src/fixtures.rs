@@ -145,6 +145,7 @@ pub fn placement(
         no_fees_attested: true,
         guardian_consent_given: true,
         application_approved_on: None,
+        training_site_id: None,
         created_at: now(),
         updated_at: now(),
     }

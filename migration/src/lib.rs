@@ -21,6 +21,7 @@ mod m20261122_000004_post_protections;
 mod m20261122_000005_mentor_qualification;
 mod m20261122_000006_application_approval;
 mod m20261122_000007_non_member_host_facts;
+mod m20261123_000001_placement_training_site;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_mentor_qualification::Migration),
             Box::new(m20261122_000006_application_approval::Migration),
             Box::new(m20261122_000007_non_member_host_facts::Migration),
+            Box::new(m20261123_000001_placement_training_site::Migration),
         ]
     }
 }

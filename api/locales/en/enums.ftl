@@ -255,6 +255,7 @@ enum-UserErrorCode-TOO_MANY_ROWS = Too many rows
 enum-UserErrorCode-WRONG_HOST_KIND = Wrong kind of host
 enum-UserErrorCode-FIRM_PARTNER_REQUIRED = Firm partner required
 enum-UserErrorCode-NO_PRACTICE_POST_LEFT = No practice post left
+enum-UserErrorCode-SITE_NOT_OF_PLACEMENT = Site not of the school or host
 
 ## VenueType
 enum-VenueType-WORKSHOP = Workshop

@@ -6,6 +6,9 @@
 
 placement-student-number-unknown = no student of your school has this number
 placement-member-unit-unknown = no member unit has this ID
+placement-training-site-unknown = no training site has this ID
+placement-training-site-not-of-placement = the training site is neither hosted nor partnered by the placement's school or host
+placement-training-site-id-malformed = not the ID of a training site (copy it from the API, TrainingSite.id)
 placement-host-name-blank = name the host (or give hostUnitId)
 placement-host-other-school = another school cannot host your students
 placement-host-fact-of-member = { $field } is given only for a host that is not a member: a member's staff and kind are the registry's

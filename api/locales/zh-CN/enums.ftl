@@ -255,6 +255,7 @@ enum-UserErrorCode-TOO_MANY_ROWS = 行数超过上限
 enum-UserErrorCode-WRONG_HOST_KIND = 举办单位类型不符
 enum-UserErrorCode-FIRM_PARTNER_REQUIRED = 须有合作企业
 enum-UserErrorCode-NO_PRACTICE_POST_LEFT = 实践岗位已满
+enum-UserErrorCode-SITE_NOT_OF_PLACEMENT = 实训基地不属于该校或实习单位
 
 ## VenueType
 enum-VenueType-WORKSHOP = 车间

@@ -5,6 +5,9 @@
 
 placement-student-number-unknown = 本校没有该学号的学生
 placement-member-unit-unknown = 没有该 ID 的成员单位
+placement-training-site-unknown = 没有此 ID 的实训基地
+placement-training-site-not-of-placement = 该实训基地既不由本实习的学校或实习单位举办，也不以其为合作单位
+placement-training-site-id-malformed = 不是实训基地的 ID（请从系统中复制 TrainingSite.id）
 placement-host-name-blank = 请填写实习单位名称（或提供 hostUnitId）
 placement-host-other-school = 其他学校不能作为本校学生的实习单位
 placement-host-fact-of-member = { $field } 只为非成员单位的实习单位填写：成员单位的职工人数和类型以成员名录为准

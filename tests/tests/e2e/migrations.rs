@@ -35,10 +35,11 @@ const TABLES: [&str; 26] = [
 ];
 
 /// Columns that migrations add to tables an earlier one created.
-const ADDED_COLUMNS: [(&str, &str); 3] = [
+const ADDED_COLUMNS: [(&str, &str); 4] = [
     ("student", "national_id"),
     ("internship_placement", "guardian_consent_given"),
     ("member_unit", "name_sort_key"),
+    ("internship_placement", "training_site_id"),
 ];
 
 /// Which of [`TABLES`] exist.

@@ -128,6 +128,7 @@ pub(crate) fn placement_row(number: &str, host: &str, start: &str) -> Vec<String
         "",
         "",
         "",
+        "",
     ]
     .iter()
     .map(|s| (*s).to_owned())

@@ -112,6 +112,11 @@ pub struct ReportInternshipPlacementInput {
     pub start_date: Date,
     /// Last day (not before the first).
     pub end_date: Date,
+    /// The training site the placement takes place in (global ID of a `TrainingSite`;
+    /// `NOT_FOUND`), e.g. the host's school-in-factory base (厂中校, Founding notice 二(一)3) or the
+    /// school's factory-in-school (校中厂, 二(一)2). Its host or one of its partners must be the
+    /// school or the host (`SITE_NOT_OF_PLACEMENT`). Optional.
+    pub training_site_id: Option<ID>,
 }
 
 /// Names one placement.

@@ -156,6 +156,16 @@ impl PlacementMutation {
             },
             None => None,
         };
+        let training_site = match &input.training_site_id {
+            Some(id) => match input_id(NodeType::TrainingSite, id, "trainingSiteId") {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            },
+            None => None,
+        };
         let Some(host) = host.filter(|_| errors.is_empty()) else {
             return Ok(InternshipPlacementPayload {
                 internship_placement: None,
@@ -196,6 +206,7 @@ impl PlacementMutation {
             insurance_end: input.insurance_end.map(Into::into),
             start_date: input.start_date.into(),
             end_date: input.end_date.into(),
+            training_site_id: training_site,
         };
         placement_payload(domain::report(db, actor(ctx), p).await)
     }
