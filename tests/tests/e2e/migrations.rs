@@ -35,11 +35,13 @@ const TABLES: [&str; 26] = [
 ];
 
 /// Columns that migrations add to tables an earlier one created.
-const ADDED_COLUMNS: [(&str, &str); 4] = [
+const ADDED_COLUMNS: [(&str, &str); 6] = [
     ("student", "national_id"),
     ("internship_placement", "guardian_consent_given"),
     ("member_unit", "name_sort_key"),
     ("internship_placement", "training_site_id"),
+    ("member_unit", "may_sponsor_order_classes"),
+    ("member_unit", "carries_firm_commitments"),
 ];
 
 /// Which of [`TABLES`] exist.

@@ -1,16 +1,106 @@
-//! Rules as the documents say them: a placement names the training site it takes place in
-//! (Founding notice 二(一)3: students intern at their firm's school-in-factory base).
+//! Rules as the documents say them: "above designated size" unknown until recorded, a
+//! placement's training site (Founding notice 二(一)3), and who may sponsor order classes as the
+//! secretariat decides (Founding notice 二(三)6).
 
-use alliance_tests::{TestApp, both_databases, codes};
+use alliance_tests::{TestApp, both_databases, codes, fresh_database_url};
 use serde_json::{Value, json};
 
 use crate::fixtures::{FIRM_A, FIRM_B, SCHOOL, SCHOOL_2, parties};
 use crate::placements::{csv, good, placement_row, student};
 
+/// A training institution.
+const TRAINING_SCHOOL: &str = "威海市建筑职工培训学校";
+/// An HR-service agency.
+const AGENCY: &str = "威海众合人力资源有限公司";
+
 both_databases!(
+    the_size_migration_forgets_the_seeds_false_and_keeps_a_recorded_true,
     a_placement_names_a_training_site_of_its_school_or_host,
-    an_imported_placement_names_its_training_site_by_id
+    an_imported_placement_names_its_training_site_by_id,
+    sponsors_are_decided_by_kind_unless_the_secretariat_decides
 );
+
+async fn update_unit(app: &TestApp, token: &str, input: Value) -> Value {
+    app.mutate(
+        "updateMemberUnit",
+        "UpdateMemberUnitInput",
+        input,
+        "memberUnit { id aboveDesignatedSize maySponsorOrderClasses maySponsor carriesFirmCommitments }",
+        Some(token),
+    )
+    .await
+}
+
+/// On a database seeded before the change, the migration makes the seeds' `false` unknown and
+/// keeps a `true` the secretariat recorded; its `down` turns unknown back into `false`.
+async fn the_size_migration_forgets_the_seeds_false_and_keeps_a_recorded_true(app: TestApp) {
+    use migration::{Migrator, MigratorTrait};
+    use sea_orm::{ConnectionTrait, Database, Statement};
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database_url(app.backend, dir.path()).await else {
+        return;
+    };
+    let db = Database::connect(&url).await.unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    seeds::load(&db).await.unwrap();
+    let backend = db.get_database_backend();
+    let count = |sql: &'static str| {
+        let db = &db;
+        async move {
+            db.query_one_raw(Statement::from_string(backend, sql))
+                .await
+                .unwrap()
+                .unwrap()
+                .try_get::<i64>("", "n")
+                .unwrap()
+        }
+    };
+    // Back to before the change (later migrations, if any, first).
+    let applied = Migrator::get_applied_migrations(&db).await.unwrap();
+    let at = applied
+        .iter()
+        .position(|m| m.name() == "m20261123_000002_size_unknown")
+        .unwrap();
+    Migrator::down(&db, Some((applied.len() - at) as u32))
+        .await
+        .unwrap();
+    assert_eq!(
+        count("SELECT COUNT(*) AS n FROM member_unit WHERE above_designated_size IS NULL").await,
+        0,
+        "down: unknown is false again"
+    );
+    // The secretariat had recorded one firm above designated size.
+    let set_true = match backend {
+        sea_orm::DbBackend::Postgres => {
+            "UPDATE member_unit SET above_designated_size = TRUE WHERE name = '威高集团股份有限公司'"
+        }
+        _ => "UPDATE member_unit SET above_designated_size = 1 WHERE name = '威高集团股份有限公司'",
+    };
+    db.execute_unprepared(set_true).await.unwrap();
+
+    Migrator::up(&db, None).await.unwrap();
+
+    assert_eq!(
+        count("SELECT COUNT(*) AS n FROM member_unit WHERE above_designated_size IS NULL").await,
+        176
+    );
+    let kept = count(
+        "SELECT COUNT(*) AS n FROM member_unit WHERE name = '威高集团股份有限公司' AND above_designated_size IS NOT NULL",
+    )
+    .await;
+    assert_eq!(kept, 1, "the recorded value stays");
+    let unit = {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        entity::member_unit::Entity::find()
+            .filter(entity::member_unit::Column::Name.eq(FIRM_A))
+            .one(&db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(unit.above_designated_size, Some(true));
+    db.close().await.unwrap();
+}
 
 async fn create_site(app: &TestApp, token: &str, name: &str, partners: Value) -> String {
     let r = app
@@ -205,4 +295,121 @@ async fn an_imported_placement_names_its_training_site_by_id(app: TestApp) {
         .filter(|n| n["trainingSite"]["id"] == site.as_str())
         .count();
     assert_eq!(with_site, 1);
+}
+
+async fn secretariat_class(app: &TestApp, token: &str, school: &str, sponsor: &str) -> Value {
+    app.mutate(
+        "createOrderClass",
+        "CreateOrderClassInput",
+        json!({
+            "schoolId": school, "name": "测试订单班", "specialtyName": "数控技术应用", "cohortYear": 2027,
+            "plannedSeats": 10, "sponsors": [{ "enterpriseId": sponsor, "seats": 10 }],
+            "plan": { "totalSpecialtyHours": 1200, "enterpriseWorkshopHours": 600, "corePracticeHours": 450, "ordinaryClassPracticeHours": 300 }
+        }),
+        "orderClass { id ruleChecks { rule met } }",
+        Some(token),
+    )
+    .await
+}
+
+fn sponsors_check(class: &Value) -> Value {
+    class["ruleChecks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["rule"] == "SPONSORS_ARE_ENTERPRISES")
+        .unwrap()["met"]
+        .clone()
+}
+
+/// By kind, enterprises and HR-service agencies may sponsor and a training body may not; the
+/// secretariat's setting decides otherwise, either way; a school is never allowed.
+async fn sponsors_are_decided_by_kind_unless_the_secretariat_decides(app: TestApp) {
+    let p = parties(&app).await;
+    let school = app.unit_id(SCHOOL).await;
+    let trainer = app.unit_id(TRAINING_SCHOOL).await;
+    let agency = app.unit_id(AGENCY).await;
+    let b = app.unit_id(FIRM_B).await;
+
+    let r = secretariat_class(&app, &p.secretariat, &school, &trainer).await;
+    assert_eq!(codes(&r), vec!["SPONSOR_NOT_ENTERPRISE"], "{r}");
+    assert_eq!(
+        r["userErrors"][0]["field"],
+        json!(["input", "sponsors.0.enterpriseId"])
+    );
+    let r = secretariat_class(&app, &p.secretariat, &school, &agency).await;
+    assert_eq!(
+        codes(&r),
+        Vec::<String>::new(),
+        "an HR agency may sponsor: {r}"
+    );
+
+    // The secretariat allows the training body.
+    let u = update_unit(
+        &app,
+        &p.secretariat,
+        json!({ "id": trainer, "maySponsorOrderClasses": true }),
+    )
+    .await;
+    assert_eq!(
+        (
+            u["memberUnit"]["maySponsorOrderClasses"].clone(),
+            u["memberUnit"]["maySponsor"].clone()
+        ),
+        (json!(true), json!(true))
+    );
+    let allowed = secretariat_class(&app, &p.secretariat, &school, &trainer).await;
+    assert_eq!(codes(&allowed), Vec::<String>::new(), "{allowed}");
+    assert_eq!(sponsors_check(&allowed["orderClass"]), true);
+
+    // … and refuses a firm.
+    update_unit(
+        &app,
+        &p.secretariat,
+        json!({ "id": b, "maySponsorOrderClasses": false }),
+    )
+    .await;
+    let r = secretariat_class(&app, &p.secretariat, &school, &b).await;
+    assert_eq!(codes(&r), vec!["SPONSOR_NOT_ENTERPRISE"], "{r}");
+
+    // Back to the kind: the class already proposed now fails the rule check.
+    let u = update_unit(
+        &app,
+        &p.secretariat,
+        json!({ "id": trainer, "maySponsorOrderClasses": null }),
+    )
+    .await;
+    assert_eq!(
+        (
+            u["memberUnit"]["maySponsorOrderClasses"].clone(),
+            u["memberUnit"]["maySponsor"].clone()
+        ),
+        (Value::Null, json!(false))
+    );
+    let class = app
+        .post_graphql(
+            "query($id: ID!) { node(id: $id) { ... on OrderClass { ruleChecks { rule met } } } }",
+            json!({ "id": allowed["orderClass"]["id"] }),
+            Some(&p.secretariat),
+        )
+        .await
+        .ok();
+    assert_eq!(sponsors_check(&class.data()["node"]), false);
+
+    // A school is never a sponsor, nor a carrier of a firm's commitments.
+    let r = update_unit(
+        &app,
+        &p.secretariat,
+        json!({ "id": school, "maySponsorOrderClasses": true, "carriesFirmCommitments": true }),
+    )
+    .await;
+    assert_eq!(codes(&r), vec!["INVALID", "INVALID"], "{r}");
+    // Only the secretariat decides.
+    let r = update_unit(
+        &app,
+        &p.firm_a,
+        json!({ "id": trainer, "maySponsorOrderClasses": true }),
+    )
+    .await;
+    assert_eq!(codes(&r), vec!["FORBIDDEN"]);
 }
