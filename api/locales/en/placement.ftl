@@ -51,6 +51,10 @@ placement-forbidden-retention = forbidden: retention is seen by schools and the 
 
 placement-forbidden-posts = forbidden: a firm's internship posts are seen by the firm and the secretariat
 placement-member-unit-not-found = not found: member unit
+placement-forbidden-offer-posts = forbidden: a firm's internship posts are declared by its own staff or the secretariat
+placement-posts-year-range = year is 2000 to 2100
+placement-posts-negative = posts is 0 or more
+placement-posts-firms-only = { $name } is not a firm: internship posts are declared by enterprises (and units the secretariat marks to carry a firm's commitments)
 
 ## National internship rules: summaries without the student's figures, shown to a host (rules.rs)
 

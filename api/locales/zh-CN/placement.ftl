@@ -55,6 +55,10 @@ placement-forbidden-retention = 无权操作：留威就业情况仅学校和秘
 
 placement-forbidden-posts = 无权操作：企业的实习岗位情况仅该企业和秘书处可以查看
 placement-member-unit-not-found = 未找到：成员单位
+placement-forbidden-offer-posts = 无权操作：企业的实习岗位仅由该企业工作人员或秘书处申报
+placement-posts-year-range = year 应为 2000 至 2100
+placement-posts-negative = posts 不能小于 0
+placement-posts-firms-only = “{ $name }”不是企业：实习岗位由企业（及经秘书处认定承担企业任务的单位）申报
 
 ## 国家实习规定：规则摘要（不含学生的年龄、年级等数据，供实习单位查看）（rules.rs）
 

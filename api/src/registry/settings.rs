@@ -22,7 +22,7 @@ pub fn may_sponsor_order_classes(unit: &member_unit::Model) -> bool {
     ))
 }
 
-/// Whether `unit` answers a firm's commitments in the compliance check: every
+/// Whether `unit` answers a firm's commitments in the compliance check and the 2% rule: every
 /// unit of category ENTERPRISE, and a non-school unit the secretariat marked
 /// (`carries_firm_commitments`, e.g. a training company, 有限公司).
 pub fn carries_firm_commitments(unit: &member_unit::Model) -> bool {

@@ -5,7 +5,7 @@ use migration::{Migrator, MigratorTrait, SchemaManager};
 use sea_orm::{Database, DatabaseConnection};
 
 /// Every table the migrations create, in the order they create them.
-const TABLES: [&str; 26] = [
+const TABLES: [&str; 27] = [
     "alliance",
     "member_unit",
     "committee",
@@ -32,6 +32,7 @@ const TABLES: [&str; 26] = [
     "apprenticeship",
     "event",
     "event_unit",
+    "internship_post_offer",
 ];
 
 /// Columns that migrations add to tables an earlier one created.

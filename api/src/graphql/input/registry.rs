@@ -55,15 +55,15 @@ pub struct UpdateMemberUnitInput {
     /// Total staff, ≥ 0; null clears it (`MUST_BE_NON_NEGATIVE`).
     pub employee_count: MaybeUndefined<i32>,
     /// On the above-designated-size list (规模以上企业): true or false; null makes it unknown
-    /// again.
+    /// again (the 2% rule then lists the firm among those whose size is unknown).
     pub above_designated_size: MaybeUndefined<bool>,
     /// The secretariat's decision whether the unit may sponsor order classes (Founding notice
     /// 二(三)6): true or false; null leaves it to the unit's kind again (enterprises and
     /// HR-service agencies may, other kinds not). A school may not be allowed (`INVALID`).
     pub may_sponsor_order_classes: MaybeUndefined<bool>,
     /// Whether a unit that is not an enterprise by kind (e.g. a training company, 有限公司) carries
-    /// a firm's commitments in the compliance check (Founding notice 二(一)3, 二(二)4, 二(四)10).
-    /// Not for a school (`INVALID`).
+    /// a firm's commitments in the compliance check (Founding notice 二(一)3, 二(二)4, 二(四)10) and
+    /// the 2% rule. Not for a school (`INVALID`).
     pub carries_firm_commitments: Option<bool>,
     /// Council role; null clears it.
     pub council_role: MaybeUndefined<CouncilRole>,

@@ -93,7 +93,8 @@ impl MemberUnit {
     /// On the statistics bureau's above-designated-size list (规模以上企业): true or false as the
     /// secretariat recorded it; null = not known yet (the founding members start unknown: the
     /// Founding notice's annex says nothing about size). Recorded, never computed. The 2% rule
-    /// (Weihai 2020 plan (十); Huancui task list, item 8) applies to firms on the list.
+    /// (Weihai 2020 plan (十); Huancui task list, item 8) applies to firms on the list;
+    /// `internshipPostCompliance` lists the firms whose size is unknown apart.
     async fn above_designated_size(&self) -> Option<bool> {
         self.0.above_designated_size
     }
@@ -114,8 +115,8 @@ impl MemberUnit {
 
     /// The secretariat marked this unit, not an enterprise by kind (e.g. a training company,
     /// 有限公司), to carry a firm's commitments: it answers the firms' rules of `compliance`
-    /// (Founding notice 二(一)3, 二(二)4, 二(四)10) like an enterprise. False for unmarked units
-    /// (enterprises carry them by kind).
+    /// (Founding notice 二(一)3, 二(二)4, 二(四)10) and the 2% rule like an enterprise. False for
+    /// unmarked units (enterprises carry them by kind).
     async fn carries_firm_commitments(&self) -> bool {
         self.0.carries_firm_commitments
     }
@@ -163,9 +164,11 @@ impl MemberUnit {
         self.0.updated_at.into()
     }
 
-    /// The 2% rule for this firm in `year` (Weihai 2020 plan (十)): internship posts offered
-    /// (placements hosted and order-class seats) against 2% of its staff. Visible to the firm's
-    /// own staff and the secretariat (`FORBIDDEN` otherwise).
+    /// The 2% rule for this firm in `year` (Weihai 2020 plan (十) and task 20; Huancui task list,
+    /// item 8): the internship posts it declared it sets up (`offerInternshipPosts`) against 2%
+    /// of its staff, with the placements it hosts and its order-class seats beside as evidence
+    /// (not counted). Visible to the unit's own staff and the secretariat (`FORBIDDEN`
+    /// otherwise); `BAD_USER_INPUT` for an impossible year.
     async fn internship_posts(
         &self,
         ctx: &Context<'_>,

@@ -17,6 +17,7 @@ mod alliance;
 mod committee;
 mod demand;
 mod enrolment;
+mod internship_posts;
 mod member_unit;
 mod node;
 mod order_class;
@@ -28,6 +29,7 @@ pub use alliance::Alliance;
 pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
 pub use demand::{DemandParticipant, OrderClassDemand};
 pub use enrolment::{Enrolment, PreEmploymentAgreement, Student, StudentView};
+pub use internship_posts::InternshipPostOffer;
 pub use member_unit::{MemberUnit, MemberUnitCommitteeConnection, MemberUnitConnection};
 pub use node::Node;
 pub use order_class::{

@@ -9,7 +9,9 @@ mod registry;
 mod viewer;
 
 pub use labels::{EnumLabels, EnumValueLabel, MAX_ENUM_NAMES};
-pub use placement::{InternshipPostsReport, RetentionRow, internship_posts_of};
+pub use placement::{
+    InternshipPostCompliance, InternshipPostsReport, RetentionRow, internship_posts_of,
+};
 pub use plan::{MemberCompliance, compliance_of};
 pub use registry::{MemberUnitOrderField, OrderDirection};
 pub use viewer::CurrentAccount;
