@@ -94,7 +94,9 @@ pub enum ViolationCode {
     DemandNotOpen,
     /// A sponsor of a class answering a demand must take part in that demand.
     SponsorNotInDemand,
-    /// A sponsor must be a non-school member (Founding notice 二(三)6).
+    /// The unit may not sponsor order classes (Founding notice 二(三)6): a school, or a body that is
+    /// not a firm by kind (e.g. a hospital or a training body) the secretariat has not allowed
+    /// (`MemberUnit.maySponsor`).
     SponsorNotEnterprise,
     /// The same firm is listed twice as a sponsor.
     DuplicateSponsor,
@@ -155,6 +157,9 @@ pub enum ViolationCode {
     FirmPartnerRequired,
     /// The station's practice posts for that year and specialty are all taken (Founding notice 二(二)4).
     NoPracticePostLeft,
+    /// The training site a placement names is not one of the placement's school or host: neither
+    /// hosts it nor is its partner (Founding notice 二(一)2–3).
+    SiteNotOfPlacement,
 }
 
 /// The first and the day after the last day of `year`.

@@ -35,7 +35,9 @@ pub fn unit(kind: MemberUnitKind, name: &str) -> member_unit::Model {
         district: None,
         uscc: None,
         employee_count: None,
-        above_designated_size: false,
+        above_designated_size: None,
+        may_sponsor_order_classes: None,
+        carries_firm_commitments: false,
         council_role: None,
         contact_person: None,
         contact_phone: None,
@@ -145,6 +147,7 @@ pub fn placement(
         no_fees_attested: true,
         guardian_consent_given: true,
         application_approved_on: None,
+        training_site_id: None,
         created_at: now(),
         updated_at: now(),
     }

@@ -15,6 +15,7 @@ pub mod error;
 pub mod events;
 #[cfg(test)]
 mod fixtures;
+pub mod global_id;
 pub mod graphql;
 pub mod http;
 pub mod i18n;

@@ -73,6 +73,7 @@ pub fn write(rows: u32, dir: &Path, xlsx: bool) -> anyhow::Result<()> {
             "",
             "",
             "",
+            "",
         ])?;
     }
     students.flush()?;

@@ -92,6 +92,9 @@ pub struct Model {
     /// For a placement the student arranged: the day the school approved the student's
     /// application (2021 rules, ch. 2); `None` when not approved or not recorded.
     pub application_approved_on: Option<Date>,
+    /// The training site the placement takes place in (e.g. a firm's 厂中校 base, Founding notice
+    /// 二(一)3), if the school names one; its host or a partner is the placement's school or host.
+    pub training_site_id: Option<Uuid>,
     /// When the row was created (UTC).
     pub created_at: DateTimeUtc,
     /// When the row was last changed (UTC).

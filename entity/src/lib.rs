@@ -22,6 +22,7 @@ pub mod event;
 pub mod event_unit;
 pub mod graduate_outcome;
 pub mod internship_placement;
+pub mod internship_post_offer;
 pub mod member_unit;
 pub mod order_class;
 pub mod order_class_demand;
@@ -45,6 +46,7 @@ pub mod prelude {
     pub use super::enrolment::Entity as Enrolment;
     pub use super::graduate_outcome::Entity as GraduateOutcome;
     pub use super::internship_placement::Entity as InternshipPlacement;
+    pub use super::internship_post_offer::Entity as InternshipPostOffer;
     pub use super::member_unit::Entity as MemberUnit;
     pub use super::order_class::Entity as OrderClass;
     pub use super::order_class_demand::Entity as OrderClassDemand;

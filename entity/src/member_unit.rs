@@ -34,8 +34,10 @@ pub struct Model {
     pub uscc: Option<String>,
     /// Total staff (persons, ≥ 0), null when unknown.
     pub employee_count: Option<i32>,
-    /// On the statistics bureau's above-designated-size list (规模以上企业); recorded, not computed.
-    pub above_designated_size: bool,
+    /// On the statistics bureau's above-designated-size list (规模以上企业): `Some(true)` on it,
+    /// `Some(false)` not on it, `None` not known yet (the seeds say nothing about size). Recorded
+    /// by the secretariat, never computed.
+    pub above_designated_size: Option<bool>,
     /// Role on the council, null when none is recorded.
     pub council_role: Option<CouncilRole>,
     /// Contact person (personal data: authenticated callers only).
@@ -46,6 +48,12 @@ pub struct Model {
     pub address: Option<String>,
     /// Date the unit joined the alliance.
     pub joined_on: Option<Date>,
+    /// The secretariat's decision whether the unit may sponsor order classes (Founding notice
+    /// 二(三)6); `None`: decided by kind (enterprises and HR-service agencies may, others not).
+    pub may_sponsor_order_classes: Option<bool>,
+    /// The secretariat marked a unit that is not an enterprise by kind (e.g. a training company) to
+    /// carry a firm's commitments in the yearly compliance check; `false` by default.
+    pub carries_firm_commitments: bool,
     /// Where a seeded row came from (document and section); null for units added through the API.
     pub source: Option<String>,
     /// When the row was created (UTC).

@@ -22,6 +22,10 @@ mod m20261122_000005_mentor_qualification;
 mod m20261122_000006_application_approval;
 mod m20261122_000007_non_member_host_facts;
 mod m20261122_000020_audit_trail;
+mod m20261123_000001_placement_training_site;
+mod m20261123_000002_size_unknown;
+mod m20261123_000003_sponsor_settings;
+mod m20261123_000004_internship_post_offer;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -43,6 +47,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000006_application_approval::Migration),
             Box::new(m20261122_000007_non_member_host_facts::Migration),
             Box::new(m20261122_000020_audit_trail::Migration),
+            Box::new(m20261123_000001_placement_training_site::Migration),
+            Box::new(m20261123_000002_size_unknown::Migration),
+            Box::new(m20261123_000003_sponsor_settings::Migration),
+            Box::new(m20261123_000004_internship_post_offer::Migration),
         ]
     }
 }

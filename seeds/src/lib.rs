@@ -264,7 +264,10 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
             district: Set(seed.district),
             uscc: Set(None),
             employee_count: Set(None),
-            above_designated_size: Set(false),
+            // The annex says nothing about size: unknown until the secretariat records it.
+            above_designated_size: Set(None),
+            may_sponsor_order_classes: Set(None),
+            carries_firm_commitments: Set(false),
             council_role: Set(None),
             contact_person: Set(None),
             contact_phone: Set(None),

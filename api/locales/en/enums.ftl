@@ -225,7 +225,7 @@ enum-UserErrorCode-ALREADY_JOINED = Already joined
 enum-UserErrorCode-NOT_A_SCHOOL = Not a school
 enum-UserErrorCode-DEMAND_NOT_OPEN = Demand not open
 enum-UserErrorCode-SPONSOR_NOT_IN_DEMAND = Sponsor not in demand
-enum-UserErrorCode-SPONSOR_NOT_ENTERPRISE = Sponsor is a school
+enum-UserErrorCode-SPONSOR_NOT_ENTERPRISE = Not allowed to sponsor
 enum-UserErrorCode-DUPLICATE_SPONSOR = Duplicate sponsor
 enum-UserErrorCode-SPONSOR_SEATS_MISMATCH = Sponsor seats mismatch
 enum-UserErrorCode-ENTERPRISE_HOURS_BELOW_HALF = Workshop hours below 50%
@@ -255,6 +255,7 @@ enum-UserErrorCode-TOO_MANY_ROWS = Too many rows
 enum-UserErrorCode-WRONG_HOST_KIND = Wrong kind of host
 enum-UserErrorCode-FIRM_PARTNER_REQUIRED = Firm partner required
 enum-UserErrorCode-NO_PRACTICE_POST_LEFT = No practice post left
+enum-UserErrorCode-SITE_NOT_OF_PLACEMENT = Site not of the school or host
 
 ## VenueType
 enum-VenueType-WORKSHOP = Workshop

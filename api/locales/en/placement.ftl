@@ -6,6 +6,9 @@
 
 placement-student-number-unknown = no student of your school has this number
 placement-member-unit-unknown = no member unit has this ID
+placement-training-site-unknown = no training site has this ID
+placement-training-site-not-of-placement = the training site is neither hosted nor partnered by the placement's school or host
+placement-training-site-id-malformed = not the ID of a training site (copy it from the API, TrainingSite.id)
 placement-host-name-blank = name the host (or give hostUnitId)
 placement-host-other-school = another school cannot host your students
 placement-host-fact-of-member = { $field } is given only for a host that is not a member: a member's staff and kind are the registry's
@@ -48,6 +51,10 @@ placement-forbidden-retention = forbidden: retention is seen by schools and the 
 
 placement-forbidden-posts = forbidden: a firm's internship posts are seen by the firm and the secretariat
 placement-member-unit-not-found = not found: member unit
+placement-forbidden-offer-posts = forbidden: a firm's internship posts are declared by its own staff or the secretariat
+placement-posts-year-range = year is 2000 to 2100
+placement-posts-negative = posts is 0 or more
+placement-posts-firms-only = { $name } is not a firm: internship posts are declared by enterprises (and units the secretariat marks to carry a firm's commitments)
 
 ## National internship rules: summaries without the student's figures, shown to a host (rules.rs)
 

@@ -9,3 +9,5 @@ registry-uscc-taken = another member unit has this credit code
 registry-employee-count-negative = employeeCount must be 0 or more
 registry-contact-phone-invalid = contactPhone may hold digits, spaces, + - ( ) and 转 (extension), at most { $max } characters
 registry-kind-conflicts-with-accounts = { $count } account(s) of another sort act for this unit; move them first
+registry-school-may-not-sponsor = a school runs order classes and may not sponsor one
+registry-school-carries-no-firm-commitments = a school answers a school's commitments, not a firm's

@@ -36,6 +36,7 @@ template-note-placement-labour-intensity = 1-4 (GB 3869-1997 intensity level; 3 
 template-note-placement-application-approved-on = the day the school approved a student-arranged placement
 template-note-placement-host-staff-count = for a host that is not a member: its staff on duty
 template-note-placement-host-is-agency = for a host that is not a member: 是/否 (an HR-service agency)
+template-note-placement-training-site-id = optional: the ID of the training site the placement takes place in (TrainingSite.id), a site of the school or the host
 template-note-required = required: { $note }
 template-list-error-title = Choose from the list
 template-list-error-message = Choices: { $options }

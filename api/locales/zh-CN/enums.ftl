@@ -225,7 +225,7 @@ enum-UserErrorCode-ALREADY_JOINED = 已加入该需求
 enum-UserErrorCode-NOT_A_SCHOOL = 非院校单位
 enum-UserErrorCode-DEMAND_NOT_OPEN = 需求未开放
 enum-UserErrorCode-SPONSOR_NOT_IN_DEMAND = 订单企业未参与该需求
-enum-UserErrorCode-SPONSOR_NOT_ENTERPRISE = 订单企业不能是院校
+enum-UserErrorCode-SPONSOR_NOT_ENTERPRISE = 该单位不能作为订单企业
 enum-UserErrorCode-DUPLICATE_SPONSOR = 订单企业重复
 enum-UserErrorCode-SPONSOR_SEATS_MISMATCH = 企业名额合计与计划不符
 enum-UserErrorCode-ENTERPRISE_HOURS_BELOW_HALF = 车间课时不足50%
@@ -255,6 +255,7 @@ enum-UserErrorCode-TOO_MANY_ROWS = 行数超过上限
 enum-UserErrorCode-WRONG_HOST_KIND = 举办单位类型不符
 enum-UserErrorCode-FIRM_PARTNER_REQUIRED = 须有合作企业
 enum-UserErrorCode-NO_PRACTICE_POST_LEFT = 实践岗位已满
+enum-UserErrorCode-SITE_NOT_OF_PLACEMENT = 实训基地不属于该校或实习单位
 
 ## VenueType
 enum-VenueType-WORKSHOP = 车间

@@ -5,6 +5,9 @@
 
 placement-student-number-unknown = 本校没有该学号的学生
 placement-member-unit-unknown = 没有该 ID 的成员单位
+placement-training-site-unknown = 没有此 ID 的实训基地
+placement-training-site-not-of-placement = 该实训基地既不由本实习的学校或实习单位举办，也不以其为合作单位
+placement-training-site-id-malformed = 不是实训基地的 ID（请从系统中复制 TrainingSite.id）
 placement-host-name-blank = 请填写实习单位名称（或提供 hostUnitId）
 placement-host-other-school = 其他学校不能作为本校学生的实习单位
 placement-host-fact-of-member = { $field } 只为非成员单位的实习单位填写：成员单位的职工人数和类型以成员名录为准
@@ -52,6 +55,10 @@ placement-forbidden-retention = 无权操作：留威就业情况仅学校和秘
 
 placement-forbidden-posts = 无权操作：企业的实习岗位情况仅该企业和秘书处可以查看
 placement-member-unit-not-found = 未找到：成员单位
+placement-forbidden-offer-posts = 无权操作：企业的实习岗位仅由该企业工作人员或秘书处申报
+placement-posts-year-range = year 应为 2000 至 2100
+placement-posts-negative = posts 不能小于 0
+placement-posts-firms-only = “{ $name }”不是企业：实习岗位由企业（及经秘书处认定承担企业任务的单位）申报
 
 ## 国家实习规定：规则摘要（不含学生的年龄、年级等数据，供实习单位查看）（rules.rs）
 

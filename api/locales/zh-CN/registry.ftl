@@ -9,3 +9,5 @@ registry-uscc-taken = 已有其他成员单位使用此统一社会信用代码
 registry-employee-count-negative = employeeCount 不能为负数
 registry-contact-phone-invalid = contactPhone 只能包含数字、空格、+ - ( ) 和“转”（分机号），最多 { $max } 个字符
 registry-kind-conflicts-with-accounts = 该单位下有 { $count } 个另一类别（学校 / 非学校）的账号，请先将其移出
+registry-school-may-not-sponsor = 学校举办订单班，不能作为订单企业
+registry-school-carries-no-firm-commitments = 学校承担院校的任务，不能承担企业的任务

@@ -36,6 +36,7 @@ template-note-placement-labour-intensity = 1–4（GB 3869-1997 体力劳动强�
 template-note-placement-application-approved-on = 学生自行联系实习时，学校审核同意的日期
 template-note-placement-host-staff-count = 非成员单位时填写：实习单位在岗职工人数
 template-note-placement-host-is-agency = 非成员单位时填写：是/否（人力资源服务机构）
+template-note-placement-training-site-id = 选填：实习所在实训基地的 ID（TrainingSite.id），须为本校或实习单位的实训基地
 template-note-required = 必填：{ $note }
 template-list-error-title = 请从列表中选择
 template-list-error-message = 可选：{ $options }

@@ -122,7 +122,7 @@ impl NodeType {
 
 /// The global ID of row `id` of type `ty`.
 pub fn encode(ty: NodeType, id: Uuid) -> ID {
-    ID(URL_SAFE_NO_PAD.encode(format!("{}:{}", ty.name(), id)))
+    ID(crate::global_id::encode(ty.name(), id))
 }
 
 /// The type and row id of a global ID.

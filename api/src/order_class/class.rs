@@ -205,8 +205,8 @@ fn check_proposal(p: &mut ClassProposal) -> Vec<Violation> {
     errors
 }
 
-/// Checks the parties against the registry: the school is a school, every sponsor a non-school
-/// member, and (when the class answers a demand) the demand is OPEN and every sponsor takes part
+/// Checks the parties against the registry: the school is a school, every sponsor a member that
+/// may sponsor order classes ([`crate::registry::may_sponsor_order_classes`]), and (when the class answers a demand) the demand is OPEN and every sponsor takes part
 /// in it.
 async fn check_parties(
     txn: &DatabaseTransaction,
@@ -242,11 +242,13 @@ async fn check_parties(
                 ViolationCode::NotFound,
                 msg!("registry-member-unit-not-found"),
             )),
-            Some(u) if u.kind.is_school() => errors.push(Violation::on(
-                &format!("sponsors.{i}.enterpriseId"),
-                ViolationCode::SponsorNotEnterprise,
-                msg!("order-class-sponsor-is-school", name = &u.name),
-            )),
+            Some(u) if !crate::registry::may_sponsor_order_classes(u) => {
+                errors.push(Violation::on(
+                    &format!("sponsors.{i}.enterpriseId"),
+                    ViolationCode::SponsorNotEnterprise,
+                    msg!("order-class-sponsor-may-not", name = &u.name),
+                ));
+            }
             Some(_) => {}
         }
     }

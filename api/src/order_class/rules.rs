@@ -92,8 +92,9 @@ pub enum OrderClassRule {
     SeatsPositive,
     /// The sponsors' seats sum to the planned seats.
     SponsorSeatsMatchPlan,
-    /// Every sponsor is a non-school member (Founding notice 二(三)6: classes are trained to enterprises'
-    /// orders).
+    /// Every sponsor may sponsor order classes (Founding notice 二(三)6: classes are trained to
+    /// enterprises' orders): enterprises and HR-service agencies by kind, other bodies only when
+    /// the secretariat allows them (`MemberUnit.maySponsor`), schools never.
     SponsorsAreEnterprises,
 }
 
@@ -131,7 +132,10 @@ pub fn check_rules(
         sponsor_seats(sponsors.iter().map(|(s, _)| s.seats), class.planned_seats);
     let not_enterprise: Vec<&str> = sponsors
         .iter()
-        .filter(|(_, u)| u.as_ref().is_none_or(|u| u.kind.is_school()))
+        .filter(|(_, u)| {
+            u.as_ref()
+                .is_none_or(|u| !crate::registry::may_sponsor_order_classes(u))
+        })
         .map(|(_, u)| u.as_ref().map_or("?", |u| u.name.as_str()))
         .collect();
     vec![

@@ -8,6 +8,7 @@
 
 mod internship_posts;
 mod outcome;
+mod post_offer;
 mod report;
 mod retention;
 mod rules;
@@ -17,6 +18,7 @@ mod transition;
 
 pub use internship_posts::*;
 pub use outcome::*;
+pub use post_offer::*;
 pub use report::*;
 pub use retention::*;
 pub use rules::*;

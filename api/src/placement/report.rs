@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, Utc};
 use entity::enums::{ArrangedBy, PlacementStatus, VenueType};
-use entity::{internship_placement, member_unit, student};
+use entity::{internship_placement, member_unit, site_partner, student, training_site};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter,
@@ -101,6 +101,97 @@ pub struct PlacementInput {
     pub start_date: NaiveDate,
     /// Last day.
     pub end_date: NaiveDate,
+    /// The training site it takes place in, if named: hosted or partnered by the school or the
+    /// host.
+    pub training_site_id: Option<Uuid>,
+}
+
+/// Training sites with the units that host or partner them, for checking a placement's site.
+#[derive(Default)]
+pub struct Sites {
+    parties: HashMap<Uuid, Vec<Uuid>>,
+}
+
+impl Sites {
+    /// The sites `ids` with their host and partners (two statements; none for no ids).
+    ///
+    /// # Errors
+    /// Database failures.
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        ids: impl IntoIterator<Item = Uuid>,
+    ) -> Result<Self, sea_orm::DbErr> {
+        let ids: Vec<Uuid> = ids.into_iter().collect();
+        if ids.is_empty() {
+            return Ok(Self::default());
+        }
+        Self::select(
+            db,
+            training_site::Entity::find().filter(training_site::Column::Id.is_in(ids)),
+        )
+        .await
+    }
+
+    /// Every site with its host and partners (two statements), for an import.
+    ///
+    /// # Errors
+    /// Database failures.
+    pub async fn load_all(db: &impl ConnectionTrait) -> Result<Self, sea_orm::DbErr> {
+        Self::select(db, training_site::Entity::find()).await
+    }
+
+    async fn select(
+        db: &impl ConnectionTrait,
+        sites: sea_orm::Select<training_site::Entity>,
+    ) -> Result<Self, sea_orm::DbErr> {
+        let mut parties: HashMap<Uuid, Vec<Uuid>> = sites
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, vec![s.host_unit_id]))
+            .collect();
+        let partners = site_partner::Entity::find()
+            .filter(site_partner::Column::SiteId.is_in(parties.keys().copied()))
+            .all(db)
+            .await?;
+        for p in partners {
+            parties.entry(p.site_id).or_default().push(p.unit_id);
+        }
+        Ok(Self { parties })
+    }
+
+    /// The units that host or partner site `id`; `None` for an unknown site.
+    pub fn parties(&self, id: Uuid) -> Option<&[Uuid]> {
+        self.parties.get(&id).map(Vec::as_slice)
+    }
+}
+
+/// Checks the training site a placement names (Founding notice 二(一)2–3: students intern at the
+/// 厂中校 base of their firm, or in the 校中厂 of their school): it exists (`NOT_FOUND`), and its
+/// host or one of its partners is the placement's school or member host (`SITE_NOT_OF_PLACEMENT`).
+fn check_site(
+    site: Option<Uuid>,
+    school: Uuid,
+    host: Option<Uuid>,
+    sites: &Sites,
+    errors: &mut Vec<Violation>,
+) {
+    let Some(site) = site else { return };
+    match sites.parties(site) {
+        None => errors.push(Violation::on(
+            "trainingSiteId",
+            ViolationCode::NotFound,
+            msg!("placement-training-site-unknown"),
+        )),
+        Some(parties) if !parties.iter().any(|u| *u == school || Some(*u) == host) => {
+            errors.push(Violation::on(
+                "trainingSiteId",
+                ViolationCode::SiteNotOfPlacement,
+                msg!("placement-training-site-not-of-placement"),
+            ));
+        }
+        Some(_) => {}
+    }
 }
 
 /// Members by id and by exact name, for resolving hosts.
@@ -143,11 +234,13 @@ pub struct CheckedPlacement {
 
 /// Checks `p` (a school's report) and builds its row. `students` maps the school's student
 /// numbers to ids. Host names that match a member's registry name exactly are linked to it.
+/// `sites` holds the training site `p` names, if any.
 pub fn check_placement(
     school: Uuid,
     p: PlacementInput,
     students: &HashMap<String, Uuid>,
     members: &Members,
+    sites: &Sites,
 ) -> Result<CheckedPlacement, Vec<Violation>> {
     let mut errors = Vec::new();
     let student = students
@@ -184,6 +277,7 @@ pub fn check_placement(
         ));
     }
     let post_title = required(&p.post_title, "postTitle", &mut errors);
+    check_site(p.training_site_id, school, host.unit, sites, &mut errors);
     check_terms(&p, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
@@ -388,6 +482,7 @@ fn new_row(
         consent_given: Set(p.consent_given),
         guardian_consent_given: Set(p.guardian_consent_given),
         application_approved_on: Set(p.application_approved_on),
+        training_site_id: Set(p.training_site_id),
         insurance_policy: Set(clean(p.insurance_policy)),
         insurance_start: Set(p.insurance_start),
         insurance_end: Set(p.insurance_end),
@@ -437,6 +532,7 @@ pub async fn report(
     let txn = crate::db::write_txn(db).await?;
     let students = students_by_number(&txn, school).await?;
     let members = Members::load(&txn).await?;
+    let sites = Sites::load(&txn, p.training_site_id).await?;
     if let Some(class) = p.order_class_id {
         let found = entity::order_class::Entity::find_by_id(class)
             .filter(entity::order_class::Column::SchoolId.eq(school))
@@ -450,7 +546,7 @@ pub async fn report(
             ));
         }
     }
-    let checked = match check_placement(school, p, &students, &members) {
+    let checked = match check_placement(school, p, &students, &members, &sites) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
     };

@@ -36,7 +36,7 @@ pub enum ComplianceRule {
 }
 
 impl ComplianceRule {
-    /// Firms' rules (category ENTERPRISE).
+    /// Firms' rules (category ENTERPRISE, and units marked to carry a firm's commitments).
     pub const FIRM: [Self; 4] = [
         Self::SchoolInFactoryBase,
         Self::PracticeStationWithPosts,
@@ -46,12 +46,16 @@ impl ComplianceRule {
     /// Schools' rules.
     pub const SCHOOL: [Self; 2] = [Self::TeachersSentToPractice, Self::JobRecommendationEvent];
 
-    /// The rules that apply to a unit.
+    /// The rules that apply to a unit: a firm's to every unit that carries a firm's commitments
+    /// (category ENTERPRISE, or a unit the secretariat marked, `carries_firm_commitments`), a
+    /// school's to schools, none to other bodies.
     pub fn for_unit(u: &member_unit::Model) -> &'static [Self] {
-        match u.category {
-            entity::enums::UnitCategory::Enterprise => &Self::FIRM,
-            entity::enums::UnitCategory::School => &Self::SCHOOL,
-            entity::enums::UnitCategory::Other => &[],
+        if crate::registry::carries_firm_commitments(u) {
+            &Self::FIRM
+        } else if u.kind.is_school() {
+            &Self::SCHOOL
+        } else {
+            &[]
         }
     }
 }
@@ -398,6 +402,30 @@ mod tests {
             let unit = fixtures::unit(kind, "某单位");
             assert_eq!(ComplianceRule::for_unit(&unit), expected, "{kind:?}");
         }
+    }
+
+    #[test]
+    fn a_body_the_secretariat_marks_answers_the_firms_rules() {
+        for kind in [K::TrainingInstitution, K::PublicInstitution] {
+            let marked = member_unit::Model {
+                carries_firm_commitments: true,
+                ..fixtures::unit(kind, "某培训有限公司")
+            };
+            assert_eq!(
+                ComplianceRule::for_unit(&marked),
+                &ComplianceRule::FIRM[..],
+                "{kind:?}"
+            );
+        }
+        // A school keeps a school's rules whatever the flag says.
+        let school = member_unit::Model {
+            carries_firm_commitments: true,
+            ..fixtures::unit(K::TechnicalSchool, "某技工学校")
+        };
+        assert_eq!(
+            ComplianceRule::for_unit(&school),
+            &ComplianceRule::SCHOOL[..]
+        );
     }
 
     #[test]

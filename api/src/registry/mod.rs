@@ -3,7 +3,9 @@
 //! [`Violation`]s and leave the database unchanged.
 
 mod committee;
+mod settings;
 mod unit;
 
 pub use committee::*;
+pub use settings::*;
 pub use unit::*;

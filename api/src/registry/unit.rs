@@ -40,8 +40,13 @@ pub struct UnitFields {
     pub uscc: Option<Option<String>>,
     /// Staff count (≥ 0).
     pub employee_count: Option<Option<i32>>,
-    /// Above-designated-size flag.
-    pub above_designated_size: Option<bool>,
+    /// Above-designated-size flag; `Some(None)` makes it unknown again.
+    pub above_designated_size: Option<Option<bool>>,
+    /// The secretariat's decision whether the unit may sponsor order classes; `Some(None)` leaves
+    /// it to the unit's kind again ([`crate::registry::may_sponsor_order_classes`]).
+    pub may_sponsor_order_classes: Option<Option<bool>>,
+    /// The unit carries a firm's commitments ([`crate::registry::carries_firm_commitments`]).
+    pub carries_firm_commitments: Option<bool>,
     /// Council role.
     pub council_role: Option<Option<CouncilRole>>,
     /// Contact person.
@@ -124,6 +129,30 @@ pub fn normalize_and_check(mut fields: UnitFields) -> Outcome<UnitFields> {
     }
 }
 
+/// A school runs order classes and answers a school's commitments: it may be neither a sponsor
+/// nor a carrier of a firm's commitments (`INVALID`).
+fn school_settings(kind: MemberUnitKind, fields: &UnitFields) -> Vec<Violation> {
+    if !kind.is_school() {
+        return Vec::new();
+    }
+    let mut errors = Vec::new();
+    if fields.may_sponsor_order_classes == Some(Some(true)) {
+        errors.push(Violation::on(
+            "maySponsorOrderClasses",
+            ViolationCode::Invalid,
+            msg!("registry-school-may-not-sponsor"),
+        ));
+    }
+    if fields.carries_firm_commitments == Some(true) {
+        errors.push(Violation::on(
+            "carriesFirmCommitments",
+            ViolationCode::Invalid,
+            msg!("registry-school-carries-no-firm-commitments"),
+        ));
+    }
+    errors
+}
+
 /// Checks the unique name and credit code against other rows (`TAKEN`).
 pub(super) async fn check_unique(
     db: &impl ConnectionTrait,
@@ -187,6 +216,12 @@ pub(super) fn apply(model: &mut member_unit::ActiveModel, f: UnitFields) {
     if let Some(v) = f.above_designated_size {
         model.above_designated_size = Set(v);
     }
+    if let Some(v) = f.may_sponsor_order_classes {
+        model.may_sponsor_order_classes = Set(v);
+    }
+    if let Some(v) = f.carries_firm_commitments {
+        model.carries_firm_commitments = Set(v);
+    }
     if let Some(v) = f.council_role {
         model.council_role = Set(v);
     }
@@ -243,6 +278,10 @@ pub async fn create_member_unit(
             msg!("registry-name-and-kind-required"),
         )]));
     };
+    let errors = school_settings(kind, &fields);
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
     let txn = crate::db::write_txn(db).await?;
     // Concurrent creators take turns from here, so each reads the last `listOrder` after the
     // previous one committed.
@@ -267,7 +306,10 @@ pub async fn create_member_unit(
         district: Set(None),
         uscc: Set(None),
         employee_count: Set(None),
-        above_designated_size: Set(false),
+        // Unknown until recorded.
+        above_designated_size: Set(None),
+        may_sponsor_order_classes: Set(None),
+        carries_firm_commitments: Set(false),
         council_role: Set(None),
         contact_person: Set(None),
         contact_phone: Set(None),
@@ -336,6 +378,10 @@ pub async fn update_member_unit(
             ));
         }
     }
+    errors.extend(school_settings(
+        fields.kind.unwrap_or(current.kind),
+        &fields,
+    ));
     if !errors.is_empty() {
         return Ok(Err(errors));
     }

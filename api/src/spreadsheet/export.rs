@@ -92,6 +92,9 @@ pub fn placement_cells(row: &crate::placement::ExportRow) -> Vec<ExportCell> {
         date(p.application_approved_on),
         p.host_staff_count.map_or(Empty, |n| Number(f64::from(n))),
         yes(p.host_is_agency),
+        p.training_site_id.map_or(Empty, |id| {
+            Text(crate::global_id::encode("TrainingSite", id))
+        }),
         Text(enum_name(p.status)),
         text(&row.student_name),
     ]

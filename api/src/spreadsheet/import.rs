@@ -22,7 +22,7 @@ use crate::actor::Actor;
 use crate::error::{Error, Violation, ViolationCode};
 use crate::i18n::Message;
 use crate::msg;
-use crate::placement::{self, Host, Members, PlacementInput, StudentInput};
+use crate::placement::{self, Host, Members, PlacementInput, Sites, StudentInput};
 
 /// Rows written per statement.
 const BATCH: usize = 500;
@@ -478,7 +478,23 @@ struct PlacementImport {
     school: Uuid,
     students: HashMap<String, Uuid>,
     members: Members,
+    sites: Sites,
     batch: Vec<internship_placement::ActiveModel>,
+}
+
+/// The `trainingSiteId` cell: a training site's global ID (`TrainingSite.id`), or empty;
+/// anything else is `INVALID`.
+fn training_site(row: &mut Row<'_>) -> Option<Uuid> {
+    let text = row.text("trainingSiteId")?;
+    let id = crate::global_id::decode("TrainingSite", &text);
+    if id.is_none() {
+        row.fail(
+            "trainingSiteId",
+            ViolationCode::Invalid,
+            msg!("placement-training-site-id-malformed"),
+        );
+    }
+    id
 }
 
 impl Importer for PlacementImport {
@@ -489,6 +505,7 @@ impl Importer for PlacementImport {
             school,
             students: placement::students_by_number(txn, school).await?,
             members: Members::load(txn).await?,
+            sites: Sites::load_all(txn).await?,
             batch: Vec::new(),
         })
     }
@@ -530,12 +547,18 @@ impl Importer for PlacementImport {
             insurance_end: row.date("insuranceEnd"),
             start_date: row.required_date("startDate"),
             end_date: row.required_date("endDate"),
+            training_site_id: training_site(row),
         };
         if !row.errors.is_empty() {
             return Ok(());
         }
-        let checked =
-            placement::check_placement(self.school, input, &self.students, &self.members)?;
+        let checked = placement::check_placement(
+            self.school,
+            input,
+            &self.students,
+            &self.members,
+            &self.sites,
+        )?;
         self.batch.push(checked.model);
         // Counted as unchanged until the insert says it added the row (see `flush`).
         report.unchanged += 1;

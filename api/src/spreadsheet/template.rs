@@ -245,6 +245,12 @@ pub const PLACEMENT_COLUMNS: &[Column] = &[
         required: false,
         note: "template-note-placement-host-is-agency",
     },
+    Column {
+        label: "实训基地ID",
+        field: "trainingSiteId",
+        required: false,
+        note: "template-note-placement-training-site-id",
+    },
 ];
 
 /// What a column holds, for the template's cell formats and drop-down lists.

@@ -16,7 +16,8 @@ both_databases!(
     edges_page_filter_and_pick_a_side,
     every_edge_of_a_member_unit_answers_with_its_rows,
     a_page_of_units_with_their_edges_stays_within_one_statement_budget_for_10_and_100_units,
-    reverse_edges_lead_from_students_and_classes_to_their_records
+    reverse_edges_lead_from_students_and_classes_to_their_records,
+    a_sites_page_shows_the_placements_that_take_place_there
 );
 
 /// Three placements: the school's two students at firms A and B, school 2's one at firm A.
@@ -456,5 +457,60 @@ async fn reverse_edges_lead_from_students_and_classes_to_their_records(app: Test
     assert_eq!(
         reply.data()["orderClass"]["internshipPlacements"]["nodes"][0]["postTitle"],
         "订单班岗位"
+    );
+}
+
+async fn a_sites_page_shows_the_placements_that_take_place_there(app: TestApp) {
+    let p = parties(&app).await;
+    fulfil(&app, &p).await;
+    let a = app.unit_id(FIRM_A).await;
+    let sites = app
+        .post_graphql(
+            "{ trainingSites { nodes { id name } } }",
+            json!({}),
+            Some(&p.school),
+        )
+        .await
+        .ok();
+    let site = sites.data()["trainingSites"]["nodes"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (number, at_site) in [("G001", true), ("G002", false)] {
+        student(&app, &p.school, number, "2007-03-01", 3).await;
+        let input = if at_site {
+            with(good(number, &a), json!({ "trainingSiteId": site }))
+        } else {
+            good(number, &a)
+        };
+        let r = report(&app, &p.school, input).await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    }
+    let q = "query($id: ID!) { node(id: $id) { ... on TrainingSite { name internshipPlacements { totalCount nodes { student { name } } } } } }";
+    for (token, expected) in [
+        (&p.school, 1),
+        (&p.firm_a, 1),
+        (&p.secretariat, 1),
+        (&p.firm_b, 0),
+        (&p.school_2, 0),
+    ] {
+        let reply = app
+            .post_graphql(q, json!({ "id": site }), Some(token))
+            .await
+            .ok();
+        assert_eq!(
+            reply.data()["node"]["internshipPlacements"]["totalCount"],
+            expected,
+            "{:?}",
+            reply.data()
+        );
+    }
+    let reply = app
+        .post_graphql(q, json!({ "id": site }), Some(&p.school))
+        .await
+        .ok();
+    assert_eq!(
+        reply.data()["node"]["internshipPlacements"]["nodes"][0]["student"]["name"],
+        "学生G001"
     );
 }

@@ -20,6 +20,7 @@ mod order_classes;
 mod placements;
 mod plan;
 mod registry_writes;
+mod rules_documents;
 mod schema;
 mod startup;
 mod subscriptions;

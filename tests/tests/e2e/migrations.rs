@@ -5,7 +5,7 @@ use migration::{Migrator, MigratorTrait, SchemaManager};
 use sea_orm::{Database, DatabaseConnection};
 
 /// Every table the migrations create, in the order they create them.
-const TABLES: [&str; 26] = [
+const TABLES: [&str; 27] = [
     "alliance",
     "member_unit",
     "committee",
@@ -32,13 +32,17 @@ const TABLES: [&str; 26] = [
     "apprenticeship",
     "event",
     "event_unit",
+    "internship_post_offer",
 ];
 
 /// Columns that migrations add to tables an earlier one created.
-const ADDED_COLUMNS: [(&str, &str); 3] = [
+const ADDED_COLUMNS: [(&str, &str); 6] = [
     ("student", "national_id"),
     ("internship_placement", "guardian_consent_given"),
     ("member_unit", "name_sort_key"),
+    ("internship_placement", "training_site_id"),
+    ("member_unit", "may_sponsor_order_classes"),
+    ("member_unit", "carries_firm_commitments"),
 ];
 
 /// Which of [`TABLES`] exist.

@@ -128,6 +128,7 @@ pub(crate) fn placement_row(number: &str, host: &str, start: &str) -> Vec<String
         "",
         "",
         "",
+        "",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -1036,20 +1037,29 @@ async fn the_two_percent_rule_counts_posts_against_staff(app: TestApp) {
         )
         .await;
     }
-    for i in 0..3 {
+    // The measure is the posts each firm declares; placements it hosts are evidence beside.
+    for (id, posts) in [(&host, 3), (&small, 2)] {
+        let r = app
+            .mutate(
+                "offerInternshipPosts",
+                "OfferInternshipPostsInput",
+                json!({ "unitId": id, "year": 2026, "posts": posts, "specialties": ["数控技术应用"] }),
+                "internshipPostOffer { posts }",
+                Some(&p.secretariat),
+            )
+            .await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    }
+    for i in 0..5 {
         student(&app, &p.school, &format!("P{i}"), "2006-03-01", 2).await;
         report(&app, &p.school, good(&format!("P{i}"), &host)).await;
     }
-    for i in 3..5 {
-        student(&app, &p.school, &format!("P{i}"), "2006-03-01", 2).await;
-        report(&app, &p.school, good(&format!("P{i}"), &small)).await;
-    }
-    let q = "{ internshipPostCompliance(year: 2026) { enterprise { name } employeeCount requiredPosts placementsHosted orderClassSeats postsOffered ratio meetsRule } }";
+    let q = "{ internshipPostCompliance(year: 2026) { firms { enterprise { name } employeeCount requiredPosts postsDeclared placementsHosted orderClassSeats ratio meetsRule } } }";
     let r = app
         .post_graphql(q, json!({}), Some(&p.secretariat))
         .await
         .ok();
-    let rows = r.data()["internshipPostCompliance"]
+    let rows = r.data()["internshipPostCompliance"]["firms"]
         .as_array()
         .unwrap()
         .clone();
@@ -1057,31 +1067,34 @@ async fn the_two_percent_rule_counts_posts_against_staff(app: TestApp) {
     assert_eq!(rows[0]["enterprise"]["name"], FIRM_A, "below 100% first");
     assert_eq!(
         (
-            rows[0]["postsOffered"].as_i64(),
+            rows[0]["postsDeclared"].as_i64(),
+            rows[0]["placementsHosted"].as_i64(),
             rows[0]["requiredPosts"].as_f64(),
             rows[0]["meetsRule"].as_bool()
         ),
-        (Some(3), Some(10.0), Some(false))
+        (Some(3), Some(5), Some(10.0), Some(false)),
+        "five placements hosted do not make up for three posts declared"
     );
     assert!((rows[0]["ratio"].as_f64().unwrap() - 0.3).abs() < 1e-9);
     assert_eq!(
         (
-            rows[1]["postsOffered"].as_i64(),
+            rows[1]["postsDeclared"].as_i64(),
+            rows[1]["placementsHosted"].as_i64(),
             rows[1]["meetsRule"].as_bool()
         ),
-        (Some(2), Some(true))
+        (Some(2), Some(0), Some(true))
     );
-    let own = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { internshipPosts(year: 2026) { postsOffered ratio } } }", json!({ "id": host }), Some(&p.firm_a)).await.ok();
+    let own = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { internshipPosts(year: 2026) { postsDeclared ratio } } }", json!({ "id": host }), Some(&p.firm_a)).await.ok();
     assert_eq!(
-        own.data()["memberUnit"]["internshipPosts"]["postsOffered"],
+        own.data()["memberUnit"]["internshipPosts"]["postsDeclared"],
         3
     );
-    let other = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { internshipPosts(year: 2026) { postsOffered } } }", json!({ "id": host }), Some(&p.firm_c)).await;
+    let other = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { internshipPosts(year: 2026) { postsDeclared } } }", json!({ "id": host }), Some(&p.firm_c)).await;
     assert_eq!(other.error_codes(), vec!["FORBIDDEN"]);
     let (statements, _) = app
         .count_statements(app.post_graphql(q, json!({}), Some(&p.secretariat)))
         .await;
-    assert!(statements <= 4, "{statements} statements");
+    assert!(statements <= 5, "{statements} statements");
 }
 
 async fn a_page_of_placements_runs_the_same_statements_for_5_and_25(app: TestApp) {

@@ -112,6 +112,31 @@ pub struct ReportInternshipPlacementInput {
     pub start_date: Date,
     /// Last day (not before the first).
     pub end_date: Date,
+    /// The training site the placement takes place in (global ID of a `TrainingSite`;
+    /// `NOT_FOUND`), e.g. the host's school-in-factory base (厂中校, Founding notice 二(一)3) or the
+    /// school's factory-in-school (校中厂, 二(一)2). Its host or one of its partners must be the
+    /// school or the host (`SITE_NOT_OF_PLACEMENT`). Optional.
+    pub training_site_id: Option<ID>,
+}
+
+/// The internship posts a firm sets up for vocational students in one year (the 2% rule, Weihai
+/// 2020 plan (十) and task 20; Huancui task list, item 8). Replaces an earlier declaration for
+/// the same year.
+#[derive(InputObject)]
+pub struct OfferInternshipPostsInput {
+    /// The declaring firm (global ID of a member unit; `NOT_FOUND`). An enterprise, or a unit
+    /// the secretariat marked to carry a firm's commitments (`WRONG_HOST_KIND` otherwise). A
+    /// firm's staff name their own unit (`FORBIDDEN` otherwise).
+    pub unit_id: ID,
+    /// The calendar year, 2000–2100 (`INVALID`).
+    pub year: i32,
+    /// Posts set up (persons): 0–10,000 (`MUST_BE_NON_NEGATIVE`, `TOO_LARGE`); 0 corrects an
+    /// earlier declaration.
+    pub posts: i32,
+    /// The specialties the posts serve: at most 50 (`TOO_LARGE`), each 1–100 characters (`BLANK`,
+    /// `TOO_LONG`); repeats are dropped. Default none.
+    #[graphql(default)]
+    pub specialties: Vec<String>,
 }
 
 /// Names one placement.

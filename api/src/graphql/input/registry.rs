@@ -23,7 +23,8 @@ pub struct CreateMemberUnitInput {
     pub uscc: Option<String>,
     /// Total staff, ≥ 0 (`MUST_BE_NON_NEGATIVE`).
     pub employee_count: Option<i32>,
-    /// On the above-designated-size list; default false.
+    /// On the statistics bureau's above-designated-size list (规模以上企业): true or false as
+    /// recorded; absent or null: not known yet.
     pub above_designated_size: Option<bool>,
     /// Role on the council.
     pub council_role: Option<CouncilRole>,
@@ -53,8 +54,17 @@ pub struct UpdateMemberUnitInput {
     pub uscc: MaybeUndefined<String>,
     /// Total staff, ≥ 0; null clears it (`MUST_BE_NON_NEGATIVE`).
     pub employee_count: MaybeUndefined<i32>,
-    /// Above-designated-size flag.
-    pub above_designated_size: Option<bool>,
+    /// On the above-designated-size list (规模以上企业): true or false; null makes it unknown
+    /// again (the 2% rule then lists the firm among those whose size is unknown).
+    pub above_designated_size: MaybeUndefined<bool>,
+    /// The secretariat's decision whether the unit may sponsor order classes (Founding notice
+    /// 二(三)6): true or false; null leaves it to the unit's kind again (enterprises and
+    /// HR-service agencies may, other kinds not). A school may not be allowed (`INVALID`).
+    pub may_sponsor_order_classes: MaybeUndefined<bool>,
+    /// Whether a unit that is not an enterprise by kind (e.g. a training company, 有限公司) carries
+    /// a firm's commitments in the compliance check (Founding notice 二(一)3, 二(二)4, 二(四)10) and
+    /// the 2% rule. Not for a school (`INVALID`).
+    pub carries_firm_commitments: Option<bool>,
     /// Council role; null clears it.
     pub council_role: MaybeUndefined<CouncilRole>,
     /// Contact person; null clears it.
@@ -100,7 +110,8 @@ pub struct MemberUnitFilter {
     /// `true`: only units whose district is recorded; `false`: only those whose district is
     /// unknown (the secretariat's work list).
     pub has_district: Option<bool>,
-    /// Units on (or off) the above-designated-size list.
+    /// `true`: units recorded on the above-designated-size list; `false`: units recorded off it.
+    /// Units whose size is unknown match neither.
     pub above_designated_size: Option<bool>,
     /// Substring of the name (Chinese matched as written, e.g. `荣成` or `技师`), or of the credit
     /// code. White space around it is ignored.

@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use async_graphql::Lookahead;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use entity::{craftsman, member_unit, order_class_demand, student};
+use entity::{craftsman, member_unit, order_class_demand, student, training_site};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -285,6 +285,8 @@ loaders! {
     units_by_event: Children<UnitsByEvent> => children,
     /// Craftsmen by id (seen by every signed-in caller).
     craftsman: ById<craftsman::Entity> => by_id,
+    /// Training sites by id (seen by every signed-in caller).
+    training_site: ById<training_site::Entity> => by_id,
 }
 
 /// The selection of the items of a connection field: `nodes { … }` and `edges { node { … } }`.

@@ -30,8 +30,8 @@ impl ChildRelation for OpenPlacementsByHost {
     }
 }
 
-/// Primes the loaders a page of placements will use: students, hosts, and (for `ruleFindings`)
-/// the open placements at each host.
+/// Primes the loaders a page of placements will use: students, hosts, training sites, and (for
+/// `ruleFindings`) the open placements at each host.
 ///
 /// # Errors
 /// A database failure (`INTERNAL`).
@@ -58,6 +58,12 @@ pub async fn prime_placements(
                     .filter_map(|p| p.host_unit_id)
                     .chain(rows.iter().map(|p| p.school_id)),
             )
+            .await?;
+    }
+    if selects(connection, "trainingSite") {
+        loaders
+            .training_site
+            .load_many(rows.iter().filter_map(|p| p.training_site_id))
             .await?;
     }
     if findings {

@@ -7,11 +7,14 @@ use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
 use crate::graphql::input::ConfirmInternshipPlacementInput;
 use crate::graphql::input::InternshipPlacementIdInput;
+use crate::graphql::input::OfferInternshipPostsInput;
 use crate::graphql::input::RecordGraduateOutcomeInput;
 use crate::graphql::input::ReportInternshipPlacementInput;
 use crate::graphql::input::SaveStudentInput;
 use crate::graphql::input::TerminateInternshipPlacementInput;
-use crate::graphql::object::{GraduateOutcome, InternshipPlacement, Student, StudentView};
+use crate::graphql::object::{
+    GraduateOutcome, InternshipPlacement, InternshipPostOffer, Student, StudentView,
+};
 use crate::msg;
 use crate::placement::{
     self as domain, Host, OutcomeInput, PlacementAction, PlacementInput, StudentInput,
@@ -26,6 +29,11 @@ payload!(
 payload!(
     /// Result of a mutation on a placement. Activation lists every blocking rule broken in `userErrors`, by its code (`AGREEMENT_REQUIRED`, `UNDER_16`, …).
     InternshipPlacementPayload, internship_placement: InternshipPlacement
+);
+
+payload!(
+    /// Result of `offerInternshipPosts`: the declaration as now recorded.
+    OfferInternshipPostsPayload, internship_post_offer: InternshipPostOffer
 );
 
 payload!(
@@ -156,6 +164,16 @@ impl PlacementMutation {
             },
             None => None,
         };
+        let training_site = match &input.training_site_id {
+            Some(id) => match input_id(NodeType::TrainingSite, id, "trainingSiteId") {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            },
+            None => None,
+        };
         let Some(host) = host.filter(|_| errors.is_empty()) else {
             return Ok(InternshipPlacementPayload {
                 internship_placement: None,
@@ -196,6 +214,7 @@ impl PlacementMutation {
             insurance_end: input.insurance_end.map(Into::into),
             start_date: input.start_date.into(),
             end_date: input.end_date.into(),
+            training_site_id: training_site,
         };
         placement_payload(domain::report(db, actor(ctx), p).await)
     }
@@ -250,6 +269,35 @@ impl PlacementMutation {
             input_id(NodeType::InternshipPlacement, &input.id, "id")
         );
         placement_payload(domain::confirm(db, actor(ctx), id, input.no_fees_attested).await)
+    }
+
+    /// Declares the internship posts a firm sets up for vocational students in a year, replacing
+    /// an earlier declaration for that year: the measure of the 2% rule ("规模以上企业按职工总数的
+    /// 2%设置职业院校学生实习岗位", Weihai 2020 plan (十) and task 20; Huancui task list, item 8),
+    /// read by `MemberUnit.internshipPosts` and `internshipPostCompliance`. The firm's own staff or
+    /// the secretariat (`UNAUTHENTICATED`, `FORBIDDEN`; a school may not). One transaction.
+    async fn offer_internship_posts(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `OfferInternshipPostsInput`.")]
+        input: OfferInternshipPostsInput,
+    ) -> ApiResult<OfferInternshipPostsPayload> {
+        screened!(OfferInternshipPostsPayload, &input);
+        let db = ctx.data::<DatabaseConnection>()?;
+        let unit = bail_on!(
+            OfferInternshipPostsPayload,
+            input_id(NodeType::MemberUnit, &input.unit_id, "unitId")
+        );
+        let offer = domain::PostOffer {
+            unit_id: unit,
+            year: input.year,
+            posts: input.posts,
+            specialties: input.specialties,
+        };
+        Ok(OfferInternshipPostsPayload::from_outcome(
+            domain::offer_internship_posts(db, actor(ctx), offer).await?,
+            InternshipPostOffer,
+        ))
     }
 
     /// Records a graduate's outcome (replacing an earlier one). The student's school only.

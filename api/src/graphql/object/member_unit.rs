@@ -114,10 +114,35 @@ impl MemberUnit {
         self.0.employee_count
     }
 
-    /// On the statistics bureau's above-designated-size list (规模以上企业); recorded, not computed.
-    /// The 2% internship-post rule (Weihai 2020 plan (十)) applies to these firms.
-    async fn above_designated_size(&self) -> bool {
+    /// On the statistics bureau's above-designated-size list (规模以上企业): true or false as the
+    /// secretariat recorded it; null = not known yet (the founding members start unknown: the
+    /// Founding notice's annex says nothing about size). Recorded, never computed. The 2% rule
+    /// (Weihai 2020 plan (十); Huancui task list, item 8) applies to firms on the list;
+    /// `internshipPostCompliance` lists the firms whose size is unknown apart.
+    async fn above_designated_size(&self) -> Option<bool> {
         self.0.above_designated_size
+    }
+
+    /// The secretariat's decision whether the unit may sponsor order classes (订单企业, Founding
+    /// notice 二(三)6); null = not decided, the kind decides (see `maySponsor`).
+    async fn may_sponsor_order_classes(&self) -> Option<bool> {
+        self.0.may_sponsor_order_classes
+    }
+
+    /// Whether the unit may sponsor order classes now: the secretariat's decision
+    /// (`maySponsorOrderClasses`) when made, else by kind — enterprises and HR-service agencies
+    /// may, schools and other bodies not. A sponsor that may not is refused with
+    /// `SPONSOR_NOT_ENTERPRISE` (Founding notice 二(三)6).
+    async fn may_sponsor(&self) -> bool {
+        crate::registry::may_sponsor_order_classes(&self.0)
+    }
+
+    /// The secretariat marked this unit, not an enterprise by kind (e.g. a training company,
+    /// 有限公司), to carry a firm's commitments: it answers the firms' rules of `compliance`
+    /// (Founding notice 二(一)3, 二(二)4, 二(四)10) and the 2% rule like an enterprise. False for
+    /// unmarked units (enterprises carry them by kind).
+    async fn carries_firm_commitments(&self) -> bool {
+        self.0.carries_firm_commitments
     }
 
     /// Role on the council (理事会); null when none is recorded.
@@ -163,9 +188,11 @@ impl MemberUnit {
         self.0.updated_at.into()
     }
 
-    /// The 2% rule for this firm in `year` (Weihai 2020 plan (十)): internship posts offered
-    /// (placements hosted and order-class seats) against 2% of its staff. Visible to the firm's
-    /// own staff and the secretariat (`FORBIDDEN` otherwise).
+    /// The 2% rule for this firm in `year` (Weihai 2020 plan (十) and task 20; Huancui task list,
+    /// item 8): the internship posts it declared it sets up (`offerInternshipPosts`) against 2%
+    /// of its staff, with the placements it hosts and its order-class seats beside as evidence
+    /// (not counted). Visible to the unit's own staff and the secretariat (`FORBIDDEN`
+    /// otherwise); `BAD_USER_INPUT` for an impossible year.
     async fn internship_posts(
         &self,
         ctx: &Context<'_>,

@@ -18,6 +18,7 @@ mod audit;
 mod committee;
 mod demand;
 mod enrolment;
+mod internship_posts;
 mod member_unit;
 mod node;
 mod order_class;
@@ -33,6 +34,7 @@ pub use audit::{AuditEvent, AuditEventConnection, AuditFieldChange};
 pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
 pub use demand::{DemandParticipant, OrderClassDemand};
 pub use enrolment::{Enrolment, PreEmploymentAgreement, Student, StudentView};
+pub use internship_posts::InternshipPostOffer;
 pub use member_unit::{MemberUnit, MemberUnitCommitteeConnection, MemberUnitConnection};
 pub use node::Node;
 pub use order_class::{

@@ -4,7 +4,7 @@ use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::enums::{ArrangedBy, District, OutcomeStatus, PlacementStatus, VenueType};
 use entity::{graduate_outcome, internship_placement};
 
-use super::{MemberUnit, Student, StudentView};
+use super::{MemberUnit, Student, StudentView, TrainingSite};
 use crate::auth::Actor;
 use crate::graphql::connection::{Cursor, TotalCount};
 use crate::graphql::error::ApiResult;
@@ -140,6 +140,21 @@ impl InternshipPlacement {
             .load_one(h)
             .await?
             .map(MemberUnit))
+    }
+
+    /// The training site the placement takes place in (e.g. the host's school-in-factory base,
+    /// 厂中校, Founding notice 二(一)3); null when the school named none. Its host or a partner is
+    /// the placement's school or host. Loaded in one batch for a page.
+    async fn training_site(&self, ctx: &Context<'_>) -> ApiResult<Option<TrainingSite>> {
+        let Some(site) = self.0.training_site_id else {
+            return Ok(None);
+        };
+        Ok(ctx
+            .data::<Loaders>()?
+            .training_site
+            .load_one(site)
+            .await?
+            .map(TrainingSite))
     }
 
     /// The host's name (a member's registry name, or a non-member's).

@@ -158,6 +158,38 @@ impl TrainingSite {
             })
             .collect())
     }
+    /// The internship placements that take place at the site (Founding notice 二(一)3: students
+    /// intern at school-in-factory bases), filtered and ordered as `internshipPlacements` (newest
+    /// first) and scoped as it is: the school, the host, the secretariat. Loaded for all sites of
+    /// a page at once. Errors: `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "crate::graphql::guard::RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    async fn internship_placements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which placements to return (as `internshipPlacements`).")] filter: Option<
+            crate::graphql::input::InternshipPlacementFilter,
+        >,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<super::InternshipPlacementConnection> {
+        let page = crate::graphql::connection::Page::new(first, after, last, before, "ID")?;
+        super::unit_edges::placements(
+            ctx,
+            "TrainingSite.internshipPlacements",
+            self.0.id,
+            &[entity::internship_placement::Column::TrainingSiteId],
+            filter,
+            page,
+        )
+        .await
+    }
+
     /// Mentors (师傅) assigned to the site.
     async fn mentors(&self, ctx: &Context<'_>) -> ApiResult<Vec<SiteMentor>> {
         let rows = ctx

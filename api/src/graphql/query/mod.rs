@@ -11,7 +11,9 @@ mod viewer;
 
 pub use audit::{AuditEventFilter, history};
 pub use labels::{EnumLabels, EnumValueLabel, MAX_ENUM_NAMES};
-pub use placement::{InternshipPostsReport, RetentionRow, internship_posts_of};
+pub use placement::{
+    InternshipPostCompliance, InternshipPostsReport, RetentionRow, internship_posts_of,
+};
 pub use plan::{MemberCompliance, compliance_of};
 pub use registry::{MemberUnitOrderField, OrderDirection};
 pub use viewer::CurrentAccount;

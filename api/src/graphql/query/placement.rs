@@ -11,12 +11,15 @@ use crate::graphql::input::InternshipPlacementFilter;
 use crate::graphql::input::year_bounds;
 use crate::graphql::loader::{Loaders, prime_placements};
 use crate::graphql::object::{
-    InternshipPlacement, InternshipPlacementConnection, MemberUnit, id_cursor,
+    InternshipPlacement, InternshipPlacementConnection, InternshipPostOffer, MemberUnit, id_cursor,
 };
 use crate::placement::{self, PlacementRule, PostsReport, RetentionGroup, Severity};
 
-/// The 2% rule for one firm in one year (Weihai 2020 plan (十); Huancui task list item 8): enterprises above
-/// designated size offer student internship posts equal to 2% of their total staff.
+/// The 2% rule for one firm in one year: enterprises above designated size set up student
+/// internship posts equal to 2% of their total staff ("规模以上企业按职工总数的2%设置职业院校学生实习
+/// 岗位", Weihai 2020 plan (十), "原则上", and task 20; Huancui task list, item 8). The measure is the
+/// posts the firm declares (`offerInternshipPosts`); placements hosted and order-class seats are
+/// shown beside as evidence and do not count.
 #[derive(SimpleObject)]
 pub struct InternshipPostsReport {
     /// The firm.
@@ -25,18 +28,46 @@ pub struct InternshipPostsReport {
     pub year: i32,
     /// Total staff as recorded; null when unknown (then no ratio can be computed).
     pub employee_count: Option<i32>,
-    /// Posts the rule asks for: 2% of the staff (fractional).
+    /// Posts the rule asks for: 2% of the staff (fractional); null when the staff count is
+    /// unknown.
     pub required_posts: Option<f64>,
-    /// Internship placements it hosts starting that year (not terminated).
+    /// Posts the firm declared it sets up that year (`offerInternshipPosts`); null when it
+    /// declared nothing. The rule's measure.
+    pub posts_declared: Option<i32>,
+    /// The declaration itself (specialties, when made); null when nothing is declared.
+    pub declaration: Option<InternshipPostOffer>,
+    /// Evidence, not counted: internship placements it hosts starting that year (not
+    /// terminated). A placement fills a post; it is not the post the rule asks the firm to set up.
     pub placements_hosted: i64,
-    /// Seats it sponsors in order classes of that cohort year (agreed or later).
+    /// Evidence, not counted: seats it sponsors in order classes of that cohort year (agreed or
+    /// later). An order-class seat is a student's place in a class, not an internship post.
     pub order_class_seats: i64,
-    /// Posts offered: placements plus order-class seats.
+    /// Placements hosted plus order-class seats, the measure before declarations were recorded.
+    #[graphql(
+        deprecation = "Not the rule's measure: the rule counts posts the firm sets up (postsDeclared). Use postsDeclared; placementsHosted and orderClassSeats remain as evidence."
+    )]
     pub posts_offered: i64,
-    /// Posts offered ÷ posts required (1.0 = 100%); null when the staff count is unknown.
+    /// Posts declared ÷ posts required (1.0 = 100%); null when nothing is declared or the staff
+    /// count is unknown or 0.
     pub ratio: Option<f64>,
-    /// Whether the ratio reaches 100%.
+    /// Whether the ratio reaches 100% (false without a ratio).
     pub meets_rule: bool,
+}
+
+/// The 2% rule across the alliance for one year (Weihai 2020 plan (十); Huancui task list,
+/// item 8): the firms it applies to, and apart those whose size is not known yet, so the
+/// secretariat knows whom to ask. "Firms" are units of category ENTERPRISE and units the
+/// secretariat marked to carry a firm's commitments (`MemberUnit.carriesFirmCommitments`).
+#[derive(SimpleObject)]
+pub struct InternshipPostCompliance {
+    /// Firms recorded above designated size (`aboveDesignatedSize: true`), each with its report:
+    /// those below 100% or without a ratio (nothing declared, staff unknown) first, then in annex
+    /// order.
+    pub firms: Vec<InternshipPostsReport>,
+    /// Firms whose size is not recorded (`aboveDesignatedSize: null`), in annex order: the rule
+    /// may apply to them; record their size with `updateMemberUnit`. Firms recorded not above
+    /// designated size appear in neither list.
+    pub size_unknown: Vec<MemberUnit>,
 }
 
 /// Retention in Weihai (留威就业, Founding notice 二(四)11) for one group and year.
@@ -72,11 +103,13 @@ impl From<PostsReport> for InternshipPostsReport {
             year: r.year,
             employee_count: r.enterprise.employee_count,
             required_posts: r.required_posts,
+            posts_declared: r.posts_declared(),
             placements_hosted: r.placements_hosted,
             order_class_seats: r.order_class_seats,
-            posts_offered: r.posts_offered,
+            posts_offered: r.placements_hosted + r.order_class_seats,
             ratio: r.ratio,
             meets_rule: r.meets_rule,
+            declaration: r.declaration.map(InternshipPostOffer),
             enterprise: MemberUnit(r.enterprise),
         }
     }
@@ -211,9 +244,11 @@ impl PlacementQuery {
         }))
     }
 
-    /// The 2% rule across the alliance for `year`: every firm above designated size with its posts
-    /// offered against 2% of its staff, those below 100% (or with unknown staff) first. Three SQL
-    /// statements whatever the number of firms. Secretariat only.
+    /// The 2% rule across the alliance for `year` (Weihai 2020 plan (十); Huancui task list,
+    /// item 8): every firm above designated size with the posts it declared against 2% of its
+    /// staff, those below 100% or without a ratio first; and apart, the firms whose size is not
+    /// known yet. Four SQL statements whatever the number of firms. Secretariat only
+    /// (`UNAUTHENTICATED`, `FORBIDDEN`); `BAD_USER_INPUT` for an impossible year.
     #[graphql(
         guard = "RoleGuard::Secretariat",
         complexity = "crate::graphql::connection::ALLIANCE_REPORT_COST + child_complexity"
@@ -222,13 +257,16 @@ impl PlacementQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(
-            desc = "The year (placements starting then; order classes of that cohort year)."
+            desc = "The year: declarations for it, placements starting in it, order classes of that cohort year."
         )]
         year: i32,
-    ) -> ApiResult<Vec<InternshipPostsReport>> {
+    ) -> ApiResult<InternshipPostCompliance> {
         let db = ctx.data::<DatabaseConnection>()?;
-        let reports = placement::post_compliance(actor(ctx), db, year).await?;
-        Ok(reports.into_iter().map(Into::into).collect())
+        let r = placement::post_compliance(actor(ctx), db, year).await?;
+        Ok(InternshipPostCompliance {
+            firms: r.firms.into_iter().map(Into::into).collect(),
+            size_unknown: r.size_unknown.into_iter().map(MemberUnit).collect(),
+        })
     }
 
     /// Retention in Weihai (留威就业) of `year`'s graduates, grouped by school, district or
