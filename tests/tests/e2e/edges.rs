@@ -21,7 +21,7 @@ both_databases!(
 );
 
 /// Three placements: the school's two students at firms A and B, school 2's one at firm A.
-async fn placements(app: &TestApp, p: &Parties) {
+pub(crate) async fn placements(app: &TestApp, p: &Parties) {
     let a = app.unit_id(FIRM_A).await;
     let b = app.unit_id(FIRM_B).await;
     for (token, number, host, post) in [

@@ -19,6 +19,7 @@ mod migrations;
 mod order_classes;
 mod placements;
 mod plan;
+mod readme;
 mod registry_writes;
 mod rules_documents;
 mod schema;

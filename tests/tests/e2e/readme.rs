@@ -1,0 +1,62 @@
+//! The README's examples answer as the README shows.
+
+use alliance_tests::{TestApp, both_databases, codes};
+use serde_json::{Value, json};
+
+use crate::edges::placements;
+use crate::fixtures::{FIRM_A, parties};
+use crate::order_classes::proposed_class;
+use crate::plan::fulfil;
+
+both_databases!(the_one_member_query_answers_as_the_readme_shows);
+
+/// The fenced block that follows `marker` in the README.
+fn block(readme: &str, marker: &str) -> String {
+    let after = &readme[readme.find(marker).expect(marker)..];
+    let start = after.find("```").unwrap();
+    let body = &after[start..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    body[..body.find("```").unwrap()].to_owned()
+}
+
+async fn the_one_member_query_answers_as_the_readme_shows(app: TestApp) {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let query = block(&readme, "<!-- one-member-query -->");
+    let answer: Value = serde_json::from_str(&block(&readme, "<!-- one-member-answer -->"))
+        .expect("the README's answer is JSON");
+
+    let p = parties(&app).await;
+    placements(&app, &p).await;
+    fulfil(&app, &p).await;
+    proposed_class(&app, &p).await;
+    let firm = app.unit_id(FIRM_A).await;
+    let size = app
+        .mutate(
+            "updateMemberUnit",
+            "UpdateMemberUnitInput",
+            json!({ "id": firm, "employeeCount": 150, "aboveDesignatedSize": true }),
+            "memberUnit { id }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&size), Vec::<String>::new(), "{size}");
+    let offer = app
+        .mutate(
+            "offerInternshipPosts",
+            "OfferInternshipPostsInput",
+            json!({ "unitId": firm, "year": 2026, "posts": 3, "specialties": ["数控技术应用"] }),
+            "internshipPostOffer { posts }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&offer), Vec::<String>::new(), "{offer}");
+
+    let reply = app
+        .post_graphql(&query, json!({ "id": firm }), Some(&p.secretariat))
+        .await
+        .ok();
+    let got = json!({ "data": reply.data() });
+    println!("{}", serde_json::to_string_pretty(&got).unwrap());
+    assert_eq!(got, answer, "the README's answer is stale");
+}
