@@ -95,6 +95,28 @@ pub(super) async fn export_placements(
             );
         }
     };
+    // The file names students: a reader other than their school is recorded (docs/audit.md).
+    let read: Vec<(uuid::Uuid, uuid::Uuid)> = rows
+        .iter()
+        .filter(|r| actor.unit() != Some(r.placement.school_id))
+        .map(|r| (r.placement.student_id, r.placement.school_id))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let audit = entity::audit::AuditContext::new(
+        entity::enums::AuditSource::Api,
+        "GET /exports/placements.xlsx",
+    )
+    .by(actor.account_id(), actor.unit());
+    if let Err(e) = entity::audit::record_reads(&state.db, &audit, &read).await {
+        tracing::error!(error = %e, "cannot record reads of personal data");
+        return error_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            locale,
+            &msg!("error-unavailable"),
+        );
+    }
     match crate::spreadsheet::export_placements(&rows) {
         Ok(bytes) => xlsx_response(bytes, "placements.xlsx"),
         Err(e) => {

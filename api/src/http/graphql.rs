@@ -569,22 +569,27 @@ pub(super) async fn ws_connection_init(
 }
 
 /// Records the students whose personal data the request showed to a reader outside their school
-/// (one statement; none when there were none). A failure is logged, not shown to the reader.
+/// (one statement; none when there were none). `false` when it could not be recorded: then the
+/// data is not sent (the request answers `UNAVAILABLE`).
 async fn record_reads(
     state: &AppState,
     mut audit: entity::audit::AuditContext,
     facts: &RequestFacts,
     reads: PersonalReads,
-) {
+) -> bool {
     let students = reads.take();
     if students.is_empty() {
-        return;
+        return true;
     }
     if let Some(name) = facts.get().operation {
         audit.operation = name;
     }
-    if let Err(e) = entity::audit::record_reads(&state.db, &audit, &students).await {
-        tracing::error!(error = %e, "cannot record reads of personal data");
+    match entity::audit::record_reads(&state.db, &audit, &students).await {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot record reads of personal data");
+            false
+        }
     }
 }
 
@@ -618,8 +623,18 @@ pub(super) async fn execute(
     if let Some(account) = account {
         request = request.data(CurrentAccount(account));
     }
-    let response = entity::audit::scope(audit.clone(), state.schema.execute(request)).await;
-    record_reads(state, audit, &facts, reads).await;
+    let mut response = entity::audit::scope(audit.clone(), state.schema.execute(request)).await;
+    if !record_reads(state, audit, &facts, reads).await {
+        // Personal data is shown only once its reading is on record.
+        let mut error = crate::graphql::extension::localized(msg!("error-unavailable"));
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", ErrorCode::Unavailable.as_str());
+        let rendered = msg!("error-unavailable").render(locale);
+        error.message = rendered;
+        response = async_graphql::Response::from_errors(vec![error]);
+    }
 
     let graphql_response = wants_graphql_response(headers);
     // The database being away is the same answer for every caller: 503 with Retry-After.

@@ -339,7 +339,25 @@ async fn reads_of_students_personal_data_by_others_than_their_school_are_recorde
     assert!(list.iter().all(|e| e["operation"] == "Roster"));
     assert!(list.iter().all(|e| e["ownerUnit"]["name"] == SCHOOL));
     // Another school cannot see who read the school's students.
-    assert_eq!(events(&app, &p.school_2, reads).await.0, 0);
+    assert_eq!(events(&app, &p.school_2, reads.clone()).await.0, 0);
+
+    // The host's export names the student too: recorded as well.
+    let export = app
+        .client
+        .get(app.url("/exports/placements.xlsx"))
+        .bearer_auth(&p.firm_a)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), 200);
+    let (n, list) = events(
+        &app,
+        &p.school,
+        json!({ "actions": ["READ"], "operation": "GET /exports/placements.xlsx" }),
+    )
+    .await;
+    assert_eq!(n, 1, "{list:?}");
+    assert_eq!(list[0]["actorUnit"]["name"], FIRM_A);
 }
 
 async fn mutations_are_refused_over_a_websocket(app: TestApp) {
