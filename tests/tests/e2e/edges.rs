@@ -17,7 +17,8 @@ both_databases!(
     every_edge_of_a_member_unit_answers_with_its_rows,
     a_page_of_units_with_their_edges_stays_within_one_statement_budget_for_10_and_100_units,
     reverse_edges_lead_from_students_and_classes_to_their_records,
-    a_sites_page_shows_the_placements_that_take_place_there
+    a_sites_page_shows_the_placements_that_take_place_there,
+    the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records
 );
 
 /// Three placements: the school's two students at firms A and B, school 2's one at firm A.
@@ -513,4 +514,66 @@ async fn a_sites_page_shows_the_placements_that_take_place_there(app: TestApp) {
         reply.data()["node"]["internshipPlacements"]["nodes"][0]["student"]["name"],
         "学生G001"
     );
+}
+
+/// Who sees what through a unit's edges: the same rows as the top-level lists, for each role.
+/// Columns: the school, another school, the host firm A, firm B (hosts one of the school's
+/// placements), firm C (no part), the secretariat.
+async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(app: TestApp) {
+    use crate::fixtures::{FIRM_C, SCHOOL_2};
+    let p = parties(&app).await;
+    placements(&app, &p).await;
+    fulfil(&app, &p).await;
+    proposed_class(&app, &p).await;
+    let school = app.unit_id(SCHOOL).await;
+    let r = app.mutate("createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm_a)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let r = app.mutate("recordGraduateOutcome", "RecordGraduateOutcomeInput", json!({ "studentNumber": "E001", "graduationYear": 2026, "status": "EMPLOYED", "inWeihai": true, "reportedOn": "2026-07-10" }), "graduateOutcome { status }", Some(&p.school)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    // A draft demand of firm C: its own and the secretariat's only.
+    let r = app.mutate("createOrderClassDemand", "CreateOrderClassDemandInput", json!({ "specialtyName": "焊接技术应用", "headcount": 10, "startYear": 2027, "startTerm": "AUTUMN" }), "orderClassDemand { id }", Some(&p.firm_c)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+
+    let tokens = [
+        &p.school,
+        &p.school_2,
+        &p.firm_a,
+        &p.firm_b,
+        &p.firm_c,
+        &p.secretariat,
+    ];
+    let matrix: [(&str, &str, [u64; 6]); 11] = [
+        (SCHOOL, "students", [2, 0, 0, 0, 0, 2]),
+        (SCHOOL, "internshipPlacements", [2, 0, 1, 1, 0, 2]),
+        (FIRM_A, "internshipPlacements", [1, 1, 2, 0, 0, 2]),
+        (SCHOOL_2, "internshipPlacements", [0, 1, 1, 0, 0, 1]),
+        (SCHOOL, "teacherPractices", [1, 0, 1, 0, 0, 1]),
+        (FIRM_A, "apprenticeships", [1, 0, 1, 0, 0, 1]),
+        (SCHOOL, "graduateOutcomes", [1, 0, 0, 0, 0, 1]),
+        (FIRM_C, "orderClassDemands", [0, 0, 0, 0, 1, 1]),
+        (FIRM_A, "orderClassDemands", [1, 1, 1, 1, 1, 1]),
+        (SCHOOL, "orderClasses", [1, 1, 1, 1, 1, 1]),
+        (FIRM_A, "trainingSites", [1, 1, 1, 1, 1, 1]),
+    ];
+    for (unit, edge, expected) in matrix {
+        let id = app.unit_id(unit).await;
+        let q = format!(
+            "query($id: ID!) {{ memberUnit(id: $id) {{ {edge} {{ totalCount nodes {{ __typename }} }} }} }}"
+        );
+        let mut seen = [0u64; 6];
+        for (i, token) in tokens.iter().enumerate() {
+            let reply = app
+                .post_graphql(&q, json!({ "id": id }), Some(token))
+                .await
+                .ok();
+            let conn = &reply.data()["memberUnit"][edge];
+            seen[i] = conn["totalCount"].as_u64().unwrap();
+            assert_eq!(
+                conn["nodes"].as_array().unwrap().len() as u64,
+                seen[i],
+                "{unit}.{edge}: the page and the total agree"
+            );
+        }
+        assert_eq!(seen, expected, "{unit}.{edge}");
+    }
 }
