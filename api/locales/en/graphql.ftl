@@ -18,6 +18,7 @@ cursor-other-ordering = cursor "{ $cursor }" belongs to another ordering than { 
 paging-negative = `first` and `last` must not be negative
 paging-both = pass `first` or `last`, not both
 forbidden-host-sees-name-only = forbidden: a host sees its interns' name and specialty only
+forbidden-personal-data-over-websocket = forbidden: over a WebSocket only the student's own school reads students' personal data; query it over HTTP, where every read is recorded
 forbidden-phone = forbidden: phone numbers are seen by their unit and the secretariat
 forbidden-students-of-class = forbidden: students are visible to their school, the class's sponsors and the secretariat
 upload-unreadable = the upload cannot be read: { $detail }

@@ -18,6 +18,7 @@ cursor-other-ordering = 游标 “{ $cursor }” 属于另一种排序，而不�
 paging-negative = `first` 和 `last` 不能为负数
 paging-both = 只能传 `first` 或 `last` 之一，不能同时传
 forbidden-host-sees-name-only = 无权查看：实习单位只能看到其实习学生的姓名和专业
+forbidden-personal-data-over-websocket = 无权查看：经 WebSocket 只有学生所在学校可查看学生个人信息；请通过 HTTP 查询，每次查阅都会被记录
 forbidden-phone = 无权查看：电话号码仅对所属单位和秘书处可见
 forbidden-students-of-class = 无权查看：学生信息仅对其学校、订单班的合作企业和秘书处可见
 upload-unreadable = 无法读取上传的文件：{ $detail }

@@ -10,7 +10,9 @@ use async_graphql::Context;
 use entity::student;
 use uuid::Uuid;
 
+use super::error::ApiError;
 use super::guard::actor;
+use crate::msg;
 
 /// The students (id, school) whose personal data one request showed to a reader outside their
 /// school. Part of the request's data.
@@ -20,17 +22,23 @@ pub struct PersonalReads(Arc<Mutex<BTreeSet<(Uuid, Uuid)>>>);
 impl PersonalReads {
     /// Notes that `student`'s personal data was read in the request of `ctx`, unless the reader
     /// is the student's own school.
-    pub fn note(ctx: &Context<'_>, student: &student::Model) {
+    ///
+    /// # Errors
+    /// `FORBIDDEN` where reads cannot be recorded (a WebSocket: subscriptions): there only the
+    /// student's school reads its students' personal data.
+    pub fn note(ctx: &Context<'_>, student: &student::Model) -> Result<(), ApiError> {
         if actor(ctx).unit() == Some(student.school_id) {
-            return;
+            return Ok(());
         }
-        if let Some(reads) = ctx.data_opt::<Self>() {
-            reads
-                .0
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .insert((student.id, student.school_id));
-        }
+        let reads = ctx
+            .data_opt::<Self>()
+            .ok_or_else(|| ApiError::Forbidden(msg!("forbidden-personal-data-over-websocket")))?;
+        reads
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert((student.id, student.school_id));
+        Ok(())
     }
 
     /// The students noted, emptied.

@@ -17,7 +17,8 @@ both_databases!(
     an_import_records_each_row_it_inserted_as_an_import,
     each_unit_sees_only_the_events_on_its_own_records,
     reads_of_students_personal_data_by_others_than_their_school_are_recorded,
-    mutations_are_refused_over_a_websocket
+    mutations_are_refused_over_a_websocket,
+    over_a_websocket_only_the_school_reads_its_students_personal_data
 );
 
 const EVENTS: &str = "query($filter: AuditEventFilter, $first: Int) { auditEvents(filter: $filter, first: $first) { totalCount nodes { source action operation accountId objectType objectId actorUnit { name } ownerUnit { name } partnerUnit { name } changes { field before after valuesHidden } } } }";
@@ -400,4 +401,71 @@ async fn mutations_are_refused_over_a_websocket(app: TestApp) {
     )
     .await;
     assert_eq!(n, 0);
+}
+
+/// A subscription cannot record reads, so over a WebSocket a sponsor firm following an order
+/// class gets `FORBIDDEN` for its students' names, while the school gets them.
+async fn over_a_websocket_only_the_school_reads_its_students_personal_data(app: TestApp) {
+    use futures_util::SinkExt;
+    let p = parties(&app).await;
+    let (_, class) = crate::order_classes::proposed_class(&app, &p).await;
+    for token in [&p.firm_a, &p.school, &p.firm_b] {
+        let r = app
+            .mutate(
+                "acceptOrderClass",
+                "OrderClassIdInput",
+                json!({ "id": class }),
+                "orderClass { status }",
+                Some(token),
+            )
+            .await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    }
+    let r = app
+        .mutate(
+            "startOrderClassRecruiting",
+            "OrderClassIdInput",
+            json!({ "id": class }),
+            "orderClass { status }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let subscription = "subscription($id: ID!) { orderClassChanged(id: $id) { kind orderClass { enrolments { nodes { student { name } } } } } }";
+    let mut sockets = Vec::new();
+    for token in [&p.firm_a, &p.school] {
+        let mut socket = crate::subscriptions::connect(
+            &app.graphql_url(),
+            json!({ "Authorization": format!("Bearer {token}") }),
+        )
+        .await;
+        let ack = crate::subscriptions::next_json(&mut socket).await.unwrap();
+        assert_eq!(ack["type"], "connection_ack", "{ack}");
+        socket
+            .send(tokio_tungstenite::tungstenite::Message::text(
+                json!({ "id": "1", "type": "subscribe", "payload": { "query": subscription, "variables": { "id": class } } }).to_string(),
+            ))
+            .await
+            .unwrap();
+        sockets.push(socket);
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let r = app.mutate("enrolStudent", "EnrolStudentInput",
+        json!({ "orderClassId": class, "studentNumber": "W001", "name": "学生W001", "gender": "MALE", "dateOfBirth": "2007-03-01", "targetGroup": "REGULAR" }),
+        "enrolment { id }", Some(&p.school)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let firm = crate::subscriptions::next_json(&mut sockets[0])
+        .await
+        .unwrap();
+    let school = crate::subscriptions::next_json(&mut sockets[1])
+        .await
+        .unwrap();
+    assert!(firm.to_string().contains("FORBIDDEN"), "{firm}");
+    assert!(!firm.to_string().contains("学生W001"), "{firm}");
+    assert_eq!(
+        school["payload"]["data"]["orderClassChanged"]["orderClass"]["enrolments"]["nodes"][0]["student"]
+            ["name"],
+        "学生W001",
+        "{school}"
+    );
 }

@@ -139,27 +139,27 @@ impl Student {
     /// The school's student number (学号).
     async fn student_number(&self, ctx: &Context<'_>) -> ApiResult<&str> {
         self.full()?;
-        PersonalReads::note(ctx, &self.0);
+        PersonalReads::note(ctx, &self.0)?;
         Ok(&self.0.student_number)
     }
 
     /// Full name.
-    async fn name(&self, ctx: &Context<'_>) -> &str {
-        PersonalReads::note(ctx, &self.0);
-        &self.0.name
+    async fn name(&self, ctx: &Context<'_>) -> ApiResult<&str> {
+        PersonalReads::note(ctx, &self.0)?;
+        Ok(&self.0.name)
     }
 
     /// Gender.
     async fn gender(&self, ctx: &Context<'_>) -> ApiResult<Gender> {
         self.full()?;
-        PersonalReads::note(ctx, &self.0);
+        PersonalReads::note(ctx, &self.0)?;
         Ok(self.0.gender)
     }
 
     /// Date of birth (ISO 8601 date).
     async fn date_of_birth(&self, ctx: &Context<'_>) -> ApiResult<Date> {
         self.full()?;
-        PersonalReads::note(ctx, &self.0);
+        PersonalReads::note(ctx, &self.0)?;
         Ok(self.0.date_of_birth.into())
     }
 
@@ -178,7 +178,7 @@ impl Student {
     /// The full number is never returned.
     async fn national_id_masked(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
         self.full()?;
-        PersonalReads::note(ctx, &self.0);
+        PersonalReads::note(ctx, &self.0)?;
         Ok(self.0.national_id.as_deref().map(crate::national_id::mask))
     }
 
