@@ -28,6 +28,7 @@ mod exports;
 mod graphiql;
 mod graphql;
 mod templates;
+mod ws;
 
 use axum::Router;
 use axum::extract::State;
@@ -44,8 +45,9 @@ use crate::graphql::error::ErrorCode;
 use crate::i18n::{Locale, Message};
 use crate::msg;
 use exports::export_placements;
-use graphql::{graphql_get, graphql_post, graphql_ws};
+use graphql::{graphql_get, graphql_post};
 use templates::template;
+use ws::graphql_ws;
 
 /// Shared state of the HTTP handlers.
 #[derive(Clone)]
@@ -86,11 +88,11 @@ impl AppState {
     }
 
     /// Counts one more WebSocket of `account`; false (and nothing counted) when it holds
-    /// [`graphql::MAX_SOCKETS_PER_ACCOUNT`] already.
+    /// [`ws::MAX_SOCKETS_PER_ACCOUNT`] already.
     fn count_socket(&self, account: uuid::Uuid) -> bool {
         let mut sockets = self.sockets.lock().unwrap_or_else(|p| p.into_inner());
         let open = sockets.entry(account).or_insert(0);
-        if *open >= graphql::MAX_SOCKETS_PER_ACCOUNT {
+        if *open >= ws::MAX_SOCKETS_PER_ACCOUNT {
             return false;
         }
         *open += 1;
