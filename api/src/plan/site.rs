@@ -117,6 +117,7 @@ pub async fn create_site(
         status: Set(s.status),
         created_at: Set(now),
         updated_at: Set(now),
+        archived_at: Set(None),
     }
     .insert(&txn)
     .await?;

@@ -68,13 +68,16 @@ pub async fn create_station(
         contact_person: Set(clean(contact_person)),
         contact_phone: Set(clean(contact_phone)),
         created_at: Set(Utc::now()),
+        archived_at: Set(None),
     }
     .insert(db)
     .await?))
 }
 
 /// Sets the practice posts a station offers for a year and specialty (its host or the
-/// secretariat). Fewer posts than already booked is refused (`NO_PRACTICE_POST_LEFT`).
+/// secretariat). A later call for the same year and specialty replaces the number (0 included:
+/// how a wrong offer is corrected). Fewer posts than already booked is refused
+/// (`NO_PRACTICE_POST_LEFT`); an archived station offers none (`INVALID_TRANSITION`).
 ///
 /// # Errors
 /// `FORBIDDEN` for others; database failures.
@@ -100,6 +103,13 @@ pub async fn offer_posts(
         ));
     };
     owns(actor, st.host_unit_id)?;
+    if st.archived_at.is_some() {
+        return Ok(refuse(
+            "stationId",
+            ViolationCode::InvalidTransition,
+            msg!("plan-station-archived"),
+        ));
+    }
     let mut errors = Vec::new();
     let specialty = required(&specialty, "specialty", &mut errors);
     if posts < 0 {

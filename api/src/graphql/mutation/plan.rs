@@ -3,6 +3,8 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::input_id;
+
+pub(super) mod corrections;
 use crate::graphql::error::{ApiError, ApiResult, UserError, user_errors};
 use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
