@@ -82,3 +82,4 @@ plan-apprenticeship-not-active = the apprenticeship is { $status }: only an ACTI
 plan-ended-in-future = the last day cannot be after today
 plan-craftsman-archived = the craftsman has left the pool (archived)
 plan-station-archived = the station is archived
+plan-site-archived = the training site is archived

@@ -82,3 +82,4 @@ plan-apprenticeship-not-active = 该学徒培养当前状态为“{ $status }”
 plan-ended-in-future = 结束日期不能晚于今天
 plan-craftsman-archived = 该工匠已退出人才库（已归档）
 plan-station-archived = 该教师活动站已归档
+plan-site-archived = 该实训基地已归档

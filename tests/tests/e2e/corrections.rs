@@ -240,6 +240,16 @@ async fn archiving_the_one_site_that_made_a_firm_compliant_makes_it_non_complian
         .await;
     assert_eq!(codes(&again), vec!["INVALID_TRANSITION"], "{again}");
 
+    let r = app
+        .mutate(
+            "addSiteMentor",
+            "AddSiteMentorInput",
+            json!({ "siteId": site, "name": "钱师傅" }),
+            "recorded",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["INVALID_TRANSITION"], "{r}");
     // Compliance is recomputed from what remains: the firm no longer meets the rule.
     assert!(
         !met(&app, &firm, &p.firm_a)
@@ -397,6 +407,21 @@ async fn stations_mentors_and_events_are_corrected_and_archived_and_compliance_f
         )
         .await,
         vec![station.clone()]
+    );
+    let r = app
+        .mutate(
+            "recordTeacherPractice",
+            "RecordTeacherPracticeInput",
+            json!({ "stationId": station, "teacherName": "刘老师", "specialty": "数控技术应用",
+                    "startDate": "2026-07-10", "endDate": "2026-07-20", "daysOnSite": 5 }),
+            "teacherPractice { id }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(
+        codes(&r),
+        vec!["INVALID_TRANSITION"],
+        "no booking at an archived station: {r}"
     );
     // The teacher's confirmed stint still counts for the school: the teacher did practise.
     assert!(has(
