@@ -111,7 +111,8 @@ pub fn unarchived(cond: Condition, include_archived: bool, column: impl ColumnTr
     if include_archived {
         cond
     } else {
-        cond.add(column.is_null())
+        // Wrapped, so that a scope built as OR is narrowed, never widened.
+        Condition::all().add(cond).add(column.is_null())
     }
 }
 
