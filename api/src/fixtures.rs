@@ -98,6 +98,7 @@ pub fn student(school: Uuid, born: NaiveDate) -> student::Model {
         national_id: None,
         created_at: now(),
         updated_at: now(),
+        archived_at: None,
     }
 }
 

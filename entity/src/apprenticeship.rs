@@ -30,12 +30,16 @@ pub struct Model {
     pub mode: ApprenticeshipMode,
     /// First day.
     pub start_date: Date,
-    /// Last day.
+    /// Planned last day (required on create since issue 12; older rows may lack it).
     pub end_date: Option<Date>,
     /// Status.
     pub status: ApprenticeshipStatus,
     /// When created (UTC).
     pub created_at: DateTimeUtc,
+    /// The actual last day, once COMPLETED or TERMINATED.
+    pub ended_on: Option<Date>,
+    /// Why it was TERMINATED (null otherwise).
+    pub termination_reason: Option<String>,
 }
 
 /// Relations are joined explicitly by the API.

@@ -22,6 +22,9 @@ pub struct Model {
     /// What qualifies the mentor; `None` for mentors named before it was recorded (the commitment
     /// counts as unmet until the firm says).
     pub qualification: Option<MentorQualification>,
+    /// When the owner archived it (UTC); null while in use. Archived rows stay readable by
+    /// `node()` but drop out of lists and compliance (issue 12).
+    pub archived_at: Option<DateTimeUtc>,
 }
 
 /// Relations are joined explicitly by the API.

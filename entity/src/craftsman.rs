@@ -24,6 +24,9 @@ pub struct Model {
     pub availability: Option<String>,
     /// Phone (personal: the firm and the secretariat only).
     pub phone: Option<String>,
+    /// When the owner archived it (UTC); null while in use. Archived rows stay readable by
+    /// `node()` but drop out of lists and compliance (issue 12).
+    pub archived_at: Option<DateTimeUtc>,
 }
 
 /// Relations are joined explicitly by the API.

@@ -29,6 +29,9 @@ pub struct Model {
     pub declined_at: Option<DateTimeUtc>,
     /// When created (UTC).
     pub created_at: DateTimeUtc,
+    /// When the school (or the secretariat) withdrew the assignment (UTC); a withdrawn
+    /// assignment is kept but no longer stands.
+    pub withdrawn_at: Option<DateTimeUtc>,
 }
 
 /// Relations are joined explicitly by the API.

@@ -795,8 +795,15 @@ pub enum ApprenticeshipStatus {
     /// Completed.
     #[sea_orm(string_value = "COMPLETED")]
     Completed,
-    /// Ended early.
+    /// Ended early, with a reason (`terminateApprenticeship`).
+    #[sea_orm(string_value = "TERMINATED")]
+    Terminated,
+    /// Never written: an apprenticeship ended early is `TERMINATED`; rows once `WITHDRAWN` were
+    /// migrated to it.
     #[sea_orm(string_value = "WITHDRAWN")]
+    #[graphql(
+        deprecation = "Never set: an apprenticeship ended early is TERMINATED, with its reason."
+    )]
     Withdrawn,
 }
 

@@ -24,6 +24,9 @@ pub struct Model {
     pub notes: Option<String>,
     /// When created (UTC).
     pub created_at: DateTimeUtc,
+    /// When the owner archived it (UTC); null while in use. Archived rows stay readable by
+    /// `node()` but drop out of lists and compliance (issue 12).
+    pub archived_at: Option<DateTimeUtc>,
 }
 
 /// Relations are joined explicitly by the API.

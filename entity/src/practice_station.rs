@@ -26,6 +26,9 @@ pub struct Model {
     pub contact_phone: Option<String>,
     /// When created (UTC).
     pub created_at: DateTimeUtc,
+    /// When the owner archived it (UTC); null while in use. Archived rows stay readable by
+    /// `node()` but drop out of lists and compliance (issue 12).
+    pub archived_at: Option<DateTimeUtc>,
 }
 
 /// Relations are joined explicitly by the API.

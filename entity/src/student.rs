@@ -32,6 +32,9 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// When the row was last changed (UTC).
     pub updated_at: DateTimeUtc,
+    /// When the owner archived it (UTC); null while in use. Archived rows stay readable by
+    /// `node()` but drop out of lists and compliance (issue 12).
+    pub archived_at: Option<DateTimeUtc>,
 }
 
 /// Relations of a student.

@@ -26,6 +26,7 @@ mod m20261123_000001_placement_training_site;
 mod m20261123_000002_size_unknown;
 mod m20261123_000003_sponsor_settings;
 mod m20261123_000004_internship_post_offer;
+mod m20261123_000010_corrections;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_size_unknown::Migration),
             Box::new(m20261123_000003_sponsor_settings::Migration),
             Box::new(m20261123_000004_internship_post_offer::Migration),
+            Box::new(m20261123_000010_corrections::Migration),
         ]
     }
 }

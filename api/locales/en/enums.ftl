@@ -13,7 +13,8 @@ enum-ApprenticeshipMode-PART_TIME = Part-time
 ## ApprenticeshipStatus
 enum-ApprenticeshipStatus-ACTIVE = Under way
 enum-ApprenticeshipStatus-COMPLETED = Completed
-enum-ApprenticeshipStatus-WITHDRAWN = Ended early
+enum-ApprenticeshipStatus-TERMINATED = Ended early
+enum-ApprenticeshipStatus-WITHDRAWN = Withdrawn (no longer used)
 
 ## ArrangedBy
 enum-ArrangedBy-SCHOOL = School

@@ -104,3 +104,8 @@ placement-rule-ratio-host = { $interns } interns for { $staff } staff at the hos
 placement-rule-ratio-post = { $interns } interns for { $staff } staff on the post: more than 20%
 placement-rule-duration = { $months } months; 岗位实习 normally lasts about 6
 placement-rule-no-fees = the host has not attested that it charges no fees and holds no ID cards
+
+## Archiving a student (issue 12)
+placement-student-unknown = no student has this ID
+placement-forbidden-student-other-school = forbidden: only the student's school archives the student
+placement-student-archived = the student is already archived

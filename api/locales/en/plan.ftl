@@ -70,3 +70,16 @@ plan-forbidden-practice-confirm = forbidden: only the station's host confirms a 
 plan-forbidden-practice-decline = forbidden: only the station's host (or the secretariat) declines a booking
 plan-practice-declined = the host declined this booking; it cannot be confirmed
 plan-practice-confirmed = the host confirmed this stint; it can no longer be declined
+
+## Corrections, archives and withdrawals (issue 12)
+plan-apprenticeship-unknown = no apprenticeship has this ID
+plan-forbidden-event-organiser-only = forbidden: only an organiser of the event (or the secretariat) may change it
+plan-already-archived = already archived
+plan-forbidden-assignment-withdraw = forbidden: only the school that recorded the assignment (or the secretariat) withdraws it
+plan-assignment-withdrawn = the school withdrew this assignment
+plan-apprenticeship-end-required = the planned last day is required
+plan-apprenticeship-not-active = the apprenticeship is { $status }: only an ACTIVE one can end
+plan-ended-in-future = the last day cannot be after today
+plan-craftsman-archived = the craftsman has left the pool (archived)
+plan-station-archived = the station is archived
+plan-site-archived = the training site is archived

@@ -13,7 +13,8 @@ enum-ApprenticeshipMode-PART_TIME = 半脱产
 ## ApprenticeshipStatus
 enum-ApprenticeshipStatus-ACTIVE = 进行中
 enum-ApprenticeshipStatus-COMPLETED = 已完成
-enum-ApprenticeshipStatus-WITHDRAWN = 提前终止
+enum-ApprenticeshipStatus-TERMINATED = 提前终止
+enum-ApprenticeshipStatus-WITHDRAWN = 已撤回（不再使用）
 
 ## ArrangedBy
 enum-ArrangedBy-SCHOOL = 学校

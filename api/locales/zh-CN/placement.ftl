@@ -108,3 +108,8 @@ placement-rule-ratio-host = 实习单位在岗职工 { $staff } 人，实习学�
 placement-rule-ratio-post = 该岗位在岗职工 { $staff } 人，实习学生 { $interns } 人，超过 20%
 placement-rule-duration = 实习期 { $months } 个月；岗位实习一般为 6 个月左右
 placement-rule-no-fees = 实习单位尚未承诺不收取押金或任何实习费用、不扣押学生的身份证件
+
+## 学生归档 (issue 12)
+placement-student-unknown = 没有此 ID 的学生
+placement-forbidden-student-other-school = 无权操作：只有学生所在学校可以将其归档
+placement-student-archived = 该学生已归档

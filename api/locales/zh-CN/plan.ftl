@@ -70,3 +70,16 @@ plan-forbidden-practice-confirm = 无权操作：仅实践站所属企业可以�
 plan-forbidden-practice-decline = 无权操作：仅实践站所属企业（或秘书处）可以拒绝预约
 plan-practice-declined = 实践站所属企业已拒绝该预约，不能再确认
 plan-practice-confirmed = 实践站所属企业已确认该次实践，不能再拒绝
+
+## 更正、归档与撤回 (issue 12)
+plan-apprenticeship-unknown = 没有此 ID 的学徒培养记录
+plan-forbidden-event-organiser-only = 无权操作：只有活动的主办单位（或秘书处）可以修改
+plan-already-archived = 已归档
+plan-forbidden-assignment-withdraw = 无权操作：只有登记该安排的学校（或秘书处）可以撤回
+plan-assignment-withdrawn = 学校已撤回该安排
+plan-apprenticeship-end-required = 须填写计划结束日期
+plan-apprenticeship-not-active = 该学徒培养当前状态为“{ $status }”：只有进行中的才能结束
+plan-ended-in-future = 结束日期不能晚于今天
+plan-craftsman-archived = 该工匠已退出人才库（已归档）
+plan-station-archived = 该教师活动站已归档
+plan-site-archived = 该实训基地已归档

@@ -236,6 +236,7 @@ async fn save_enrolled_student(
                 national_id: Set(None),
                 created_at: Set(now),
                 updated_at: Set(now),
+                archived_at: Set(None),
             }
             .insert(txn)
             .await

@@ -134,6 +134,7 @@ impl StudentInput {
             national_id: self.national_id,
             created_at: now,
             updated_at: now,
+            archived_at: None,
         }
     }
 }
@@ -214,6 +215,48 @@ pub async fn save_student(
     }
     let txn = crate::db::write_txn(db).await?;
     let row = upsert_student(&txn, school, s).await?;
+    txn.commit().await?;
+    Ok(Ok(row))
+}
+
+/// Archives a student who left the school (issue 12): the student's school only, as
+/// `saveStudent`. The row and everything that refers to it (placements, enrolments, outcomes) are
+/// kept; `MemberUnit.students` hides the student unless `includeArchived: true`, and `node()` still
+/// reads it. Saving the same student number again corrects the record and leaves it archived.
+///
+/// # Errors
+/// `UNAUTHENTICATED`; `FORBIDDEN` for anyone but the student's school's staff; database failures.
+/// User errors: `NOT_FOUND`, `INVALID_TRANSITION` (already archived).
+pub async fn archive_student(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+) -> OpResult<student::Model> {
+    use sea_orm::ActiveModelTrait;
+    let school = actor.require_school()?;
+    let txn = crate::db::write_txn(db).await?;
+    let Some(row) = student::Entity::find_by_id(id).one(&txn).await? else {
+        return Ok(Err(vec![Violation::on(
+            "id",
+            ViolationCode::NotFound,
+            msg!("placement-student-unknown"),
+        )]));
+    };
+    if row.school_id != school {
+        return Err(crate::error::Error::Forbidden(msg!(
+            "placement-forbidden-student-other-school"
+        )));
+    }
+    if row.archived_at.is_some() {
+        return Ok(Err(vec![Violation::on(
+            "id",
+            ViolationCode::InvalidTransition,
+            msg!("placement-student-archived"),
+        )]));
+    }
+    let mut a: student::ActiveModel = row.into();
+    a.archived_at = Set(Some(Utc::now()));
+    let row = a.update(&txn).await?;
     txn.commit().await?;
     Ok(Ok(row))
 }

@@ -3,16 +3,21 @@
 use chrono::{NaiveDate, Utc};
 use entity::apprenticeship;
 use entity::enums::{ApprenticeshipMode, ApprenticeshipStatus};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, EntityTrait,
+};
 use uuid::Uuid;
 
 use super::acting::Sort;
 use super::acting::acting;
 use super::acting::unit;
+use super::update::{found, or_refuse};
 use crate::auth::Actor;
 use crate::error::OpResult;
-use crate::error::{Violation, ViolationCode};
+use crate::error::{Violation, ViolationCode, refuse};
+use crate::i18n::Arg;
 use crate::msg;
+use crate::plan::owns;
 use crate::text::required;
 
 /// A new apprenticeship.
@@ -36,7 +41,9 @@ pub struct ApprenticeshipInput {
     pub mode: ApprenticeshipMode,
     /// First day.
     pub start_date: NaiveDate,
-    /// Last day.
+    /// Planned last day: required (`BLANK`), not before the first (`INVALID`). No source document
+    /// states how long an apprenticeship (企业新型学徒制, Founding notice 二(三)7) lasts, so the firm
+    /// states it, and an ACTIVE apprenticeship past it is overdue.
     pub end_date: Option<NaiveDate>,
 }
 
@@ -44,7 +51,8 @@ pub struct ApprenticeshipInput {
 /// mentors.
 ///
 /// # Errors
-/// `FORBIDDEN` for schools; database failures.
+/// `FORBIDDEN` for schools; database failures. User errors: `BLANK` (a name, the post, a mentor,
+/// the planned last day), `INVALID` (last day before the first), `NOT_A_SCHOOL`.
 pub async fn create_apprenticeship(
     db: &DatabaseConnection,
     actor: &Actor,
@@ -59,6 +67,13 @@ pub async fn create_apprenticeship(
     let post = required(&a.post, "post", &mut errors);
     let firm_mentor = required(&a.firm_mentor, "firmMentor", &mut errors);
     let school_mentor = required(&a.school_mentor, "schoolMentor", &mut errors);
+    if a.end_date.is_none() {
+        errors.push(Violation::on(
+            "endDate",
+            ViolationCode::Blank,
+            msg!("plan-apprenticeship-end-required"),
+        ));
+    }
     if a.end_date.is_some_and(|e| e < a.start_date) {
         errors.push(Violation::on(
             "endDate",
@@ -93,7 +108,100 @@ pub async fn create_apprenticeship(
         end_date: Set(a.end_date),
         status: Set(ApprenticeshipStatus::Active),
         created_at: Set(Utc::now()),
+        ended_on: Set(None),
+        termination_reason: Set(None),
     }
     .insert(db)
     .await?))
+}
+
+/// Whether an apprenticeship is overdue on `today`: still ACTIVE although its planned last day has
+/// passed, or ACTIVE with no planned last day recorded (rows from before it was required): either
+/// way the secretariat asks the firm to complete it, terminate it, or correct its end (issue 12,
+/// "an apprenticeship never stays ACTIVE forever").
+pub fn is_overdue(a: &apprenticeship::Model, today: NaiveDate) -> bool {
+    a.status == ApprenticeshipStatus::Active && a.end_date.is_none_or(|e| e < today)
+}
+
+/// The rows [`is_overdue`] on `today` (`overdue: true`), or the others (`false`).
+pub fn overdue_condition(overdue: bool, today: NaiveDate) -> Condition {
+    let cond = Condition::all()
+        .add(apprenticeship::Column::Status.eq(ApprenticeshipStatus::Active))
+        .add(
+            Condition::any()
+                .add(apprenticeship::Column::EndDate.is_null())
+                .add(apprenticeship::Column::EndDate.lt(today)),
+        );
+    if overdue { cond } else { cond.not() }
+}
+
+/// How an ACTIVE apprenticeship ends.
+#[derive(Debug, Clone)]
+pub enum Ending {
+    /// Completed (`completeApprenticeship`).
+    Completed,
+    /// Ended early, with the reason (`terminateApprenticeship`; required, `BLANK`).
+    Terminated(String),
+}
+
+/// Ends an ACTIVE apprenticeship on `ended_on` (its actual last day): COMPLETED, or TERMINATED
+/// with a reason. The firm's staff or the secretariat (as `createApprenticeship`). Only ACTIVE
+/// moves (`INVALID_TRANSITION` otherwise); the last day is not before the first nor after today
+/// (`INVALID`).
+///
+/// # Errors
+/// `UNAUTHENTICATED`, `FORBIDDEN` for anyone else (the partner school included); database
+/// failures. User errors: `NOT_FOUND`, `INVALID_TRANSITION`, `INVALID`, `BLANK`.
+pub async fn end_apprenticeship(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: Uuid,
+    ended_on: NaiveDate,
+    ending: Ending,
+) -> OpResult<apprenticeship::Model> {
+    let txn = crate::db::write_txn(db).await?;
+    let row = apprenticeship::Entity::find_by_id(id).one(&txn).await?;
+    let row = or_refuse!(found(actor, row, msg!("plan-apprenticeship-unknown"))?);
+    owns(actor, row.unit_id)?;
+    if row.status != ApprenticeshipStatus::Active {
+        return Ok(refuse(
+            "id",
+            ViolationCode::InvalidTransition,
+            msg!(
+                "plan-apprenticeship-not-active",
+                status = Arg::label(&row.status)
+            ),
+        ));
+    }
+    let mut errors = Vec::new();
+    if ended_on < row.start_date {
+        errors.push(Violation::on(
+            "endDate",
+            ViolationCode::Invalid,
+            msg!("plan-end-before-start"),
+        ));
+    } else if ended_on > Utc::now().date_naive() {
+        errors.push(Violation::on(
+            "endDate",
+            ViolationCode::Invalid,
+            msg!("plan-ended-in-future"),
+        ));
+    }
+    let (status, reason) = match ending {
+        Ending::Completed => (ApprenticeshipStatus::Completed, None),
+        Ending::Terminated(r) => (
+            ApprenticeshipStatus::Terminated,
+            Some(required(&r, "reason", &mut errors)),
+        ),
+    };
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let mut a: apprenticeship::ActiveModel = row.into();
+    a.status = Set(status);
+    a.ended_on = Set(Some(ended_on));
+    a.termination_reason = Set(reason);
+    let row = a.update(&txn).await?;
+    txn.commit().await?;
+    Ok(Ok(row))
 }

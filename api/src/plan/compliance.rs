@@ -1,5 +1,7 @@
 //! Each member's compliance with the plan's commitments (督导评估, Founding notice 三(三)): the rules,
-//! which unit kinds they apply to, and the evidence for each.
+//! which unit kinds they apply to, and the evidence for each. Archived sites, stations, career
+//! mentors and events are no evidence: compliance is recomputed from what remains (issue 12). A
+//! teacher's confirmed stint still counts after its station is archived: the teacher practised.
 
 use std::collections::{HashMap, HashSet};
 
@@ -220,6 +222,7 @@ async fn school_in_factory_bases(
         .filter(training_site::Column::HostUnitId.is_in(units.iter().copied()))
         .filter(training_site::Column::Kind.eq(SiteKind::SchoolInFactory))
         .filter(training_site::Column::Status.eq(SiteStatus::Operating))
+        .filter(training_site::Column::ArchivedAt.is_null())
         .all(db)
         .await?;
     Ok(rows
@@ -244,6 +247,7 @@ async fn stations_with_posts(
 ) -> Result<Found, DbErr> {
     let stations: HashMap<Uuid, practice_station::Model> = practice_station::Entity::find()
         .filter(practice_station::Column::HostUnitId.is_in(units.iter().copied()))
+        .filter(practice_station::Column::ArchivedAt.is_null())
         .all(db)
         .await?
         .into_iter()
@@ -274,6 +278,7 @@ async fn stations_with_posts(
 async fn career_mentors(db: &impl ConnectionTrait, units: &[Uuid]) -> Result<Found, DbErr> {
     let rows = career_mentor::Entity::find()
         .filter(career_mentor::Column::UnitId.is_in(units.iter().copied()))
+        .filter(career_mentor::Column::ArchivedAt.is_null())
         .all(db)
         .await?;
     Ok(rows
@@ -303,6 +308,7 @@ async fn events_taken_part_in(
         .filter(event::Column::Kind.is_in([EventKind::CampusVisit, EventKind::JobRecommendation]))
         .filter(event::Column::HeldOn.gte(from))
         .filter(event::Column::HeldOn.lt(to))
+        .filter(event::Column::ArchivedAt.is_null())
         .all(db)
         .await?
         .into_iter()

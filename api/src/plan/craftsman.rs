@@ -58,6 +58,7 @@ pub async fn add_craftsman(
         specialties: Set(join_list(&specialties)),
         availability: Set(clean(availability)),
         phone: Set(clean(phone)),
+        archived_at: Set(None),
     }
     .insert(db)
     .await?))
@@ -91,16 +92,19 @@ pub async fn assign_craftsman(
             msg!("plan-hours-positive"),
         ));
     }
-    if craftsman::Entity::find_by_id(craftsman_id)
-        .one(db)
-        .await?
-        .is_none()
-    {
-        errors.push(Violation::on(
+    match craftsman::Entity::find_by_id(craftsman_id).one(db).await? {
+        None => errors.push(Violation::on(
             "craftsmanId",
             ViolationCode::NotFound,
             msg!("plan-craftsman-unknown"),
-        ));
+        )),
+        // A craftsman who left the pool takes no new assignment (issue 12).
+        Some(c) if c.archived_at.is_some() => errors.push(Violation::on(
+            "craftsmanId",
+            ViolationCode::InvalidTransition,
+            msg!("plan-craftsman-archived"),
+        )),
+        Some(_) => {}
     }
     if unit(db, school).await?.is_none_or(|u| !u.kind.is_school()) {
         errors.push(Violation::on(
@@ -124,6 +128,7 @@ pub async fn assign_craftsman(
         confirmed_at: Set(actor.is_secretariat().then(Utc::now)),
         declined_at: Set(None),
         created_at: Set(Utc::now()),
+        withdrawn_at: Set(None),
     }
     .insert(db)
     .await?))
@@ -131,7 +136,8 @@ pub async fn assign_craftsman(
 
 /// The craftsman's firm (or the secretariat) answers a school's proposed assignment: confirms it
 /// (`accept`) or declines it. Answering again the same way changes nothing; a confirmed
-/// assignment cannot be declined, nor a declined one confirmed (`INVALID_TRANSITION`).
+/// assignment cannot be declined, nor a declined one confirmed, nor a withdrawn one answered
+/// (`INVALID_TRANSITION`).
 ///
 /// # Errors
 /// `UNAUTHENTICATED` anonymously; `FORBIDDEN` for anyone but the craftsman's firm and the
@@ -164,6 +170,13 @@ pub async fn answer_assignment(
     } else {
         (a.declined_at, a.confirmed_at)
     };
+    if a.withdrawn_at.is_some() {
+        return Ok(refuse(
+            "id",
+            ViolationCode::InvalidTransition,
+            msg!("plan-assignment-withdrawn"),
+        ));
+    }
     if other.is_some() {
         return Ok(refuse(
             "id",

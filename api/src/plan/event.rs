@@ -101,6 +101,7 @@ pub async fn record_event(
         participants_count: Set(e.participants_count),
         notes: Set(clean(e.notes)),
         created_at: Set(Utc::now()),
+        archived_at: Set(None),
     }
     .insert(&txn)
     .await?;

@@ -19,7 +19,8 @@ use crate::text::required;
 
 /// Names the caller's firm's career mentor (职业规划导师; one per firm: a second call replaces the
 /// first), with what qualifies them: only a senior technician or a manager meets the commitment
-/// (Founding notice 二(四)10); `OTHER` is recorded and leaves it unmet.
+/// (Founding notice 二(四)10); `OTHER` is recorded and leaves it unmet. The firm's mentor row is
+/// replaced in place, archived or not, and is in use again afterwards.
 ///
 /// # Errors
 /// `FORBIDDEN` for schools; database failures.
@@ -59,6 +60,8 @@ pub async fn set_career_mentor(
             a.name = Set(name);
             a.title = Set(title);
             a.qualification = Set(Some(qualification));
+            // Naming the mentor again brings an archived one back (issue 12).
+            a.archived_at = Set(None);
             a.update(&txn).await?
         }
         None => {
@@ -68,6 +71,7 @@ pub async fn set_career_mentor(
                 name: Set(name),
                 title: Set(title),
                 qualification: Set(Some(qualification)),
+                archived_at: Set(None),
             }
             .insert(&txn)
             .await?

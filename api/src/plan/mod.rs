@@ -9,6 +9,7 @@
 
 mod acting;
 mod apprenticeship;
+mod archive;
 mod compliance;
 mod craftsman;
 mod event;
@@ -16,8 +17,10 @@ mod mentor;
 mod scope;
 mod site;
 mod station;
+mod update;
 
 pub use apprenticeship::*;
+pub use archive::*;
 pub use compliance::*;
 pub use craftsman::*;
 pub use event::*;
@@ -25,3 +28,4 @@ pub use mentor::*;
 pub use scope::*;
 pub use site::*;
 pub use station::*;
+pub use update::*;

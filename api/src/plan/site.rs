@@ -117,6 +117,7 @@ pub async fn create_site(
         status: Set(s.status),
         created_at: Set(now),
         updated_at: Set(now),
+        archived_at: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -204,7 +205,8 @@ pub(super) fn owns(actor: &Actor, host: Uuid) -> Result<(), Error> {
     }
 }
 
-/// Attaches a mentor (师傅) to a site (its host or the secretariat).
+/// Attaches a mentor (师傅) to a site (its host or the secretariat); an archived site takes none
+/// (`INVALID_TRANSITION`).
 ///
 /// # Errors
 /// `FORBIDDEN` for others; database failures.
@@ -228,6 +230,13 @@ pub async fn add_site_mentor(
         ));
     };
     owns(actor, s.host_unit_id)?;
+    if s.archived_at.is_some() {
+        return Ok(refuse(
+            "siteId",
+            ViolationCode::InvalidTransition,
+            msg!("plan-site-archived"),
+        ));
+    }
     let mut errors = Vec::new();
     let name = required(&name, "name", &mut errors);
     if !errors.is_empty() {

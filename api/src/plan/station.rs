@@ -68,13 +68,16 @@ pub async fn create_station(
         contact_person: Set(clean(contact_person)),
         contact_phone: Set(clean(contact_phone)),
         created_at: Set(Utc::now()),
+        archived_at: Set(None),
     }
     .insert(db)
     .await?))
 }
 
 /// Sets the practice posts a station offers for a year and specialty (its host or the
-/// secretariat). Fewer posts than already booked is refused (`NO_PRACTICE_POST_LEFT`).
+/// secretariat). A later call for the same year and specialty replaces the number (0 included:
+/// how a wrong offer is corrected). Fewer posts than already booked is refused
+/// (`NO_PRACTICE_POST_LEFT`); an archived station offers none (`INVALID_TRANSITION`).
 ///
 /// # Errors
 /// `FORBIDDEN` for others; database failures.
@@ -100,6 +103,13 @@ pub async fn offer_posts(
         ));
     };
     owns(actor, st.host_unit_id)?;
+    if st.archived_at.is_some() {
+        return Ok(refuse(
+            "stationId",
+            ViolationCode::InvalidTransition,
+            msg!("plan-station-archived"),
+        ));
+    }
     let mut errors = Vec::new();
     let specialty = required(&specialty, "specialty", &mut errors);
     if posts < 0 {
@@ -158,14 +168,17 @@ pub async fn offer_posts(
 }
 
 /// Locks a station's row for the transaction (FOR UPDATE on PostgreSQL), so bookings and post
-/// changes of one station run one after another and posts cannot be overbooked; whether it exists.
-async fn lock_station(db: &impl ConnectionTrait, station: Uuid) -> Result<bool, DbErr> {
+/// changes of one station run one after another and posts cannot be overbooked; the station, if
+/// it exists.
+async fn lock_station(
+    db: &impl ConnectionTrait,
+    station: Uuid,
+) -> Result<Option<practice_station::Model>, DbErr> {
     use sea_orm::QuerySelect;
-    Ok(practice_station::Entity::find_by_id(station)
+    practice_station::Entity::find_by_id(station)
         .lock_exclusive()
         .one(db)
-        .await?
-        .is_some())
+        .await
 }
 
 /// Teachers booked at a station for a year (by start date) and specialty.
@@ -243,12 +256,19 @@ pub async fn record_practice(
         ));
     }
     let txn = crate::db::write_txn(db).await?;
-    if !lock_station(&txn, p.station_id).await? {
-        errors.push(Violation::on(
+    match lock_station(&txn, p.station_id).await? {
+        None => errors.push(Violation::on(
             "stationId",
             ViolationCode::NotFound,
             msg!("plan-station-unknown"),
-        ));
+        )),
+        // An archived station takes no new bookings (issue 12).
+        Some(st) if st.archived_at.is_some() => errors.push(Violation::on(
+            "stationId",
+            ViolationCode::InvalidTransition,
+            msg!("plan-station-archived"),
+        )),
+        Some(_) => {}
     }
     match unit(&txn, school).await? {
         Some(u) if u.kind.is_school() => {}

@@ -239,7 +239,7 @@ async fn every_edge_of_a_member_unit_answers_with_its_rows(app: TestApp) {
     fulfil(&app, &p).await;
     proposed_class(&app, &p).await;
     let school = app.unit_id(SCHOOL).await;
-    let apprenticeship = app.mutate("createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm_a)).await;
+    let apprenticeship = app.mutate("createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01", "endDate": "2028-08-31" }), "apprenticeship { id }", Some(&p.firm_a)).await;
     assert_eq!(
         codes(&apprenticeship),
         Vec::<String>::new(),

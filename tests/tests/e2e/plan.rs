@@ -564,7 +564,7 @@ async fn each_new_mutation_is_allowed_only_to_its_units_and_the_secretariat(app:
         (
             "createApprenticeship",
             "CreateApprenticeshipInput",
-            json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "WORK_STUDY_ALTERNATION", "startDate": "2026-09-01" }),
+            json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "WORK_STUDY_ALTERNATION", "startDate": "2026-09-01", "endDate": "2028-08-31" }),
             "apprenticeship { id }",
             vec![&p.firm_a],
             vec![&p.school],
@@ -643,7 +643,7 @@ async fn phones_and_apprentices_are_seen_only_by_the_units_involved(app: TestApp
         Some(&p.firm_a),
     )
     .await;
-    app.mutate( "createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm_a)).await;
+    app.mutate( "createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01", "endDate": "2028-08-31" }), "apprenticeship { id }", Some(&p.firm_a)).await;
     let listing = app
         .post_graphql("{ events(year: 2026, kinds: [CAMPUS_VISIT]) { totalCount nodes { title units { role unit { name } } } } }", json!({}), Some(&p.firm_c))
         .await

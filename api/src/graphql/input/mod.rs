@@ -37,12 +37,14 @@ pub(in crate::graphql) fn year_bounds(
 }
 
 mod auth;
+mod corrections;
 mod order_class;
 mod placement;
 mod plan;
 mod registry;
 
 pub use auth::*;
+pub use corrections::*;
 pub use order_class::*;
 pub use placement::*;
 pub use plan::*;

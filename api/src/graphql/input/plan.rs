@@ -224,7 +224,9 @@ pub struct CreateApprenticeshipInput {
     pub mode: ApprenticeshipMode,
     /// First day.
     pub start_date: Date,
-    /// Last day.
+    /// Planned last day: required (`BLANK` when null or absent), not before the first day
+    /// (`INVALID`). No source document states how long an apprenticeship (企业新型学徒制, Founding
+    /// notice 二(三)7) lasts, so the firm states it; an ACTIVE apprenticeship past it is `overdue`.
     pub end_date: Option<Date>,
 }
 

@@ -132,4 +132,5 @@ pub struct Mutation(
     order_class::OrderClassMutation,
     placement::PlacementMutation,
     plan::PlanMutation,
+    plan::corrections::CorrectionMutation,
 );

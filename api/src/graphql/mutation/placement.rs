@@ -22,7 +22,7 @@ use crate::placement::{
 use crate::spreadsheet::{self, Format, ImportReport};
 
 payload!(
-    /// Result of `saveStudent`.
+    /// Result of `saveStudent` and `archiveStudent`.
     SaveStudentPayload, student: Student
 );
 
@@ -118,6 +118,28 @@ impl PlacementMutation {
         };
         Ok(SaveStudentPayload::from_outcome(
             domain::save_student(db, actor(ctx), s).await?,
+            |s| Student(s, StudentView::Full),
+        ))
+    }
+
+    /// Archives a student who left the school: the student's school only (`FORBIDDEN`
+    /// otherwise). The student and their placements, enrolments and outcomes are kept;
+    /// `MemberUnit.students` hides them unless `includeArchived: true`; `node()` still reads them.
+    /// A wrong record is corrected with `saveStudent` (same student number). User errors:
+    /// `NOT_FOUND`, `INVALID_TRANSITION` (already archived).
+    async fn archive_student(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `ArchiveInput`.")]
+        input: crate::graphql::input::ArchiveInput,
+    ) -> ApiResult<SaveStudentPayload> {
+        let id = match input_id(NodeType::Student, &input.id, "id") {
+            Ok(id) => id,
+            Err(e) => return Ok(SaveStudentPayload::failed(vec![e])),
+        };
+        let db = ctx.data::<DatabaseConnection>()?;
+        Ok(SaveStudentPayload::from_outcome(
+            domain::archive_student(db, actor(ctx), id).await?,
             |s| Student(s, StudentView::Full),
         ))
     }

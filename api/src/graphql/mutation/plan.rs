@@ -3,6 +3,8 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::input_id;
+
+pub(super) mod corrections;
 use crate::graphql::error::{ApiError, ApiResult, UserError, user_errors};
 use crate::graphql::guard::actor;
 use crate::graphql::id::NodeType;
@@ -38,11 +40,12 @@ fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, UserError> {
 }
 
 payload!(
-    /// Result of `createTrainingSite`.
+    /// Result of `createTrainingSite`, `updateTrainingSite` and `archiveTrainingSite`.
     TrainingSitePayload, training_site: TrainingSite
 );
 payload!(
-    /// Result of `createTeacherPracticeStation` and `offerPracticePosts`.
+    /// Result of `createTeacherPracticeStation`, `offerPracticePosts`,
+    /// `updateTeacherPracticeStation` and `archiveTeacherPracticeStation`.
     TeacherPracticeStationPayload, teacher_practice_station: TeacherPracticeStation
 );
 payload!(
@@ -50,23 +53,25 @@ payload!(
     TeacherPracticePayload, teacher_practice: TeacherPractice
 );
 payload!(
-    /// Result of `addCraftsman`.
+    /// Result of `addCraftsman`, `updateCraftsman` and `archiveCraftsman`.
     CraftsmanPayload, craftsman: Craftsman
 );
 payload!(
-    /// Result of `assignCraftsman`, `confirmCraftsmanAssignment` and `declineCraftsmanAssignment`.
+    /// Result of `assignCraftsman`, `confirmCraftsmanAssignment`, `declineCraftsmanAssignment` and
+    /// `withdrawCraftsmanAssignment`.
     CraftsmanAssignmentPayload, craftsman_assignment: CraftsmanAssignment
 );
 payload!(
-    /// Result of `setCareerMentor`.
+    /// Result of `setCareerMentor`, `updateCareerMentor` and `archiveCareerMentor`.
     CareerMentorPayload, career_mentor: CareerMentor
 );
 payload!(
-    /// Result of `createApprenticeship`.
+    /// Result of `createApprenticeship`, `updateApprenticeship`, `completeApprenticeship` and
+    /// `terminateApprenticeship`.
     ApprenticeshipPayload, apprenticeship: Apprenticeship
 );
 payload!(
-    /// Result of `recordEvent`.
+    /// Result of `recordEvent`, `confirmEvent`, `updateEvent` and `archiveEvent`.
     EventPayload, event: Event
 );
 

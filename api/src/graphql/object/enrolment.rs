@@ -120,6 +120,13 @@ impl Student {
         encode(NodeType::Student, self.0.id)
     }
 
+    /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
+    /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
+    /// for no compliance rule (issue 12).
+    async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
+        self.0.archived_at.map(Into::into)
+    }
+
     /// The record's audit trail, newest first: who created and changed it, when, through which
     /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
     /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.

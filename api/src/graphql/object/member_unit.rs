@@ -317,13 +317,18 @@ impl MemberUnit {
     async fn students(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<e::StudentConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_students(ctx, self.0.id, page).await
+        e::unit_students(ctx, self.0.id, include_archived.unwrap_or(false), page).await
     }
 
     /// Internship placements (岗位实习) of the school's students or hosted by the unit, filtered
@@ -378,13 +383,26 @@ impl MemberUnit {
         )]
         role: Option<e::TrainingSiteRole>,
         #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<SiteKind>>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<TrainingSiteConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_sites(ctx, self.0.id, role, kinds, page).await
+        e::unit_sites(
+            ctx,
+            self.0.id,
+            role,
+            kinds,
+            include_archived.unwrap_or(false),
+            page,
+        )
+        .await
     }
 
     /// The firm's teacher practice stations (教师活动站), newest first. Errors: `UNAUTHENTICATED`.
@@ -395,13 +413,18 @@ impl MemberUnit {
     async fn teacher_practice_stations(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<TeacherPracticeStationConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_stations(ctx, self.0.id, page).await
+        e::unit_stations(ctx, self.0.id, include_archived.unwrap_or(false), page).await
     }
 
     /// Teachers' practice stints of the school's teachers or at the firm's stations, newest first,
@@ -435,13 +458,18 @@ impl MemberUnit {
     async fn craftsmen(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<CraftsmanConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_craftsmen(ctx, self.0.id, page).await
+        e::unit_craftsmen(ctx, self.0.id, include_archived.unwrap_or(false), page).await
     }
 
     /// The firm's career mentors (职业导师, Founding notice 二(四)10), newest first. Errors:
@@ -453,13 +481,18 @@ impl MemberUnit {
     async fn career_mentors(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<e::CareerMentorConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_career_mentors(ctx, self.0.id, page).await
+        e::unit_career_mentors(ctx, self.0.id, include_archived.unwrap_or(false), page).await
     }
 
     /// Apprenticeships (企业新型学徒制) the firm employs or the school partners, newest first,
@@ -502,13 +535,27 @@ impl MemberUnit {
         role: Option<EventRole>,
         #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<EventKind>>,
         #[graphql(desc = "Only events held in this year.")] year: Option<i32>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<EventConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_events(ctx, self.0.id, role, kinds, year, page).await
+        e::unit_events(
+            ctx,
+            self.0.id,
+            role,
+            kinds,
+            year,
+            include_archived.unwrap_or(false),
+            page,
+        )
+        .await
     }
 
     /// The school's graduates' outcomes (毕业去向), newest first, optionally of one graduation

@@ -53,5 +53,5 @@ pub use plan_people::{Apprenticeship, CareerClass, CareerMentor, Event, EventUni
 pub use unit_edges::{
     ApprenticeshipRole, CareerMentorConnection, GraduateOutcomeConnection, InternshipPlacementRole,
     OrderClassDemandRole, OrderClassRole, StudentConnection, StudentEnrolmentConnection,
-    TeacherPracticeRole, TrainingSiteRole,
+    TeacherPracticeRole, TrainingSiteRole, unarchived,
 };

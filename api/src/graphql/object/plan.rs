@@ -87,6 +87,13 @@ impl TrainingSite {
         encode(NodeType::TrainingSite, self.0.id)
     }
 
+    /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
+    /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
+    /// for no compliance rule (issue 12).
+    async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
+        self.0.archived_at.map(Into::into)
+    }
+
     /// The record's audit trail, newest first: who created and changed it, when, through which
     /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
     /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
@@ -248,6 +255,13 @@ impl TeacherPracticeStation {
         encode(NodeType::TeacherPracticeStation, self.0.id)
     }
 
+    /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
+    /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
+    /// for no compliance rule (issue 12).
+    async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
+        self.0.archived_at.map(Into::into)
+    }
+
     /// The record's audit trail, newest first: who created and changed it, when, through which
     /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
     /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
@@ -393,6 +407,13 @@ impl Craftsman {
         encode(NodeType::Craftsman, self.0.id)
     }
 
+    /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
+    /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
+    /// for no compliance rule (issue 12).
+    async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
+        self.0.archived_at.map(Into::into)
+    }
+
     /// The record's audit trail, newest first: who created and changed it, when, through which
     /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
     /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
@@ -509,6 +530,11 @@ impl CraftsmanAssignment {
     /// When the craftsman's firm declined (UTC, RFC 3339); null unless declined.
     async fn declined_at(&self) -> Option<DateTime> {
         self.0.declined_at.map(Into::into)
+    }
+    /// When the school (or the secretariat) withdrew the assignment (UTC, RFC 3339); null unless
+    /// withdrawn (`withdrawCraftsmanAssignment`). A withdrawn assignment no longer stands.
+    async fn withdrawn_at(&self) -> Option<DateTime> {
+        self.0.withdrawn_at.map(Into::into)
     }
 }
 

@@ -64,6 +64,13 @@ impl CareerMentor {
         encode(NodeType::CareerMentor, self.0.id)
     }
 
+    /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
+    /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
+    /// for no compliance rule (issue 12).
+    async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
+        self.0.archived_at.map(Into::into)
+    }
+
     /// The record's audit trail, newest first: who created and changed it, when, through which
     /// operation, and the fields changed (see `auditEvents`, scoped the same way). Errors:
     /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
@@ -178,13 +185,29 @@ impl Apprenticeship {
     async fn start_date(&self) -> Date {
         self.0.start_date.into()
     }
-    /// Last day.
+    /// Planned last day (required on create; null only on records from before it was).
     async fn end_date(&self) -> Option<Date> {
         self.0.end_date.map(Into::into)
     }
-    /// Status.
+    /// Status: ACTIVE, then COMPLETED (`completeApprenticeship`) or TERMINATED
+    /// (`terminateApprenticeship`).
     async fn status(&self) -> ApprenticeshipStatus {
         self.0.status
+    }
+    /// The actual last day, once COMPLETED or TERMINATED; null while ACTIVE.
+    async fn ended_on(&self) -> Option<Date> {
+        self.0.ended_on.map(Into::into)
+    }
+    /// Why it was TERMINATED; null otherwise.
+    async fn termination_reason(&self) -> Option<&str> {
+        self.0.termination_reason.as_deref()
+    }
+    /// Overdue: still ACTIVE after its planned last day (UTC date), or ACTIVE with no planned last
+    /// day recorded. The firm completes it, terminates it or corrects its `endDate`; the
+    /// secretariat finds these with `apprenticeships(overdue: true)` (issue 12: an apprenticeship
+    /// never stays ACTIVE forever).
+    async fn overdue(&self) -> bool {
+        crate::plan::is_overdue(&self.0, chrono::Utc::now().date_naive())
     }
 }
 
@@ -198,6 +221,13 @@ impl Event {
     /// Opaque global ID.
     pub async fn id(&self) -> ID {
         encode(NodeType::Event, self.0.id)
+    }
+
+    /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
+    /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
+    /// for no compliance rule (issue 12).
+    async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
+        self.0.archived_at.map(Into::into)
     }
 
     /// The record's audit trail, newest first: who created and changed it, when, through which

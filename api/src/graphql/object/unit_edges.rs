@@ -5,11 +5,10 @@
 
 use async_graphql::Context;
 use async_graphql::connection::EmptyFields;
-use entity::enums::EventKind;
 use entity::{
-    apprenticeship, career_mentor, craftsman, demand_participant, enrolment, event, event_unit,
-    graduate_outcome, internship_placement, order_class, order_class_demand, order_class_sponsor,
-    practice_station, site_partner, student, teacher_practice, training_site,
+    apprenticeship, demand_participant, enrolment, graduate_outcome, internship_placement,
+    order_class, order_class_demand, order_class_sponsor, practice_station, student,
+    teacher_practice,
 };
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::{
@@ -18,11 +17,9 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{
-    Apprenticeship, ApprenticeshipConnection, CareerMentor, Craftsman, CraftsmanConnection,
-    Enrolment, Event, EventConnection, GraduateOutcome, InternshipPlacement,
+    Apprenticeship, ApprenticeshipConnection, Enrolment, GraduateOutcome, InternshipPlacement,
     InternshipPlacementConnection, OrderClass, OrderClassConnection, OrderClassDemand,
     OrderClassDemandConnection, Student, StudentView, TeacherPractice, TeacherPracticeConnection,
-    TeacherPracticeStation, TeacherPracticeStationConnection, TrainingSite, TrainingSiteConnection,
     id_cursor,
 };
 use crate::graphql::connection::Page;
@@ -107,6 +104,20 @@ macro_rules! edge_page {
             .await?
     }};
 }
+
+/// `cond`, and unless `include_archived`, only the rows whose `archived_at` (`column`) is null:
+/// archived records drop out of lists by default (issue 12).
+pub fn unarchived(cond: Condition, include_archived: bool, column: impl ColumnTrait) -> Condition {
+    if include_archived {
+        cond
+    } else {
+        // Wrapped, so that a scope built as OR is narrowed, never widened.
+        Condition::all().add(cond).add(column.is_null())
+    }
+}
+
+mod plan;
+pub use plan::*;
 
 /// `MemberUnit.orderClassDemands`.
 pub async fn unit_demands(
@@ -295,9 +306,14 @@ pub fn placement_columns(
 pub async fn unit_students(
     ctx: &Context<'_>,
     unit: Uuid,
+    include_archived: bool,
     page: Page,
 ) -> ApiResult<StudentConnection> {
-    let cond = student_scope(actor(ctx));
+    let cond = unarchived(
+        student_scope(actor(ctx)),
+        include_archived,
+        student::Column::ArchivedAt,
+    );
     let edge = Edge::new(ctx, page)?;
     let (rows, total) = edge_page!(
         edge,
@@ -315,97 +331,6 @@ pub async fn unit_students(
     );
     Ok(edge.page.finish(rows, total, |s| {
         (id_cursor(s.id), Student(s, StudentView::Full), EmptyFields)
-    }))
-}
-
-/// `MemberUnit.trainingSites`.
-pub async fn unit_sites(
-    ctx: &Context<'_>,
-    unit: Uuid,
-    role: Option<TrainingSiteRole>,
-    kinds: Option<Vec<entity::enums::SiteKind>>,
-    page: Page,
-) -> ApiResult<TrainingSiteConnection> {
-    let mut cond = Condition::all();
-    if let Some(k) = kinds {
-        cond = cond.add(training_site::Column::Kind.is_in(k));
-    }
-    let edge = Edge::new(ctx, page)?;
-    let look = ctx.look_ahead();
-    let (rows, total) = edge_page!(
-        edge,
-        "MemberUnit.trainingSites",
-        training_site,
-        cond,
-        role,
-        unit,
-        |parents| {
-            let find = || training_site::Entity::find().filter(cond.clone());
-            let mut sides = Vec::new();
-            if wants(role, TrainingSiteRole::Host) {
-                sides.push(Side::new(
-                    find(),
-                    col(training_site::Entity, training_site::Column::HostUnitId),
-                    &parents,
-                ));
-            }
-            if wants(role, TrainingSiteRole::Partner) {
-                sides.push(through(
-                    find(),
-                    site_partner::Entity,
-                    Condition::all().add(
-                        Expr::col((site_partner::Entity, site_partner::Column::SiteId))
-                            .equals((training_site::Entity, training_site::Column::Id)),
-                    ),
-                    col(site_partner::Entity, site_partner::Column::UnitId),
-                    &parents,
-                ));
-            }
-            sides
-        },
-        |rows| {
-            let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-            let hosts: Vec<Uuid> = rows.iter().map(|r| r.host_unit_id).collect();
-            crate::graphql::loader::prime_plan_rows(edge.loaders, &look, &ids, &hosts).await?
-        }
-    );
-    Ok(edge.page.finish(rows, total, |s| {
-        (id_cursor(s.id), TrainingSite(s), EmptyFields)
-    }))
-}
-
-/// `MemberUnit.teacherPracticeStations`.
-pub async fn unit_stations(
-    ctx: &Context<'_>,
-    unit: Uuid,
-    page: Page,
-) -> ApiResult<TeacherPracticeStationConnection> {
-    let cond = Condition::all();
-    let edge = Edge::new(ctx, page)?;
-    let look = ctx.look_ahead();
-    let (rows, total) = edge_page!(
-        edge,
-        "MemberUnit.teacherPracticeStations",
-        practice_station,
-        cond,
-        (),
-        unit,
-        |parents| vec![Side::new(
-            practice_station::Entity::find(),
-            col(
-                practice_station::Entity,
-                practice_station::Column::HostUnitId
-            ),
-            &parents
-        )],
-        |rows| {
-            let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-            let hosts: Vec<Uuid> = rows.iter().map(|r| r.host_unit_id).collect();
-            crate::graphql::loader::prime_plan_rows(edge.loaders, &look, &ids, &hosts).await?
-        }
-    );
-    Ok(edge.page.finish(rows, total, |s| {
-        (id_cursor(s.id), TeacherPracticeStation(s), EmptyFields)
     }))
 }
 
@@ -463,60 +388,6 @@ pub async fn unit_teacher_practices(
     }))
 }
 
-/// `MemberUnit.craftsmen`.
-pub async fn unit_craftsmen(
-    ctx: &Context<'_>,
-    unit: Uuid,
-    page: Page,
-) -> ApiResult<CraftsmanConnection> {
-    let cond = Condition::all();
-    let edge = Edge::new(ctx, page)?;
-    let (rows, total) = edge_page!(
-        edge,
-        "MemberUnit.craftsmen",
-        craftsman,
-        cond,
-        (),
-        unit,
-        |parents| vec![Side::new(
-            craftsman::Entity::find(),
-            col(craftsman::Entity, craftsman::Column::UnitId),
-            &parents
-        )],
-        |rows| drop(rows)
-    );
-    Ok(edge.page.finish(rows, total, |s| {
-        (id_cursor(s.id), Craftsman(s), EmptyFields)
-    }))
-}
-
-/// `MemberUnit.careerMentors`.
-pub async fn unit_career_mentors(
-    ctx: &Context<'_>,
-    unit: Uuid,
-    page: Page,
-) -> ApiResult<CareerMentorConnection> {
-    let cond = Condition::all();
-    let edge = Edge::new(ctx, page)?;
-    let (rows, total) = edge_page!(
-        edge,
-        "MemberUnit.careerMentors",
-        career_mentor,
-        cond,
-        (),
-        unit,
-        |parents| vec![Side::new(
-            career_mentor::Entity::find(),
-            col(career_mentor::Entity, career_mentor::Column::UnitId),
-            &parents
-        )],
-        |rows| drop(rows)
-    );
-    Ok(edge.page.finish(rows, total, |s| {
-        (id_cursor(s.id), CareerMentor(s), EmptyFields)
-    }))
-}
-
 /// `MemberUnit.apprenticeships`.
 pub async fn unit_apprenticeships(
     ctx: &Context<'_>,
@@ -557,56 +428,6 @@ pub async fn unit_apprenticeships(
     Ok(edge.page.finish(rows, total, |s| {
         (id_cursor(s.id), Apprenticeship(s), EmptyFields)
     }))
-}
-
-/// `MemberUnit.events`.
-pub async fn unit_events(
-    ctx: &Context<'_>,
-    unit: Uuid,
-    role: Option<entity::enums::EventRole>,
-    kinds: Option<Vec<EventKind>>,
-    year: Option<i32>,
-    page: Page,
-) -> ApiResult<EventConnection> {
-    let mut cond = Condition::all();
-    if let Some(k) = kinds {
-        cond = cond.add(event::Column::Kind.is_in(k));
-    }
-    if let Some(y) = year {
-        let (a, b) = crate::graphql::input::year_bounds(y)?;
-        cond = cond
-            .add(event::Column::HeldOn.gte(a))
-            .add(event::Column::HeldOn.lt(b));
-    }
-    let edge = Edge::new(ctx, page)?;
-    let (rows, total) = edge_page!(
-        edge,
-        "MemberUnit.events",
-        event,
-        cond,
-        role,
-        unit,
-        |parents| {
-            let mut on = Condition::all().add(
-                Expr::col((event_unit::Entity, event_unit::Column::EventId))
-                    .equals((event::Entity, event::Column::Id)),
-            );
-            if let Some(r) = role {
-                on = on.add(event_unit::Column::Role.eq(r));
-            }
-            vec![through(
-                event::Entity::find().filter(cond.clone()),
-                event_unit::Entity,
-                on,
-                col(event_unit::Entity, event_unit::Column::UnitId),
-                &parents,
-            )]
-        },
-        |rows| drop(rows)
-    );
-    Ok(edge
-        .page
-        .finish(rows, total, |s| (id_cursor(s.id), Event(s), EmptyFields)))
 }
 
 /// `MemberUnit.graduateOutcomes`.

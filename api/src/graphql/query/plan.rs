@@ -29,7 +29,7 @@ fn unit_id(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, ApiError> {
 }
 use crate::plan::{
     ComplianceRule, EvidenceKind, alliance_compliance, apprenticeship_scope, member_compliance,
-    teacher_practice_scope,
+    overdue_condition, teacher_practice_scope,
 };
 
 /// One item of a member's compliance.
@@ -162,6 +162,11 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<SiteKind>>,
         #[graphql(desc = "Only sites hosted by this member unit (global ID).")] host_id: Option<ID>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
@@ -169,7 +174,11 @@ impl PlanQuery {
     ) -> ApiResult<TrainingSiteConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let mut cond = Condition::all();
+        let mut cond = crate::graphql::object::unarchived(
+            Condition::all(),
+            include_archived.unwrap_or(false),
+            training_site::Column::ArchivedAt,
+        );
         if let Some(k) = kinds {
             cond = cond.add(training_site::Column::Kind.is_in(k));
         }
@@ -198,10 +207,16 @@ impl PlanQuery {
         guard = "RoleGuard::Authenticated",
         complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
     )]
+    #[allow(clippy::too_many_arguments)]
     async fn teacher_practice_stations(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only stations of this member unit (global ID).")] host_id: Option<ID>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
@@ -209,7 +224,11 @@ impl PlanQuery {
     ) -> ApiResult<TeacherPracticeStationConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let mut cond = Condition::all();
+        let mut cond = crate::graphql::object::unarchived(
+            Condition::all(),
+            include_archived.unwrap_or(false),
+            practice_station::Column::ArchivedAt,
+        );
         if let Some(h) = unit_id(&host_id, "hostId")? {
             cond = cond.add(practice_station::Column::HostUnitId.eq(h));
         }
@@ -270,12 +289,18 @@ impl PlanQuery {
         guard = "RoleGuard::Authenticated",
         complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
     )]
+    #[allow(clippy::too_many_arguments)]
     async fn craftsmen(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only this firm's (global ID of a member unit).")] unit_id_filter: Option<
             ID,
         >,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
@@ -283,7 +308,11 @@ impl PlanQuery {
     ) -> ApiResult<CraftsmanConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let mut cond = Condition::all();
+        let mut cond = crate::graphql::object::unarchived(
+            Condition::all(),
+            include_archived.unwrap_or(false),
+            craftsman::Column::ArchivedAt,
+        );
         if let Some(u) = unit_id(&unit_id_filter, "unitIdFilter")? {
             cond = cond.add(craftsman::Column::UnitId.eq(u));
         }
@@ -305,7 +334,8 @@ impl PlanQuery {
     }
 
     /// Apprenticeships (企业新型学徒制), newest first: the firm, the partner school and the
-    /// secretariat only (apprentices' data is personal).
+    /// secretariat only (apprentices' data is personal). `overdue: true` lists those still ACTIVE
+    /// past their planned last day (or without one), for the firm or the secretariat to chase.
     #[graphql(
         guard = "RoleGuard::Authenticated",
         complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
@@ -313,6 +343,10 @@ impl PlanQuery {
     async fn apprenticeships(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Only the overdue ones (true: ACTIVE past their planned last day, or without one) or only the others (false); all when null. The secretariat's list to chase (issue 12)."
+        )]
+        overdue: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
@@ -320,7 +354,10 @@ impl PlanQuery {
     ) -> ApiResult<ApprenticeshipConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let cond = apprenticeship_scope(actor(ctx));
+        let mut cond = apprenticeship_scope(actor(ctx));
+        if let Some(o) = overdue {
+            cond = cond.add(overdue_condition(o, chrono::Utc::now().date_naive()));
+        }
         let (rows, total) = newest_first(
             db,
             apprenticeship::Entity::find().filter(cond),
@@ -348,6 +385,11 @@ impl PlanQuery {
         #[graphql(desc = "Only events held in this year.")] year: Option<i32>,
         #[graphql(desc = "Only events this member unit organised or joined (global ID).")]
         unit_id_filter: Option<ID>,
+        #[graphql(
+            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            default_with = "Some(false)"
+        )]
+        include_archived: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
@@ -355,7 +397,11 @@ impl PlanQuery {
     ) -> ApiResult<EventConnection> {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
-        let mut cond = Condition::all();
+        let mut cond = crate::graphql::object::unarchived(
+            Condition::all(),
+            include_archived.unwrap_or(false),
+            event::Column::ArchivedAt,
+        );
         if let Some(k) = kinds {
             cond = cond.add(event::Column::Kind.is_in(k));
         }
