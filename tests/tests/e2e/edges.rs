@@ -214,7 +214,7 @@ const EVERYTHING: &str = r#"query($id: ID!) { memberUnit(id: $id) {
   teacherPracticeStations { totalCount nodes { name } }
   teacherPractices { totalCount nodes { teacherName } }
   craftsmen { totalCount }
-  careerMentors { totalCount nodes { name qualification } }
+  careerMentor { name qualification }
   apprenticeships { totalCount }
   events { totalCount nodes { title } }
   organised: events(role: ORGANISER) { totalCount }
@@ -265,10 +265,7 @@ async fn every_edge_of_a_member_unit_answers_with_its_rows(app: TestApp) {
         firm["teacherPractices"]["nodes"][0]["teacherName"],
         "王老师"
     );
-    assert_eq!(
-        firm["careerMentors"]["nodes"][0]["qualification"],
-        "MANAGER"
-    );
+    assert_eq!(firm["careerMentor"]["qualification"], "MANAGER");
     assert_eq!(firm["apprenticeships"]["totalCount"], 1);
     assert_eq!(firm["events"]["totalCount"], 1, "took part in the visit");
     assert_eq!(firm["organised"]["totalCount"], 0);
@@ -308,7 +305,7 @@ const PAGE_WITH_EDGES: &str = r#"query($first: Int!) { memberUnits(first: $first
   trainingSites(first: 5) { totalCount nodes { name partners { unit { name } } } }
   teacherPracticeStations(first: 5) { nodes { name } }
   teacherPractices(first: 5) { nodes { teacherName } }
-  careerMentors(first: 5) { nodes { name } }
+  careerMentor { name }
   events(first: 5) { totalCount nodes { title } }
   students(first: 5) { totalCount nodes { name enrolments(first: 3) { totalCount } internshipPlacements(first: 3) { totalCount } } }
 } } }"#;
@@ -527,7 +524,7 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
     fulfil(&app, &p).await;
     proposed_class(&app, &p).await;
     let school = app.unit_id(SCHOOL).await;
-    let r = app.mutate("createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01" }), "apprenticeship { id }", Some(&p.firm_a)).await;
+    let r = app.mutate("createApprenticeship", "CreateApprenticeshipInput", json!({ "schoolId": school, "apprenticeName": "孙学徒", "hireDate": "2026-07-01", "post": "装配工", "firmMentor": "张师傅", "schoolMentor": "王老师", "mode": "PART_TIME", "startDate": "2026-09-01", "endDate": "2028-08-31" }), "apprenticeship { id }", Some(&p.firm_a)).await;
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
     let r = app.mutate("recordGraduateOutcome", "RecordGraduateOutcomeInput", json!({ "studentNumber": "E001", "graduationYear": 2026, "status": "EMPLOYED", "inWeihai": true, "reportedOn": "2026-07-10" }), "graduateOutcome { status }", Some(&p.school)).await;
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");

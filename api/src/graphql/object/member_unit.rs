@@ -472,27 +472,23 @@ impl MemberUnit {
         e::unit_craftsmen(ctx, self.0.id, include_archived.unwrap_or(false), page).await
     }
 
-    /// The firm's career mentors (职业导师, Founding notice 二(四)10), newest first. Errors:
-    /// `UNAUTHENTICATED`.
-    #[graphql(
-        guard = "RoleGuard::Authenticated",
-        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
-    )]
-    async fn career_mentors(
+    /// The firm's career mentor (职业规划导师, Founding notice 二(四)10: one per firm, named with
+    /// `setCareerMentor`); null when none is named, or when the mentor is archived unless
+    /// `includeArchived`. Loaded for all units of a page at once. Errors: `UNAUTHENTICATED`.
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn career_mentor(
         &self,
         ctx: &Context<'_>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also an archived mentor (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,
-        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
-        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
-        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
-        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
-    ) -> ApiResult<e::CareerMentorConnection> {
-        let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_career_mentors(ctx, self.0.id, include_archived.unwrap_or(false), page).await
+    ) -> ApiResult<Option<super::CareerMentor>> {
+        let page = Page::new(Some(1), None, None, None, "ID")?;
+        let mentors =
+            e::unit_career_mentors(ctx, self.0.id, include_archived.unwrap_or(false), page).await?;
+        Ok(mentors.edges.into_iter().next().map(|edge| edge.node))
     }
 
     /// Apprenticeships (企业新型学徒制) the firm employs or the school partners, newest first,

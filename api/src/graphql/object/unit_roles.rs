@@ -9,7 +9,7 @@ use crate::graphql::connection::{Cursor, TotalCount};
 
 /// A member unit's students (`MemberUnit.students`), newest first.
 pub type StudentConnection = Connection<Cursor, Student, TotalCount, EmptyFields>;
-/// A member unit's career mentors (`MemberUnit.careerMentors`), newest first.
+/// A firm's career mentors as a page; `MemberUnit.careerMentor` reads its first (one per firm).
 pub type CareerMentorConnection = Connection<Cursor, CareerMentor, TotalCount, EmptyFields>;
 /// A school's graduates' outcomes (`MemberUnit.graduateOutcomes`), newest first.
 pub type GraduateOutcomeConnection = Connection<Cursor, GraduateOutcome, TotalCount, EmptyFields>;

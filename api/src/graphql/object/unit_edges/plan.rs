@@ -1,5 +1,5 @@
 //! The plan's edges of a member unit (`MemberUnit.trainingSites`, `.teacherPracticeStations`,
-//! `.craftsmen`, `.careerMentors`, `.events`): archived rows are hidden unless
+//! `.craftsmen`, `.careerMentor`, `.events`): archived rows are hidden unless
 //! `includeArchived: true` (issue 12).
 
 use async_graphql::Context;
@@ -154,7 +154,7 @@ pub async fn unit_craftsmen(
     }))
 }
 
-/// `MemberUnit.careerMentors`.
+/// `MemberUnit.careerMentor` (a page of at most one: a firm names one mentor).
 pub async fn unit_career_mentors(
     ctx: &Context<'_>,
     unit: Uuid,
@@ -169,7 +169,7 @@ pub async fn unit_career_mentors(
     let edge = Edge::new(ctx, page)?;
     let (rows, total) = edge_page!(
         edge,
-        "MemberUnit.careerMentors",
+        "MemberUnit.careerMentor",
         career_mentor,
         cond,
         (),
