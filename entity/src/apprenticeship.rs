@@ -30,7 +30,7 @@ pub struct Model {
     pub mode: ApprenticeshipMode,
     /// First day.
     pub start_date: Date,
-    /// Planned last day (required on create since issue 12; older rows may lack it).
+    /// Planned last day (required on create; older rows may lack it).
     pub end_date: Option<Date>,
     /// Status.
     pub status: ApprenticeshipStatus,

@@ -23,7 +23,7 @@ pub struct Model {
     /// counts as unmet until the firm says).
     pub qualification: Option<MentorQualification>,
     /// When the owner archived it (UTC); null while in use. Archived rows stay readable by
-    /// `node()` but drop out of lists and compliance (issue 12).
+    /// `node()` but drop out of lists and compliance (`docs/domain.md`, Correcting and archiving).
     pub archived_at: Option<DateTimeUtc>,
 }
 

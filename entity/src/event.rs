@@ -25,7 +25,7 @@ pub struct Model {
     /// When created (UTC).
     pub created_at: DateTimeUtc,
     /// When the owner archived it (UTC); null while in use. Archived rows stay readable by
-    /// `node()` but drop out of lists and compliance (issue 12).
+    /// `node()` but drop out of lists and compliance (`docs/domain.md`, Correcting and archiving).
     pub archived_at: Option<DateTimeUtc>,
 }
 

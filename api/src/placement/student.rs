@@ -219,7 +219,7 @@ pub async fn save_student(
     Ok(Ok(row))
 }
 
-/// Archives a student who left the school (issue 12): the student's school only, as
+/// Archives a student who left the school: the student's school only, as
 /// `saveStudent`. The row and everything that refers to it (placements, enrolments, outcomes) are
 /// kept; `MemberUnit.students` hides the student unless `includeArchived: true`, and `node()` still
 /// reads it. Saving the same student number again corrects the record and leaves it archived.

@@ -117,8 +117,8 @@ pub async fn create_apprenticeship(
 
 /// Whether an apprenticeship is overdue on `today`: still ACTIVE although its planned last day has
 /// passed, or ACTIVE with no planned last day recorded (rows from before it was required): either
-/// way the secretariat asks the firm to complete it, terminate it, or correct its end (issue 12,
-/// "an apprenticeship never stays ACTIVE forever").
+/// way the secretariat asks the firm to complete it, terminate it, or correct its end (an
+/// apprenticeship never stays ACTIVE forever).
 pub fn is_overdue(a: &apprenticeship::Model, today: NaiveDate) -> bool {
     a.status == ApprenticeshipStatus::Active && a.end_date.is_none_or(|e| e < today)
 }

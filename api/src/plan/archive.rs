@@ -1,4 +1,4 @@
-//! Archiving and withdrawing (issue 12): nothing another record depends on is deleted. An archived
+//! Archiving and withdrawing (`docs/domain.md`, Correcting and archiving): nothing another record depends on is deleted. An archived
 //! site, station, craftsman, career mentor or event keeps its row (and what refers to it: a
 //! placement's site, a teacher's stint, a craftsman's assignments, a career class) and stays
 //! readable by `node()`, but drops out of the lists (unless `includeArchived: true`) and out of

@@ -1,6 +1,6 @@
 //! Each member's compliance with the plan's commitments (督导评估, Founding notice 三(三)): the rules,
 //! which unit kinds they apply to, and the evidence for each. Archived sites, stations, career
-//! mentors and events are no evidence: compliance is recomputed from what remains (issue 12). A
+//! mentors and events are no evidence: compliance is recomputed from what remains (`docs/domain.md`, Correcting and archiving). A
 //! teacher's confirmed stint still counts after its station is archived: the teacher practised.
 
 use std::collections::{HashMap, HashSet};

@@ -98,7 +98,7 @@ pub async fn assign_craftsman(
             ViolationCode::NotFound,
             msg!("plan-craftsman-unknown"),
         )),
-        // A craftsman who left the pool takes no new assignment (issue 12).
+        // A craftsman who left the pool takes no new assignment (`docs/domain.md`, Correcting and archiving).
         Some(c) if c.archived_at.is_some() => errors.push(Violation::on(
             "craftsmanId",
             ViolationCode::InvalidTransition,

@@ -60,7 +60,7 @@ pub async fn set_career_mentor(
             a.name = Set(name);
             a.title = Set(title);
             a.qualification = Set(Some(qualification));
-            // Naming the mentor again brings an archived one back (issue 12).
+            // Naming the mentor again brings an archived one back (`docs/domain.md`, Correcting and archiving).
             a.archived_at = Set(None);
             a.update(&txn).await?
         }

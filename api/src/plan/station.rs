@@ -262,7 +262,7 @@ pub async fn record_practice(
             ViolationCode::NotFound,
             msg!("plan-station-unknown"),
         )),
-        // An archived station takes no new bookings (issue 12).
+        // An archived station takes no new bookings (`docs/domain.md`, Correcting and archiving).
         Some(st) if st.archived_at.is_some() => errors.push(Violation::on(
             "stationId",
             ViolationCode::InvalidTransition,

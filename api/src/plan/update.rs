@@ -1,4 +1,4 @@
-//! Corrections of the plan's records (issue 12): partial updates of training sites, teacher
+//! Corrections of the plan's records (`docs/domain.md`, Correcting and archiving): partial updates of training sites, teacher
 //! practice stations, craftsmen, career mentors, apprenticeships and events. An absent field is
 //! left as it is; for a nullable field `Some(None)` clears it. Each correction is allowed to whoever
 //! may create the record (the owning unit's staff or the secretariat; others `FORBIDDEN`), checks

@@ -1,4 +1,4 @@
-//! Input types of the corrections, archives and withdrawals (issue 12). In an update input an
+//! Input types of the corrections, archives and withdrawals (`docs/domain.md`, Correcting and archiving). In an update input an
 //! absent field is left as it is; a nullable field given `null` is cleared; a required field
 //! (name, title…) cannot be null.
 

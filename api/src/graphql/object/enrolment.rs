@@ -122,7 +122,7 @@ impl Student {
 
     /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
     /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
-    /// for no compliance rule (issue 12).
+    /// for no compliance rule (`docs/domain.md`, Correcting and archiving).
     async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
         self.0.archived_at.map(Into::into)
     }

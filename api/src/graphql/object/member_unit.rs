@@ -318,7 +318,7 @@ impl MemberUnit {
         &self,
         ctx: &Context<'_>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,
@@ -384,7 +384,7 @@ impl MemberUnit {
         role: Option<e::TrainingSiteRole>,
         #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<SiteKind>>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,
@@ -414,7 +414,7 @@ impl MemberUnit {
         &self,
         ctx: &Context<'_>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,
@@ -459,7 +459,7 @@ impl MemberUnit {
         &self,
         ctx: &Context<'_>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,
@@ -532,7 +532,7 @@ impl MemberUnit {
         #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<EventKind>>,
         #[graphql(desc = "Only events held in this year.")] year: Option<i32>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,

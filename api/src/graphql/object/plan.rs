@@ -89,7 +89,7 @@ impl TrainingSite {
 
     /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
     /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
-    /// for no compliance rule (issue 12).
+    /// for no compliance rule (`docs/domain.md`, Correcting and archiving).
     async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
         self.0.archived_at.map(Into::into)
     }
@@ -257,7 +257,7 @@ impl TeacherPracticeStation {
 
     /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
     /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
-    /// for no compliance rule (issue 12).
+    /// for no compliance rule (`docs/domain.md`, Correcting and archiving).
     async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
         self.0.archived_at.map(Into::into)
     }
@@ -409,7 +409,7 @@ impl Craftsman {
 
     /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
     /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
-    /// for no compliance rule (issue 12).
+    /// for no compliance rule (`docs/domain.md`, Correcting and archiving).
     async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
         self.0.archived_at.map(Into::into)
     }

@@ -66,7 +66,7 @@ impl CareerMentor {
 
     /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
     /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
-    /// for no compliance rule (issue 12).
+    /// for no compliance rule (`docs/domain.md`, Correcting and archiving).
     async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
         self.0.archived_at.map(Into::into)
     }
@@ -204,8 +204,8 @@ impl Apprenticeship {
     }
     /// Overdue: still ACTIVE after its planned last day (UTC date), or ACTIVE with no planned last
     /// day recorded. The firm completes it, terminates it or corrects its `endDate`; the
-    /// secretariat finds these with `apprenticeships(overdue: true)` (issue 12: an apprenticeship
-    /// never stays ACTIVE forever).
+    /// secretariat finds these with `apprenticeships(overdue: true)` (an apprenticeship never stays
+    /// ACTIVE forever).
     async fn overdue(&self) -> bool {
         crate::plan::is_overdue(&self.0, chrono::Utc::now().date_naive())
     }
@@ -225,7 +225,7 @@ impl Event {
 
     /// When the owner archived it (UTC, RFC 3339); null while in use. An archived record stays
     /// readable here and by `node()`, drops out of lists unless `includeArchived: true`, and counts
-    /// for no compliance rule (issue 12).
+    /// for no compliance rule (`docs/domain.md`, Correcting and archiving).
     async fn archived_at(&self) -> Option<crate::graphql::scalar::DateTime> {
         self.0.archived_at.map(Into::into)
     }

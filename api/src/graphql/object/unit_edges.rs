@@ -106,7 +106,7 @@ macro_rules! edge_page {
 }
 
 /// `cond`, and unless `include_archived`, only the rows whose `archived_at` (`column`) is null:
-/// archived records drop out of lists by default (issue 12).
+/// archived records drop out of lists by default (`docs/domain.md`, Correcting and archiving).
 pub fn unarchived(cond: Condition, include_archived: bool, column: impl ColumnTrait) -> Condition {
     if include_archived {
         cond

@@ -163,7 +163,7 @@ impl PlanQuery {
         #[graphql(desc = "Only these kinds.")] kinds: Option<Vec<SiteKind>>,
         #[graphql(desc = "Only sites hosted by this member unit (global ID).")] host_id: Option<ID>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,
@@ -213,7 +213,7 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Only stations of this member unit (global ID).")] host_id: Option<ID>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,
@@ -297,7 +297,7 @@ impl PlanQuery {
             ID,
         >,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,
@@ -344,7 +344,7 @@ impl PlanQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(
-            desc = "Only the overdue ones (true: ACTIVE past their planned last day, or without one) or only the others (false); all when null. The secretariat's list to chase (issue 12)."
+            desc = "Only the overdue ones (true: ACTIVE past their planned last day, or without one) or only the others (false); all when null. The secretariat's list to chase."
         )]
         overdue: Option<bool>,
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
@@ -386,7 +386,7 @@ impl PlanQuery {
         #[graphql(desc = "Only events this member unit organised or joined (global ID).")]
         unit_id_filter: Option<ID>,
         #[graphql(
-            desc = "Also the archived ones (hidden when false or null; issue 12).",
+            desc = "Also the archived ones (hidden when false or null).",
             default_with = "Some(false)"
         )]
         include_archived: Option<bool>,

@@ -1,4 +1,4 @@
-//! Corrections, archives and withdrawals of the plan's records (issue 12): `update…` mutations
+//! Corrections, archives and withdrawals of the plan's records (`docs/domain.md`, Correcting and archiving): `update…` mutations
 //! (partial: an absent field is left as it is, `null` clears a nullable one), `archive…`,
 //! `withdrawCraftsmanAssignment`, and the end of an apprenticeship. Each is allowed to whoever
 //! may create the record (`FORBIDDEN` otherwise) and answers the same payload as the create.

@@ -1,6 +1,6 @@
 //! The plan's edges of a member unit (`MemberUnit.trainingSites`, `.teacherPracticeStations`,
 //! `.craftsmen`, `.careerMentor`, `.events`): archived rows are hidden unless
-//! `includeArchived: true` (issue 12).
+//! `includeArchived: true` (`docs/domain.md`, Correcting and archiving).
 
 use async_graphql::Context;
 use async_graphql::connection::EmptyFields;
