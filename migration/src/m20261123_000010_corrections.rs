@@ -1,4 +1,4 @@
-//! Every record can be corrected, archived or withdrawn nothing another record depends
+//! Every record can be corrected, archived or withdrawn: nothing another record depends
 //! on is deleted; it is archived instead and kept readable.
 //!
 //! - `archived_at` (nullable timestamp, UTC) on `training_site`, `practice_station`, `craftsman`,
