@@ -58,6 +58,15 @@ pub enum Command {
         #[arg(long)]
         xlsx: bool,
     },
+    /// Load a deterministic SYNTHETIC data set (labelled so) into the database, on top of the
+    /// seeds, for demos and benchmarks: N placements and students, N/50 order classes with two
+    /// sponsors each, 0.6 N enrolments, sites, stations, events and outcomes. Refused on a
+    /// database holding any record beyond the seeds.
+    DemoData {
+        /// Number of placements (and students), 1–10,000,000.
+        #[arg(long, default_value_t = 1000)]
+        placements: u32,
+    },
     /// Print the GraphQL schema (SDL); with `--check`, fail when the file differs from it.
     Schema {
         /// Compare with the file instead of printing.
@@ -84,6 +93,7 @@ impl Command {
                 what: ImportCommand::Placements { .. },
             } => "import placements",
             Self::Synthetic { .. } => "synthetic",
+            Self::DemoData { .. } => "demo-data",
             Self::Schema { .. } => "schema",
         }
     }
@@ -243,6 +253,19 @@ async fn command(command: Command, config: Config) -> anyhow::Result<()> {
                 "wrote SYNTHETIC data: {} and {} ({rows} rows each)",
                 out.join("synthetic-students.csv").display(),
                 out.join("synthetic-placements.csv").display()
+            );
+        }
+        Command::DemoData { placements } => {
+            let (conn, _) = db::connect(&config.database_url(), 1).await?;
+            db::prepare(&conn).await?;
+            let started = std::time::Instant::now();
+            let loaded = crate::synthetic::dataset::load(&conn, placements, |table, rows| {
+                eprintln!("writing {rows} SYNTHETIC rows into {table}");
+            })
+            .await?;
+            println!(
+                "loaded SYNTHETIC data in {:.1} s: {loaded:?}",
+                started.elapsed().as_secs_f64()
             );
         }
         Command::Schema { check, path } => schema(check, &path)?,

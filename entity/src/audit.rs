@@ -362,6 +362,34 @@ where
     Ok(())
 }
 
+/// Records one bulk load of `rows` new rows into `table` (the synthetic data set, which is too
+/// big to record row by row) as one `CREATE` event whose object id is the nil UUID and whose
+/// changes are `{"rows": {"before": null, "after": rows}}`.
+///
+/// # Errors
+/// A database failure.
+pub async fn record_bulk<C: ConnectionTrait>(
+    db: &C,
+    action: AuditAction,
+    table: &str,
+    rows: u64,
+) -> Result<(), DbErr> {
+    let mut diff = Map::new();
+    diff.insert("rows".into(), json!({ "before": null, "after": rows }));
+    event(
+        &current(),
+        action,
+        table,
+        Uuid::nil(),
+        None,
+        None,
+        Some(diff),
+    )
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
 /// Records the update of one row from `before` to `after` (a row changed by a bulk statement).
 ///
 /// # Errors

@@ -27,6 +27,8 @@ mod m20261123_000002_size_unknown;
 mod m20261123_000003_sponsor_settings;
 mod m20261123_000004_internship_post_offer;
 mod m20261123_000010_corrections;
+mod m20261124_000001_scale_indexes;
+mod m20261124_000002_retention_tally;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -53,6 +55,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_sponsor_settings::Migration),
             Box::new(m20261123_000004_internship_post_offer::Migration),
             Box::new(m20261123_000010_corrections::Migration),
+            Box::new(m20261124_000001_scale_indexes::Migration),
+            Box::new(m20261124_000002_retention_tally::Migration),
         ]
     }
 }

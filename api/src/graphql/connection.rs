@@ -210,7 +210,8 @@ impl Page {
 pub type NoEdgeFields = EmptyFields;
 
 /// One page of `select`, newest first by the UUID v7 primary key `id` (ids grow with time, so
-/// this is creation order, and unique): two SQL statements, count and rows.
+/// this is creation order, and unique): one SQL statement for the rows, and one for the count
+/// when `count` is set (the field selects `totalCount`; otherwise the total is 0 and not shown).
 ///
 /// # Errors
 /// Database failures.
@@ -219,13 +220,18 @@ pub async fn newest_first<E>(
     select: sea_orm::Select<E>,
     id: E::Column,
     page: &Page,
+    count: bool,
 ) -> Result<(Vec<E::Model>, u64), sea_orm::DbErr>
 where
     E: sea_orm::EntityTrait,
     E::Model: Sync,
 {
     use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
-    let total = select.clone().count(db).await?;
+    let total = if count {
+        select.clone().count(db).await?
+    } else {
+        0
+    };
     let mut select = select;
     if let Some(after) = &page.after {
         select = select.filter(id.lt(after.id));

@@ -6,6 +6,7 @@
 //! and refuses with the rules' codes, changing nothing. Warning rules (ratios, duration, the host's
 //! no-fees attestation) are listed on the placement and across the alliance.
 
+mod batch;
 mod internship_posts;
 mod outcome;
 mod post_offer;
@@ -16,6 +17,7 @@ mod scope;
 mod student;
 mod transition;
 
+pub use batch::*;
 pub use internship_posts::*;
 pub use outcome::*;
 pub use post_offer::*;

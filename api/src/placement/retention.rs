@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use entity::enums::{District, OutcomeStatus};
 use entity::{graduate_outcome, member_unit, student};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::scope::outcome_scope;
@@ -72,22 +73,49 @@ struct Tally {
     prev_in_weihai: i64,
 }
 
-/// Tallies `facts` (each with its group key) for `year` against the year before, one row per group
-/// with graduates in `year`, ordered by label. `K` carries what a row shows besides its label.
-pub fn tally<K: Clone>(
+/// Outcomes counted in SQL for one group and graduation year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutcomeCounts {
+    /// Year of graduation.
+    pub graduation_year: i32,
+    /// Graduates with a reported outcome.
+    pub graduates: i64,
+    /// Of them employed (in Weihai or not).
+    pub employed: i64,
+    /// Of them employed in Weihai.
+    pub in_weihai: i64,
+}
+
+impl From<OutcomeFact> for OutcomeCounts {
+    fn from(f: OutcomeFact) -> Self {
+        Self {
+            graduation_year: f.graduation_year,
+            graduates: 1,
+            employed: i64::from(f.employed),
+            in_weihai: i64::from(f.in_weihai),
+        }
+    }
+}
+
+/// Tallies `facts` (each with its group key; one graduate each, or counts of many) for `year`
+/// against the year before, one row per group with graduates in `year`, ordered by label. `K`
+/// carries what a row shows besides its label; several entries may share a label (their counts
+/// add up).
+pub fn tally<K: Clone, F: Into<OutcomeCounts>>(
     year: i32,
-    facts: impl IntoIterator<Item = (String, K, OutcomeFact)>,
+    facts: impl IntoIterator<Item = (String, K, F)>,
 ) -> Vec<(String, K, RetentionFigures)> {
     let mut groups: HashMap<String, (Tally, K)> = HashMap::new();
     for (label, key, f) in facts {
+        let f: OutcomeCounts = f.into();
         let t = &mut groups.entry(label).or_insert((Tally::default(), key)).0;
         if f.graduation_year == year {
-            t.graduates += 1;
-            t.employed += i64::from(f.employed);
-            t.in_weihai += i64::from(f.in_weihai);
+            t.graduates += f.graduates;
+            t.employed += f.employed;
+            t.in_weihai += f.in_weihai;
         } else if f.graduation_year == year - 1 {
-            t.prev_graduates += 1;
-            t.prev_in_weihai += i64::from(f.in_weihai);
+            t.prev_graduates += f.graduates;
+            t.prev_in_weihai += f.in_weihai;
         }
     }
     let mut out: Vec<_> = groups
@@ -127,7 +155,10 @@ pub struct RetentionFigures {
 }
 
 /// Retention of `year`'s graduates grouped by `group_by`, with the year before. The secretariat
-/// sees every school, school staff their own (through [`outcome_scope`]). Two SQL statements.
+/// sees every school, school staff their own (through [`outcome_scope`]). Two SQL statements: the
+/// counts per school and year (by school or district: read from `retention_tally`, which the
+/// database keeps in step with every outcome written, one row per school and year; by specialty:
+/// the outcomes counted with `GROUP BY` over the students' specialties), and the schools.
 ///
 /// # Errors
 /// `UNAUTHENTICATED` anonymously; `FORBIDDEN` for anyone but schools and the secretariat;
@@ -141,27 +172,41 @@ pub async fn retention(
     if !actor.is_secretariat() && actor.school().is_none() {
         return Err(actor.refused(msg!("placement-forbidden-retention")));
     }
-    let cond = Condition::all()
-        .add(graduate_outcome::Column::GraduationYear.is_in([year.saturating_sub(1), year]))
-        .add(outcome_scope(actor));
-    let rows = graduate_outcome::Entity::find()
-        .filter(cond)
-        .find_also_related(student::Entity)
-        .all(db)
-        .await?;
+    let specialty = group_by == RetentionGroup::Specialty;
+    let query = if specialty {
+        specialty_counts(actor, year)
+    } else {
+        tally_rows(actor, year)
+    };
+    let mut counted = Vec::new();
+    for row in db.query_all(&query).await? {
+        let school: Uuid = row.try_get("", "school")?;
+        let specialty: Option<String> = if specialty {
+            row.try_get("", "specialty")?
+        } else {
+            None
+        };
+        let counts = OutcomeCounts {
+            graduation_year: row.try_get("", "year")?,
+            graduates: row.try_get("", "graduates")?,
+            employed: row.try_get("", "employed")?,
+            in_weihai: row.try_get("", "in_weihai")?,
+        };
+        counted.push((school, specialty, counts));
+    }
     let schools: HashMap<Uuid, member_unit::Model> = member_unit::Entity::find()
-        .filter(member_unit::Column::Id.is_in(rows.iter().map(|(o, _)| o.school_id)))
+        .filter(member_unit::Column::Id.is_in(counted.iter().map(|(school, _, _)| *school)))
         .all(db)
         .await?
         .into_iter()
         .map(|m| (m.id, m))
         .collect();
-    let facts = rows.iter().map(|(o, s)| {
-        let school = schools.get(&o.school_id);
+    let facts = counted.into_iter().map(|(school_id, specialty, counts)| {
+        let school = schools.get(&school_id);
         let (label, key) = match group_by {
             RetentionGroup::School => (
-                school.map_or_else(|| o.school_id.to_string(), |m| m.name.clone()),
-                (Some(o.school_id), None),
+                school.map_or_else(|| school_id.to_string(), |m| m.name.clone()),
+                (Some(school_id), None),
             ),
             RetentionGroup::District => {
                 let d = school.and_then(|m| m.district);
@@ -170,18 +215,11 @@ pub async fn retention(
                 (label, (None, d))
             }
             RetentionGroup::Specialty => (
-                s.as_ref()
-                    .and_then(|s| s.specialty.clone())
-                    .unwrap_or_else(|| NOT_RECORDED.to_owned()),
+                specialty.unwrap_or_else(|| NOT_RECORDED.to_owned()),
                 (None, None),
             ),
         };
-        let fact = OutcomeFact {
-            graduation_year: o.graduation_year,
-            employed: o.status == OutcomeStatus::Employed,
-            in_weihai: o.in_weihai,
-        };
-        (label, key, fact)
+        (label, key, counts)
     });
     Ok(tally(year, facts)
         .into_iter()
@@ -197,6 +235,84 @@ pub async fn retention(
             change: f.previous_retention_rate.map(|p| f.retention_rate - p),
         })
         .collect())
+}
+
+/// The counts of `year` and the year before per school, from `retention_tally` (migration
+/// `m20261124_000002_retention_tally`), within the caller's scope.
+fn tally_rows(actor: &Actor, year: i32) -> sea_orm::sea_query::SelectStatement {
+    let t = Alias::new("retention_tally");
+    let mut query = Query::select();
+    query
+        .expr_as(
+            Expr::col((t.clone(), Alias::new("school_id"))),
+            Alias::new("school"),
+        )
+        .expr_as(
+            Expr::col((t.clone(), Alias::new("graduation_year"))),
+            Alias::new("year"),
+        )
+        .expr_as(
+            Expr::col((t.clone(), Alias::new("graduates"))),
+            Alias::new("graduates"),
+        )
+        .expr_as(
+            Expr::col((t.clone(), Alias::new("employed"))),
+            Alias::new("employed"),
+        )
+        .expr_as(
+            Expr::col((t.clone(), Alias::new("in_weihai"))),
+            Alias::new("in_weihai"),
+        )
+        .from(t.clone())
+        .and_where(
+            Expr::col((t.clone(), Alias::new("graduation_year")))
+                .is_in([year.saturating_sub(1), year]),
+        )
+        .and_where(Expr::col((t.clone(), Alias::new("graduates"))).gt(0));
+    if !actor.is_secretariat() {
+        // School staff (others are refused before): their own school only.
+        let own = actor.school().unwrap_or_default();
+        query.and_where(Expr::col((t, Alias::new("school_id"))).eq(own));
+    }
+    query
+}
+
+/// The outcomes of `year` and the year before counted per school, specialty and year with
+/// `GROUP BY`, within the caller's scope ([`outcome_scope`]).
+fn specialty_counts(actor: &Actor, year: i32) -> sea_orm::sea_query::SelectStatement {
+    use graduate_outcome::Column as O;
+    let o = graduate_outcome::Entity;
+    let s = Alias::new("s");
+    let employed = Expr::col((o, O::Status)).eq(OutcomeStatus::Employed);
+    Query::select()
+        .expr_as(Expr::col((o, O::SchoolId)), Alias::new("school"))
+        .expr_as(Expr::col((o, O::GraduationYear)), Alias::new("year"))
+        .expr_as(Expr::col((o, O::Id)).count(), Alias::new("graduates"))
+        .expr_as(
+            Expr::expr(Expr::case(employed, 1)).count(),
+            Alias::new("employed"),
+        )
+        .expr_as(
+            Expr::expr(Expr::case(Expr::col((o, O::InWeihai)).eq(true), 1)).count(),
+            Alias::new("in_weihai"),
+        )
+        .expr_as(
+            Expr::col((s.clone(), student::Column::Specialty)),
+            Alias::new("specialty"),
+        )
+        .from(o)
+        .join_as(
+            JoinType::LeftJoin,
+            student::Entity,
+            s.clone(),
+            Expr::col((s.clone(), student::Column::Id)).equals((o, O::StudentId)),
+        )
+        .and_where(Expr::col((o, O::GraduationYear)).is_in([year.saturating_sub(1), year]))
+        .cond_where(outcome_scope(actor))
+        .group_by_col((o, O::SchoolId))
+        .group_by_col((o, O::GraduationYear))
+        .group_by_col((s, student::Column::Specialty))
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -243,6 +359,6 @@ mod tests {
 
     #[test]
     fn no_outcomes_tally_to_no_rows() {
-        assert!(tally::<()>(2026, Vec::new()).is_empty());
+        assert!(tally::<(), OutcomeFact>(2026, Vec::new()).is_empty());
     }
 }

@@ -23,6 +23,7 @@ mod plan;
 mod readme;
 mod registry_writes;
 mod rules_documents;
+mod scale;
 mod schema;
 mod startup;
 mod subscriptions;

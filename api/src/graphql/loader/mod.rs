@@ -36,7 +36,7 @@ pub use order_class::{
     ClassesByDemand, EnrolmentStatsLoader, EnrolmentsByClass, ParticipantsByDemand,
     SponsorsByClass, prime_demands, prime_order_classes,
 };
-pub use placement::{OpenPlacementsByHost, prime_placements};
+pub use placement::{InternCountsLoader, prime_placements};
 pub use plan::{
     AssignmentsByCraftsman, ClassesByMentor, MentorsBySite, PartnersBySite, PostsByStation,
     UnitsByEvent, prime_plan_rows,
@@ -243,6 +243,10 @@ fn children<R>(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> Children<R> {
     Children(db, PhantomData)
 }
 
+fn intern_counts(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> InternCountsLoader {
+    InternCountsLoader(db)
+}
+
 fn stats(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> EnrolmentStatsLoader {
     EnrolmentStatsLoader(db)
 }
@@ -269,8 +273,8 @@ loaders! {
     enrolments_by_class: Children<EnrolmentsByClass> => children,
     /// Students by id (callers decide how much of them the caller may see).
     student: ById<student::Entity> => by_id,
-    /// See [`OpenPlacementsByHost`].
-    open_placements_by_host: Children<OpenPlacementsByHost> => children,
+    /// See [`InternCountsLoader`].
+    intern_counts: InternCountsLoader => intern_counts,
     /// See [`PartnersBySite`].
     partners_by_site: Children<PartnersBySite> => children,
     /// See [`MentorsBySite`].

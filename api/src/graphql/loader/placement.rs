@@ -1,37 +1,33 @@
-//! Loaders of placements: the open placements at each host, for the ratio rules.
+//! Loaders of placements: the interns overlapping each placement, for the ratio rules.
+
+use std::collections::HashMap;
 
 use async_graphql::Lookahead;
-use entity::enums::PlacementStatus;
-use entity::internship_placement;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use async_graphql::dataloader::Loader;
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
 
-use super::{ChildRelation, Loaders, selects};
+use super::{Loaders, selects};
+use crate::placement::InternCounts;
 
-/// Open placements (PLANNED or ACTIVE) by host key, for the ratio rules.
-pub struct OpenPlacementsByHost;
+/// The interns overlapping each placement at its host and on its post (by placement id), for
+/// the ratio rules: one grouped statement per batch ([`crate::placement::intern_counts_of`]).
+/// Asked only for placements the ratios can judge ([`crate::placement::ratios_apply`]).
+pub struct InternCountsLoader(pub(super) DatabaseConnection);
 
-impl ChildRelation for OpenPlacementsByHost {
-    type Key = String;
-    type Row = internship_placement::Model;
+impl Loader<Uuid> for InternCountsLoader {
+    type Value = InternCounts;
+    type Error = async_graphql::Error;
 
-    async fn fetch(db: &DatabaseConnection, keys: &[String]) -> Result<Vec<Self::Row>, DbErr> {
-        internship_placement::Entity::find()
-            .filter(internship_placement::Column::HostKey.is_in(keys.iter().cloned()))
-            .filter(
-                internship_placement::Column::Status
-                    .is_in([PlacementStatus::Planned, PlacementStatus::Active]),
-            )
-            .all(db)
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, InternCounts>, Self::Error> {
+        crate::placement::intern_counts_of(&self.0, keys)
             .await
-    }
-
-    fn parent(row: &Self::Row) -> String {
-        row.host_key.clone()
+            .map_err(super::internal)
     }
 }
 
 /// Primes the loaders a page of placements will use: students, hosts, training sites, and (for
-/// `ruleFindings`) the open placements at each host.
+/// `ruleFindings`) the interns overlapping each placement the ratio rules can judge.
 ///
 /// # Errors
 /// A database failure (`INTERNAL`).
@@ -67,9 +63,20 @@ pub async fn prime_placements(
             .await?;
     }
     if findings {
+        let hosts = loaders
+            .member_unit
+            .load_many(rows.iter().filter_map(|p| p.host_unit_id))
+            .await?;
         loaders
-            .open_placements_by_host
-            .load_many(rows.iter().map(|p| p.host_key.clone()))
+            .intern_counts
+            .load_many(
+                rows.iter()
+                    .filter(|p| {
+                        let host = p.host_unit_id.and_then(|h| hosts.get(&h));
+                        crate::placement::ratios_apply(p, host)
+                    })
+                    .map(|p| p.id),
+            )
             .await?;
     }
     Ok(())

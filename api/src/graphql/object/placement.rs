@@ -10,7 +10,7 @@ use crate::graphql::connection::{Cursor, TotalCount};
 use crate::graphql::error::ApiResult;
 use crate::graphql::id::{NodeType, encode};
 use crate::graphql::loader::Loaders;
-use crate::placement::{PlacementRule, Severity, count_overlaps, findings};
+use crate::placement::{InternCounts, PlacementRule, Severity, findings};
 
 /// A page of placements.
 pub type InternshipPlacementConnection =
@@ -53,12 +53,15 @@ impl InternshipPlacement {
             Some(h) => loaders.member_unit.load_one(h).await?,
             None => None,
         };
-        let others = loaders
-            .open_placements_by_host
-            .load_one(self.0.host_key.clone())
-            .await?
-            .unwrap_or_default();
-        let counts = count_overlaps(&self.0, &others);
+        let counts = if crate::placement::ratios_apply(&self.0, host.as_ref()) {
+            loaders
+                .intern_counts
+                .load_one(self.0.id)
+                .await?
+                .unwrap_or(InternCounts { host: 1, post: 1 })
+        } else {
+            InternCounts { host: 1, post: 1 }
+        };
         // A host sees what is wrong, not the intern's age or year of study behind it.
         let limited = self.view(crate::graphql::guard::actor(ctx)) == StudentView::Limited;
         let locale = crate::i18n::Locale::of(ctx);

@@ -97,6 +97,7 @@ async fn page_of(
         audit_event::Entity::find().filter(cond),
         audit_event::Column::Id,
         &page,
+        crate::graphql::edge::counts(ctx),
     )
     .await
     .map_err(ApiError::from)?;

@@ -45,6 +45,7 @@ impl OrderClassQuery {
             order_class_demand::Entity::find().filter(cond),
             order_class_demand::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;
@@ -103,6 +104,7 @@ impl OrderClassQuery {
             order_class::Entity::find().filter(cond),
             order_class::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;

@@ -2,7 +2,8 @@ use async_graphql::connection::EmptyFields;
 use async_graphql::{Context, Object, SimpleObject};
 use entity::enums::{District, PlacementStatus};
 use entity::{internship_placement, member_unit};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use uuid::Uuid;
 
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
@@ -13,7 +14,11 @@ use crate::graphql::loader::{Loaders, prime_placements};
 use crate::graphql::object::{
     InternshipPlacement, InternshipPlacementConnection, InternshipPostOffer, MemberUnit, id_cursor,
 };
-use crate::placement::{self, PlacementRule, PostsReport, RetentionGroup, Severity};
+use crate::placement::{self, Finding, PlacementRule, PostsReport, RetentionGroup, Severity};
+
+/// Placements checked per batch by `internshipRuleFindings`: bounds its memory and the size of
+/// each statement's `IN` list.
+const FINDINGS_BATCH: u64 = 1_000;
 
 /// The 2% rule for one firm in one year: enterprises above designated size set up student
 /// internship posts equal to 2% of their total staff ("规模以上企业按职工总数的2%设置职业院校学生实习
@@ -175,6 +180,7 @@ impl PlacementQuery {
             internship_placement::Entity::find().filter(cond),
             internship_placement::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;
@@ -185,8 +191,12 @@ impl PlacementQuery {
     }
 
     /// The committees' work list: placements starting in `year` (not terminated) that break a rule,
-    /// newest first; by default every finding, or only the given severities and rules. Computed in
-    /// a fixed number of SQL statements. Secretariat only.
+    /// newest first; by default every finding, or only the given severities and rules. The year's
+    /// placements are checked in batches (four SQL statements each: the batch, its students, its
+    /// hosts, the interns overlapping it) from the page's bound until the page is full — the first
+    /// four times the page, then doubling up to 1,000 — so memory stays bounded whatever the year
+    /// holds; `totalCount`, when selected, checks every placement of the year, 1,000 at a time.
+    /// Secretariat only.
     #[graphql(
         guard = "RoleGuard::Secretariat",
         complexity = "crate::graphql::connection::cost(first, last, child_complexity) + crate::graphql::connection::ALLIANCE_REPORT_COST"
@@ -206,40 +216,100 @@ impl PlacementQuery {
         let db = ctx.data::<DatabaseConnection>()?;
         let page = Page::new(first, after, last, before, "ID")?;
         let (from, to) = year_bounds(year)?;
-        let mut all = internship_placement::Entity::find()
+        let year_rows = internship_placement::Entity::find()
             .filter(internship_placement::Column::StartDate.gte(from))
             .filter(internship_placement::Column::StartDate.lt(to))
-            .filter(internship_placement::Column::Status.ne(PlacementStatus::Terminated))
-            .all(db)
-            .await
-            .map_err(ApiError::from)?;
-        all.sort_by_key(|p| std::cmp::Reverse(p.id));
-        let loaders = ctx.data::<Loaders>()?;
-        loaders
-            .student
-            .load_many(all.iter().map(|p| p.student_id))
-            .await?;
-        loaders
-            .member_unit
-            .load_many(all.iter().filter_map(|p| p.host_unit_id))
-            .await?;
-        loaders
-            .open_placements_by_host
-            .load_many(all.iter().map(|p| p.host_key.clone()))
-            .await?;
+            .filter(internship_placement::Column::Status.ne(PlacementStatus::Terminated));
+        let wanted = |found: &[Finding]| {
+            found.iter().any(|f| {
+                severities.as_ref().is_none_or(|s| {
+                    s.contains(&if f.rule.blocking() {
+                        Severity::Blocking
+                    } else {
+                        Severity::Warning
+                    })
+                }) && rules.as_ref().is_none_or(|r| r.contains(&f.rule))
+            })
+        };
+        // The page: batches from the page's bound in its direction until it is full, the first
+        // four times the page (most pages fill in it), then doubling up to `FINDINGS_BATCH`.
+        let mut batch_size = ((page.limit + 1) * 4).min(FINDINGS_BATCH);
         let mut flagged = Vec::new();
-        for p in all {
-            let wrapped = InternshipPlacement(p);
-            let keep = wrapped.compute_findings(ctx).await?.iter().any(|f| {
-                severities.as_ref().is_none_or(|s| s.contains(&f.severity))
-                    && rules.as_ref().is_none_or(|r| r.contains(&f.rule))
-            });
-            if keep {
-                flagged.push(wrapped.0);
+        let mut bound = if page.forward {
+            page.after.as_ref()
+        } else {
+            page.before.as_ref()
+        }
+        .map(|c| c.id);
+        loop {
+            let mut select = year_rows.clone();
+            select = if page.forward {
+                if let Some(b) = bound {
+                    select = select.filter(internship_placement::Column::Id.lt(b));
+                }
+                if let Some(end) = &page.before {
+                    select = select.filter(internship_placement::Column::Id.gt(end.id));
+                }
+                select.order_by_desc(internship_placement::Column::Id)
+            } else {
+                if let Some(b) = bound {
+                    select = select.filter(internship_placement::Column::Id.gt(b));
+                }
+                if let Some(end) = &page.after {
+                    select = select.filter(internship_placement::Column::Id.lt(end.id));
+                }
+                select.order_by_asc(internship_placement::Column::Id)
+            };
+            let batch = select
+                .limit(batch_size)
+                .all(db)
+                .await
+                .map_err(ApiError::from)?;
+            let full = batch.len() as u64 == batch_size;
+            batch_size = (batch_size * 2).min(FINDINGS_BATCH);
+            bound = batch.last().map(|p| p.id);
+            for (p, found) in placement::findings_of(db, batch)
+                .await
+                .map_err(ApiError::from)?
+            {
+                if wanted(&found) {
+                    flagged.push(p);
+                }
+            }
+            if flagged.len() as u64 > page.limit || !full {
+                break;
             }
         }
-        let (rows, total) = page.slice(flagged, |p| p.id);
-        Ok(page.finish(rows, total, |p| {
+        flagged.truncate(page.limit as usize + 1);
+        // The count, only when selected: every batch of the year, one at a time.
+        let mut total = 0;
+        if crate::graphql::edge::counts(ctx) {
+            let mut after: Option<Uuid> = None;
+            loop {
+                let mut select = year_rows.clone();
+                if let Some(a) = after {
+                    select = select.filter(internship_placement::Column::Id.gt(a));
+                }
+                let batch = select
+                    .order_by_asc(internship_placement::Column::Id)
+                    .limit(FINDINGS_BATCH)
+                    .all(db)
+                    .await
+                    .map_err(ApiError::from)?;
+                let full = batch.len() as u64 == FINDINGS_BATCH;
+                after = batch.last().map(|p| p.id);
+                total += placement::findings_of(db, batch)
+                    .await
+                    .map_err(ApiError::from)?
+                    .iter()
+                    .filter(|(_, found)| wanted(found))
+                    .count() as u64;
+                if !full {
+                    break;
+                }
+            }
+        }
+        Ok(page.finish(flagged, total, |p| {
             (id_cursor(p.id), InternshipPlacement(p), EmptyFields)
         }))
     }

@@ -190,6 +190,7 @@ impl PlanQuery {
             training_site::Entity::find().filter(cond),
             training_site::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;
@@ -237,6 +238,7 @@ impl PlanQuery {
             practice_station::Entity::find().filter(cond),
             practice_station::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;
@@ -270,6 +272,7 @@ impl PlanQuery {
             teacher_practice::Entity::find().filter(cond),
             teacher_practice::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;
@@ -321,6 +324,7 @@ impl PlanQuery {
             craftsman::Entity::find().filter(cond),
             craftsman::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;
@@ -363,6 +367,7 @@ impl PlanQuery {
             apprenticeship::Entity::find().filter(cond),
             apprenticeship::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;
@@ -427,6 +432,7 @@ impl PlanQuery {
             event::Entity::find().filter(cond),
             event::Column::Id,
             &page,
+            crate::graphql::edge::counts(ctx),
         )
         .await
         .map_err(ApiError::from)?;

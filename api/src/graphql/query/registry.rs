@@ -100,7 +100,8 @@ fn beyond(
     })
 }
 
-/// One page of member units: two SQL statements (count, page), whatever the page size.
+/// One page of member units: one SQL statement for the page, and one for the count when the
+/// selection asks for `totalCount`, whatever the page size.
 async fn member_units_page(
     db: &DatabaseConnection,
     loaders: &Loaders,
@@ -110,11 +111,15 @@ async fn member_units_page(
     page: &Page,
 ) -> ApiResult<MemberUnitConnection> {
     let cond = filter.condition();
-    let total = member_unit::Entity::find()
-        .filter(cond.clone())
-        .count(db)
-        .await
-        .map_err(ApiError::from)?;
+    let total = if connection.field("totalCount").exists() {
+        member_unit::Entity::find()
+            .filter(cond.clone())
+            .count(db)
+            .await
+            .map_err(ApiError::from)?
+    } else {
+        0
+    };
     let asc = order.direction == OrderDirection::Asc;
     let mut select = member_unit::Entity::find().filter(cond);
     if let Some(after) = &page.after {
@@ -171,8 +176,8 @@ impl RegistryQuery {
     }
 
     /// The member units (成员单位), a page at a time. Public (the founding notice is published);
-    /// contact fields need a token. Two SQL statements per page (count and rows), plus one per
-    /// nested relation. Errors: `BAD_USER_INPUT` for negative sizes, `first` with `last`, or a
+    /// contact fields need a token. One SQL statement per page, one more when `totalCount` is
+    /// selected, plus one per nested relation. Errors: `BAD_USER_INPUT` for negative sizes, `first` with `last`, or a
     /// cursor that is malformed or of another ordering.
     #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
     #[allow(clippy::too_many_arguments)]

@@ -1,7 +1,10 @@
-//! SYNTHETIC students and placements for demos and benchmarks, generated on request only
-//! (`api synthetic`), never loaded by default. Every student's name and every host's name says
+//! SYNTHETIC data for demos and benchmarks, generated on request only, never loaded by default:
+//! import files of students and placements (`api synthetic`), and a whole data set written into
+//! the database ([`dataset`], `api demo-data`). Every student's name and every host's name says
 //! 合成 ("synthetic"), and student numbers start with `SYN`, so the rows cannot be mistaken for
 //! real ones.
+
+pub mod dataset;
 
 use std::path::Path;
 

@@ -1,0 +1,365 @@
+//! Views that stay bounded at scale (`docs/performance.md`): the synthetic data set, counts only
+//! when `totalCount` is asked for, rule findings checked batch by batch, retention counted in SQL.
+
+use std::collections::BTreeSet;
+
+use alliance_tests::{TestApp, both_databases};
+use api::synthetic::dataset::{self, DataSetError};
+use entity::enums::AccountRole;
+use entity::{member_unit, student};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::{Value, json};
+
+use crate::fixtures::api_command;
+
+/// Placements of the data set in these tests: 1,333 start in 2026, more than one batch of
+/// `internshipRuleFindings` (1,000).
+const PLACEMENTS: u32 = 4_000;
+
+both_databases!(
+    the_synthetic_data_set_loads_labelled_once_and_never_beside_other_records,
+    a_page_counts_only_when_total_count_is_selected,
+    rule_findings_page_across_batches_exactly_as_each_placement_reports_them,
+    retention_counted_in_sql_matches_the_outcomes_recorded,
+    the_retention_tally_follows_outcomes_recorded_and_corrected
+);
+
+async fn load(app: &TestApp) {
+    dataset::load(&app.db, PLACEMENTS, |_, _| {})
+        .await
+        .expect("the data set loads into a seeded database");
+}
+
+async fn the_synthetic_data_set_loads_labelled_once_and_never_beside_other_records(app: TestApp) {
+    let loaded = dataset::load(&app.db, 1_000, |_, _| {}).await.unwrap();
+    assert_eq!(
+        (
+            loaded.placements,
+            loaded.students,
+            loaded.order_classes,
+            loaded.sponsors,
+            loaded.enrolments
+        ),
+        (1_000, 1_000, 20, 40, 600)
+    );
+    let token = app.secretariat().await;
+    let reply = app
+        .post_graphql(
+            "{ internshipPlacements(first: 100) { totalCount nodes { postTitle student { name studentNumber } } } }",
+            json!({}),
+            Some(&token),
+        )
+        .await
+        .ok();
+    let page = &reply.data()["internshipPlacements"];
+    assert_eq!(page["totalCount"], 1_000);
+    for node in page["nodes"].as_array().unwrap() {
+        assert!(node["postTitle"].as_str().unwrap().contains("合成"));
+        assert!(node["student"]["name"].as_str().unwrap().contains("合成"));
+        assert!(
+            node["student"]["studentNumber"]
+                .as_str()
+                .unwrap()
+                .starts_with("SYN")
+        );
+    }
+    // A second load, or a load beside any record, is refused and writes nothing.
+    let again = dataset::load(&app.db, 10, |_, _| {}).await;
+    assert!(
+        matches!(again, Err(DataSetError::NotEmpty { .. })),
+        "{again:?}"
+    );
+    let reply = app
+        .post_graphql(
+            "{ internshipPlacements(first: 1) { totalCount } }",
+            json!({}),
+            Some(&token),
+        )
+        .await
+        .ok();
+    assert_eq!(reply.data()["internshipPlacements"]["totalCount"], 1_000);
+    // Out of range.
+    assert!(matches!(
+        dataset::load(&app.db, 0, |_, _| {}).await,
+        Err(DataSetError::Scale)
+    ));
+}
+
+#[test]
+fn the_demo_data_command_loads_a_fresh_database_and_refuses_a_loaded_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = || {
+        api_command()
+            .args(["demo-data", "--placements", "300"])
+            .env("DATA_DIR", dir.path())
+            .env_remove("DATABASE_URL")
+            .output()
+            .expect("run api demo-data")
+    };
+    let first = run();
+    assert!(first.status.success(), "{first:?}");
+    let out = String::from_utf8_lossy(&first.stdout);
+    assert!(out.contains("loaded SYNTHETIC data"), "{out}");
+    assert!(out.contains("placements: 300"), "{out}");
+    let second = run();
+    assert!(!second.status.success());
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        err.contains("synthetic data goes only into a database"),
+        "{err}"
+    );
+}
+
+/// Pages without `totalCount` run one statement fewer than pages with it, for every top-level
+/// list of rows that can grow large.
+async fn a_page_counts_only_when_total_count_is_selected(app: TestApp) {
+    load(&app).await;
+    let token = app.secretariat().await;
+    for list in [
+        "memberUnits",
+        "internshipPlacements",
+        "orderClasses",
+        "auditEvents",
+    ] {
+        let mut statements = Vec::new();
+        for selection in ["totalCount nodes { id }", "nodes { id }"] {
+            let query = format!("{{ {list}(first: 20) {{ {selection} }} }}");
+            let (n, reply) = app
+                .count_statements(app.post_graphql(&query, json!({}), Some(&token)))
+                .await;
+            let reply = reply.ok();
+            assert_eq!(reply.data()[list]["nodes"].as_array().unwrap().len(), 20);
+            statements.push(n);
+        }
+        assert_eq!(
+            statements[0],
+            statements[1] + 1,
+            "{list}: with and without totalCount"
+        );
+    }
+}
+
+/// The ids of every placement of 2026 with a finding, read page by page from `query` (which
+/// takes `$after`), and the `totalCount` it reported.
+async fn all_pages(app: &TestApp, token: &str, query: &str, field: &str) -> (Vec<String>, u64) {
+    let mut ids = Vec::new();
+    let mut after = Value::Null;
+    let mut total = 0;
+    loop {
+        let reply = app
+            .post_graphql(query, json!({ "after": after }), Some(token))
+            .await
+            .ok();
+        let page = &reply.data()[field];
+        total = page["totalCount"].as_u64().unwrap_or(total);
+        for node in page["nodes"].as_array().unwrap() {
+            let flagged = node
+                .get("ruleFindings")
+                .is_none_or(|f| !f.as_array().unwrap().is_empty());
+            if flagged {
+                ids.push(node["id"].as_str().unwrap().to_owned());
+            }
+        }
+        if page["pageInfo"]["hasNextPage"] != true {
+            return (ids, total);
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+    }
+}
+
+async fn rule_findings_page_across_batches_exactly_as_each_placement_reports_them(app: TestApp) {
+    load(&app).await;
+    let token = app.secretariat().await;
+    // The work list, 20 at a time: its pages cross the batches of 1,000.
+    let (listed, total) = all_pages(
+        &app,
+        &token,
+        "query($after: String) { internshipRuleFindings(year: 2026, first: 20, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }",
+        "internshipRuleFindings",
+    )
+    .await;
+    // Every placement of 2026, 100 at a time, kept when its own findings are not empty.
+    let (expected, _) = all_pages(
+        &app,
+        &token,
+        "query($after: String) { internshipPlacements(first: 100, after: $after, filter: {startYear: 2026}) { nodes { id ruleFindings { rule } } pageInfo { hasNextPage endCursor } } }",
+        "internshipPlacements",
+    )
+    .await;
+    assert!(listed.len() > 40, "the data set breaks rules: {listed:?}");
+    assert_eq!(
+        listed, expected,
+        "same placements, same order (newest first)"
+    );
+    assert_eq!(total, listed.len() as u64);
+    assert_eq!(
+        listed.iter().collect::<BTreeSet<_>>().len(),
+        listed.len(),
+        "no placement twice"
+    );
+    // `last` reads from the oldest end.
+    let reply = app
+        .post_graphql(
+            "{ internshipRuleFindings(year: 2026, last: 3) { nodes { id } pageInfo { hasPreviousPage } } }",
+            json!({}),
+            Some(&token),
+        )
+        .await
+        .ok();
+    let oldest: Vec<&str> = reply.data()["internshipRuleFindings"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    let tail: Vec<&str> = listed[listed.len() - 3..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(oldest, tail);
+    assert_eq!(
+        reply.data()["internshipRuleFindings"]["pageInfo"]["hasPreviousPage"],
+        true
+    );
+    // Filtered by rule: only the 44-hour weeks and night shifts of the data set.
+    let (night, night_total) = all_pages(
+        &app,
+        &token,
+        "query($after: String) { internshipRuleFindings(year: 2026, rules: [NO_NIGHT_OR_OVERTIME], first: 50, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }",
+        "internshipRuleFindings",
+    )
+    .await;
+    assert_eq!(night_total, night.len() as u64);
+    assert!(!night.is_empty() && night.len() < listed.len());
+    assert!(night.iter().all(|id| listed.contains(id)));
+    // Filtered by severity: only the hosts' missing attestations are warnings.
+    let (warnings, _) = all_pages(
+        &app,
+        &token,
+        "query($after: String) { internshipRuleFindings(year: 2026, severities: [WARNING], first: 50, after: $after) { totalCount nodes { id ruleFindings { rule severity } } pageInfo { hasNextPage endCursor } } }",
+        "internshipRuleFindings",
+    )
+    .await;
+    assert!(!warnings.is_empty() && warnings.len() < listed.len());
+}
+
+async fn retention_counted_in_sql_matches_the_outcomes_recorded(app: TestApp) {
+    load(&app).await;
+    let token = app.secretariat().await;
+    // The data set's outcomes, by its own rule: every student placed in 2024 graduates in 2025;
+    // eight in ten are employed in Weihai.
+    let graduates = (0..PLACEMENTS).filter(|s| s % 3 == 0).count() as i64;
+    let in_weihai = (0..PLACEMENTS)
+        .filter(|s| s % 3 == 0 && s % 10 <= 7)
+        .count() as i64;
+    for group in ["SCHOOL", "DISTRICT", "SPECIALTY"] {
+        let reply = app
+            .post_graphql(
+                "query($g: RetentionGroup!) { retention(year: 2025, groupBy: $g) { label graduates employed employedInWeihai retentionRate previousRetentionRate } }",
+                json!({ "g": group }),
+                Some(&token),
+            )
+            .await
+            .ok();
+        let rows = reply.data()["retention"].as_array().unwrap().clone();
+        let sum = |k: &str| rows.iter().map(|r| r[k].as_i64().unwrap()).sum::<i64>();
+        assert_eq!(sum("graduates"), graduates, "{group}");
+        assert_eq!(sum("employed"), in_weihai, "{group}");
+        assert_eq!(sum("employedInWeihai"), in_weihai, "{group}");
+        for r in &rows {
+            let rate = r["employedInWeihai"].as_f64().unwrap() / r["graduates"].as_f64().unwrap();
+            assert!((r["retentionRate"].as_f64().unwrap() - rate).abs() < 1e-9);
+            assert_eq!(r["previousRetentionRate"], Value::Null, "no 2024 graduates");
+        }
+        if group == "SPECIALTY" {
+            assert_eq!(rows.len(), 1);
+            assert_eq!(rows[0]["label"], "合成专业");
+        }
+        if group == "SCHOOL" {
+            assert!(rows.len() > 1);
+        }
+    }
+}
+
+/// The school's row of `retention(year: 2025, groupBy: SCHOOL)`: (graduates, employed in Weihai).
+async fn school_retention(app: &TestApp, token: &str) -> (i64, i64) {
+    let reply = app
+        .post_graphql(
+            "{ retention(year: 2025, groupBy: SCHOOL) { graduates employedInWeihai } }",
+            json!({}),
+            Some(token),
+        )
+        .await
+        .ok();
+    let rows = reply.data()["retention"].as_array().unwrap().clone();
+    assert_eq!(rows.len(), 1, "a school sees its own row only");
+    (
+        rows[0]["graduates"].as_i64().unwrap(),
+        rows[0]["employedInWeihai"].as_i64().unwrap(),
+    )
+}
+
+/// `retention` by school reads the tally the database keeps: recording an outcome and correcting
+/// one move it at once.
+async fn the_retention_tally_follows_outcomes_recorded_and_corrected(app: TestApp) {
+    load(&app).await;
+    // Student 0 graduated in 2025, employed in Weihai; its school's staff.
+    let first = student::Entity::find()
+        .filter(student::Column::StudentNumber.eq("SYN0000000"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let school = member_unit::Entity::find_by_id(first.school_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let token = app
+        .account_token(
+            "tally@example.org",
+            AccountRole::SchoolStaff,
+            Some(&school.name),
+        )
+        .await;
+    let before = school_retention(&app, &token).await;
+    assert!(before.0 > 0 && before.1 > 0);
+    // A student of the same school placed in 2026 (index not divisible by 3) has no outcome yet.
+    let fresh = student::Entity::find()
+        .filter(student::Column::SchoolId.eq(first.school_id))
+        .order_by_asc(student::Column::StudentNumber)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.student_number[3..].parse::<u32>().unwrap() % 3 != 0)
+        .unwrap();
+    let record = |number: String, status: &'static str, in_weihai: bool| {
+        let app = &app;
+        let token = &token;
+        async move {
+            let r = app
+                .mutate(
+                    "recordGraduateOutcome",
+                    "RecordGraduateOutcomeInput",
+                    json!({ "studentNumber": number, "graduationYear": 2025, "status": status,
+                            "inWeihai": in_weihai, "reportedOn": "2025-09-01" }),
+                    "graduateOutcome { status }",
+                    Some(token),
+                )
+                .await;
+            assert_eq!(r["userErrors"], json!([]), "{r}");
+        }
+    };
+    record(fresh.student_number.clone(), "EMPLOYED", true).await;
+    assert_eq!(
+        school_retention(&app, &token).await,
+        (before.0 + 1, before.1 + 1)
+    );
+    // Corrected: student 0 is not employed after all.
+    record(first.student_number.clone(), "NOT_YET_EMPLOYED", false).await;
+    assert_eq!(
+        school_retention(&app, &token).await,
+        (before.0 + 1, before.1)
+    );
+}
