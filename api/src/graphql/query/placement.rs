@@ -152,6 +152,61 @@ pub async fn internship_posts_of(
         .into())
 }
 
+/// One batch of `internshipRuleFindings`: the placements kept, the id the next batch starts
+/// after, and whether the batch was full (more may follow).
+struct FlaggedBatch {
+    flagged: Vec<internship_placement::Model>,
+    last: Option<Uuid>,
+    full: bool,
+}
+
+/// Reads up to `size` placements of `rows` beyond `from` (exclusive; newest first when
+/// `newest_first`, else oldest first), stopping short of `until`, checks them
+/// ([`placement::findings_of`]) and keeps those whose findings are `wanted`.
+async fn flagged_batch(
+    db: &DatabaseConnection,
+    rows: &sea_orm::Select<internship_placement::Entity>,
+    newest_first: bool,
+    from: Option<Uuid>,
+    until: Option<Uuid>,
+    size: u64,
+    wanted: &impl Fn(&[Finding]) -> bool,
+) -> Result<FlaggedBatch, sea_orm::DbErr> {
+    use internship_placement::Column::Id;
+    let mut select = rows.clone();
+    if newest_first {
+        if let Some(id) = from {
+            select = select.filter(Id.lt(id));
+        }
+        if let Some(id) = until {
+            select = select.filter(Id.gt(id));
+        }
+        select = select.order_by_desc(Id);
+    } else {
+        if let Some(id) = from {
+            select = select.filter(Id.gt(id));
+        }
+        if let Some(id) = until {
+            select = select.filter(Id.lt(id));
+        }
+        select = select.order_by_asc(Id);
+    }
+    let batch = select.limit(size).all(db).await?;
+    let full = batch.len() as u64 == size;
+    let last = batch.last().map(|p| p.id);
+    let flagged = placement::findings_of(db, batch)
+        .await?
+        .into_iter()
+        .filter(|(_, found)| wanted(found))
+        .map(|(p, _)| p)
+        .collect();
+    Ok(FlaggedBatch {
+        flagged,
+        last,
+        full,
+    })
+}
+
 #[Object]
 impl PlacementQuery {
     /// Internship placements (岗位实习), newest first: a school sees its students', a host the ones
@@ -233,78 +288,38 @@ impl PlacementQuery {
         };
         // The page: batches from the page's bound in its direction until it is full, the first
         // four times the page (most pages fill in it), then doubling up to `FINDINGS_BATCH`.
-        let mut batch_size = ((page.limit + 1) * 4).min(FINDINGS_BATCH);
-        let mut flagged = Vec::new();
-        let mut bound = if page.forward {
-            page.after.as_ref()
+        let (from, until) = if page.forward {
+            (page.after.as_ref(), page.before.as_ref())
         } else {
-            page.before.as_ref()
-        }
-        .map(|c| c.id);
+            (page.before.as_ref(), page.after.as_ref())
+        };
+        let (mut from, until) = (from.map(|c| c.id), until.map(|c| c.id));
+        let mut size = ((page.limit + 1) * 4).min(FINDINGS_BATCH);
+        let mut flagged = Vec::new();
         loop {
-            let mut select = year_rows.clone();
-            select = if page.forward {
-                if let Some(b) = bound {
-                    select = select.filter(internship_placement::Column::Id.lt(b));
-                }
-                if let Some(end) = &page.before {
-                    select = select.filter(internship_placement::Column::Id.gt(end.id));
-                }
-                select.order_by_desc(internship_placement::Column::Id)
-            } else {
-                if let Some(b) = bound {
-                    select = select.filter(internship_placement::Column::Id.gt(b));
-                }
-                if let Some(end) = &page.after {
-                    select = select.filter(internship_placement::Column::Id.lt(end.id));
-                }
-                select.order_by_asc(internship_placement::Column::Id)
-            };
-            let batch = select
-                .limit(batch_size)
-                .all(db)
+            let batch = flagged_batch(db, &year_rows, page.forward, from, until, size, &wanted)
                 .await
                 .map_err(ApiError::from)?;
-            let full = batch.len() as u64 == batch_size;
-            batch_size = (batch_size * 2).min(FINDINGS_BATCH);
-            bound = batch.last().map(|p| p.id);
-            for (p, found) in placement::findings_of(db, batch)
-                .await
-                .map_err(ApiError::from)?
-            {
-                if wanted(&found) {
-                    flagged.push(p);
-                }
-            }
-            if flagged.len() as u64 > page.limit || !full {
+            flagged.extend(batch.flagged);
+            from = batch.last;
+            size = (size * 2).min(FINDINGS_BATCH);
+            if flagged.len() as u64 > page.limit || !batch.full {
                 break;
             }
         }
         flagged.truncate(page.limit as usize + 1);
-        // The count, only when selected: every batch of the year, one at a time.
+        // The count, only when selected: every placement of the year, a batch at a time.
         let mut total = 0;
         if crate::graphql::edge::counts(ctx) {
-            let mut after: Option<Uuid> = None;
+            let mut from = None;
             loop {
-                let mut select = year_rows.clone();
-                if let Some(a) = after {
-                    select = select.filter(internship_placement::Column::Id.gt(a));
-                }
-                let batch = select
-                    .order_by_asc(internship_placement::Column::Id)
-                    .limit(FINDINGS_BATCH)
-                    .all(db)
-                    .await
-                    .map_err(ApiError::from)?;
-                let full = batch.len() as u64 == FINDINGS_BATCH;
-                after = batch.last().map(|p| p.id);
-                total += placement::findings_of(db, batch)
-                    .await
-                    .map_err(ApiError::from)?
-                    .iter()
-                    .filter(|(_, found)| wanted(found))
-                    .count() as u64;
-                if !full {
+                let batch =
+                    flagged_batch(db, &year_rows, false, from, None, FINDINGS_BATCH, &wanted)
+                        .await
+                        .map_err(ApiError::from)?;
+                total += batch.flagged.len() as u64;
+                from = batch.last;
+                if !batch.full {
                     break;
                 }
             }
