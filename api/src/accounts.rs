@@ -54,8 +54,10 @@ fn looks_like_email(email: &str) -> bool {
         && email.len() <= 254
 }
 
-/// Creates an account. SECRETARIAT accounts take no unit; SCHOOL_STAFF need a school (category
-/// SCHOOL) and ENTERPRISE_STAFF a non-school unit, named exactly as in the registry.
+/// Creates an account. `bound_to` names what the account acts for, exactly as in the registry:
+/// SCHOOL_STAFF a school (category SCHOOL), ENTERPRISE_STAFF a non-school unit, COMMITTEE_STAFF a
+/// working committee or the teaching-staff committee; SECRETARIAT and EVALUATOR accounts take
+/// none (an evaluator is bound to the rounds it is invited to, `docs/committees.md`).
 ///
 /// # Errors
 /// See [`CreateAccountError`]; nothing is written on error.
@@ -63,9 +65,10 @@ pub async fn create_account(
     db: &impl ConnectionTrait,
     email: &str,
     role: AccountRole,
-    unit_name: Option<&str>,
+    bound_to: Option<&str>,
     password: &str,
 ) -> Result<account::Model, CreateAccountError> {
+    let unit_name = bound_to;
     let email = normalize_email(email);
     if !looks_like_email(&email) {
         return Err(CreateAccountError::Email(email));
@@ -73,12 +76,38 @@ pub async fn create_account(
     if !auth::strong_password(password, &[&email]) {
         return Err(CreateAccountError::WeakPassword);
     }
+    let mut committee_id = None;
     let unit = match (role, unit_name) {
-        (AccountRole::Secretariat, None) => None,
-        (AccountRole::Secretariat, Some(_)) => {
+        (AccountRole::Secretariat | AccountRole::Evaluator, None) => None,
+        (AccountRole::Secretariat | AccountRole::Evaluator, Some(_)) => {
+            return Err(CreateAccountError::Unit(format!(
+                "a {role:?} account is bound to no unit or committee; drop --unit"
+            )));
+        }
+        (AccountRole::CommitteeStaff, None) => {
             return Err(CreateAccountError::Unit(
-                "a SECRETARIAT account is bound to no unit; drop --unit".into(),
+                "COMMITTEE_STAFF accounts need --committee NAME".into(),
             ));
+        }
+        (AccountRole::CommitteeStaff, Some(name)) => {
+            let found = entity::committee::Entity::find()
+                .filter(entity::committee::Column::Name.eq(name.trim()))
+                .one(db)
+                .await?
+                .filter(|c| {
+                    matches!(
+                        c.kind,
+                        entity::enums::CommitteeKind::WorkingCommittee
+                            | entity::enums::CommitteeKind::TeachingStaffCommittee
+                    )
+                })
+                .ok_or_else(|| {
+                    CreateAccountError::Unit(format!(
+                        "no working committee or teaching-staff committee is named {name:?}"
+                    ))
+                })?;
+            committee_id = Some(found.id);
+            None
         }
         (_, None) => {
             return Err(CreateAccountError::Unit(
@@ -121,6 +150,7 @@ pub async fn create_account(
         password_hash: Set(hash),
         role: Set(role),
         member_unit_id: Set(unit),
+        committee_id: Set(committee_id),
         disabled: Set(false),
         created_at: Set(Utc::now()),
     }

@@ -17,8 +17,10 @@ pub enum Actor {
         id: Uuid,
         /// Role, as stored now.
         role: AccountRole,
-        /// The unit it acts for (`None` for the secretariat).
+        /// The unit it acts for (`None` for the secretariat, committee staff and evaluators).
         unit: Option<Uuid>,
+        /// The committee a COMMITTEE_STAFF account acts for (`None` for every other role).
+        committee: Option<Uuid>,
     },
 }
 
@@ -31,6 +33,8 @@ impl Actor {
                 AccountRole::Secretariat => "SECRETARIAT",
                 AccountRole::SchoolStaff => "SCHOOL_STAFF",
                 AccountRole::EnterpriseStaff => "ENTERPRISE_STAFF",
+                AccountRole::CommitteeStaff => "COMMITTEE_STAFF",
+                AccountRole::Evaluator => "EVALUATOR",
             },
         }
     }
@@ -38,6 +42,56 @@ impl Actor {
     /// Whether the caller presented a valid token.
     pub fn is_authenticated(&self) -> bool {
         matches!(self, Self::Account { .. })
+    }
+
+    /// Whether the caller may read the alliance's shared records (sites, stations, order classes,
+    /// published demand, events …): any account but an EVALUATOR, which reads only the rounds it
+    /// is invited to (`docs/committees.md`, Roles).
+    pub fn reads_shared(&self) -> bool {
+        self.is_authenticated() && !self.is_evaluator()
+    }
+
+    /// Whether the caller is an EVALUATOR account.
+    pub fn is_evaluator(&self) -> bool {
+        matches!(
+            self,
+            Self::Account {
+                role: AccountRole::Evaluator,
+                ..
+            }
+        )
+    }
+
+    /// The committee a COMMITTEE_STAFF caller acts for; `None` for anyone else.
+    pub fn committee(&self) -> Option<Uuid> {
+        match self {
+            Self::Account {
+                role: AccountRole::CommitteeStaff,
+                committee,
+                ..
+            } => *committee,
+            _ => None,
+        }
+    }
+
+    /// Whether the caller reads the alliance-wide views and aggregates: the secretariat and
+    /// committee staff (`docs/committees.md`, Roles). No such view carries students' personal
+    /// data.
+    pub fn reads_aggregates(&self) -> bool {
+        self.is_secretariat() || self.committee().is_some()
+    }
+
+    /// Nothing when the caller reads the alliance-wide aggregates ([`Self::reads_aggregates`]);
+    /// else `UNAUTHENTICATED` anonymously, `FORBIDDEN` for any other role.
+    ///
+    /// # Errors
+    /// As above.
+    pub fn require_aggregates(&self) -> Result<(), Error> {
+        if self.reads_aggregates() {
+            Ok(())
+        } else {
+            Err(self.refused(crate::msg!("forbidden-committees-only")))
+        }
     }
 
     /// Whether the caller is the secretariat.
@@ -139,6 +193,7 @@ impl Actor {
             id: Uuid::nil(),
             role,
             unit: Some(unit),
+            committee: None,
         }
     }
 }
@@ -151,6 +206,7 @@ impl From<&account::Model> for Actor {
             id: a.id,
             role: a.role,
             unit: a.member_unit_id,
+            committee: a.committee_id,
         }
     }
 }

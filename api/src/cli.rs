@@ -131,9 +131,13 @@ pub enum AccountCommand {
         /// Role.
         #[arg(long, value_enum)]
         role: RoleArg,
-        /// The member unit the account acts for, by exact name (not for SECRETARIAT).
-        #[arg(long)]
+        /// The member unit the account acts for, by exact name (SCHOOL_STAFF, ENTERPRISE_STAFF).
+        #[arg(long, conflicts_with = "committee")]
         unit: Option<String>,
+        /// The committee a COMMITTEE_STAFF account acts for, by exact name (a working committee
+        /// or the teaching-staff committee).
+        #[arg(long)]
+        committee: Option<String>,
     },
 }
 
@@ -149,6 +153,12 @@ pub enum RoleArg {
     /// Staff of one non-school unit.
     #[value(name = "ENTERPRISE_STAFF")]
     EnterpriseStaff,
+    /// Staff of one working committee or of the teaching-staff committee.
+    #[value(name = "COMMITTEE_STAFF")]
+    CommitteeStaff,
+    /// A third-party evaluator, invited to evaluation rounds by the secretariat.
+    #[value(name = "EVALUATOR")]
+    Evaluator,
 }
 
 impl From<RoleArg> for AccountRole {
@@ -157,6 +167,8 @@ impl From<RoleArg> for AccountRole {
             RoleArg::Secretariat => Self::Secretariat,
             RoleArg::SchoolStaff => Self::SchoolStaff,
             RoleArg::EnterpriseStaff => Self::EnterpriseStaff,
+            RoleArg::CommitteeStaff => Self::CommitteeStaff,
+            RoleArg::Evaluator => Self::Evaluator,
         }
     }
 }
@@ -231,19 +243,34 @@ async fn command(command: Command, config: Config) -> anyhow::Result<()> {
             let (conn, _) = db::connect(&config.database_url(), 1).await?;
             let report = db::prepare(&conn).await?;
             println!(
-                "seeded: {} alliance, {} committees, {} member units inserted (existing rows kept)",
-                report.alliances, report.committees, report.member_units
+                "seeded: {} alliance, {} committees, {} member units, {} milestones, {} targets inserted (existing rows kept)",
+                report.alliances,
+                report.committees,
+                report.member_units,
+                report.milestones,
+                report.targets
             );
         }
         Command::Account {
-            command: AccountCommand::Create { email, role, unit },
+            command:
+                AccountCommand::Create {
+                    email,
+                    role,
+                    unit,
+                    committee,
+                },
         } => {
             let (conn, _) = db::connect(&config.database_url(), 1).await?;
             db::prepare(&conn).await?;
             let password = read_password()?;
-            let account =
-                accounts::create_account(&conn, &email, role.into(), unit.as_deref(), &password)
-                    .await?;
+            let account = accounts::create_account(
+                &conn,
+                &email,
+                role.into(),
+                unit.or(committee).as_deref(),
+                &password,
+            )
+            .await?;
             println!("created account {} ({:?})", account.email, account.role);
         }
         Command::Import { what } => import(&config, what).await?,

@@ -9,6 +9,7 @@ pub mod actor;
 pub mod audit;
 pub mod auth;
 pub mod cli;
+pub mod committees;
 pub mod config;
 pub mod db;
 pub mod error;

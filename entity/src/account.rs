@@ -21,8 +21,10 @@ pub struct Model {
     pub password_hash: String,
     /// What the account may do.
     pub role: AccountRole,
-    /// The unit it acts for; null exactly for SECRETARIAT accounts.
+    /// The unit it acts for; set exactly for SCHOOL_STAFF and ENTERPRISE_STAFF accounts.
     pub member_unit_id: Option<Uuid>,
+    /// The committee a COMMITTEE_STAFF account acts for; null for every other role.
+    pub committee_id: Option<Uuid>,
     /// A disabled account cannot log in, and its tokens stop working at once.
     pub disabled: bool,
     /// When the account was created (UTC).

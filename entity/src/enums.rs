@@ -276,6 +276,16 @@ pub enum AccountRole {
     /// hosts interns.
     #[sea_orm(string_value = "ENTERPRISE_STAFF")]
     EnterpriseStaff,
+    /// Staff of one working committee or of the teaching-staff committee (专门工作委员会工作人员),
+    /// bound to that committee: reads the alliance-wide views and aggregates, scores its
+    /// committee's items in evaluation rounds, never reads students' personal data
+    /// (`docs/committees.md`, Roles).
+    #[sea_orm(string_value = "COMMITTEE_STAFF")]
+    CommitteeStaff,
+    /// A third-party evaluator (第三方评估机构, Founding notice 三(三)), bound to no unit: reads and
+    /// scores only the evaluation rounds it is invited to (`docs/committees.md`, Roles).
+    #[sea_orm(string_value = "EVALUATOR")]
+    Evaluator,
 }
 
 /// School term in which an order class starts (学期).
@@ -929,4 +939,222 @@ pub enum AuditAction {
     /// A student's personal data was read by someone other than the student's school.
     #[sea_orm(string_value = "READ")]
     Read,
+}
+
+/// What a target measures (`Target.indicator`, `docs/committees.md`, Targets). The first six are
+/// measured from the records; the last four wait for records the API does not hold yet and read
+/// "not yet measured".
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
+pub enum TargetIndicator {
+    /// 产教融合实训基地 built: operating, not archived training sites of kind
+    /// INDUSTRY_EDUCATION_BASE (Ten Measures (3)).
+    #[sea_orm(string_value = "INDUSTRY_EDUCATION_BASES")]
+    IndustryEducationBases,
+    /// 公共实训基地 built: operating, not archived sites of kind PUBLIC_TRAINING_BASE (Ten Measures
+    /// (3)).
+    #[sea_orm(string_value = "PUBLIC_TRAINING_BASES")]
+    PublicTrainingBases,
+    /// 厂中校 bases operating (Founding notice 二(一)3).
+    #[sea_orm(string_value = "SCHOOL_IN_FACTORY_BASES")]
+    SchoolInFactoryBases,
+    /// 校中厂 sites operating (Founding notice 二(一)2).
+    #[sea_orm(string_value = "FACTORY_IN_SCHOOL_SITES")]
+    FactoryInSchoolSites,
+    /// Teacher practice stations (教师活动站) not archived (Founding notice 二(二)4).
+    #[sea_orm(string_value = "TEACHER_PRACTICE_STATIONS")]
+    TeacherPracticeStations,
+    /// Order classes (订单班) started in the year, whatever their status after (Founding notice
+    /// 二(三)6).
+    #[sea_orm(string_value = "ORDER_CLASSES")]
+    OrderClasses,
+    /// 威海工匠后备人才 selected in the year (Weihai 2020 plan, task 17). Not yet measured.
+    #[sea_orm(string_value = "RESERVE_CRAFTSMEN")]
+    ReserveCraftsmen,
+    /// 市级示范性企业学徒基地 (Weihai 2020 plan, task 19). Not yet measured.
+    #[sea_orm(string_value = "DEMONSTRATION_APPRENTICESHIP_BASES")]
+    DemonstrationApprenticeshipBases,
+    /// Firms certified as 产教融合型企业 (Weihai 2020 plan (九), task 15). Not yet measured.
+    #[sea_orm(string_value = "CERTIFIED_ENTERPRISES")]
+    CertifiedEnterprises,
+    /// Share of specialty teachers certified dual-qualified (双师型), in percent (Weihai 2020 plan,
+    /// task 30). Not yet measured.
+    #[sea_orm(string_value = "DUAL_QUALIFIED_SHARE")]
+    DualQualifiedShare,
+}
+
+/// Over which members a target is measured.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum TargetScope {
+    /// Every member of the alliance.
+    #[sea_orm(string_value = "ALLIANCE")]
+    Alliance,
+    /// The members of one district (`Target.scopeDistrict`).
+    #[sea_orm(string_value = "DISTRICT")]
+    District,
+    /// The members of one kind (`Target.scopeUnitKind`).
+    #[sea_orm(string_value = "UNIT_KIND")]
+    UnitKind,
+    /// One member (`Target.scopeMemberUnit`).
+    #[sea_orm(string_value = "MEMBER_UNIT")]
+    MemberUnit,
+}
+
+/// Where an evaluation round stands (督导评估, `docs/committees.md`, Evaluation rounds). The order
+/// is DRAFT → SELF_ASSESSMENT → REVIEW → PUBLISHED, and PUBLISHED → REOPENED → PUBLISHED.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum EvaluationStatus {
+    /// Being prepared: the secretariat sets the items and invites evaluators.
+    #[sea_orm(string_value = "DRAFT")]
+    Draft,
+    /// Members write their self-assessment per item.
+    #[sea_orm(string_value = "SELF_ASSESSMENT")]
+    SelfAssessment,
+    /// Committees and evaluators score their items.
+    #[sea_orm(string_value = "REVIEW")]
+    Review,
+    /// Results are frozen: computed values and scores were snapshotted when published.
+    #[sea_orm(string_value = "PUBLISHED")]
+    Published,
+    /// Opened again after publication, with a reason; scores may change until published again.
+    #[sea_orm(string_value = "REOPENED")]
+    Reopened,
+}
+
+/// How an evaluation item is valued.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum EvaluationItemKind {
+    /// Computed from the records by a formula (`EvaluationItem.indicator`).
+    #[sea_orm(string_value = "COMPUTED")]
+    Computed,
+    /// Scored by people (a committee or an evaluator) against a rubric.
+    #[sea_orm(string_value = "SCORED")]
+    Scored,
+}
+
+/// The formula of a computed evaluation item. Each names the rule it measures and its source.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
+pub enum EvaluationIndicator {
+    /// Firm: an operating school-in-factory base (Founding notice 二(一)3). 1 met, 0 not.
+    #[sea_orm(string_value = "SCHOOL_IN_FACTORY_BASE")]
+    SchoolInFactoryBase,
+    /// Firm: a teacher practice station offering posts that year (二(二)4). 1 met, 0 not.
+    #[sea_orm(string_value = "PRACTICE_STATION_WITH_POSTS")]
+    PracticeStationWithPosts,
+    /// Firm: a named career mentor (二(四)10). 1 met, 0 not.
+    #[sea_orm(string_value = "CAREER_MENTOR")]
+    CareerMentor,
+    /// Firm: took part in a campus visit that year (二(四)10). 1 met, 0 not.
+    #[sea_orm(string_value = "CAMPUS_VISIT")]
+    CampusVisit,
+    /// School: sent teachers to practise in firms that year (二(二)4). 1 met, 0 not.
+    #[sea_orm(string_value = "TEACHERS_SENT_TO_PRACTICE")]
+    TeachersSentToPractice,
+    /// School: held a graduate job-recommendation event that year (二(四)11). 1 met, 0 not.
+    #[sea_orm(string_value = "JOB_RECOMMENDATION_EVENT")]
+    JobRecommendationEvent,
+    /// School: the share of the year's graduates employed in Weihai (留威就业, 二(四)11; Weihai 2020
+    /// plan, task 20), 0–1; not applicable to a school with no recorded graduates that year.
+    #[sea_orm(string_value = "RETENTION_IN_WEIHAI")]
+    RetentionInWeihai,
+    /// Firm above designated size with a known staff count: internship posts declared for the
+    /// year over 2% of staff, capped at 1 (Weihai 2020 plan (十), task 20; Huancui task list,
+    /// item 8); not applicable to other units.
+    #[sea_orm(string_value = "INTERNSHIP_POSTS")]
+    InternshipPosts,
+}
+
+/// Who scores a scored evaluation item.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum EvaluationScorer {
+    /// The working committee named on the item (`EvaluationItem.scorerCommittee`): its
+    /// COMMITTEE_STAFF accounts, or the secretariat acting for it.
+    #[sea_orm(string_value = "COMMITTEE")]
+    Committee,
+    /// An EVALUATOR account invited to the round.
+    #[sea_orm(string_value = "EVALUATOR")]
+    Evaluator,
 }

@@ -29,6 +29,7 @@ mod m20261123_000004_internship_post_offer;
 mod m20261123_000010_corrections;
 mod m20261124_000001_scale_indexes;
 mod m20261124_000002_retention_tally;
+mod m20261125_000001_committees_year;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000010_corrections::Migration),
             Box::new(m20261124_000001_scale_indexes::Migration),
             Box::new(m20261124_000002_retention_tally::Migration),
+            Box::new(m20261125_000001_committees_year::Migration),
         ]
     }
 }

@@ -12,10 +12,14 @@
 //!   by, so they stay as they are. The
 //!   documents do not say who sits where, so no memberships are seeded.
 //!
+//! - [`targets::MILESTONES`] and [`targets::TARGETS`]: the plan's stages (Founding notice 一) and
+//!   the targets the documents state as numbers, each with its citation.
+//!
 //! [`load`] is idempotent and never overwrites what the secretariat has edited since: a row is
 //! inserted only when neither its name nor its source reference is in the database yet.
 
 pub mod rules;
+pub mod targets;
 
 use std::collections::HashSet;
 
@@ -167,6 +171,10 @@ pub struct SeedReport {
     pub committees: u64,
     /// Member units inserted.
     pub member_units: u64,
+    /// Milestones inserted.
+    pub milestones: u64,
+    /// Targets inserted.
+    pub targets: u64,
 }
 
 /// Loads the reference data. Idempotent: inserts only rows that are missing (by name, or for
@@ -292,7 +300,78 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
             .await?;
         audit::record_models(db, AuditAction::Create, &models).await?;
     }
+    load_targets(db, &mut report).await?;
     Ok(report)
+}
+
+/// Inserts the milestones missing by year and the targets missing by (indicator, source).
+async fn load_targets(db: &impl ConnectionTrait, report: &mut SeedReport) -> Result<(), DbErr> {
+    use entity::{milestone, target};
+    let now = Utc::now();
+    let years: HashSet<i32> = milestone::Entity::find()
+        .select_only()
+        .column(milestone::Column::Year)
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let milestones: Vec<milestone::Model> = targets::MILESTONES
+        .iter()
+        .filter(|m| !years.contains(&m.year))
+        .map(|m| milestone::Model {
+            id: Uuid::now_v7(),
+            year: m.year,
+            title: format!("{}年", m.year),
+            text: m.text.to_owned(),
+            source: targets::MILESTONE_SOURCE.to_owned(),
+            created_at: now,
+            updated_at: now,
+        })
+        .collect();
+    report.milestones = milestones.len() as u64;
+    if !milestones.is_empty() {
+        milestone::Entity::insert_many(
+            milestones.iter().cloned().map(milestone::ActiveModel::from),
+        )
+        .exec(db)
+        .await?;
+        audit::record_models(db, AuditAction::Create, &milestones).await?;
+    }
+    let keys: HashSet<(String, String)> = target::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (format!("{:?}", t.indicator), t.source))
+        .collect();
+    let rows: Vec<target::Model> = targets::TARGETS
+        .iter()
+        .filter(|t| !keys.contains(&(format!("{:?}", t.indicator), t.source.to_owned())))
+        .map(|t| target::Model {
+            id: Uuid::now_v7(),
+            indicator: t.indicator,
+            title: t.title.to_owned(),
+            target_value: t.value,
+            per_year: t.per_year,
+            due_on: t.due.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+            scope: t.scope,
+            scope_district: t.district,
+            scope_unit_kind: None,
+            scope_member_unit_id: None,
+            milestone_id: None,
+            source: t.source.to_owned(),
+            created_at: now,
+            updated_at: now,
+        })
+        .collect();
+    report.targets = rows.len() as u64;
+    if !rows.is_empty() {
+        target::Entity::insert_many(rows.iter().cloned().map(target::ActiveModel::from))
+            .exec(db)
+            .await?;
+        audit::record_models(db, AuditAction::Create, &rows).await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -11,3 +11,5 @@ forbidden-secretariat-only = forbidden: only the secretariat may do this
 login-invalid-credentials = e-mail or password is wrong
 forbidden-school-staff-only = forbidden: only school staff may do this, for their own school
 forbidden-enterprise-staff-only = forbidden: only enterprise staff may do this, for their own unit
+forbidden-committees-only = forbidden: only the secretariat and committee staff may read this
+forbidden-evaluator-rounds-only = forbidden: an evaluator's account reads only the evaluation rounds it is invited to

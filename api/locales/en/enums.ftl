@@ -4,6 +4,8 @@
 enum-AccountRole-SECRETARIAT = Secretariat
 enum-AccountRole-SCHOOL_STAFF = School staff
 enum-AccountRole-ENTERPRISE_STAFF = Enterprise staff
+enum-AccountRole-COMMITTEE_STAFF = Committee staff
+enum-AccountRole-EVALUATOR = Third-party evaluator
 
 ## ApprenticeshipMode
 enum-ApprenticeshipMode-WORK_STUDY_ALTERNATION = Work-study alternation
@@ -313,3 +315,46 @@ enum-AuditAction-CREATE = Created
 enum-AuditAction-UPDATE = Changed
 enum-AuditAction-DELETE = Deleted
 enum-AuditAction-READ = Read personal data
+
+## EvaluationIndicator
+enum-EvaluationIndicator-SCHOOL_IN_FACTORY_BASE = School-in-factory base operating
+enum-EvaluationIndicator-PRACTICE_STATION_WITH_POSTS = Teacher practice station offering posts
+enum-EvaluationIndicator-CAREER_MENTOR = Career mentor named
+enum-EvaluationIndicator-CAMPUS_VISIT = Campus visit taken part in
+enum-EvaluationIndicator-TEACHERS_SENT_TO_PRACTICE = Teachers sent to practise in firms
+enum-EvaluationIndicator-JOB_RECOMMENDATION_EVENT = Graduate job-recommendation event held
+enum-EvaluationIndicator-RETENTION_IN_WEIHAI = Graduates employed in Weihai
+enum-EvaluationIndicator-INTERNSHIP_POSTS = Internship posts (2% of staff)
+
+## EvaluationItemKind
+enum-EvaluationItemKind-COMPUTED = Computed
+enum-EvaluationItemKind-SCORED = Scored
+
+## EvaluationScorer
+enum-EvaluationScorer-COMMITTEE = Working committee
+enum-EvaluationScorer-EVALUATOR = Third-party evaluator
+
+## EvaluationStatus
+enum-EvaluationStatus-DRAFT = Draft
+enum-EvaluationStatus-SELF_ASSESSMENT = Self-assessment
+enum-EvaluationStatus-REVIEW = Review
+enum-EvaluationStatus-PUBLISHED = Published
+enum-EvaluationStatus-REOPENED = Reopened
+
+## TargetIndicator
+enum-TargetIndicator-INDUSTRY_EDUCATION_BASES = Industry-education training bases
+enum-TargetIndicator-PUBLIC_TRAINING_BASES = Public training bases
+enum-TargetIndicator-SCHOOL_IN_FACTORY_BASES = School-in-factory bases
+enum-TargetIndicator-FACTORY_IN_SCHOOL_SITES = Factory-in-school sites
+enum-TargetIndicator-TEACHER_PRACTICE_STATIONS = Teacher practice stations
+enum-TargetIndicator-ORDER_CLASSES = Order classes
+enum-TargetIndicator-RESERVE_CRAFTSMEN = Weihai reserve craftsmen
+enum-TargetIndicator-DEMONSTRATION_APPRENTICESHIP_BASES = Municipal demonstration apprenticeship bases
+enum-TargetIndicator-CERTIFIED_ENTERPRISES = Certified industry-education enterprises
+enum-TargetIndicator-DUAL_QUALIFIED_SHARE = Dual-qualified teachers (share)
+
+## TargetScope
+enum-TargetScope-ALLIANCE = Whole alliance
+enum-TargetScope-DISTRICT = One district
+enum-TargetScope-UNIT_KIND = One unit kind
+enum-TargetScope-MEMBER_UNIT = One member

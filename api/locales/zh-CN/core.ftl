@@ -11,3 +11,5 @@ forbidden-secretariat-only = 无权操作：仅秘书处可以执行
 login-invalid-credentials = 电子邮箱或密码错误
 forbidden-school-staff-only = 无权操作：仅学校工作人员可以为本校执行
 forbidden-enterprise-staff-only = 无权操作：仅企业工作人员可以为本单位执行
+forbidden-committees-only = 无权查看：仅秘书处和专门工作委员会工作人员可以查看
+forbidden-evaluator-rounds-only = 无权查看：第三方评估机构账号只能查看受邀参加的督导评估

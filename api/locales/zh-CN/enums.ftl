@@ -4,6 +4,8 @@
 enum-AccountRole-SECRETARIAT = 秘书处
 enum-AccountRole-SCHOOL_STAFF = 院校工作人员
 enum-AccountRole-ENTERPRISE_STAFF = 企业工作人员
+enum-AccountRole-COMMITTEE_STAFF = 专门工作委员会工作人员
+enum-AccountRole-EVALUATOR = 第三方评估机构
 
 ## ApprenticeshipMode
 enum-ApprenticeshipMode-WORK_STUDY_ALTERNATION = 工学交替
@@ -313,3 +315,46 @@ enum-AuditAction-CREATE = 新增
 enum-AuditAction-UPDATE = 修改
 enum-AuditAction-DELETE = 删除
 enum-AuditAction-READ = 查阅个人信息
+
+## EvaluationIndicator
+enum-EvaluationIndicator-SCHOOL_IN_FACTORY_BASE = 厂中校实训基地运行
+enum-EvaluationIndicator-PRACTICE_STATION_WITH_POSTS = 教师活动站提供实践岗位
+enum-EvaluationIndicator-CAREER_MENTOR = 选派职业规划导师
+enum-EvaluationIndicator-CAMPUS_VISIT = 参加企业进校园
+enum-EvaluationIndicator-TEACHERS_SENT_TO_PRACTICE = 选派教师入企实践
+enum-EvaluationIndicator-JOB_RECOMMENDATION_EVENT = 举办毕业生就业推荐活动
+enum-EvaluationIndicator-RETENTION_IN_WEIHAI = 毕业生留威就业
+enum-EvaluationIndicator-INTERNSHIP_POSTS = 实习岗位（职工总数2%）
+
+## EvaluationItemKind
+enum-EvaluationItemKind-COMPUTED = 计算
+enum-EvaluationItemKind-SCORED = 评分
+
+## EvaluationScorer
+enum-EvaluationScorer-COMMITTEE = 专门工作委员会
+enum-EvaluationScorer-EVALUATOR = 第三方评估机构
+
+## EvaluationStatus
+enum-EvaluationStatus-DRAFT = 草稿
+enum-EvaluationStatus-SELF_ASSESSMENT = 自评
+enum-EvaluationStatus-REVIEW = 评审
+enum-EvaluationStatus-PUBLISHED = 已发布
+enum-EvaluationStatus-REOPENED = 重新开启
+
+## TargetIndicator
+enum-TargetIndicator-INDUSTRY_EDUCATION_BASES = 产教融合实训基地
+enum-TargetIndicator-PUBLIC_TRAINING_BASES = 公共实训基地
+enum-TargetIndicator-SCHOOL_IN_FACTORY_BASES = 厂中校实训基地
+enum-TargetIndicator-FACTORY_IN_SCHOOL_SITES = 校中厂
+enum-TargetIndicator-TEACHER_PRACTICE_STATIONS = 教师活动站
+enum-TargetIndicator-ORDER_CLASSES = 订单班
+enum-TargetIndicator-RESERVE_CRAFTSMEN = 威海工匠后备人才
+enum-TargetIndicator-DEMONSTRATION_APPRENTICESHIP_BASES = 市级示范性企业学徒基地
+enum-TargetIndicator-CERTIFIED_ENTERPRISES = 产教融合型企业
+enum-TargetIndicator-DUAL_QUALIFIED_SHARE = “双师型”教师比例
+
+## TargetScope
+enum-TargetScope-ALLIANCE = 全集团
+enum-TargetScope-DISTRICT = 区市
+enum-TargetScope-UNIT_KIND = 单位类型
+enum-TargetScope-MEMBER_UNIT = 成员单位

@@ -45,6 +45,14 @@ pub enum NodeType {
     Apprenticeship,
     /// `Event`.
     Event,
+    /// `Milestone`.
+    Milestone,
+    /// `Target`.
+    Target,
+    /// `EvaluationRound`.
+    EvaluationRound,
+    /// `EvaluationItem`.
+    EvaluationItem,
 }
 
 impl NodeType {
@@ -68,6 +76,10 @@ impl NodeType {
             Self::CareerMentor => "CareerMentor",
             Self::Apprenticeship => "Apprenticeship",
             Self::Event => "Event",
+            Self::Milestone => "Milestone",
+            Self::Target => "Target",
+            Self::EvaluationRound => "EvaluationRound",
+            Self::EvaluationItem => "EvaluationItem",
         }
     }
 
@@ -91,6 +103,10 @@ impl NodeType {
             "career_mentor" => Self::CareerMentor,
             "apprenticeship" => Self::Apprenticeship,
             "event" => Self::Event,
+            "milestone" => Self::Milestone,
+            "target" => Self::Target,
+            "evaluation_round" => Self::EvaluationRound,
+            "evaluation_item" => Self::EvaluationItem,
             _ => return None,
         })
     }
@@ -114,6 +130,10 @@ impl NodeType {
             Self::CareerMentor,
             Self::Apprenticeship,
             Self::Event,
+            Self::Milestone,
+            Self::Target,
+            Self::EvaluationRound,
+            Self::EvaluationItem,
         ]
         .into_iter()
         .find(|t| t.name() == name)

@@ -14,7 +14,7 @@ use crate::db::no_rows;
 /// to be seen by schools); drafts only by their own firm and the secretariat; nothing anonymously.
 pub fn demand_scope(actor: &Actor) -> Condition {
     match actor {
-        Actor::Anonymous => no_rows(),
+        a if !a.reads_shared() => no_rows(),
         a if a.is_secretariat() => Condition::all(),
         a => {
             let mut any =
@@ -31,7 +31,7 @@ pub fn demand_scope(actor: &Actor) -> Condition {
 /// Whether the caller may read `demand` (the in-memory twin of [`demand_scope`]).
 pub fn can_read_demand(actor: &Actor, demand: &order_class_demand::Model) -> bool {
     match actor {
-        Actor::Anonymous => false,
+        a if !a.reads_shared() => false,
         a if a.is_secretariat() => true,
         a => demand.status != DemandStatus::Draft || a.unit() == Some(demand.enterprise_id),
     }
@@ -40,7 +40,7 @@ pub fn can_read_demand(actor: &Actor, demand: &order_class_demand::Model) -> boo
 /// Order classes the caller may read: any, for an authenticated caller (students are guarded
 /// separately); nothing anonymously.
 pub fn order_class_scope(actor: &Actor) -> Condition {
-    if actor.is_authenticated() {
+    if actor.reads_shared() {
         Condition::all()
     } else {
         no_rows()

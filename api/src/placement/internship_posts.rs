@@ -96,7 +96,7 @@ fn firms() -> Condition {
 }
 
 /// The reports of `firms` for `year`, in three SQL statements whatever their number.
-async fn reports(
+pub async fn reports(
     db: &impl ConnectionTrait,
     year: i32,
     firms: Vec<member_unit::Model>,
@@ -197,17 +197,17 @@ pub async fn posts_of(
 /// those below 100% (or without a ratio) first, then in annex order; and apart, the firms whose
 /// size is unknown. "Firms" are the units that carry a firm's commitments
 /// ([`crate::registry::carries_firm_commitments`]). Four SQL statements whatever the number of
-/// firms. Secretariat only.
+/// firms. The secretariat and committee staff.
 ///
 /// # Errors
-/// `UNAUTHENTICATED` / `FORBIDDEN` for anyone but the secretariat; `BadInput` for an impossible
+/// `UNAUTHENTICATED` / `FORBIDDEN` for anyone but the secretariat and committee staff; `BadInput` for an impossible
 /// year; database failures.
 pub async fn post_compliance(
     actor: &Actor,
     db: &impl ConnectionTrait,
     year: i32,
 ) -> Result<PostCompliance, Error> {
-    actor.require_secretariat()?;
+    actor.require_aggregates()?;
     year_bounds(year)?;
     let (above, size_unknown): (Vec<_>, Vec<_>) = member_unit::Entity::find()
         .filter(firms())

@@ -161,7 +161,7 @@ pub struct RetentionFigures {
 /// the outcomes counted with `GROUP BY` over the students' specialties), and the schools.
 ///
 /// # Errors
-/// `UNAUTHENTICATED` anonymously; `FORBIDDEN` for anyone but schools and the secretariat;
+/// `UNAUTHENTICATED` anonymously; `FORBIDDEN` for anyone but schools, the secretariat and committee staff;
 /// database failures.
 pub async fn retention(
     actor: &Actor,
@@ -169,7 +169,7 @@ pub async fn retention(
     year: i32,
     group_by: RetentionGroup,
 ) -> Result<Vec<RetentionRow>, Error> {
-    if !actor.is_secretariat() && actor.school().is_none() {
+    if !actor.reads_aggregates() && actor.school().is_none() {
         return Err(actor.refused(msg!("placement-forbidden-retention")));
     }
     let specialty = group_by == RetentionGroup::Specialty;
@@ -269,7 +269,7 @@ fn tally_rows(actor: &Actor, year: i32) -> sea_orm::sea_query::SelectStatement {
                 .is_in([year.saturating_sub(1), year]),
         )
         .and_where(Expr::col((t.clone(), Alias::new("graduates"))).gt(0));
-    if !actor.is_secretariat() {
+    if !actor.reads_aggregates() {
         // School staff (others are refused before): their own school only.
         let own = actor.school().unwrap_or_default();
         query.and_where(Expr::col((t, Alias::new("school_id"))).eq(own));

@@ -122,8 +122,8 @@ pub async fn member_compliance(
     unit: &member_unit::Model,
     year: i32,
 ) -> Result<Vec<Standing>, Error> {
-    if !actor.is_authenticated() {
-        return Err(Error::Unauthenticated);
+    if !actor.reads_shared() {
+        return Err(actor.refused(crate::msg!("forbidden-evaluator-rounds-only")));
     }
     let mut found = evidence(db, &[unit.id], year).await?;
     Ok(ComplianceRule::for_unit(unit)
@@ -148,18 +148,18 @@ pub struct RuleStanding {
 }
 
 /// The committees' work list for `year` (督导评估, Founding notice 三(三)): every rule over the members
-/// `units` selects, in a fixed number of SQL statements (8) whatever their number. Secretariat
-/// only.
+/// `units` selects, in a fixed number of SQL statements (8) whatever their number. The
+/// secretariat and committee staff.
 ///
 /// # Errors
-/// `UNAUTHENTICATED` / `FORBIDDEN` for anyone but the secretariat; database failures.
+/// `UNAUTHENTICATED` / `FORBIDDEN` for anyone but the secretariat and committee staff; database failures.
 pub async fn alliance_compliance(
     actor: &Actor,
     db: &impl ConnectionTrait,
     units: Condition,
     year: i32,
 ) -> Result<Vec<RuleStanding>, Error> {
-    actor.require_secretariat()?;
+    actor.require_aggregates()?;
     let units = member_unit::Entity::find()
         .filter(units)
         .order_by_asc(member_unit::Column::ListOrder)
@@ -192,7 +192,7 @@ pub async fn alliance_compliance(
 
 /// The evidence for each (unit, rule) among `units` in `year`, in a fixed number of SQL statements
 /// (7) whatever the number of units.
-async fn evidence(
+pub async fn evidence(
     db: &impl ConnectionTrait,
     units: &[Uuid],
     year: i32,

@@ -39,14 +39,14 @@ fn seeding_twice_inserts_the_annex_once() {
     let first = api(dir.path(), &["seed"], None);
     assert!(first.status.success(), "{first:?}");
     assert!(
-        stdout(&first).contains("177 member units inserted"),
+        stdout(&first).contains("177 member units, 3 milestones, 7 targets inserted"),
         "{}",
         stdout(&first)
     );
     let second = api(dir.path(), &["seed"], None);
     assert!(second.status.success());
     assert!(
-        stdout(&second).contains("0 member units inserted"),
+        stdout(&second).contains(" 0 member units, 0 milestones, 0 targets inserted"),
         "{}",
         stdout(&second)
     );

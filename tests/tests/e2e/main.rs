@@ -8,6 +8,7 @@ mod auth;
 mod budget;
 mod clerk;
 mod cli;
+mod committees;
 mod corrections;
 mod edges;
 mod fixtures;

@@ -68,6 +68,10 @@ macro_rules! keyed {
     )*};
 }
 keyed!(
+    evaluation_item,
+    evaluation_round,
+    milestone,
+    target,
     account,
     alliance,
     apprenticeship,

@@ -119,6 +119,7 @@ fn touch<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
 }
 
 mod auth;
+mod committees;
 mod order_class;
 mod placement;
 mod plan;
@@ -133,4 +134,5 @@ pub struct Mutation(
     placement::PlacementMutation,
     plan::PlanMutation,
     plan::corrections::CorrectionMutation,
+    committees::CommitteesMutation,
 );

@@ -46,7 +46,7 @@ impl Account {
         self.0.role
     }
 
-    /// The unit the account acts for; null for the secretariat.
+    /// The unit the account acts for; null for the secretariat, committee staff and evaluators.
     async fn member_unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         let Some(unit) = self.0.member_unit_id else {
             return Ok(None);
@@ -57,6 +57,21 @@ impl Account {
             .load_one(unit)
             .await?
             .map(MemberUnit))
+    }
+
+    /// The committee a COMMITTEE_STAFF account acts for; null for every other role. One SQL
+    /// statement.
+    async fn committee(&self, ctx: &Context<'_>) -> ApiResult<Option<super::Committee>> {
+        let Some(id) = self.0.committee_id else {
+            return Ok(None);
+        };
+        let db = ctx.data::<sea_orm::DatabaseConnection>()?;
+        Ok(
+            <entity::committee::Entity as sea_orm::EntityTrait>::find_by_id(id)
+                .one(db)
+                .await?
+                .map(super::Committee),
+        )
     }
 
     /// A disabled account cannot log in and its tokens are refused.

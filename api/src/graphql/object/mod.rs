@@ -18,6 +18,7 @@ mod audit;
 mod committee;
 mod demand;
 mod enrolment;
+mod evaluation;
 mod internship_posts;
 mod member_unit;
 mod node;
@@ -25,6 +26,7 @@ mod order_class;
 mod placement;
 mod plan;
 mod plan_people;
+mod targets;
 mod unit_edges;
 mod unit_roles;
 
@@ -34,6 +36,10 @@ pub use audit::{AuditEvent, AuditEventConnection, AuditFieldChange};
 pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
 pub use demand::{DemandParticipant, OrderClassDemand};
 pub use enrolment::{Enrolment, PreEmploymentAgreement, Student, StudentView};
+pub use evaluation::{
+    EvaluationItem, EvaluationResult, EvaluationRound, ItemResult, ScoreDistribution,
+    ScoringProgress, SelfAssessment,
+};
 pub use internship_posts::InternshipPostOffer;
 pub use member_unit::{MemberUnit, MemberUnitCommitteeConnection, MemberUnitConnection};
 pub use node::Node;
@@ -50,6 +56,7 @@ pub use plan::{
     TeacherPracticeStationConnection, TrainingSite, TrainingSiteConnection,
 };
 pub use plan_people::{Apprenticeship, CareerClass, CareerMentor, Event, EventUnit};
+pub use targets::{Milestone, Target, TargetStanding, TrendPoint};
 pub use unit_edges::{
     ApprenticeshipRole, CareerMentorConnection, GraduateOutcomeConnection, InternshipPlacementRole,
     OrderClassDemandRole, OrderClassRole, StudentConnection, StudentEnrolmentConnection,

@@ -4,8 +4,9 @@ use async_graphql::{ID, Interface};
 
 use super::{
     Account, Alliance, Apprenticeship, AuditEventConnection, CareerMentor, Committee, Craftsman,
-    CraftsmanAssignment, Enrolment, Event, InternshipPlacement, MemberUnit, OrderClass,
-    OrderClassDemand, Student, TeacherPractice, TeacherPracticeStation, TrainingSite,
+    CraftsmanAssignment, Enrolment, EvaluationItem, EvaluationRound, Event, InternshipPlacement,
+    MemberUnit, Milestone, OrderClass, OrderClassDemand, Student, Target, TeacherPractice,
+    TeacherPracticeStation, TrainingSite,
 };
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
@@ -64,4 +65,12 @@ pub enum Node {
     Apprenticeship(Apprenticeship),
     /// An event.
     Event(Event),
+    /// A stage of the plan (any account but an evaluator's).
+    Milestone(Milestone),
+    /// A target (the secretariat and committee staff).
+    Target(Target),
+    /// An evaluation round (see `EvaluationRound` for who reads it).
+    EvaluationRound(EvaluationRound),
+    /// An item of an evaluation round (whoever reads its round).
+    EvaluationItem(EvaluationItem),
 }

@@ -1,6 +1,7 @@
 //! The query root, merged from one object per area.
 
 mod audit;
+mod committees;
 mod labels;
 mod node;
 mod order_class;
@@ -29,4 +30,5 @@ pub struct Query(
     viewer::ViewerQuery,
     labels::LabelsQuery,
     audit::AuditQuery,
+    committees::CommitteesQuery,
 );

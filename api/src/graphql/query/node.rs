@@ -3,8 +3,9 @@ use std::collections::HashMap;
 use async_graphql::{Context, ID, Object};
 use entity::{
     account, alliance, apprenticeship, career_mentor, committee, craftsman, craftsman_assignment,
-    enrolment, event, internship_placement, order_class, order_class_demand, practice_station,
-    student, teacher_practice, training_site,
+    enrolment, evaluation_item, evaluation_round, event, internship_placement, milestone,
+    order_class, order_class_demand, practice_station, student, target, teacher_practice,
+    training_site,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -16,8 +17,9 @@ use crate::graphql::id::{NodeType, decode};
 use crate::graphql::loader::{Keyed, Loaders};
 use crate::graphql::object::{
     Account, Alliance, Apprenticeship, CareerMentor, Committee, Craftsman, CraftsmanAssignment,
-    Enrolment, Event, InternshipPlacement, MemberUnit, Node, OrderClass, OrderClassDemand, Student,
-    StudentView, TeacherPractice, TeacherPracticeStation, TrainingSite,
+    Enrolment, EvaluationItem, EvaluationRound, Event, InternshipPlacement, MemberUnit, Milestone,
+    Node, OrderClass, OrderClassDemand, Student, StudentView, Target, TeacherPractice,
+    TeacherPracticeStation, TrainingSite,
 };
 use crate::msg;
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
@@ -112,6 +114,26 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
         rows::<apprenticeship::Entity>(db, want(NodeType::Apprenticeship), apprenticeship_scope(a))
             .await?;
     let mut events = rows::<event::Entity>(db, want(NodeType::Event), signed_in(a)).await?;
+    let mut milestones =
+        rows::<milestone::Entity>(db, want(NodeType::Milestone), signed_in(a)).await?;
+    let aggregates = if a.reads_aggregates() {
+        Condition::all()
+    } else {
+        crate::db::no_rows()
+    };
+    let mut targets = rows::<target::Entity>(db, want(NodeType::Target), aggregates).await?;
+    let mut rounds = rows::<evaluation_round::Entity>(
+        db,
+        want(NodeType::EvaluationRound),
+        crate::committees::round_scope(a),
+    )
+    .await?;
+    let mut items = rows::<evaluation_item::Entity>(
+        db,
+        want(NodeType::EvaluationItem),
+        crate::committees::item_scope(a),
+    )
+    .await?;
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
@@ -157,6 +179,16 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
                 .remove(&id)
                 .map(|m| Node::Apprenticeship(Apprenticeship(m))),
             NodeType::Event => events.remove(&id).map(|m| Node::Event(Event(m))),
+            NodeType::Milestone => milestones
+                .remove(&id)
+                .map(|m| Node::Milestone(Milestone(m))),
+            NodeType::Target => targets.remove(&id).map(|m| Node::Target(Target(m))),
+            NodeType::EvaluationRound => rounds
+                .remove(&id)
+                .map(|m| Node::EvaluationRound(EvaluationRound(m))),
+            NodeType::EvaluationItem => items
+                .remove(&id)
+                .map(|m| Node::EvaluationItem(EvaluationItem(m))),
         })
         .collect())
 }

@@ -332,10 +332,10 @@ impl PlacementQuery {
     /// The 2% rule across the alliance for `year` (Weihai 2020 plan (十); Huancui task list,
     /// item 8): every firm above designated size with the posts it declared against 2% of its
     /// staff, those below 100% or without a ratio first; and apart, the firms whose size is not
-    /// known yet. Four SQL statements whatever the number of firms. Secretariat only
-    /// (`UNAUTHENTICATED`, `FORBIDDEN`); `BAD_USER_INPUT` for an impossible year.
+    /// known yet. Four SQL statements whatever the number of firms. The secretariat and committee
+    /// staff (`UNAUTHENTICATED`, `FORBIDDEN`); `BAD_USER_INPUT` for an impossible year.
     #[graphql(
-        guard = "RoleGuard::Secretariat",
+        guard = "RoleGuard::Committees",
         complexity = "crate::graphql::connection::ALLIANCE_REPORT_COST + child_complexity"
     )]
     async fn internship_post_compliance(

@@ -441,9 +441,9 @@ impl PlanQuery {
 
     /// The committees' work list for `year` (督导评估): for each rule, how many members (under the
     /// filter) it applies to, how many meet it, and the members that do not. Computed in a fixed
-    /// number of SQL statements whatever the number of members. Secretariat only.
+    /// number of SQL statements whatever the number of members. The secretariat and committee staff.
     #[graphql(
-        guard = "RoleGuard::Secretariat",
+        guard = "RoleGuard::Committees",
         complexity = "crate::graphql::connection::ALLIANCE_REPORT_COST + child_complexity"
     )]
     async fn alliance_compliance(

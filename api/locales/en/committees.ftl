@@ -1,0 +1,26 @@
+# The committees' year: targets, milestones, evaluation rounds. Keys match zh-CN/committees.ftl.
+committees-target-value-invalid = the target value must be a number from 0 to 1,000,000,000
+committees-target-due-on = give a due date for a one-off target, and none for a per-year target
+committees-target-scope = the scope's field must be given for its scope, and no other (DISTRICT: scopeDistrict; UNIT_KIND: scopeUnitKind; MEMBER_UNIT: scopeMemberUnitId)
+committees-milestone-not-found = no such milestone
+committees-target-not-found = no such target
+committees-too-many-targets = the registry holds { $max } targets already
+committees-round-not-found = no such evaluation round, or not one you may read
+committees-round-year-taken = an evaluation round for { $year } exists already
+committees-too-many-items = a round holds at most { $max } items
+committees-item-points = an item is worth more than 0 and at most { $max } points
+committees-item-computed = a computed item names its formula (indicator) and has no rubric or scorer
+committees-item-scored = a scored item has a title, a rubric and a scorer, and no formula
+committees-item-scorer = a scored item is scored by a working committee (scorer COMMITTEE with scorerCommitteeId) or by the invited evaluators (scorer EVALUATOR)
+committees-round-status = the round is { $status }: this cannot be done now
+committees-round-move = a round cannot move from { $from } to { $to }
+committees-reopen-reason = give the reason for reopening a published round
+committees-account-not-found = no such account
+committees-not-an-evaluator = only an EVALUATOR account can be invited to a round
+committees-forbidden-member-staff-only = forbidden: only a member's school or enterprise staff write its self-assessment
+committees-forbidden-scorer = forbidden: this item is scored by its committee (or the secretariat) or by the round's invited evaluators
+committees-item-not-found = no such item in this round
+committees-item-not-applicable = this item does not apply to the member's category
+committees-too-much-evidence = at most { $max } evidence links
+committees-score-points = points must be from 0 to the item's maximum, { $max }
+committees-evidence-invalid = not a record ID of this API

@@ -1,0 +1,26 @@
+# 专门工作委员会的年度工作：目标、阶段目标、督导评估。键与 en/committees.ftl 一致。
+committees-target-value-invalid = 目标值须为 0 至 1,000,000,000 之间的数
+committees-target-due-on = 一次性目标须填写截止日期，每年目标不填
+committees-target-scope = 范围须填写与之对应的字段，且只填该字段（DISTRICT：scopeDistrict；UNIT_KIND：scopeUnitKind；MEMBER_UNIT：scopeMemberUnitId）
+committees-milestone-not-found = 阶段目标不存在
+committees-target-not-found = 目标不存在
+committees-too-many-targets = 目标已达 { $max } 个上限
+committees-round-not-found = 督导评估不存在，或无权查看
+committees-round-year-taken = { $year } 年的督导评估已存在
+committees-too-many-items = 每轮督导评估最多 { $max } 项指标
+committees-item-points = 指标分值须大于 0 且不超过 { $max } 分
+committees-item-computed = 计算指标须指明计算公式（indicator），且不设评分标准和评分方
+committees-item-scored = 评分指标须有名称、评分标准和评分方，且不设计算公式
+committees-item-scorer = 评分指标由专门工作委员会评分（scorer 为 COMMITTEE 并填写 scorerCommitteeId），或由受邀的第三方评估机构评分（scorer 为 EVALUATOR）
+committees-round-status = 本轮督导评估处于“{ $status }”阶段，现在不能进行此操作
+committees-round-move = 督导评估不能从“{ $from }”转到“{ $to }”
+committees-reopen-reason = 重新开启已发布的督导评估须说明理由
+committees-account-not-found = 账号不存在
+committees-not-an-evaluator = 只能邀请第三方评估机构（EVALUATOR）账号参加督导评估
+committees-forbidden-member-staff-only = 无权操作：自评只能由成员单位的院校或企业工作人员填写
+committees-forbidden-scorer = 无权操作：此项由其专门工作委员会（或秘书处）或本轮受邀的第三方评估机构评分
+committees-item-not-found = 本轮督导评估中没有此项指标
+committees-item-not-applicable = 此项指标不适用于该成员单位的类别
+committees-too-much-evidence = 佐证材料最多 { $max } 条
+committees-score-points = 分数须在 0 至本项满分 { $max } 之间
+committees-evidence-invalid = 不是本系统的记录 ID
