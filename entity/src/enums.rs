@@ -990,6 +990,10 @@ pub enum TargetIndicator {
     /// Firms certified as 产教融合型企业 (Weihai 2020 plan (九), task 15). Not yet measured.
     #[sea_orm(string_value = "CERTIFIED_ENTERPRISES")]
     CertifiedEnterprises,
+    /// Meetings of the council (理事会) in the year (Founding notice 三(一): "原则上每年召开1次理事会
+    /// 会议").
+    #[sea_orm(string_value = "COUNCIL_MEETINGS")]
+    CouncilMeetings,
     /// Share of specialty teachers certified dual-qualified (双师型), in percent (Weihai 2020 plan,
     /// task 30). Not yet measured.
     #[sea_orm(string_value = "DUAL_QUALIFIED_SHARE")]
@@ -1157,4 +1161,63 @@ pub enum EvaluationScorer {
     /// An EVALUATOR account invited to the round.
     #[sea_orm(string_value = "EVALUATOR")]
     Evaluator,
+}
+
+/// Where a meeting's resolution stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ResolutionStatus {
+    /// To be carried out.
+    #[sea_orm(string_value = "OPEN")]
+    Open,
+    /// Carried out.
+    #[sea_orm(string_value = "DONE")]
+    Done,
+    /// Dropped by a later decision.
+    #[sea_orm(string_value = "DROPPED")]
+    Dropped,
+}
+
+/// Where an item of a committee's work plan stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum WorkPlanStatus {
+    /// Planned, not started.
+    #[sea_orm(string_value = "PLANNED")]
+    Planned,
+    /// Under way.
+    #[sea_orm(string_value = "IN_PROGRESS")]
+    InProgress,
+    /// Done.
+    #[sea_orm(string_value = "DONE")]
+    Done,
+    /// Dropped.
+    #[sea_orm(string_value = "DROPPED")]
+    Dropped,
 }

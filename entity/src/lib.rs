@@ -12,6 +12,7 @@ pub mod audit_event;
 pub mod career_class;
 pub mod career_mentor;
 pub mod committee;
+pub mod committee_meeting;
 pub mod committee_membership;
 pub mod craftsman;
 pub mod craftsman_assignment;
@@ -28,6 +29,7 @@ pub mod event_unit;
 pub mod graduate_outcome;
 pub mod internship_placement;
 pub mod internship_post_offer;
+pub mod meeting_attendance;
 pub mod member_unit;
 pub mod milestone;
 pub mod order_class;
@@ -35,6 +37,7 @@ pub mod order_class_demand;
 pub mod order_class_sponsor;
 pub mod practice_post;
 pub mod practice_station;
+pub mod resolution;
 pub mod self_assessment;
 pub mod site_mentor;
 pub mod site_partner;
@@ -43,6 +46,7 @@ pub mod student;
 pub mod target;
 pub mod teacher_practice;
 pub mod training_site;
+pub mod work_plan_item;
 
 /// Every entity, for `use entity::prelude::*`.
 pub mod prelude {

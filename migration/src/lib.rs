@@ -30,6 +30,7 @@ mod m20261123_000010_corrections;
 mod m20261124_000001_scale_indexes;
 mod m20261124_000002_retention_tally;
 mod m20261125_000001_committees_year;
+mod m20261125_000002_council;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_scale_indexes::Migration),
             Box::new(m20261124_000002_retention_tally::Migration),
             Box::new(m20261125_000001_committees_year::Migration),
+            Box::new(m20261125_000002_council::Migration),
         ]
     }
 }

@@ -64,7 +64,17 @@ const TEN_MEASURES_3: &str =
     "2030年年底前，依托优质技工院校建设1个产教融合实训基地和3个公共实训基地。";
 
 /// The targets the documents state as numbers.
-pub const TARGETS: [TargetSeed; 7] = [
+pub const TARGETS: [TargetSeed; 8] = [
+    TargetSeed {
+        indicator: TargetIndicator::CouncilMeetings,
+        title: "原则上每年召开1次理事会会议。",
+        value: 1.0,
+        per_year: true,
+        due: None,
+        scope: TargetScope::Alliance,
+        district: None,
+        source: "Founding notice 三(一)",
+    },
     TargetSeed {
         indicator: TargetIndicator::IndustryEducationBases,
         title: TEN_MEASURES_3,

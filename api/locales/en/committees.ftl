@@ -24,3 +24,7 @@ committees-item-not-applicable = this item does not apply to the member's catego
 committees-too-much-evidence = at most { $max } evidence links
 committees-score-points = points must be from 0 to the item's maximum, { $max }
 committees-evidence-invalid = not a record ID of this API
+committees-too-many = at most { $max }
+committees-resolution-not-found = no such resolution
+committees-plan-item-not-found = no such work-plan item
+committees-forbidden-keeper = forbidden: only the secretariat and the committee's own staff keep its work plan and its resolutions

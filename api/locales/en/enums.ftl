@@ -351,6 +351,7 @@ enum-TargetIndicator-ORDER_CLASSES = Order classes
 enum-TargetIndicator-RESERVE_CRAFTSMEN = Weihai reserve craftsmen
 enum-TargetIndicator-DEMONSTRATION_APPRENTICESHIP_BASES = Municipal demonstration apprenticeship bases
 enum-TargetIndicator-CERTIFIED_ENTERPRISES = Certified industry-education enterprises
+enum-TargetIndicator-COUNCIL_MEETINGS = Council meetings
 enum-TargetIndicator-DUAL_QUALIFIED_SHARE = Dual-qualified teachers (share)
 
 ## TargetScope
@@ -358,3 +359,14 @@ enum-TargetScope-ALLIANCE = Whole alliance
 enum-TargetScope-DISTRICT = One district
 enum-TargetScope-UNIT_KIND = One unit kind
 enum-TargetScope-MEMBER_UNIT = One member
+
+## ResolutionStatus
+enum-ResolutionStatus-OPEN = Open
+enum-ResolutionStatus-DONE = Done
+enum-ResolutionStatus-DROPPED = Dropped
+
+## WorkPlanStatus
+enum-WorkPlanStatus-PLANNED = Planned
+enum-WorkPlanStatus-IN_PROGRESS = In progress
+enum-WorkPlanStatus-DONE = Done
+enum-WorkPlanStatus-DROPPED = Dropped

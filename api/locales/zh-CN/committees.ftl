@@ -24,3 +24,7 @@ committees-item-not-applicable = 此项指标不适用于该成员单位的类�
 committees-too-much-evidence = 佐证材料最多 { $max } 条
 committees-score-points = 分数须在 0 至本项满分 { $max } 之间
 committees-evidence-invalid = 不是本系统的记录 ID
+committees-too-many = 最多 { $max } 项
+committees-resolution-not-found = 决议不存在
+committees-plan-item-not-found = 工作计划事项不存在
+committees-forbidden-keeper = 无权操作：工作计划和决议只能由秘书处或该委员会工作人员维护

@@ -351,6 +351,7 @@ enum-TargetIndicator-ORDER_CLASSES = 订单班
 enum-TargetIndicator-RESERVE_CRAFTSMEN = 威海工匠后备人才
 enum-TargetIndicator-DEMONSTRATION_APPRENTICESHIP_BASES = 市级示范性企业学徒基地
 enum-TargetIndicator-CERTIFIED_ENTERPRISES = 产教融合型企业
+enum-TargetIndicator-COUNCIL_MEETINGS = 理事会会议
 enum-TargetIndicator-DUAL_QUALIFIED_SHARE = “双师型”教师比例
 
 ## TargetScope
@@ -358,3 +359,14 @@ enum-TargetScope-ALLIANCE = 全集团
 enum-TargetScope-DISTRICT = 区市
 enum-TargetScope-UNIT_KIND = 单位类型
 enum-TargetScope-MEMBER_UNIT = 成员单位
+
+## ResolutionStatus
+enum-ResolutionStatus-OPEN = 待落实
+enum-ResolutionStatus-DONE = 已落实
+enum-ResolutionStatus-DROPPED = 已撤销
+
+## WorkPlanStatus
+enum-WorkPlanStatus-PLANNED = 计划中
+enum-WorkPlanStatus-IN_PROGRESS = 进行中
+enum-WorkPlanStatus-DONE = 已完成
+enum-WorkPlanStatus-DROPPED = 已取消

@@ -3,12 +3,14 @@
 //! rounds, their computed and scored items, self-assessments, scores and frozen results.
 
 mod assess;
+mod council;
 mod results;
 mod rounds;
 mod targets;
 mod values;
 
 pub use assess::*;
+pub use council::*;
 pub use results::*;
 pub use rounds::*;
 pub use targets::*;

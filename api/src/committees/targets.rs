@@ -43,7 +43,9 @@ pub fn is_measured(indicator: TargetIndicator) -> bool {
 pub fn counts_per_year(indicator: TargetIndicator) -> bool {
     matches!(
         indicator,
-        TargetIndicator::OrderClasses | TargetIndicator::ReserveCraftsmen
+        TargetIndicator::OrderClasses
+            | TargetIndicator::ReserveCraftsmen
+            | TargetIndicator::CouncilMeetings
     )
 }
 
@@ -79,6 +81,8 @@ struct Counted {
     unit: Uuid,
     from: NaiveDate,
     year: Option<i32>,
+    /// For a council meeting: the units present (the members behind the figure).
+    present: Vec<Uuid>,
 }
 
 /// Every target measured at the end of `year`, in (deadline, indicator) order. A fixed number of
@@ -173,6 +177,7 @@ async fn records(
                         unit: s.1,
                         from: s.2.unwrap_or_else(|| s.3.date_naive()),
                         year: None,
+                        present: Vec::new(),
                     })
                     .collect(),
             );
@@ -195,6 +200,7 @@ async fn records(
                     unit,
                     from: at.date_naive(),
                     year: None,
+                    present: Vec::new(),
                 })
                 .collect(),
         );
@@ -216,6 +222,22 @@ async fn records(
                     unit,
                     from: NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default(),
                     year: Some(y),
+                    present: Vec::new(),
+                })
+                .collect(),
+        );
+    }
+    if wants(TargetIndicator::CouncilMeetings) {
+        let meetings = super::council_meetings(db, year.min(TREND_FROM)..=year).await?;
+        out.insert(
+            TargetIndicator::CouncilMeetings,
+            meetings
+                .into_iter()
+                .map(|(held_on, _, present)| Counted {
+                    unit: Uuid::nil(),
+                    from: held_on,
+                    year: Some(held_on.year()),
+                    present,
                 })
                 .collect(),
         );
@@ -265,9 +287,11 @@ fn measure(
             r.from.year() <= y
         }
     };
+    // The council's meetings are the alliance's own: no member's scope applies to them.
+    let alliance_level = t.indicator == TargetIndicator::CouncilMeetings;
     let rows: Vec<&Counted> = rows
         .iter()
-        .filter(|r| scoped.contains_key(&r.unit))
+        .filter(|r| alliance_level || scoped.contains_key(&r.unit))
         .collect();
     let trend = (year.min(TREND_FROM)..=year)
         .map(|y| (y, rows.iter().filter(|r| counts_in(y, r)).count() as f64))
@@ -275,7 +299,13 @@ fn measure(
     let behind: BTreeSet<Uuid> = rows
         .iter()
         .filter(|r| counts_in(year, r))
-        .map(|r| r.unit)
+        .flat_map(|r| {
+            if alliance_level {
+                r.present.clone()
+            } else {
+                vec![r.unit]
+            }
+        })
         .collect();
     let members = units
         .iter()

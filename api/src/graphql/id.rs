@@ -53,6 +53,12 @@ pub enum NodeType {
     EvaluationRound,
     /// `EvaluationItem`.
     EvaluationItem,
+    /// `CommitteeMeeting`.
+    CommitteeMeeting,
+    /// `Resolution`.
+    Resolution,
+    /// `WorkPlanItem`.
+    WorkPlanItem,
 }
 
 impl NodeType {
@@ -80,6 +86,9 @@ impl NodeType {
             Self::Target => "Target",
             Self::EvaluationRound => "EvaluationRound",
             Self::EvaluationItem => "EvaluationItem",
+            Self::CommitteeMeeting => "CommitteeMeeting",
+            Self::Resolution => "Resolution",
+            Self::WorkPlanItem => "WorkPlanItem",
         }
     }
 
@@ -107,6 +116,9 @@ impl NodeType {
             "target" => Self::Target,
             "evaluation_round" => Self::EvaluationRound,
             "evaluation_item" => Self::EvaluationItem,
+            "committee_meeting" => Self::CommitteeMeeting,
+            "resolution" => Self::Resolution,
+            "work_plan_item" => Self::WorkPlanItem,
             _ => return None,
         })
     }
@@ -134,6 +146,9 @@ impl NodeType {
             Self::Target,
             Self::EvaluationRound,
             Self::EvaluationItem,
+            Self::CommitteeMeeting,
+            Self::Resolution,
+            Self::WorkPlanItem,
         ]
         .into_iter()
         .find(|t| t.name() == name)

@@ -16,7 +16,8 @@ both_databases!(
     targets_are_measured_from_the_records,
     committee_staff_read_aggregates_and_no_personal_data,
     evaluators_read_only_the_rounds_they_are_invited_to,
-    a_round_refuses_bad_input_and_wrong_moves
+    a_round_refuses_bad_input_and_wrong_moves,
+    the_council_meets_resolves_and_the_committees_keep_their_plans
 );
 
 const ROUND: &str = "evaluationRound { id year status reopenReason items { id kind indicator title maxPoints scorer } }";
@@ -397,8 +398,8 @@ async fn targets_are_measured_from_the_records(app: TestApp) {
     let q = "query($y: Int!) { targets(year: $y) { target { indicator targetValue perYear dueOn scope scopeDistrict source title } measured actual shareReached reached trend { year actual } members { name } } }";
     let body = gql(&app, q, json!({ "y": 2026 }), &p.secretariat).await;
     let rows = body["data"]["targets"].as_array().expect("targets");
-    // The seven targets the documents state as numbers.
-    assert_eq!(rows.len(), 7, "{body}");
+    // The eight targets the documents state as numbers.
+    assert_eq!(rows.len(), 8, "{body}");
     let find = |rows: &[Value], i: &str| {
         rows.iter()
             .find(|r| r["target"]["indicator"] == i)
@@ -818,4 +819,154 @@ async fn r_items(app: &TestApp, token: &str) -> String {
         .as_str()
         .unwrap()
         .to_owned()
+}
+
+async fn the_council_meets_resolves_and_the_committees_keep_their_plans(app: TestApp) {
+    let p = parties(&app).await;
+    let staff = app
+        .account_token(
+            "staff@committee.example.org",
+            AccountRole::CommitteeStaff,
+            Some(COMMITTEE),
+        )
+        .await;
+    let council = app.committee_id("理事会").await;
+    let committee = app.committee_id(COMMITTEE).await;
+    let school = app.unit_id(SCHOOL).await;
+    let firm = app.unit_id(FIRM_A).await;
+    let q = "query($y: Int!) { targets(year: $y) { target { indicator perYear source } actual reached members { name } } }";
+    let council_target = |body: &Value| {
+        body["data"]["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["target"]["indicator"] == "COUNCIL_MEETINGS")
+            .cloned()
+            .unwrap()
+    };
+    let before = council_target(&gql(&app, q, json!({ "y": 2026 }), &staff).await);
+    assert_eq!(before["actual"], 0.0, "{before}");
+    assert_eq!(before["reached"], false);
+    assert_eq!(before["target"]["source"], "Founding notice 三(一)");
+
+    let meeting = app
+        .mutate("recordMeeting", "RecordMeetingInput",
+            json!({ "committeeId": council, "heldOn": "2026-07-01", "title": "集团第一次理事会会议", "agenda": "审议工作章程",
+                    "attendeeIds": [school, firm, school],
+                    "resolutions": [
+                        { "text": "通过集团工作章程", "ownerCommitteeId": committee, "dueOn": "2026-09-30" },
+                        { "text": "各成员企业建设厂中校实训基地", "ownerUnitId": firm }
+                    ] }),
+            "meeting { id heldOn attendees { name } resolutions { id position text status overdue ownerCommittee { name } ownerUnit { name } } }",
+            Some(&p.secretariat))
+        .await;
+    assert_eq!(codes(&meeting), Vec::<String>::new(), "{meeting}");
+    let m = &meeting["meeting"];
+    assert_eq!(
+        m["attendees"],
+        json!([{ "name": SCHOOL }, { "name": FIRM_A }]),
+        "repeats count once, in annex order"
+    );
+    assert_eq!(m["resolutions"][0]["ownerCommittee"]["name"], COMMITTEE);
+    assert_eq!(m["resolutions"][1]["ownerUnit"]["name"], FIRM_A);
+    assert_eq!(m["resolutions"][0]["status"], "OPEN");
+    let resolution = m["resolutions"][0]["id"].clone();
+
+    // The council met in 2026: the alliance-level indicator is reached, with the units present.
+    let after = council_target(&gql(&app, q, json!({ "y": 2026 }), &staff).await);
+    assert_eq!(after["actual"], 1.0, "{after}");
+    assert_eq!(after["reached"], true);
+    assert_eq!(
+        after["members"],
+        json!([{ "name": SCHOOL }, { "name": FIRM_A }])
+    );
+    // Not in 2027.
+    let next = council_target(&gql(&app, q, json!({ "y": 2027 }), &staff).await);
+    assert_eq!(next["actual"], 0.0, "{next}");
+
+    // The owning committee's staff mark the resolution done; a school may not.
+    let refused = app
+        .mutate(
+            "setResolutionStatus",
+            "SetResolutionStatusInput",
+            json!({ "id": resolution, "status": "DONE" }),
+            "resolution { status }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&refused), vec!["FORBIDDEN"]);
+    let done = app
+        .mutate(
+            "setResolutionStatus",
+            "SetResolutionStatusInput",
+            json!({ "id": resolution, "status": "DONE" }),
+            "resolution { status overdue }",
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(done["resolution"]["status"], "DONE", "{done}");
+    // Only the secretariat records meetings.
+    let refused = app
+        .mutate(
+            "recordMeeting",
+            "RecordMeetingInput",
+            json!({ "committeeId": council, "heldOn": "2026-08-01", "title": "x" }),
+            "meeting { id }",
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(codes(&refused), vec!["FORBIDDEN"]);
+    let bad = app
+        .mutate("recordMeeting", "RecordMeetingInput",
+            json!({ "committeeId": council, "heldOn": "2026-08-01", "title": " ", "resolutions": [{ "text": "" }] }),
+            "meeting { id }", Some(&p.secretariat))
+        .await;
+    assert_eq!(codes(&bad), vec!["BLANK", "BLANK"], "{bad}");
+
+    // A committee keeps its own work plan, not another's.
+    let other = app.committee_id("校际合作与资源共享").await;
+    let item = app
+        .mutate("addWorkPlanItem", "AddWorkPlanItemInput",
+            json!({ "committeeId": committee, "year": 2026, "title": "组织订单班对接会", "dueOn": "2026-01-31" }),
+            "workPlanItem { id status overdue committee { name } }", Some(&staff))
+        .await;
+    assert_eq!(codes(&item), Vec::<String>::new(), "{item}");
+    assert_eq!(item["workPlanItem"]["status"], "PLANNED");
+    assert_eq!(
+        item["workPlanItem"]["overdue"], true,
+        "due in January 2026, still planned"
+    );
+    let refused = app
+        .mutate(
+            "addWorkPlanItem",
+            "AddWorkPlanItemInput",
+            json!({ "committeeId": other, "year": 2026, "title": "x" }),
+            "workPlanItem { id }",
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(codes(&refused), vec!["FORBIDDEN"]);
+    let moved = app
+        .mutate(
+            "setWorkPlanItemStatus",
+            "SetWorkPlanItemStatusInput",
+            json!({ "id": item["workPlanItem"]["id"], "status": "DONE" }),
+            "workPlanItem { status overdue }",
+            Some(&staff),
+        )
+        .await;
+    assert_eq!(
+        moved["workPlanItem"],
+        json!({ "status": "DONE", "overdue": false })
+    );
+    let plan = gql(&app, "query($c: ID) { workPlan(year: 2026, committeeId: $c) { title status } meetings(year: 2026) { title } }", json!({ "c": committee }), &p.firm_b).await;
+    assert_eq!(
+        plan["data"]["workPlan"],
+        json!([{ "title": "组织订单班对接会", "status": "DONE" }]),
+        "{plan}"
+    );
+    assert_eq!(
+        plan["data"]["meetings"],
+        json!([{ "title": "集团第一次理事会会议" }])
+    );
 }

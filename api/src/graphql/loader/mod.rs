@@ -68,6 +68,9 @@ macro_rules! keyed {
     )*};
 }
 keyed!(
+    committee_meeting,
+    resolution,
+    work_plan_item,
     evaluation_item,
     evaluation_round,
     milestone,

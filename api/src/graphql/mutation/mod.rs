@@ -120,6 +120,7 @@ fn touch<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
 
 mod auth;
 mod committees;
+mod council;
 mod order_class;
 mod placement;
 mod plan;
@@ -135,4 +136,5 @@ pub struct Mutation(
     plan::PlanMutation,
     plan::corrections::CorrectionMutation,
     committees::CommitteesMutation,
+    council::CouncilMutation,
 );

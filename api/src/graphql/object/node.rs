@@ -3,10 +3,10 @@
 use async_graphql::{ID, Interface};
 
 use super::{
-    Account, Alliance, Apprenticeship, AuditEventConnection, CareerMentor, Committee, Craftsman,
-    CraftsmanAssignment, Enrolment, EvaluationItem, EvaluationRound, Event, InternshipPlacement,
-    MemberUnit, Milestone, OrderClass, OrderClassDemand, Student, Target, TeacherPractice,
-    TeacherPracticeStation, TrainingSite,
+    Account, Alliance, Apprenticeship, AuditEventConnection, CareerMentor, Committee,
+    CommitteeMeeting, Craftsman, CraftsmanAssignment, Enrolment, EvaluationItem, EvaluationRound,
+    Event, InternshipPlacement, MemberUnit, Milestone, OrderClass, OrderClassDemand, Resolution,
+    Student, Target, TeacherPractice, TeacherPracticeStation, TrainingSite, WorkPlanItem,
 };
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
@@ -73,4 +73,10 @@ pub enum Node {
     EvaluationRound(EvaluationRound),
     /// An item of an evaluation round (whoever reads its round).
     EvaluationItem(EvaluationItem),
+    /// A meeting of the council or a committee (any account but an evaluator's).
+    CommitteeMeeting(CommitteeMeeting),
+    /// A meeting's resolution (any account but an evaluator's).
+    Resolution(Resolution),
+    /// An item of a committee's work plan (any account but an evaluator's).
+    WorkPlanItem(WorkPlanItem),
 }

@@ -2,13 +2,18 @@
 //! and the evaluation rounds (`docs/committees.md`).
 
 use async_graphql::{Context, Object};
-use entity::evaluation_round;
+use entity::{committee_meeting, evaluation_round, work_plan_item};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::graphql::error::ApiResult;
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::{NodeType, decode_as};
-use crate::graphql::object::{EvaluationRound, Milestone, TargetStanding};
+use crate::graphql::object::{
+    CommitteeMeeting, EvaluationRound, Milestone, TargetStanding, WorkPlanItem,
+};
+
+/// Most meetings or work-plan items one list returns.
+pub const MAX_LISTED: u64 = 500;
 
 /// Most rounds `evaluationRounds` returns (one a year).
 pub const MAX_ROUNDS: u64 = 100;
@@ -59,6 +64,55 @@ impl CommitteesQuery {
             .into_iter()
             .map(Milestone)
             .collect())
+    }
+
+    /// Meetings held in `year` — of the council, the standing council and the committees, or of
+    /// one body (`committeeId`) — by date (at most 500). Any account but an evaluator's
+    /// (`UNAUTHENTICATED`, `FORBIDDEN`). One SQL statement.
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn meetings(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The year (2000–2100).")] year: i32,
+        #[graphql(desc = "Only this body's meetings.")] committee_id: Option<async_graphql::ID>,
+    ) -> ApiResult<Vec<CommitteeMeeting>> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        let (from, to) = crate::error::year_bounds(year)?;
+        let mut q = committee_meeting::Entity::find()
+            .filter(committee_meeting::Column::HeldOn.gte(from))
+            .filter(committee_meeting::Column::HeldOn.lt(to))
+            .order_by_asc(committee_meeting::Column::HeldOn)
+            .limit(MAX_LISTED);
+        if let Some(id) = committee_id {
+            q = q.filter(
+                committee_meeting::Column::CommitteeId.eq(decode_as(NodeType::Committee, &id)?),
+            );
+        }
+        Ok(q.all(db).await?.into_iter().map(CommitteeMeeting).collect())
+    }
+
+    /// The committees' work plans for `year` — every committee's, or one's (`committeeId`) — by
+    /// committee then creation (at most 500). Any account but an evaluator's
+    /// (`UNAUTHENTICATED`, `FORBIDDEN`). One SQL statement.
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn work_plan(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The plan's year.")] year: i32,
+        #[graphql(desc = "Only this committee's plan.")] committee_id: Option<async_graphql::ID>,
+    ) -> ApiResult<Vec<WorkPlanItem>> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        let mut q = work_plan_item::Entity::find()
+            .filter(work_plan_item::Column::Year.eq(year))
+            .order_by_asc(work_plan_item::Column::CommitteeId)
+            .order_by_asc(work_plan_item::Column::Id)
+            .limit(MAX_LISTED);
+        if let Some(id) = committee_id {
+            q = q.filter(
+                work_plan_item::Column::CommitteeId.eq(decode_as(NodeType::Committee, &id)?),
+            );
+        }
+        Ok(q.all(db).await?.into_iter().map(WorkPlanItem).collect())
     }
 
     /// The evaluation rounds the caller may read, newest year first (at most 100): all for the

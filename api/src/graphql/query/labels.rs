@@ -91,6 +91,8 @@ fn all_enums() -> Vec<EnumNames> {
         e::OrderClassStatus,
         OrderDirection,
         e::OutcomeStatus,
+        e::ResolutionStatus,
+        e::WorkPlanStatus,
         e::TargetIndicator,
         e::TargetScope,
         crate::placement::PlacementRule,

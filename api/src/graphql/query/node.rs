@@ -2,10 +2,10 @@ use std::collections::HashMap;
 
 use async_graphql::{Context, ID, Object};
 use entity::{
-    account, alliance, apprenticeship, career_mentor, committee, craftsman, craftsman_assignment,
-    enrolment, evaluation_item, evaluation_round, event, internship_placement, milestone,
-    order_class, order_class_demand, practice_station, student, target, teacher_practice,
-    training_site,
+    account, alliance, apprenticeship, career_mentor, committee, committee_meeting, craftsman,
+    craftsman_assignment, enrolment, evaluation_item, evaluation_round, event,
+    internship_placement, milestone, order_class, order_class_demand, practice_station, resolution,
+    student, target, teacher_practice, training_site, work_plan_item,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -16,10 +16,10 @@ use crate::graphql::guard::actor;
 use crate::graphql::id::{NodeType, decode};
 use crate::graphql::loader::{Keyed, Loaders};
 use crate::graphql::object::{
-    Account, Alliance, Apprenticeship, CareerMentor, Committee, Craftsman, CraftsmanAssignment,
-    Enrolment, EvaluationItem, EvaluationRound, Event, InternshipPlacement, MemberUnit, Milestone,
-    Node, OrderClass, OrderClassDemand, Student, StudentView, Target, TeacherPractice,
-    TeacherPracticeStation, TrainingSite,
+    Account, Alliance, Apprenticeship, CareerMentor, Committee, CommitteeMeeting, Craftsman,
+    CraftsmanAssignment, Enrolment, EvaluationItem, EvaluationRound, Event, InternshipPlacement,
+    MemberUnit, Milestone, Node, OrderClass, OrderClassDemand, Resolution, Student, StudentView,
+    Target, TeacherPractice, TeacherPracticeStation, TrainingSite, WorkPlanItem,
 };
 use crate::msg;
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
@@ -121,6 +121,13 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
     } else {
         crate::db::no_rows()
     };
+    let mut meetings =
+        rows::<committee_meeting::Entity>(db, want(NodeType::CommitteeMeeting), signed_in(a))
+            .await?;
+    let mut resolutions =
+        rows::<resolution::Entity>(db, want(NodeType::Resolution), signed_in(a)).await?;
+    let mut plan_items =
+        rows::<work_plan_item::Entity>(db, want(NodeType::WorkPlanItem), signed_in(a)).await?;
     let mut targets = rows::<target::Entity>(db, want(NodeType::Target), aggregates).await?;
     let mut rounds = rows::<evaluation_round::Entity>(
         db,
@@ -186,6 +193,15 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
             NodeType::EvaluationRound => rounds
                 .remove(&id)
                 .map(|m| Node::EvaluationRound(EvaluationRound(m))),
+            NodeType::CommitteeMeeting => meetings
+                .remove(&id)
+                .map(|m| Node::CommitteeMeeting(CommitteeMeeting(m))),
+            NodeType::Resolution => resolutions
+                .remove(&id)
+                .map(|m| Node::Resolution(Resolution(m))),
+            NodeType::WorkPlanItem => plan_items
+                .remove(&id)
+                .map(|m| Node::WorkPlanItem(WorkPlanItem(m))),
             NodeType::EvaluationItem => items
                 .remove(&id)
                 .map(|m| Node::EvaluationItem(EvaluationItem(m))),
