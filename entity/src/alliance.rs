@@ -22,6 +22,10 @@ pub struct Model {
     pub issuer: String,
     /// Source file and section this row was taken from.
     pub source: String,
+    /// When the spring term (春季学期) starts each year, `MM-DD` (default `03-01`).
+    pub spring_term_starts: String,
+    /// When the autumn term (秋季学期) starts each year, `MM-DD` (default `09-01`).
+    pub autumn_term_starts: String,
     /// When the row was created (UTC).
     pub created_at: DateTimeUtc,
 }

@@ -852,6 +852,18 @@ pub enum EventKind {
     /// 技能兴威 skills competition.
     #[sea_orm(string_value = "SKILLS_COMPETITION")]
     SkillsCompetition,
+    /// 职业教育活动周: technical-education activity week (Ten Measures (10)).
+    #[sea_orm(string_value = "TECHNICAL_EDUCATION_WEEK")]
+    TechnicalEducationWeek,
+    /// 世界青年技能日: World Youth Skills Day, 15 July (Ten Measures (10)).
+    #[sea_orm(string_value = "WORLD_YOUTH_SKILLS_DAY")]
+    WorldYouthSkillsDay,
+    /// 劳模工匠进校园: model workers and craftsmen visit schools (Ten Measures (10)).
+    #[sea_orm(string_value = "MODEL_WORKERS_ON_CAMPUS")]
+    ModelWorkersOnCampus,
+    /// 开学第一课: the first lesson of the school year (Ten Measures (10)).
+    #[sea_orm(string_value = "FIRST_LESSON")]
+    FirstLesson,
 }
 
 /// A unit's part in an event.
@@ -1130,6 +1142,15 @@ pub enum EvaluationIndicator {
     /// plan, task 20), 0–1; not applicable to a school with no recorded graduates that year.
     #[sea_orm(string_value = "RETENTION_IN_WEIHAI")]
     RetentionInWeihai,
+    /// 技工院校 (technician college, senior technical or technical school): the share of the year's
+    /// two terms in which it held (organised) a parents' visit to firms (家长企业行), 0, 0.5 or 1
+    /// (Founding notice 二(四)9, "每学期举办"); terms as the alliance's calendar sets them.
+    #[sea_orm(string_value = "PARENTS_VISIT_EACH_TERM")]
+    ParentsVisitEachTerm,
+    /// 技工院校: the share of the year's two terms in which it held an enterprise week
+    /// (企业宣传周), 0, 0.5 or 1 (Founding notice 二(四)9).
+    #[sea_orm(string_value = "ENTERPRISE_WEEK_EACH_TERM")]
+    EnterpriseWeekEachTerm,
     /// Firm above designated size with a known staff count: internship posts declared for the
     /// year over 2% of staff, capped at 1 (Weihai 2020 plan (十), task 20; Huancui task list,
     /// item 8); not applicable to other units.

@@ -31,6 +31,7 @@ mod m20261124_000001_scale_indexes;
 mod m20261124_000002_retention_tally;
 mod m20261125_000001_committees_year;
 mod m20261125_000002_council;
+mod m20261125_000003_alliance_calendar;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_retention_tally::Migration),
             Box::new(m20261125_000001_committees_year::Migration),
             Box::new(m20261125_000002_council::Migration),
+            Box::new(m20261125_000003_alliance_calendar::Migration),
         ]
     }
 }

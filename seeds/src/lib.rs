@@ -196,6 +196,8 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<SeedReport, DbErr> {
             founding_document: Set(ALLIANCE.founding_document.to_owned()),
             issuer: Set(ALLIANCE.issuer.to_owned()),
             source: Set(FOUNDING_DOCUMENT_FILE.to_owned()),
+            spring_term_starts: Set("03-01".to_owned()),
+            autumn_term_starts: Set("09-01".to_owned()),
             created_at: Set(now),
         };
         let model = alliance.clone().try_into_model()?;

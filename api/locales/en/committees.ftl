@@ -28,3 +28,6 @@ committees-too-many = at most { $max }
 committees-resolution-not-found = no such resolution
 committees-plan-item-not-found = no such work-plan item
 committees-forbidden-keeper = forbidden: only the secretariat and the committee's own staff keep its work plan and its resolutions
+committees-calendar-day = give the day as MM-DD, a day every year has (not 02-29)
+committees-calendar-order = the autumn term starts after the spring term
+committees-alliance-not-found = the alliance's record is missing: run the seeds

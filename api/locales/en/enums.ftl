@@ -87,6 +87,10 @@ enum-EventKind-ENTERPRISE_WEEK = Enterprise week
 enum-EventKind-JOB_RECOMMENDATION = Graduate job recommendation
 enum-EventKind-CAREER_CLASS = Career class
 enum-EventKind-SKILLS_COMPETITION = Skills competition
+enum-EventKind-TECHNICAL_EDUCATION_WEEK = Technical-education activity week
+enum-EventKind-WORLD_YOUTH_SKILLS_DAY = World Youth Skills Day
+enum-EventKind-MODEL_WORKERS_ON_CAMPUS = Model workers and craftsmen on campus
+enum-EventKind-FIRST_LESSON = First lesson of the school year
 
 ## EventRole
 enum-EventRole-ORGANISER = Organiser
@@ -325,6 +329,8 @@ enum-EvaluationIndicator-TEACHERS_SENT_TO_PRACTICE = Teachers sent to practise i
 enum-EvaluationIndicator-JOB_RECOMMENDATION_EVENT = Graduate job-recommendation event held
 enum-EvaluationIndicator-RETENTION_IN_WEIHAI = Graduates employed in Weihai
 enum-EvaluationIndicator-INTERNSHIP_POSTS = Internship posts (2% of staff)
+enum-EvaluationIndicator-PARENTS_VISIT_EACH_TERM = Parents' visit every term
+enum-EvaluationIndicator-ENTERPRISE_WEEK_EACH_TERM = Enterprise week every term
 
 ## EvaluationItemKind
 enum-EvaluationItemKind-COMPUTED = Computed

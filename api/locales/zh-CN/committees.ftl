@@ -28,3 +28,6 @@ committees-too-many = 最多 { $max } 项
 committees-resolution-not-found = 决议不存在
 committees-plan-item-not-found = 工作计划事项不存在
 committees-forbidden-keeper = 无权操作：工作计划和决议只能由秘书处或该委员会工作人员维护
+committees-calendar-day = 日期格式为 MM-DD，且须是每年都有的日期（不能是 02-29）
+committees-calendar-order = 秋季学期须在春季学期之后开始
+committees-alliance-not-found = 集团记录缺失：请先加载种子数据

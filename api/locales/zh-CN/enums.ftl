@@ -87,6 +87,10 @@ enum-EventKind-ENTERPRISE_WEEK = 企业宣传周
 enum-EventKind-JOB_RECOMMENDATION = 毕业生就业推荐
 enum-EventKind-CAREER_CLASS = 职业规划课
 enum-EventKind-SKILLS_COMPETITION = 技能大赛
+enum-EventKind-TECHNICAL_EDUCATION_WEEK = 职业教育活动周
+enum-EventKind-WORLD_YOUTH_SKILLS_DAY = 世界青年技能日
+enum-EventKind-MODEL_WORKERS_ON_CAMPUS = 劳模工匠进校园
+enum-EventKind-FIRST_LESSON = 开学第一课
 
 ## EventRole
 enum-EventRole-ORGANISER = 组织方
@@ -325,6 +329,8 @@ enum-EvaluationIndicator-TEACHERS_SENT_TO_PRACTICE = 选派教师入企实践
 enum-EvaluationIndicator-JOB_RECOMMENDATION_EVENT = 举办毕业生就业推荐活动
 enum-EvaluationIndicator-RETENTION_IN_WEIHAI = 毕业生留威就业
 enum-EvaluationIndicator-INTERNSHIP_POSTS = 实习岗位（职工总数2%）
+enum-EvaluationIndicator-PARENTS_VISIT_EACH_TERM = 每学期举办家长企业行
+enum-EvaluationIndicator-ENTERPRISE_WEEK_EACH_TERM = 每学期举办企业宣传周
 
 ## EvaluationItemKind
 enum-EvaluationItemKind-COMPUTED = 计算

@@ -410,3 +410,61 @@ pub async fn council_meetings(
         })
         .collect())
 }
+
+/// Sets the alliance's calendar: the month and day (`MM-DD`) its spring and autumn terms start.
+/// Secretariat only. Both must be dates of every year (not 02-29), spring before autumn.
+///
+/// # Errors
+/// `UNAUTHENTICATED` / `FORBIDDEN`; user errors: `INVALID` date or order; database failures.
+pub async fn set_calendar(
+    actor: &Actor,
+    db: &impl TransactionTrait,
+    spring: &str,
+    autumn: &str,
+) -> OpResult<entity::alliance::Model> {
+    actor.require_secretariat()?;
+    // 2001 is not a leap year: a day valid in it is valid in every year.
+    let parse = |md: &str| {
+        (md.len() == 5)
+            .then(|| NaiveDate::parse_from_str(&format!("2001-{md}"), "%Y-%m-%d").ok())
+            .flatten()
+    };
+    let mut errors = Vec::new();
+    let (s, a) = (parse(spring), parse(autumn));
+    if s.is_none() {
+        errors.push(Violation::on(
+            "springTermStarts",
+            ViolationCode::Invalid,
+            msg!("committees-calendar-day"),
+        ));
+    }
+    if a.is_none() {
+        errors.push(Violation::on(
+            "autumnTermStarts",
+            ViolationCode::Invalid,
+            msg!("committees-calendar-day"),
+        ));
+    }
+    if let (Some(s), Some(a)) = (s, a)
+        && s >= a
+    {
+        errors.push(Violation::on(
+            "autumnTermStarts",
+            ViolationCode::Invalid,
+            msg!("committees-calendar-order"),
+        ));
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let txn = crate::db::write_txn(db).await?;
+    let Some(row) = entity::alliance::Entity::find().one(&txn).await? else {
+        return Err(Error::NotFound(msg!("committees-alliance-not-found")));
+    };
+    let mut row: entity::alliance::ActiveModel = row.into();
+    row.spring_term_starts = Set(spring.to_owned());
+    row.autumn_term_starts = Set(autumn.to_owned());
+    let row = row.update(&txn).await?;
+    txn.commit().await?;
+    Ok(Ok(row))
+}

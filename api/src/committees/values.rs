@@ -4,7 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use entity::enums::EvaluationIndicator;
+use chrono::NaiveDate;
+use entity::enums::{EvaluationIndicator, EventKind, EventRole, MemberUnitKind};
 use entity::member_unit;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{ConnectionTrait, DbErr};
@@ -22,7 +23,10 @@ pub fn rule_of(i: EvaluationIndicator) -> Option<ComplianceRule> {
         EvaluationIndicator::CampusVisit => ComplianceRule::CampusVisit,
         EvaluationIndicator::TeachersSentToPractice => ComplianceRule::TeachersSentToPractice,
         EvaluationIndicator::JobRecommendationEvent => ComplianceRule::JobRecommendationEvent,
-        EvaluationIndicator::RetentionInWeihai | EvaluationIndicator::InternshipPosts => {
+        EvaluationIndicator::RetentionInWeihai
+        | EvaluationIndicator::InternshipPosts
+        | EvaluationIndicator::ParentsVisitEachTerm
+        | EvaluationIndicator::EnterpriseWeekEachTerm => {
             return None;
         }
     })
@@ -44,11 +48,14 @@ pub fn source_of(i: EvaluationIndicator) -> &'static str {
         EvaluationIndicator::InternshipPosts => {
             "Weihai 2020 plan (十), task 20; Huancui task list, item 8"
         }
+        EvaluationIndicator::ParentsVisitEachTerm | EvaluationIndicator::EnterpriseWeekEachTerm => {
+            "Founding notice 二(四)9"
+        }
     }
 }
 
 /// Every formula, in the order a default round lists them.
-pub const ALL_INDICATORS: [EvaluationIndicator; 8] = [
+pub const ALL_INDICATORS: [EvaluationIndicator; 10] = [
     EvaluationIndicator::SchoolInFactoryBase,
     EvaluationIndicator::PracticeStationWithPosts,
     EvaluationIndicator::CareerMentor,
@@ -57,6 +64,8 @@ pub const ALL_INDICATORS: [EvaluationIndicator; 8] = [
     EvaluationIndicator::TeachersSentToPractice,
     EvaluationIndicator::JobRecommendationEvent,
     EvaluationIndicator::RetentionInWeihai,
+    EvaluationIndicator::ParentsVisitEachTerm,
+    EvaluationIndicator::EnterpriseWeekEachTerm,
 ];
 
 /// The measured values of a year: `(unit, indicator) → value`; a pair that is absent does not
@@ -117,7 +126,115 @@ pub async fn measure(
             );
         }
     }
+    let per_term = [
+        (
+            EvaluationIndicator::ParentsVisitEachTerm,
+            EventKind::ParentsVisit,
+        ),
+        (
+            EvaluationIndicator::EnterpriseWeekEachTerm,
+            EventKind::EnterpriseWeek,
+        ),
+    ];
+    if per_term.iter().any(|(i, _)| wanted.contains(i)) {
+        let terms = terms_of(db, year).await?;
+        let schools: Vec<Uuid> = units
+            .iter()
+            .filter(|u| holds_term_duties(u.kind))
+            .map(|u| u.id)
+            .collect();
+        let held = organised(db, &schools, terms[0].0, terms[1].1).await?;
+        for (indicator, kind) in per_term {
+            if !wanted.contains(&indicator) {
+                continue;
+            }
+            for school in &schools {
+                let terms_held = terms
+                    .iter()
+                    .filter(|(from, to)| {
+                        held.iter()
+                            .any(|(u, k, on)| u == school && *k == kind && on >= from && on < to)
+                    })
+                    .count();
+                out.insert((*school, indicator), terms_held as f64 / terms.len() as f64);
+            }
+        }
+    }
     Ok(out)
+}
+
+/// Whether a school of `kind` is a 技工院校, which holds parents' visits and enterprise weeks every
+/// term (Founding notice 二(四)9): technician colleges, senior technical and technical schools.
+pub fn holds_term_duties(kind: MemberUnitKind) -> bool {
+    matches!(
+        kind,
+        MemberUnitKind::TechnicianCollege
+            | MemberUnitKind::SeniorTechnicalSchool
+            | MemberUnitKind::TechnicalSchool
+    )
+}
+
+/// The two terms of `year` as `[from, to)` dates: spring (from its start to autumn's) and autumn
+/// (to the next spring's start), by the alliance's calendar (one statement).
+///
+/// # Errors
+/// Database failures; `BadInput` for a year whose dates do not exist.
+pub async fn terms_of(
+    db: &impl ConnectionTrait,
+    year: i32,
+) -> Result<[(NaiveDate, NaiveDate); 2], Error> {
+    let alliance = <entity::alliance::Entity as sea_orm::EntityTrait>::find()
+        .one(db)
+        .await?;
+    let (spring, autumn) = alliance
+        .map(|a| (a.spring_term_starts, a.autumn_term_starts))
+        .unwrap_or_else(|| ("03-01".into(), "09-01".into()));
+    let on = |y: i32, md: &str| {
+        NaiveDate::parse_from_str(&format!("{y}-{md}"), "%Y-%m-%d")
+            .map_err(|_| Error::BadInput(crate::msg!("year-invalid", year = y)))
+    };
+    Ok([
+        (on(year, &spring)?, on(year, &autumn)?),
+        (on(year, &autumn)?, on(year + 1, &spring)?),
+    ])
+}
+
+/// Events the units organised between `from` and `to` (confirmed, not archived): `(unit, kind,
+/// held on)`; two statements (the parents' visits and enterprise weeks of the span, then their
+/// confirmed organisers among `units`).
+async fn organised(
+    db: &impl ConnectionTrait,
+    units: &[Uuid],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(Uuid, EventKind, NaiveDate)>, DbErr> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let events: HashMap<Uuid, (EventKind, NaiveDate)> = entity::event::Entity::find()
+        .filter(entity::event::Column::ArchivedAt.is_null())
+        .filter(
+            entity::event::Column::Kind.is_in([EventKind::ParentsVisit, EventKind::EnterpriseWeek]),
+        )
+        .filter(entity::event::Column::HeldOn.gte(from))
+        .filter(entity::event::Column::HeldOn.lt(to))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| (e.id, (e.kind, e.held_on)))
+        .collect();
+    Ok(entity::event_unit::Entity::find()
+        .filter(entity::event_unit::Column::EventId.is_in(events.keys().copied()))
+        .filter(entity::event_unit::Column::UnitId.is_in(units.iter().copied()))
+        .filter(entity::event_unit::Column::Role.eq(EventRole::Organiser))
+        .filter(entity::event_unit::Column::ConfirmedAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|eu| {
+            events
+                .get(&eu.event_id)
+                .map(|(k, on)| (eu.unit_id, *k, *on))
+        })
+        .collect())
 }
 
 /// Graduates and graduates employed in Weihai per school in `year`, from `retention_tally`

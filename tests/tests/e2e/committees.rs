@@ -17,7 +17,8 @@ both_databases!(
     committee_staff_read_aggregates_and_no_personal_data,
     evaluators_read_only_the_rounds_they_are_invited_to,
     a_round_refuses_bad_input_and_wrong_moves,
-    the_council_meets_resolves_and_the_committees_keep_their_plans
+    the_council_meets_resolves_and_the_committees_keep_their_plans,
+    per_term_duties_are_measured_by_the_alliances_calendar
 );
 
 const ROUND: &str = "evaluationRound { id year status reopenReason items { id kind indicator title maxPoints scorer } }";
@@ -753,7 +754,7 @@ async fn a_round_refuses_bad_input_and_wrong_moves(app: TestApp) {
         .await;
     assert_eq!(
         r["evaluationRound"]["items"].as_array().unwrap().len(),
-        8,
+        10,
         "{r}"
     );
     let round = r["evaluationRound"]["id"].as_str().unwrap().to_owned();
@@ -968,5 +969,118 @@ async fn the_council_meets_resolves_and_the_committees_keep_their_plans(app: Tes
     assert_eq!(
         plan["data"]["meetings"],
         json!([{ "title": "集团第一次理事会会议" }])
+    );
+}
+
+async fn per_term_duties_are_measured_by_the_alliances_calendar(app: TestApp) {
+    let p = parties(&app).await;
+    let school = app.unit_id(SCHOOL).await;
+    let firm = app.unit_id(FIRM_A).await;
+    for (kind, on) in [
+        ("PARENTS_VISIT", "2026-04-10"),
+        ("ENTERPRISE_WEEK", "2026-04-20"),
+        ("ENTERPRISE_WEEK", "2026-10-20"),
+        ("WORLD_YOUTH_SKILLS_DAY", "2026-07-15"),
+    ] {
+        let r = app
+            .mutate("recordEvent", "RecordEventInput",
+                json!({ "kind": kind, "heldOn": on, "title": format!("{kind} {on}"), "organiserIds": [school], "participantIds": [firm] }),
+                "event { id kind }", Some(&p.school))
+            .await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    }
+    let items = json!([
+        { "kind": "COMPUTED", "indicator": "PARENTS_VISIT_EACH_TERM", "maxPoints": 10 },
+        { "kind": "COMPUTED", "indicator": "ENTERPRISE_WEEK_EACH_TERM", "maxPoints": 10 }
+    ]);
+    let r = app
+        .mutate(
+            "openEvaluationRound",
+            "OpenEvaluationRoundInput",
+            json!({ "year": 2026, "title": "每学期活动", "items": items }),
+            ROUND,
+            Some(&p.secretariat),
+        )
+        .await;
+    let round = r["evaluationRound"]["id"].as_str().unwrap().to_owned();
+    for to in ["SELF_ASSESSMENT", "REVIEW", "PUBLISHED"] {
+        assert_eq!(
+            codes(&move_round(&app, &p.secretariat, &round, to, None).await),
+            Vec::<String>::new()
+        );
+    }
+    let values = |body: &Value, name: &str| -> Vec<Value> {
+        result_of(body, name)
+            .map(|r| {
+                r["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| i["value"].clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let body = gql(&app, RESULTS, json!({}), &p.secretariat).await;
+    // Spring (03-01 to 09-01): a parents' visit and an enterprise week; autumn: an enterprise week.
+    assert_eq!(
+        values(&body, SCHOOL),
+        vec![json!(0.5), json!(1.0)],
+        "{body}"
+    );
+    assert_eq!(
+        values(&body, crate::fixtures::SCHOOL_2),
+        vec![json!(0.0), json!(0.0)]
+    );
+    // Firms hold no such duty.
+    assert!(values(&body, FIRM_A).is_empty());
+
+    // The calendar is the alliance's setting.
+    for (spring, autumn) in [("02-29", "09-01"), ("09-01", "03-01"), ("3-1", "09-01")] {
+        let bad = app
+            .mutate(
+                "setAllianceCalendar",
+                "SetAllianceCalendarInput",
+                json!({ "springTermStarts": spring, "autumnTermStarts": autumn }),
+                "alliance { springTermStarts }",
+                Some(&p.secretariat),
+            )
+            .await;
+        assert_eq!(codes(&bad), vec!["INVALID"], "{spring} {autumn}: {bad}");
+    }
+    let refused = app
+        .mutate(
+            "setAllianceCalendar",
+            "SetAllianceCalendarInput",
+            json!({ "springTermStarts": "03-01", "autumnTermStarts": "04-15" }),
+            "alliance { springTermStarts }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&refused), vec!["FORBIDDEN"]);
+    let set = app
+        .mutate(
+            "setAllianceCalendar",
+            "SetAllianceCalendarInput",
+            json!({ "springTermStarts": "03-01", "autumnTermStarts": "04-15" }),
+            "alliance { springTermStarts autumnTermStarts }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(
+        set["alliance"],
+        json!({ "springTermStarts": "03-01", "autumnTermStarts": "04-15" }),
+        "{set}"
+    );
+    // Published results stand; republished, both enterprise weeks fall in the autumn term.
+    let body = gql(&app, RESULTS, json!({}), &p.secretariat).await;
+    assert_eq!(values(&body, SCHOOL), vec![json!(0.5), json!(1.0)]);
+    move_round(&app, &p.secretariat, &round, "REOPENED", Some("校历调整")).await;
+    move_round(&app, &p.secretariat, &round, "PUBLISHED", None).await;
+    let body = gql(&app, RESULTS, json!({}), &p.secretariat).await;
+    assert_eq!(
+        values(&body, SCHOOL),
+        vec![json!(0.5), json!(0.5)],
+        "{body}"
     );
 }

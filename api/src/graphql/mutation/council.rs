@@ -80,6 +80,19 @@ pub struct SetWorkPlanItemStatusInput {
     pub status: WorkPlanStatus,
 }
 
+/// Input of `setAllianceCalendar`.
+#[derive(InputObject)]
+pub struct SetAllianceCalendarInput {
+    /// When the spring term starts, `MM-DD` (a day of every year: not `02-29`).
+    pub spring_term_starts: String,
+    /// When the autumn term starts, `MM-DD`, after the spring term's.
+    pub autumn_term_starts: String,
+}
+
+payload!(
+    /// Result of `setAllianceCalendar`.
+    SetAllianceCalendarPayload, alliance: crate::graphql::object::Alliance
+);
 payload!(
     /// Result of `recordMeeting`.
     RecordMeetingPayload, meeting: CommitteeMeeting
@@ -194,6 +207,31 @@ impl CouncilMutation {
                 .await
                 .map_err(ApiError::from)?,
             CommitteeMeeting,
+        ))
+    }
+
+    /// Sets the alliance's calendar: when its spring and autumn terms start, against which the
+    /// per-term duties (Founding notice 二(四)9) are measured. Secretariat only
+    /// (`UNAUTHENTICATED`, `FORBIDDEN`); user errors: `INVALID` day or order.
+    #[graphql(guard = "RoleGuard::Secretariat")]
+    async fn set_alliance_calendar(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `SetAllianceCalendarInput`.")]
+        input: SetAllianceCalendarInput,
+    ) -> ApiResult<SetAllianceCalendarPayload> {
+        screened!(SetAllianceCalendarPayload, &input);
+        let db = ctx.data::<DatabaseConnection>()?;
+        Ok(SetAllianceCalendarPayload::from_outcome(
+            c::set_calendar(
+                actor(ctx),
+                db,
+                &input.spring_term_starts,
+                &input.autumn_term_starts,
+            )
+            .await
+            .map_err(ApiError::from)?,
+            crate::graphql::object::Alliance,
         ))
     }
 

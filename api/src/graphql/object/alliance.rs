@@ -75,6 +75,17 @@ impl Alliance {
             .map_err(ApiError::from)?)
     }
 
+    /// When the spring term (春季学期) starts each year, `MM-DD`: the calendar the per-term duties
+    /// are measured against (`setAllianceCalendar`).
+    async fn spring_term_starts(&self) -> &str {
+        &self.0.spring_term_starts
+    }
+
+    /// When the autumn term (秋季学期) starts each year, `MM-DD`.
+    async fn autumn_term_starts(&self) -> &str {
+        &self.0.autumn_term_starts
+    }
+
     /// When the row was created (UTC, RFC 3339).
     async fn created_at(&self) -> DateTime {
         self.0.created_at.into()
