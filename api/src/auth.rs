@@ -30,6 +30,23 @@ pub struct Claims {
     pub exp: i64,
 }
 
+/// Claims of a signed link (a member's evaluation report): what it opens and until when. Its
+/// audience is the access tokens' with `/link` appended, so a link is never an access token and
+/// an access token never a link.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LinkClaims {
+    /// What the link opens, e.g. `evaluation-report:<round id>:<unit id>`.
+    pub sub: String,
+    /// Issuer (`JWT_ISSUER`).
+    pub iss: String,
+    /// Audience (`JWT_AUDIENCE` + `/link`).
+    pub aud: String,
+    /// Issued at, seconds since the epoch.
+    pub iat: i64,
+    /// Expiry, seconds since the epoch.
+    pub exp: i64,
+}
+
 /// Why a token was refused. Callers see only `UNAUTHENTICATED`; the kind is for logs.
 #[derive(Debug, thiserror::Error)]
 pub enum TokenError {
@@ -117,6 +134,52 @@ impl TokenService {
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 0;
         Ok(jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)?.claims)
+    }
+}
+
+impl TokenService {
+    fn link_audience(&self) -> String {
+        format!("{}/link", self.audience)
+    }
+
+    /// A signed link token opening `subject` for `ttl_seconds`, and its expiry.
+    ///
+    /// # Errors
+    /// Only if signing fails, which HS256 does not.
+    pub fn issue_link(
+        &self,
+        subject: &str,
+        ttl_seconds: i64,
+    ) -> Result<(String, chrono::DateTime<Utc>), jsonwebtoken::errors::Error> {
+        let now = Utc::now();
+        let exp = now + chrono::Duration::seconds(ttl_seconds);
+        let claims = LinkClaims {
+            sub: subject.to_owned(),
+            iss: self.issuer.clone(),
+            aud: self.link_audience(),
+            iat: now.timestamp(),
+            exp: exp.timestamp(),
+        };
+        let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?;
+        Ok((token, exp))
+    }
+
+    /// The subject of a valid, unexpired link token (HS256, issuer and link audience checked, no
+    /// leeway).
+    ///
+    /// # Errors
+    /// [`TokenError::Invalid`] for any defect.
+    pub fn verify_link(&self, token: &str) -> Result<String, TokenError> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[&self.issuer]);
+        validation.set_audience(&[&self.link_audience()]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = 0;
+        Ok(
+            jsonwebtoken::decode::<LinkClaims>(token, &self.decoding, &validation)?
+                .claims
+                .sub,
+        )
     }
 }
 

@@ -30,3 +30,5 @@ http-ws-subprotocol = ask for the graphql-transport-ws subprotocol
 http-ws-too-many-subscriptions = at most { $max } subscriptions per connection
 http-ws-token-required = a valid token is required in connection_init
 http-ws-mutation-refused = mutations are sent over HTTP (POST), not over a WebSocket: every write is recorded in the audit trail of its request
+http-evaluation-not-published = no published evaluation round, or no result of that member in it
+http-report-link-invalid = the report link is invalid or has expired: ask for a new one

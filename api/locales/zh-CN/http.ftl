@@ -30,3 +30,5 @@ http-ws-subprotocol = 请使用 graphql-transport-ws 子协议
 http-ws-too-many-subscriptions = 每个连接最多 { $max } 个订阅
 http-ws-token-required = connection_init 中须携带有效令牌
 http-ws-mutation-refused = 变更操作须通过 HTTP（POST）提交，不能经 WebSocket 发送：每次写入都记入所属请求的审计记录
+http-evaluation-not-published = 没有已发布的督导评估，或该成员单位没有评估结果
+http-report-link-invalid = 报告链接无效或已过期：请重新获取

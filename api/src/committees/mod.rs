@@ -4,6 +4,7 @@
 
 mod assess;
 mod council;
+mod report;
 mod results;
 mod rounds;
 mod targets;
@@ -11,6 +12,7 @@ mod values;
 
 pub use assess::*;
 pub use council::*;
+pub use report::*;
 pub use results::*;
 pub use rounds::*;
 pub use targets::*;

@@ -85,7 +85,8 @@ struct Counted {
     present: Vec<Uuid>,
 }
 
-/// Every target measured at the end of `year`, in (deadline, indicator) order. A fixed number of
+/// Every target measured at the end of `year`: per-year targets first, then by deadline,
+/// indicator and source. A fixed number of
 /// SQL statements (five) whatever the number of targets and records. The secretariat and
 /// committee staff.
 ///
@@ -110,7 +111,25 @@ pub async fn standings(
     if let Some(m) = milestone {
         query = query.filter(target::Column::MilestoneId.eq(m));
     }
-    let targets = query.all(db).await?;
+    let mut targets = query.all(db).await?;
+    // One order on every database (they sort nulls differently): per-year targets first, then by
+    // deadline, indicator and source.
+    targets.sort_by(|a, b| {
+        (
+            a.due_on.is_some(),
+            a.due_on,
+            crate::text::api_name(&a.indicator),
+            &a.source,
+            a.id,
+        )
+            .cmp(&(
+                b.due_on.is_some(),
+                b.due_on,
+                crate::text::api_name(&b.indicator),
+                &b.source,
+                b.id,
+            ))
+    });
     let units = member_unit::Entity::find()
         .order_by_asc(member_unit::Column::ListOrder)
         .all(db)

@@ -24,6 +24,7 @@
 //! - `GET /healthz`: the process is up. `GET /readyz`: the database answers.
 
 mod access;
+pub mod evaluation;
 mod exports;
 mod graphiql;
 mod graphql;
@@ -245,6 +246,11 @@ pub fn routes(state: AppState) -> Router {
         .route("/graphiql/{file}", get(graphiql::asset))
         .route("/templates/{name}", get(template))
         .route("/exports/placements.xlsx", get(export_placements))
+        .route(
+            "/exports/evaluation/{year}/results.xlsx",
+            get(evaluation::export_results),
+        )
+        .route("/reports/evaluation", get(evaluation::member_report))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/metrics", get(access::metrics))

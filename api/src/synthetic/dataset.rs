@@ -124,7 +124,7 @@ pub async fn load(
 }
 
 /// Fails with [`DataSetError::NotEmpty`] when any table of records (everything but the seeded
-/// registry, committees and accounts) holds a row.
+/// registry, committees, targets, milestones and accounts) holds a row.
 async fn refuse_unless_empty(db: &DatabaseConnection) -> Result<(), DataSetError> {
     macro_rules! empty {
         ($($module:ident),*) => {$(
@@ -155,7 +155,10 @@ async fn refuse_unless_empty(db: &DatabaseConnection) -> Result<(), DataSetError
         apprenticeship,
         event,
         graduate_outcome,
-        internship_post_offer
+        internship_post_offer,
+        evaluation_round,
+        committee_meeting,
+        work_plan_item
     );
     Ok(())
 }

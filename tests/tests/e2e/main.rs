@@ -11,6 +11,7 @@ mod cli;
 mod committees;
 mod corrections;
 mod edges;
+mod evaluation_files;
 mod fixtures;
 mod fuzz;
 mod hardening;

@@ -8,7 +8,10 @@ use crate::fixtures::{FIRM_A, parties};
 use crate::order_classes::proposed_class;
 use crate::plan::fulfil;
 
-both_databases!(the_one_member_query_answers_as_the_readme_shows);
+both_databases!(
+    the_one_member_query_answers_as_the_readme_shows,
+    where_do_we_stand_answers_as_the_readme_shows
+);
 
 /// The fenced block that follows `marker` in the README.
 fn block(readme: &str, marker: &str) -> String {
@@ -54,6 +57,54 @@ async fn the_one_member_query_answers_as_the_readme_shows(app: TestApp) {
 
     let reply = app
         .post_graphql(&query, json!({ "id": firm }), Some(&p.secretariat))
+        .await
+        .ok();
+    let got = json!({ "data": reply.data() });
+    println!("{}", serde_json::to_string_pretty(&got).unwrap());
+    assert_eq!(got, answer, "the README's answer is stale");
+}
+
+async fn where_do_we_stand_answers_as_the_readme_shows(app: TestApp) {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let query = block(&readme, "<!-- where-do-we-stand-query -->");
+    let answer: Value = serde_json::from_str(&block(&readme, "<!-- where-do-we-stand-answer -->"))
+        .expect("the README's answer is JSON");
+
+    let p = parties(&app).await;
+    fulfil(&app, &p).await;
+    let base = app
+        .mutate(
+            "createTrainingSite",
+            "CreateTrainingSiteInput",
+            json!({ "kind": "PUBLIC_TRAINING_BASE", "name": "威高公共实训基地", "specialties": ["医疗器械装配"],
+                    "status": "OPERATING", "openedOn": "2026-09-01" }),
+            "trainingSite { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&base), Vec::<String>::new(), "{base}");
+    let council = app.committee_id("理事会").await;
+    let meeting = app
+        .mutate(
+            "recordMeeting",
+            "RecordMeetingInput",
+            json!({ "committeeId": council, "heldOn": "2026-07-01", "title": "集团第一次理事会会议",
+                    "attendeeIds": [app.unit_id(crate::fixtures::SCHOOL).await, app.unit_id(FIRM_A).await] }),
+            "meeting { id }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&meeting), Vec::<String>::new(), "{meeting}");
+    let staff = app
+        .account_token(
+            "staff@committee.example.org",
+            entity::enums::AccountRole::CommitteeStaff,
+            Some("校企合作与招生就业"),
+        )
+        .await;
+    let reply = app
+        .post_graphql(&query, json!({ "year": 2026 }), Some(&staff))
         .await
         .ok();
     let got = json!({ "data": reply.data() });

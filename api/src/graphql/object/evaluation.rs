@@ -138,7 +138,7 @@ impl EvaluationRound {
         Ok(all
             .into_iter()
             .filter(|r| a.reads_aggregates() || a.unit() == Some(r.unit.id) || c::is_benchmark(r))
-            .map(EvaluationResult)
+            .map(|r| EvaluationResult(r, self.0.id))
             .collect())
     }
 
@@ -325,7 +325,7 @@ impl SelfAssessment {
 }
 
 /// One member's published result.
-pub struct EvaluationResult(pub MemberResult);
+pub struct EvaluationResult(pub MemberResult, pub uuid::Uuid);
 
 /// One member's published result: points per item, total, score, rank within its category and
 /// change from the previous round, read from the snapshot taken when the round was published.
@@ -378,6 +378,21 @@ impl EvaluationResult {
         c::is_benchmark(&self.0)
     }
 
+    /// A link to the member's one-page report (HTML laid out for A4, in Chinese), signed and
+    /// valid for 10 minutes: whoever holds it may open it without a token, so it is given only to
+    /// those who read this result. The URL is relative to the API's origin.
+    async fn report_link(&self, ctx: &Context<'_>) -> ApiResult<ReportLink> {
+        let tokens = ctx.data::<crate::auth::TokenService>()?;
+        let subject = crate::http::evaluation::report_subject(self.1, self.0.unit.id);
+        let (token, expires) = tokens
+            .issue_link(&subject, REPORT_LINK_SECONDS)
+            .map_err(|e| crate::graphql::error::ApiError::Other(e.into()))?;
+        Ok(ReportLink {
+            url: format!("/reports/evaluation?link={token}"),
+            expires_at: expires.into(),
+        })
+    }
+
     /// Its points per item that applies to it, in item order.
     async fn items(&self) -> Vec<ItemResult> {
         self.0
@@ -392,6 +407,18 @@ impl EvaluationResult {
             })
             .collect()
     }
+}
+
+/// How long a report link stays valid, in seconds.
+pub const REPORT_LINK_SECONDS: i64 = 600;
+
+/// A short-lived signed link.
+#[derive(SimpleObject)]
+pub struct ReportLink {
+    /// The path and query to open on the API's origin.
+    pub url: String,
+    /// When it stops working (UTC, RFC 3339).
+    pub expires_at: DateTime,
 }
 
 /// A member's points on one item.

@@ -102,10 +102,12 @@ impl Subscription {
         let db = ctx.data::<DatabaseConnection>()?.clone();
         let bus = ctx.data::<EventBus>()?;
         let scope = demand_scope(actor(ctx));
+        let caller = actor(ctx).clone();
         Ok(until_resync(BroadcastStream::new(bus.subscribe()).then(
             move |message| {
                 let db = db.clone();
                 let scope = scope.clone();
+                let caller = caller.clone();
                 async move {
                     let (id, kind) = match step(message) {
                         Step::Change(Event::Demand { id, kind }) => (id, kind),
@@ -117,6 +119,16 @@ impl Subscription {
                         .one(&db)
                         .await;
                     match read {
+                        // A creation is a draft's, whatever the demand became since the event
+                        // was sent (another instance may publish it before this one reads it):
+                        // only its firm and the secretariat see it.
+                        Ok(Some(demand))
+                            if kind == crate::events::DemandEventKind::Created
+                                && !caller.is_secretariat()
+                                && caller.unit() != Some(demand.enterprise_id) =>
+                        {
+                            Step::Skip
+                        }
                         Ok(Some(demand)) => Step::Change(OrderClassDemandChange {
                             kind,
                             order_class_demand: OrderClassDemand(demand),
