@@ -13,25 +13,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::rounds::{MAX_EVIDENCE, applies_to};
+use super::rounds::{MAX_EVIDENCE, applies_to, find_round, round_not_found};
 use crate::actor::Actor;
 use crate::error::{Error, OpResult, Violation, ViolationCode, refuse};
 use crate::msg;
-
-async fn find_round(
-    db: &impl ConnectionTrait,
-    id: Uuid,
-) -> Result<Option<evaluation_round::Model>, Error> {
-    Ok(evaluation_round::Entity::find_by_id(id).one(db).await?)
-}
-
-fn round_not_found<T>() -> crate::error::Outcome<T> {
-    refuse(
-        "roundId",
-        ViolationCode::NotFound,
-        msg!("committees-round-not-found"),
-    )
-}
 
 /// A member's self-assessment of one item, replacing its earlier one: the member's staff (school
 /// or enterprise) while the round is in SELF_ASSESSMENT. `evidence` holds global IDs the API

@@ -44,10 +44,16 @@ pub async fn snapshot(
         .into_iter()
         .map(|s| ((s.item_id, s.evaluated_unit_id), s))
         .collect();
-    evaluation_result::Entity::delete_many()
+    let replaced = evaluation_result::Entity::delete_many()
         .filter(evaluation_result::Column::RoundId.eq(round.id))
         .exec(db)
-        .await?;
+        .await?
+        .rows_affected;
+    if replaced > 0 {
+        // A republication replaces the earlier snapshot in bulk: one audit event says how many
+        // rows went.
+        entity::audit::record_bulk(db, AuditAction::Delete, "evaluation_result", replaced).await?;
+    }
     let now = Utc::now();
     let mut rows = Vec::new();
     for u in &units {

@@ -70,15 +70,16 @@ impl ItemInput {
     }
 }
 
-/// The round with `id`, or a `NOT_FOUND` violation on `field`.
-async fn find_round(
+/// The round with `id`, if any (one statement).
+pub(super) async fn find_round(
     db: &impl ConnectionTrait,
     id: Uuid,
 ) -> Result<Option<evaluation_round::Model>, Error> {
     Ok(evaluation_round::Entity::find_by_id(id).one(db).await?)
 }
 
-fn round_not_found<T>() -> crate::error::Outcome<T> {
+/// The `NOT_FOUND` violation on `roundId`.
+pub(super) fn round_not_found<T>() -> crate::error::Outcome<T> {
     refuse(
         "roundId",
         ViolationCode::NotFound,

@@ -7,7 +7,7 @@ use entity::enums::{
 };
 use sea_orm::DatabaseConnection;
 
-use super::input_id;
+use super::{input_id, longer};
 use crate::committees::{self as c, ItemInput, TargetInput};
 use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
 use crate::graphql::guard::{RoleGuard, actor};
@@ -166,17 +166,6 @@ payload!(
     /// Result of `scoreEvaluationItem`.
     ScoreEvaluationItemPayload, score: Score
 );
-
-/// `TOO_LONG` on `field` when `value` has more than `max` characters.
-fn longer(field: &str, value: &str, max: usize) -> Option<UserError> {
-    (value.chars().count() > max).then(|| {
-        UserError::on(
-            field,
-            UserErrorCode::TooLong,
-            crate::msg!("field-too-long", field = field, max = max),
-        )
-    })
-}
 
 #[derive(Default)]
 pub struct CommitteesMutation;

@@ -5,9 +5,9 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use entity::enums::{ResolutionStatus, WorkPlanStatus};
 use sea_orm::DatabaseConnection;
 
-use super::input_id;
+use super::{input_id, longer};
 use crate::committees::{self as c, MeetingInput, PlanItemInput, ResolutionInput};
-use crate::graphql::error::{ApiError, ApiResult, UserError, UserErrorCode};
+use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::NodeType;
 use crate::graphql::object::{CommitteeMeeting, Resolution, WorkPlanItem};
@@ -105,17 +105,6 @@ payload!(
     /// Result of `addWorkPlanItem` and `setWorkPlanItemStatus`.
     WorkPlanItemPayload, work_plan_item: WorkPlanItem
 );
-
-/// `TOO_LONG` on `field` when `value` has more than `max` characters.
-fn longer(field: &str, value: &str, max: usize) -> Option<UserError> {
-    (value.chars().count() > max).then(|| {
-        UserError::on(
-            field,
-            UserErrorCode::TooLong,
-            crate::msg!("field-too-long", field = field, max = max),
-        )
-    })
-}
 
 #[derive(Default)]
 pub struct CouncilMutation;

@@ -70,6 +70,18 @@ fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
     })
 }
 
+/// `TOO_LONG` on `field` when `value` has more than `max` characters: a field whose own maximum is
+/// below the request-wide ceiling ([`crate::limits::max_chars`]) and not in that table.
+fn longer(field: &str, value: &str, max: usize) -> Option<UserError> {
+    (value.chars().count() > max).then(|| {
+        UserError::on(
+            field,
+            UserErrorCode::TooLong,
+            crate::msg!("field-too-long", field = field, max = max),
+        )
+    })
+}
+
 /// The `TOO_LONG` / `TOO_LARGE` / `INVALID` user errors of every text and list in a mutation's
 /// input, each against its own field's documented maximum ([`crate::limits::screen_text`] and
 /// [`crate::limits::screen_list`], the validator the importers use too; `docs/limits.md`). The
