@@ -18,7 +18,8 @@ both_databases!(
     evaluators_read_only_the_rounds_they_are_invited_to,
     a_round_refuses_bad_input_and_wrong_moves,
     the_council_meets_resolves_and_the_committees_keep_their_plans,
-    per_term_duties_are_measured_by_the_alliances_calendar
+    per_term_duties_are_measured_by_the_alliances_calendar,
+    where_we_stand_and_the_results_cost_the_same_statements_for_more_records
 );
 
 const ROUND: &str = "evaluationRound { id year status reopenReason items { id kind indicator title maxPoints scorer } }";
@@ -1083,4 +1084,67 @@ async fn per_term_duties_are_measured_by_the_alliances_calendar(app: TestApp) {
         vec![json!(0.5), json!(0.5)],
         "{body}"
     );
+}
+
+/// The statements `query` runs for `token`.
+async fn statements(app: &TestApp, query: &str, token: &str) -> u64 {
+    let (n, reply) = app
+        .count_statements(app.post_graphql(query, json!({}), Some(token)))
+        .await;
+    let _ = reply.ok();
+    n
+}
+
+async fn where_we_stand_and_the_results_cost_the_same_statements_for_more_records(app: TestApp) {
+    let p = parties(&app).await;
+    let targets = "{ targets(year: 2026) { actual trend { actual } members { name } } }";
+    let results = "{ evaluationRound(year: 2026) { results { memberUnit { name } total rank items { points } } distribution { count } } }";
+    let add_site = |n: usize| {
+        let app = &app;
+        let token = p.firm_a.clone();
+        async move {
+            let r = app
+                .mutate("createTrainingSite", "CreateTrainingSiteInput",
+                    json!({ "kind": "PUBLIC_TRAINING_BASE", "name": format!("公共实训基地{n}"), "specialties": ["智能制造"], "status": "OPERATING" }),
+                    "trainingSite { id }", Some(&token))
+                .await;
+            assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+        }
+    };
+    add_site(0).await;
+    let before = statements(&app, targets, &p.secretariat).await;
+    for n in 1..6 {
+        add_site(n).await;
+    }
+    fulfil(&app, &p).await;
+    let after = statements(&app, targets, &p.secretariat).await;
+    assert_eq!(before, after, "targets: a fixed number of statements");
+    println!("targets(year:): {after} statements");
+
+    let r = app
+        .mutate(
+            "openEvaluationRound",
+            "OpenEvaluationRoundInput",
+            json!({ "year": 2026, "title": "预算" }),
+            "evaluationRound { id }",
+            Some(&p.secretariat),
+        )
+        .await;
+    let round = r["evaluationRound"]["id"].as_str().unwrap().to_owned();
+    for to in ["SELF_ASSESSMENT", "REVIEW", "PUBLISHED"] {
+        move_round(&app, &p.secretariat, &round, to, None).await;
+    }
+    let published = statements(&app, results, &p.secretariat).await;
+    // Another publication with more evidence behind the figures reads the same way.
+    move_round(&app, &p.secretariat, &round, "REOPENED", Some("补充记录")).await;
+    let r = app
+        .mutate("createTrainingSite", "CreateTrainingSiteInput",
+            json!({ "kind": "SCHOOL_IN_FACTORY", "name": "天润厂中校", "specialties": ["机械加工"], "status": "OPERATING" }),
+            "trainingSite { id }", Some(&p.firm_b))
+        .await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    move_round(&app, &p.secretariat, &round, "PUBLISHED", None).await;
+    let again = statements(&app, results, &p.secretariat).await;
+    assert_eq!(published, again, "results: a fixed number of statements");
+    println!("evaluationRound.results: {again} statements");
 }

@@ -516,7 +516,8 @@ async fn a_sites_page_shows_the_placements_that_take_place_there(app: TestApp) {
 
 /// Who sees what through a unit's edges: the same rows as the top-level lists, for each role.
 /// Columns: the school, another school, the host firm A, firm B (hosts one of the school's
-/// placements), firm C (no part), the secretariat.
+/// placements), firm C (no part), the secretariat, a working committee's staff (the shared record,
+/// no personal data), a third-party evaluator (nothing: refused, or no rows).
 async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(app: TestApp) {
     use crate::fixtures::{FIRM_C, SCHOOL_2};
     let p = parties(&app).await;
@@ -532,6 +533,20 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
     let r = app.mutate("createOrderClassDemand", "CreateOrderClassDemandInput", json!({ "specialtyName": "焊接技术应用", "headcount": 10, "startYear": 2027, "startTerm": "AUTUMN" }), "orderClassDemand { id }", Some(&p.firm_c)).await;
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
 
+    let committee_staff = app
+        .account_token(
+            "staff@committee.example.org",
+            entity::enums::AccountRole::CommitteeStaff,
+            Some("校企合作与招生就业"),
+        )
+        .await;
+    let evaluator = app
+        .account_token(
+            "eval@third-party.example.org",
+            entity::enums::AccountRole::Evaluator,
+            None,
+        )
+        .await;
     let tokens = [
         &p.school,
         &p.school_2,
@@ -539,31 +554,36 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         &p.firm_b,
         &p.firm_c,
         &p.secretariat,
+        &committee_staff,
+        &evaluator,
     ];
-    let matrix: [(&str, &str, [u64; 6]); 11] = [
-        (SCHOOL, "students", [2, 0, 0, 0, 0, 2]),
-        (SCHOOL, "internshipPlacements", [2, 0, 1, 1, 0, 2]),
-        (FIRM_A, "internshipPlacements", [1, 1, 2, 0, 0, 2]),
-        (SCHOOL_2, "internshipPlacements", [0, 1, 1, 0, 0, 1]),
-        (SCHOOL, "teacherPractices", [1, 0, 1, 0, 0, 1]),
-        (FIRM_A, "apprenticeships", [1, 0, 1, 0, 0, 1]),
-        (SCHOOL, "graduateOutcomes", [1, 0, 0, 0, 0, 1]),
-        (FIRM_C, "orderClassDemands", [0, 0, 0, 0, 1, 1]),
-        (FIRM_A, "orderClassDemands", [1, 1, 1, 1, 1, 1]),
-        (SCHOOL, "orderClasses", [1, 1, 1, 1, 1, 1]),
-        (FIRM_A, "trainingSites", [1, 1, 1, 1, 1, 1]),
+    let matrix: [(&str, &str, [u64; 8]); 11] = [
+        (SCHOOL, "students", [2, 0, 0, 0, 0, 2, 0, 0]),
+        (SCHOOL, "internshipPlacements", [2, 0, 1, 1, 0, 2, 0, 0]),
+        (FIRM_A, "internshipPlacements", [1, 1, 2, 0, 0, 2, 0, 0]),
+        (SCHOOL_2, "internshipPlacements", [0, 1, 1, 0, 0, 1, 0, 0]),
+        (SCHOOL, "teacherPractices", [1, 0, 1, 0, 0, 1, 0, 0]),
+        (FIRM_A, "apprenticeships", [1, 0, 1, 0, 0, 1, 0, 0]),
+        (SCHOOL, "graduateOutcomes", [1, 0, 0, 0, 0, 1, 0, 0]),
+        (FIRM_C, "orderClassDemands", [0, 0, 0, 0, 1, 1, 0, 0]),
+        (FIRM_A, "orderClassDemands", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "orderClasses", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (FIRM_A, "trainingSites", [1, 1, 1, 1, 1, 1, 1, 0]),
     ];
     for (unit, edge, expected) in matrix {
         let id = app.unit_id(unit).await;
         let q = format!(
             "query($id: ID!) {{ memberUnit(id: $id) {{ {edge} {{ totalCount nodes {{ __typename }} }} }} }}"
         );
-        let mut seen = [0u64; 6];
+        let mut seen = [0u64; 8];
         for (i, token) in tokens.iter().enumerate() {
-            let reply = app
-                .post_graphql(&q, json!({ "id": id }), Some(token))
-                .await
-                .ok();
+            let reply = app.post_graphql(&q, json!({ "id": id }), Some(token)).await;
+            if reply.body.get("errors").is_some() {
+                // Only the evaluator is refused outright; it reads nothing of the shared record.
+                assert_eq!(i, 7, "{unit}.{edge}: {}", reply.body);
+                assert_eq!(reply.error_codes(), vec!["FORBIDDEN"], "{unit}.{edge}");
+                continue;
+            }
             let conn = &reply.data()["memberUnit"][edge];
             seen[i] = conn["totalCount"].as_u64().unwrap();
             assert_eq!(
