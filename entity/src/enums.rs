@@ -1142,6 +1142,15 @@ pub enum EvaluationIndicator {
     /// plan, task 20), 0–1; not applicable to a school with no recorded graduates that year.
     #[sea_orm(string_value = "RETENTION_IN_WEIHAI")]
     RetentionInWeihai,
+    /// School: the share of its order-class graduates of the year (outcomes reported for students
+    /// enrolled in its order classes) hired by their host or a sponsoring firm, 0–1 (Founding
+    /// notice 二(三)6, "毕业生直接安排到订单企业就业"); not applicable without such graduates.
+    #[sea_orm(string_value = "ORDER_CLASS_GRADUATES_HIRED")]
+    OrderClassGraduatesHired,
+    /// 技工院校: an enterprise-culture corridor (企业文化长廊) opened by the end of the year, 1 or 0
+    /// (Founding notice 二(四)9).
+    #[sea_orm(string_value = "CULTURE_CORRIDOR")]
+    CultureCorridor,
     /// 技工院校 (technician college, senior technical or technical school): the share of the year's
     /// two terms in which it held (organised) a parents' visit to firms (家长企业行), 0, 0.5 or 1
     /// (Founding notice 二(四)9, "每学期举办"); terms as the alliance's calendar sets them.

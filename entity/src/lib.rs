@@ -16,6 +16,7 @@ pub mod committee_meeting;
 pub mod committee_membership;
 pub mod craftsman;
 pub mod craftsman_assignment;
+pub mod culture_corridor;
 pub mod demand_participant;
 pub mod enrolment;
 pub mod enums;

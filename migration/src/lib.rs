@@ -32,6 +32,7 @@ mod m20261124_000002_retention_tally;
 mod m20261125_000001_committees_year;
 mod m20261125_000002_council;
 mod m20261125_000003_alliance_calendar;
+mod m20261125_000004_culture_corridor;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_committees_year::Migration),
             Box::new(m20261125_000002_council::Migration),
             Box::new(m20261125_000003_alliance_calendar::Migration),
+            Box::new(m20261125_000004_culture_corridor::Migration),
         ]
     }
 }

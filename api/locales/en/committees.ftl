@@ -31,3 +31,5 @@ committees-forbidden-keeper = forbidden: only the secretariat and the committee'
 committees-calendar-day = give the day as MM-DD, a day every year has (not 02-29)
 committees-calendar-order = the autumn term starts after the spring term
 committees-alliance-not-found = the alliance's record is missing: run the seeds
+committees-not-a-school = only a school builds an enterprise-culture corridor
+committees-opened-in-future = the opening day cannot be after today

@@ -331,6 +331,8 @@ enum-EvaluationIndicator-RETENTION_IN_WEIHAI = Graduates employed in Weihai
 enum-EvaluationIndicator-INTERNSHIP_POSTS = Internship posts (2% of staff)
 enum-EvaluationIndicator-PARENTS_VISIT_EACH_TERM = Parents' visit every term
 enum-EvaluationIndicator-ENTERPRISE_WEEK_EACH_TERM = Enterprise week every term
+enum-EvaluationIndicator-ORDER_CLASS_GRADUATES_HIRED = Order-class graduates hired by their firms
+enum-EvaluationIndicator-CULTURE_CORRIDOR = Enterprise-culture corridor
 
 ## EvaluationItemKind
 enum-EvaluationItemKind-COMPUTED = Computed

@@ -31,3 +31,5 @@ committees-forbidden-keeper = 无权操作：工作计划和决议只能由秘�
 committees-calendar-day = 日期格式为 MM-DD，且须是每年都有的日期（不能是 02-29）
 committees-calendar-order = 秋季学期须在春季学期之后开始
 committees-alliance-not-found = 集团记录缺失：请先加载种子数据
+committees-not-a-school = 企业文化长廊只能由院校建立
+committees-opened-in-future = 建成日期不能晚于今天

@@ -331,6 +331,8 @@ enum-EvaluationIndicator-RETENTION_IN_WEIHAI = 毕业生留威就业
 enum-EvaluationIndicator-INTERNSHIP_POSTS = 实习岗位（职工总数2%）
 enum-EvaluationIndicator-PARENTS_VISIT_EACH_TERM = 每学期举办家长企业行
 enum-EvaluationIndicator-ENTERPRISE_WEEK_EACH_TERM = 每学期举办企业宣传周
+enum-EvaluationIndicator-ORDER_CLASS_GRADUATES_HIRED = 订单班毕业生到订单企业就业
+enum-EvaluationIndicator-CULTURE_CORRIDOR = 企业文化长廊
 
 ## EvaluationItemKind
 enum-EvaluationItemKind-COMPUTED = 计算

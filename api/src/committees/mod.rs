@@ -3,6 +3,7 @@
 //! rounds, their computed and scored items, self-assessments, scores and frozen results.
 
 mod assess;
+mod corridor;
 mod council;
 mod report;
 mod results;
@@ -11,6 +12,7 @@ mod targets;
 mod values;
 
 pub use assess::*;
+pub use corridor::*;
 pub use council::*;
 pub use report::*;
 pub use results::*;

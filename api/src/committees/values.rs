@@ -26,7 +26,9 @@ pub fn rule_of(i: EvaluationIndicator) -> Option<ComplianceRule> {
         EvaluationIndicator::RetentionInWeihai
         | EvaluationIndicator::InternshipPosts
         | EvaluationIndicator::ParentsVisitEachTerm
-        | EvaluationIndicator::EnterpriseWeekEachTerm => {
+        | EvaluationIndicator::EnterpriseWeekEachTerm
+        | EvaluationIndicator::OrderClassGraduatesHired
+        | EvaluationIndicator::CultureCorridor => {
             return None;
         }
     })
@@ -48,14 +50,15 @@ pub fn source_of(i: EvaluationIndicator) -> &'static str {
         EvaluationIndicator::InternshipPosts => {
             "Weihai 2020 plan (十), task 20; Huancui task list, item 8"
         }
-        EvaluationIndicator::ParentsVisitEachTerm | EvaluationIndicator::EnterpriseWeekEachTerm => {
-            "Founding notice 二(四)9"
-        }
+        EvaluationIndicator::ParentsVisitEachTerm
+        | EvaluationIndicator::EnterpriseWeekEachTerm
+        | EvaluationIndicator::CultureCorridor => "Founding notice 二(四)9",
+        EvaluationIndicator::OrderClassGraduatesHired => "Founding notice 二(三)6",
     }
 }
 
 /// Every formula, in the order a default round lists them.
-pub const ALL_INDICATORS: [EvaluationIndicator; 10] = [
+pub const ALL_INDICATORS: [EvaluationIndicator; 12] = [
     EvaluationIndicator::SchoolInFactoryBase,
     EvaluationIndicator::PracticeStationWithPosts,
     EvaluationIndicator::CareerMentor,
@@ -64,8 +67,10 @@ pub const ALL_INDICATORS: [EvaluationIndicator; 10] = [
     EvaluationIndicator::TeachersSentToPractice,
     EvaluationIndicator::JobRecommendationEvent,
     EvaluationIndicator::RetentionInWeihai,
+    EvaluationIndicator::OrderClassGraduatesHired,
     EvaluationIndicator::ParentsVisitEachTerm,
     EvaluationIndicator::EnterpriseWeekEachTerm,
+    EvaluationIndicator::CultureCorridor,
 ];
 
 /// The measured values of a year: `(unit, indicator) → value`; a pair that is absent does not
@@ -126,6 +131,37 @@ pub async fn measure(
             );
         }
     }
+    if wanted.contains(&EvaluationIndicator::OrderClassGraduatesHired) {
+        let mut by_school: HashMap<Uuid, (u32, u32)> = HashMap::new();
+        for (school, hired) in order_class_outcomes(db, year).await? {
+            let e = by_school.entry(school).or_default();
+            e.0 += 1;
+            e.1 += u32::from(hired);
+        }
+        for (school, (graduates, hired)) in by_school {
+            if ids.contains(&school) {
+                out.insert(
+                    (school, EvaluationIndicator::OrderClassGraduatesHired),
+                    f64::from(hired) / f64::from(graduates),
+                );
+            }
+        }
+    }
+    if wanted.contains(&EvaluationIndicator::CultureCorridor) {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
+        let open: std::collections::HashSet<Uuid> = entity::culture_corridor::Entity::find()
+            .filter(entity::culture_corridor::Column::OpenedOn.lte(end))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.school_id)
+            .collect();
+        for u in units.iter().filter(|u| holds_term_duties(u.kind)) {
+            let value = if open.contains(&u.id) { 1.0 } else { 0.0 };
+            out.insert((u.id, EvaluationIndicator::CultureCorridor), value);
+        }
+    }
     let per_term = [
         (
             EvaluationIndicator::ParentsVisitEachTerm,
@@ -163,8 +199,9 @@ pub async fn measure(
     Ok(out)
 }
 
-/// Whether a school of `kind` is a 技工院校, which holds parents' visits and enterprise weeks every
-/// term (Founding notice 二(四)9): technician colleges, senior technical and technical schools.
+/// Whether a school of `kind` is a 技工院校, which builds an enterprise-culture corridor and holds
+/// parents' visits and enterprise weeks every term (Founding notice 二(四)9): technician
+/// colleges, senior technical and technical schools.
 pub fn holds_term_duties(kind: MemberUnitKind) -> bool {
     matches!(
         kind,
@@ -235,6 +272,31 @@ async fn organised(
                 .map(|(k, on)| (eu.unit_id, *k, *on))
         })
         .collect())
+}
+
+/// The outcomes of `year`'s graduates who were enrolled in an order class: `(school, hired by host
+/// or sponsor)`; one statement.
+async fn order_class_outcomes(
+    db: &impl ConnectionTrait,
+    year: i32,
+) -> Result<Vec<(Uuid, bool)>, DbErr> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    entity::graduate_outcome::Entity::find()
+        .select_only()
+        .column(entity::graduate_outcome::Column::SchoolId)
+        .column(entity::graduate_outcome::Column::HiredByHostOrSponsor)
+        .filter(entity::graduate_outcome::Column::GraduationYear.eq(year))
+        .filter(
+            entity::graduate_outcome::Column::StudentId.in_subquery(
+                Query::select()
+                    .column(entity::enrolment::Column::StudentId)
+                    .from(entity::enrolment::Entity)
+                    .to_owned(),
+            ),
+        )
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 /// Graduates and graduates employed in Weihai per school in `year`, from `retention_tally`

@@ -19,6 +19,7 @@ both_databases!(
     a_round_refuses_bad_input_and_wrong_moves,
     the_council_meets_resolves_and_the_committees_keep_their_plans,
     per_term_duties_are_measured_by_the_alliances_calendar,
+    order_class_graduates_hired_by_their_firms_are_measured,
     where_we_stand_and_the_results_cost_the_same_statements_for_more_records
 );
 
@@ -755,7 +756,7 @@ async fn a_round_refuses_bad_input_and_wrong_moves(app: TestApp) {
         .await;
     assert_eq!(
         r["evaluationRound"]["items"].as_array().unwrap().len(),
-        10,
+        12,
         "{r}"
     );
     let round = r["evaluationRound"]["id"].as_str().unwrap().to_owned();
@@ -990,9 +991,47 @@ async fn per_term_duties_are_measured_by_the_alliances_calendar(app: TestApp) {
             .await;
         assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
     }
+    // The school's enterprise-culture corridor; firms build none, the secretariat names the school.
+    let corridor = "cultureCorridor { openedOn location school { name } }";
+    let r = app
+        .mutate("recordCultureCorridor", "RecordCultureCorridorInput",
+            json!({ "openedOn": "2026-05-01", "location": "实训楼一层", "content": "威高集团、天润工业的发展现状与工资待遇" }), corridor, Some(&p.school))
+        .await;
+    assert_eq!(r["cultureCorridor"]["school"]["name"], SCHOOL, "{r}");
+    let r = app
+        .mutate(
+            "recordCultureCorridor",
+            "RecordCultureCorridorInput",
+            json!({ "openedOn": "2026-05-01", "location": "x" }),
+            corridor,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["FORBIDDEN"], "{r}");
+    let r = app
+        .mutate(
+            "recordCultureCorridor",
+            "RecordCultureCorridorInput",
+            json!({ "openedOn": "2026-05-01", "location": "x" }),
+            corridor,
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["BLANK"], "{r}");
+    let r = app
+        .mutate(
+            "recordCultureCorridor",
+            "RecordCultureCorridorInput",
+            json!({ "schoolId": firm, "openedOn": "2099-05-01", "location": "x" }),
+            corridor,
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["INVALID", "NOT_A_SCHOOL"], "{r}");
     let items = json!([
         { "kind": "COMPUTED", "indicator": "PARENTS_VISIT_EACH_TERM", "maxPoints": 10 },
-        { "kind": "COMPUTED", "indicator": "ENTERPRISE_WEEK_EACH_TERM", "maxPoints": 10 }
+        { "kind": "COMPUTED", "indicator": "ENTERPRISE_WEEK_EACH_TERM", "maxPoints": 10 },
+        { "kind": "COMPUTED", "indicator": "CULTURE_CORRIDOR", "maxPoints": 10 }
     ]);
     let r = app
         .mutate(
@@ -1026,12 +1065,12 @@ async fn per_term_duties_are_measured_by_the_alliances_calendar(app: TestApp) {
     // Spring (03-01 to 09-01): a parents' visit and an enterprise week; autumn: an enterprise week.
     assert_eq!(
         values(&body, SCHOOL),
-        vec![json!(0.5), json!(1.0)],
+        vec![json!(0.5), json!(1.0), json!(1.0)],
         "{body}"
     );
     assert_eq!(
         values(&body, crate::fixtures::SCHOOL_2),
-        vec![json!(0.0), json!(0.0)]
+        vec![json!(0.0), json!(0.0), json!(0.0)]
     );
     // Firms hold no such duty.
     assert!(values(&body, FIRM_A).is_empty());
@@ -1075,13 +1114,16 @@ async fn per_term_duties_are_measured_by_the_alliances_calendar(app: TestApp) {
     );
     // Published results stand; republished, both enterprise weeks fall in the autumn term.
     let body = gql(&app, RESULTS, json!({}), &p.secretariat).await;
-    assert_eq!(values(&body, SCHOOL), vec![json!(0.5), json!(1.0)]);
+    assert_eq!(
+        values(&body, SCHOOL),
+        vec![json!(0.5), json!(1.0), json!(1.0)]
+    );
     move_round(&app, &p.secretariat, &round, "REOPENED", Some("校历调整")).await;
     move_round(&app, &p.secretariat, &round, "PUBLISHED", None).await;
     let body = gql(&app, RESULTS, json!({}), &p.secretariat).await;
     assert_eq!(
         values(&body, SCHOOL),
-        vec![json!(0.5), json!(0.5)],
+        vec![json!(0.5), json!(0.5), json!(1.0)],
         "{body}"
     );
 }
@@ -1147,4 +1189,64 @@ async fn where_we_stand_and_the_results_cost_the_same_statements_for_more_record
     let again = statements(&app, results, &p.secretariat).await;
     assert_eq!(published, again, "results: a fixed number of statements");
     println!("evaluationRound.results: {again} statements");
+}
+
+async fn order_class_graduates_hired_by_their_firms_are_measured(app: TestApp) {
+    use crate::order_classes::{class_action, enrol, proposed_class};
+    let p = parties(&app).await;
+    let (_, class) = proposed_class(&app, &p).await;
+    for token in [&p.firm_a, &p.school, &p.firm_b] {
+        class_action(
+            &app,
+            "acceptOrderClass",
+            json!({ "id": class }),
+            Some(token),
+        )
+        .await;
+    }
+    let recruiting = class_action(
+        &app,
+        "startOrderClassRecruiting",
+        json!({ "id": class }),
+        Some(&p.school),
+    )
+    .await;
+    assert_eq!(
+        recruiting["orderClass"]["status"], "RECRUITING",
+        "{recruiting}"
+    );
+    // Three graduates of 2026: two from the order class (one hired by its firm), one not enrolled
+    // in any order class (hired, but not counted).
+    for n in ["OC001", "OC002"] {
+        let e = enrol(&app, &p.school, &class, n, "2005-03-01", "REGULAR").await;
+        assert_eq!(codes(&e), Vec::<String>::new(), "{e}");
+    }
+    crate::placements::student(&app, &p.school, "NC001", "2005-03-01", 3).await;
+    for (number, hired) in [("OC001", true), ("OC002", false), ("NC001", true)] {
+        let r = app
+            .mutate("recordGraduateOutcome", "RecordGraduateOutcomeInput",
+                json!({ "studentNumber": number, "graduationYear": 2026, "status": "EMPLOYED", "inWeihai": true,
+                        "hiredByHostOrSponsor": hired, "reportedOn": "2026-07-10" }),
+                "graduateOutcome { status }", Some(&p.school))
+            .await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    }
+    let r = app
+        .mutate("openEvaluationRound", "OpenEvaluationRoundInput",
+            json!({ "year": 2026, "title": "订单班", "items": [{ "kind": "COMPUTED", "indicator": "ORDER_CLASS_GRADUATES_HIRED", "maxPoints": 20 }] }),
+            "evaluationRound { id }", Some(&p.secretariat))
+        .await;
+    let round = r["evaluationRound"]["id"].as_str().unwrap().to_owned();
+    for to in ["SELF_ASSESSMENT", "REVIEW", "PUBLISHED"] {
+        move_round(&app, &p.secretariat, &round, to, None).await;
+    }
+    let body = gql(&app, RESULTS, json!({}), &p.secretariat).await;
+    let school = result_of(&body, SCHOOL).expect("the school's result");
+    assert_eq!(school["items"][0]["value"], 0.5, "{school}");
+    assert_eq!(school["total"], 10.0, "{school}");
+    // Schools without order-class graduates are not evaluated on it.
+    assert!(
+        result_of(&body, crate::fixtures::SCHOOL_2).is_none(),
+        "{body}"
+    );
 }

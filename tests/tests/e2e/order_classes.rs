@@ -66,7 +66,12 @@ async fn propose(app: &TestApp, token: &str, demand: &str, sponsors: Value, plan
     .await
 }
 
-async fn class_action(app: &TestApp, action: &str, input: Value, token: Option<&str>) -> Value {
+pub(crate) async fn class_action(
+    app: &TestApp,
+    action: &str,
+    input: Value,
+    token: Option<&str>,
+) -> Value {
     let input_type = if action == "cancelOrderClass" {
         "CancelOrderClassInput"
     } else {
@@ -118,7 +123,7 @@ pub(crate) async fn proposed_class(app: &TestApp, p: &Parties) -> (String, Strin
     )
 }
 
-async fn enrol(
+pub(crate) async fn enrol(
     app: &TestApp,
     token: &str,
     class: &str,

@@ -93,6 +93,24 @@ payload!(
     /// Result of `setAllianceCalendar`.
     SetAllianceCalendarPayload, alliance: crate::graphql::object::Alliance
 );
+/// Input of `recordCultureCorridor`.
+#[derive(InputObject)]
+pub struct RecordCultureCorridorInput {
+    /// The school: omitted by school staff (their own); required for the secretariat.
+    pub school_id: Option<ID>,
+    /// The day it opened (not after today).
+    pub opened_on: Date,
+    /// Where it is on campus (1–200 characters).
+    pub location: String,
+    /// What it shows (at most 4,000 characters).
+    #[graphql(default)]
+    pub content: String,
+}
+
+payload!(
+    /// Result of `recordCultureCorridor`.
+    RecordCultureCorridorPayload, culture_corridor: crate::graphql::object::CultureCorridor
+);
 payload!(
     /// Result of `recordMeeting`.
     RecordMeetingPayload, meeting: CommitteeMeeting
@@ -221,6 +239,43 @@ impl CouncilMutation {
             .await
             .map_err(ApiError::from)?,
             crate::graphql::object::Alliance,
+        ))
+    }
+
+    /// Records a school's enterprise-culture corridor (Founding notice 二(四)9), replacing an
+    /// earlier record: the school's staff for their own school, or the secretariat naming it
+    /// (`UNAUTHENTICATED`, `FORBIDDEN`); user errors: `BLANK` school or location, `NOT_FOUND`,
+    /// `NOT_A_SCHOOL`, `INVALID` date, `TOO_LONG`.
+    #[graphql(guard = "RoleGuard::Authenticated")]
+    async fn record_culture_corridor(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `RecordCultureCorridorInput`.")]
+        input: RecordCultureCorridorInput,
+    ) -> ApiResult<RecordCultureCorridorPayload> {
+        screened!(RecordCultureCorridorPayload, &input);
+        if let Some(e) = longer("content", &input.content, 4_000) {
+            return Ok(RecordCultureCorridorPayload::failed(vec![e]));
+        }
+        let school = match &input.school_id {
+            Some(id) => Some(bail_on!(
+                RecordCultureCorridorPayload,
+                input_id(NodeType::MemberUnit, id, "schoolId")
+            )),
+            None => None,
+        };
+        let db = ctx.data::<DatabaseConnection>()?;
+        let fields = c::CorridorInput {
+            school_id: school,
+            opened_on: input.opened_on.into(),
+            location: input.location,
+            content: input.content,
+        };
+        Ok(RecordCultureCorridorPayload::from_outcome(
+            c::record_corridor(actor(ctx), db, fields)
+                .await
+                .map_err(ApiError::from)?,
+            crate::graphql::object::CultureCorridor,
         ))
     }
 

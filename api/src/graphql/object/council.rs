@@ -249,3 +249,37 @@ impl WorkPlanItem {
         ) && passed(self.0.due_on)
     }
 }
+
+/// A school's enterprise-culture corridor.
+pub struct CultureCorridor(pub entity::culture_corridor::Model);
+
+/// A school's enterprise-culture corridor (企业文化长廊, Founding notice 二(四)9): on campus, showing
+/// the alliance's firms — their development, plans, pay and leaders. Counted by the round formula
+/// `CULTURE_CORRIDOR` from the day it opened.
+#[Object]
+impl CultureCorridor {
+    /// The school. One batched load.
+    async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        Ok(ctx
+            .data::<Loaders>()?
+            .member_unit
+            .load_one(self.0.school_id)
+            .await?
+            .map(MemberUnit))
+    }
+
+    /// The day it opened.
+    async fn opened_on(&self) -> Date {
+        self.0.opened_on.into()
+    }
+
+    /// Where it is on campus.
+    async fn location(&self) -> &str {
+        &self.0.location
+    }
+
+    /// What it shows.
+    async fn content(&self) -> &str {
+        &self.0.content
+    }
+}

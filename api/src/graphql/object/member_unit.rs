@@ -573,6 +573,22 @@ impl MemberUnit {
         let page = Page::new(first, after, last, before, "ID")?;
         e::unit_outcomes(ctx, self.0.id, graduation_year, page).await
     }
+
+    /// Its enterprise-culture corridor (企业文化长廊, Founding notice 二(四)9), for a school that
+    /// recorded one (`recordCultureCorridor`); any account but an evaluator's. One SQL statement.
+    #[graphql(guard = "crate::graphql::guard::RoleGuard::Authenticated")]
+    async fn culture_corridor(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Option<super::CultureCorridor>> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let db = ctx.data::<sea_orm::DatabaseConnection>()?;
+        Ok(entity::culture_corridor::Entity::find()
+            .filter(entity::culture_corridor::Column::SchoolId.eq(self.0.id))
+            .one(db)
+            .await?
+            .map(super::CultureCorridor))
+    }
 }
 
 impl MemberUnit {

@@ -35,7 +35,7 @@ pub use account::Account;
 pub use alliance::Alliance;
 pub use audit::{AuditEvent, AuditEventConnection, AuditFieldChange};
 pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
-pub use council::{CommitteeMeeting, Resolution, WorkPlanItem};
+pub use council::{CommitteeMeeting, CultureCorridor, Resolution, WorkPlanItem};
 pub use demand::{DemandParticipant, OrderClassDemand};
 pub use enrolment::{Enrolment, PreEmploymentAgreement, Student, StudentView};
 pub use evaluation::{
