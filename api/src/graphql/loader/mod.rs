@@ -38,8 +38,8 @@ pub use order_class::{
 };
 pub use placement::{InternCountsLoader, prime_placements};
 pub use plan::{
-    AssignmentsByCraftsman, ClassesByMentor, MentorsBySite, PartnersBySite, PostsByStation,
-    UnitsByEvent, prime_plan_rows,
+    AssignmentsByCraftsman, AttendanceByMeeting, ClassesByMentor, MentorsBySite, PartnersBySite,
+    PostsByStation, ResolutionsByMeeting, UnitsByEvent, prime_plan_rows,
 };
 pub use registry::{SeatsByCommittee, SeatsByUnit, prime_committees, prime_member_units};
 
@@ -262,6 +262,8 @@ loaders! {
     /// Member units by id. All member units' registry fields are public (the founding notice is
     /// published); contact fields are guarded on the object.
     member_unit: ById<member_unit::Entity> => by_id,
+    /// Committees by id (all public, as the registry).
+    committee: ById<entity::committee::Entity> => by_id,
     /// See [`SeatsByUnit`].
     seats_by_unit: Children<SeatsByUnit> => children,
     /// See [`SeatsByCommittee`].
@@ -284,6 +286,10 @@ loaders! {
     intern_counts: InternCountsLoader => intern_counts,
     /// See [`PartnersBySite`].
     partners_by_site: Children<PartnersBySite> => children,
+    /// See [`AttendanceByMeeting`].
+    attendance_by_meeting: Children<AttendanceByMeeting> => children,
+    /// See [`ResolutionsByMeeting`].
+    resolutions_by_meeting: Children<ResolutionsByMeeting> => children,
     /// See [`MentorsBySite`].
     mentors_by_site: Children<MentorsBySite> => children,
     /// See [`PostsByStation`].

@@ -73,3 +73,12 @@ pub async fn prime_plan_rows(
     }
     Ok(())
 }
+
+children_by_column!(
+    /// A meeting's attendance, as recorded.
+    AttendanceByMeeting: meeting_attendance by MeetingId, meeting_id
+);
+children_by_column!(
+    /// A meeting's resolutions, in order (ids are UUID v7, written in position order).
+    ResolutionsByMeeting: resolution by MeetingId, meeting_id
+);

@@ -59,19 +59,13 @@ impl Account {
             .map(MemberUnit))
     }
 
-    /// The committee a COMMITTEE_STAFF account acts for; null for every other role. One SQL
-    /// statement.
+    /// The committee a COMMITTEE_STAFF account acts for; null for every other role. One batched
+    /// load.
     async fn committee(&self, ctx: &Context<'_>) -> ApiResult<Option<super::Committee>> {
-        let Some(id) = self.0.committee_id else {
-            return Ok(None);
-        };
-        let db = ctx.data::<sea_orm::DatabaseConnection>()?;
-        Ok(
-            <entity::committee::Entity as sea_orm::EntityTrait>::find_by_id(id)
-                .one(db)
-                .await?
-                .map(super::Committee),
-        )
+        match self.0.committee_id {
+            Some(id) => super::council::committee_of(ctx, id).await,
+            None => Ok(None),
+        }
     }
 
     /// A disabled account cannot log in and its tokens are refused.

@@ -4,8 +4,7 @@
 use async_graphql::{Context, ID, Object};
 use chrono::Utc;
 use entity::enums::{ResolutionStatus, WorkPlanStatus};
-use entity::{committee, committee_meeting, meeting_attendance, resolution, work_plan_item};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use entity::{committee_meeting, resolution, work_plan_item};
 
 use super::{Committee, MemberUnit};
 use crate::graphql::error::ApiResult;
@@ -14,11 +13,16 @@ use crate::graphql::id::{NodeType, encode};
 use crate::graphql::loader::Loaders;
 use crate::graphql::scalar::Date;
 
-/// The committee with `id` (one SQL statement).
-async fn committee_of(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Option<Committee>> {
-    let db = ctx.data::<DatabaseConnection>()?;
-    Ok(committee::Entity::find_by_id(id)
-        .one(db)
+/// The committee with `id`, through the request's batched loader (one SQL statement for every
+/// committee a response names).
+pub(super) async fn committee_of(
+    ctx: &Context<'_>,
+    id: uuid::Uuid,
+) -> ApiResult<Option<Committee>> {
+    Ok(ctx
+        .data::<Loaders>()?
+        .committee
+        .load_one(id)
         .await?
         .map(Committee))
 }
@@ -56,7 +60,7 @@ impl CommitteeMeeting {
         crate::graphql::query::history(ctx, self.0.id, first, after).await
     }
 
-    /// The body that met. One SQL statement.
+    /// The body that met. One batched load.
     async fn committee(&self, ctx: &Context<'_>) -> ApiResult<Option<Committee>> {
         committee_of(ctx, self.0.committee_id).await
     }
@@ -76,18 +80,19 @@ impl CommitteeMeeting {
         &self.0.agenda
     }
 
-    /// The member units present, in annex order (at most 500). Two SQL statements.
+    /// The member units present, in annex order (at most 500). Batched across the meetings of a
+    /// response: two SQL statements whatever their number.
     async fn attendees(&self, ctx: &Context<'_>) -> ApiResult<Vec<MemberUnit>> {
-        let db = ctx.data::<DatabaseConnection>()?;
-        let ids: Vec<uuid::Uuid> = meeting_attendance::Entity::find()
-            .filter(meeting_attendance::Column::MeetingId.eq(self.0.id))
-            .all(db)
+        let loaders = ctx.data::<Loaders>()?;
+        let ids: Vec<uuid::Uuid> = loaders
+            .attendance_by_meeting
+            .load_one(self.0.id)
             .await?
+            .unwrap_or_default()
             .into_iter()
             .map(|a| a.unit_id)
             .collect();
-        let mut units: Vec<_> = ctx
-            .data::<Loaders>()?
+        let mut units: Vec<_> = loaders
             .member_unit
             .load_many(ids)
             .await?
@@ -97,14 +102,15 @@ impl CommitteeMeeting {
         Ok(units.into_iter().map(MemberUnit).collect())
     }
 
-    /// Its resolutions, in order (at most 50). One SQL statement.
+    /// Its resolutions, in order (at most 50). Batched across the meetings of a response: one SQL
+    /// statement whatever their number.
     async fn resolutions(&self, ctx: &Context<'_>) -> ApiResult<Vec<Resolution>> {
-        let db = ctx.data::<DatabaseConnection>()?;
-        Ok(resolution::Entity::find()
-            .filter(resolution::Column::MeetingId.eq(self.0.id))
-            .order_by_asc(resolution::Column::Position)
-            .all(db)
+        Ok(ctx
+            .data::<Loaders>()?
+            .resolutions_by_meeting
+            .load_one(self.0.id)
             .await?
+            .unwrap_or_default()
             .into_iter()
             .map(Resolution)
             .collect())
@@ -161,7 +167,7 @@ impl Resolution {
             .map(MemberUnit))
     }
 
-    /// The committee that carries it out. One SQL statement.
+    /// The committee that carries it out. One batched load.
     async fn owner_committee(&self, ctx: &Context<'_>) -> ApiResult<Option<Committee>> {
         match self.0.owner_committee_id {
             Some(id) => committee_of(ctx, id).await,
@@ -211,7 +217,7 @@ impl WorkPlanItem {
         crate::graphql::query::history(ctx, self.0.id, first, after).await
     }
 
-    /// The committee whose plan it is. One SQL statement.
+    /// The committee whose plan it is. One batched load.
     async fn committee(&self, ctx: &Context<'_>) -> ApiResult<Option<Committee>> {
         committee_of(ctx, self.0.committee_id).await
     }

@@ -264,16 +264,12 @@ impl EvaluationItem {
         self.0.scorer
     }
 
-    /// The committee that scores it. One SQL statement.
+    /// The committee that scores it. One batched load.
     async fn scorer_committee(&self, ctx: &Context<'_>) -> ApiResult<Option<Committee>> {
-        let Some(id) = self.0.scorer_committee_id else {
-            return Ok(None);
-        };
-        let db = ctx.data::<DatabaseConnection>()?;
-        Ok(entity::committee::Entity::find_by_id(id)
-            .one(db)
-            .await?
-            .map(Committee))
+        match self.0.scorer_committee_id {
+            Some(id) => super::council::committee_of(ctx, id).await,
+            None => Ok(None),
+        }
     }
 
     /// The source of its rule or formula (`docs/sources.md` citation).
