@@ -160,6 +160,8 @@ pub enum ViolationCode {
     /// The training site a placement names is not one of the placement's school or host: neither
     /// hosts it nor is its partner (Founding notice 二(一)2–3).
     SiteNotOfPlacement,
+    /// The unit named must be an enterprise (a firm's apprenticeship base or certification).
+    NotAnEnterprise,
 }
 
 /// The first and the day after the last day of `year`.

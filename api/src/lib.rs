@@ -24,6 +24,7 @@ pub mod limits;
 pub mod metrics;
 pub mod national_id;
 pub mod order_class;
+pub mod people;
 pub mod placement;
 pub mod plan;
 pub mod registry;

@@ -118,7 +118,13 @@ pub fn is_personal(table: &str, column: &str) -> bool {
         "firm_mentor",
         "school_mentor",
     ];
-    const PEOPLE: &[&str] = &["student", "career_mentor", "craftsman", "site_mentor"];
+    const PEOPLE: &[&str] = &[
+        "student",
+        "career_mentor",
+        "craftsman",
+        "site_mentor",
+        "teacher",
+    ];
     ALWAYS.contains(&column) || (column == "name" && PEOPLE.contains(&table))
 }
 

@@ -993,13 +993,13 @@ pub enum TargetIndicator {
     /// 二(三)6).
     #[sea_orm(string_value = "ORDER_CLASSES")]
     OrderClasses,
-    /// 威海工匠后备人才 selected in the year (Weihai 2020 plan, task 17). Not yet measured.
+    /// 威海工匠后备人才 selected in the year (Weihai 2020 plan, task 17).
     #[sea_orm(string_value = "RESERVE_CRAFTSMEN")]
     ReserveCraftsmen,
-    /// 市级示范性企业学徒基地 (Weihai 2020 plan, task 19). Not yet measured.
+    /// 市级示范性企业学徒基地 (Weihai 2020 plan, task 19).
     #[sea_orm(string_value = "DEMONSTRATION_APPRENTICESHIP_BASES")]
     DemonstrationApprenticeshipBases,
-    /// Firms certified as 产教融合型企业 (Weihai 2020 plan (九), task 15). Not yet measured.
+    /// Firms certified as 产教融合型企业 (Weihai 2020 plan (九), task 15).
     #[sea_orm(string_value = "CERTIFIED_ENTERPRISES")]
     CertifiedEnterprises,
     /// Meetings of the council (理事会) in the year (Founding notice 三(一): "原则上每年召开1次理事会
@@ -1007,7 +1007,7 @@ pub enum TargetIndicator {
     #[sea_orm(string_value = "COUNCIL_MEETINGS")]
     CouncilMeetings,
     /// Share of specialty teachers certified dual-qualified (双师型), in percent (Weihai 2020 plan,
-    /// task 30). Not yet measured.
+    /// task 30).
     #[sea_orm(string_value = "DUAL_QUALIFIED_SHARE")]
     DualQualifiedShare,
 }
@@ -1250,4 +1250,91 @@ pub enum WorkPlanStatus {
     /// Dropped.
     #[sea_orm(string_value = "DROPPED")]
     Dropped,
+}
+
+/// Where a reserve-craftsman nomination stands (威海工匠后备人才, Weihai 2020 plan, task 17).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ReserveCraftsmanStatus {
+    /// Nominated by the school, not yet decided.
+    #[sea_orm(string_value = "NOMINATED")]
+    Nominated,
+    /// Selected for the year: counted against the 500 a year.
+    #[sea_orm(string_value = "SELECTED")]
+    Selected,
+    /// Not selected this year.
+    #[sea_orm(string_value = "NOT_SELECTED")]
+    NotSelected,
+}
+
+/// The level of the authority that certifies an industry-education enterprise (产教融合型企业).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum CertificationLevel {
+    /// Certified by the city (《威海市产教融合型企业认定办法》, Huancui task list).
+    #[sea_orm(string_value = "MUNICIPAL")]
+    Municipal,
+    /// Certified by the province (省级, what the Weihai 2020 plan's task 15 counts).
+    #[sea_orm(string_value = "PROVINCIAL")]
+    Provincial,
+    /// Certified by the state (国家级); counted with the provincial ones.
+    #[sea_orm(string_value = "NATIONAL")]
+    National,
+}
+
+/// Where an industry-education enterprise certification stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum CertificationStatus {
+    /// The firm applied; not decided.
+    #[sea_orm(string_value = "APPLIED")]
+    Applied,
+    /// Certified, from `certifiedOn` to `expiresOn` (or open-ended).
+    #[sea_orm(string_value = "CERTIFIED")]
+    Certified,
+    /// Refused by the authority.
+    #[sea_orm(string_value = "REJECTED")]
+    Rejected,
+    /// Certified once; no longer holds.
+    #[sea_orm(string_value = "EXPIRED")]
+    Expired,
 }

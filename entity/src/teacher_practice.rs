@@ -16,11 +16,13 @@ pub struct Model {
     pub station_id: Uuid,
     /// The teacher's school.
     pub school_id: Uuid,
-    /// Teacher's name.
-    pub teacher_name: String,
+    /// The teacher (in the teacher pool).
+    pub teacher_id: Uuid,
     /// Specialty (matches the station's posts).
     pub specialty: String,
-    /// Dual-qualified teacher (双师型).
+    /// Whether the teacher was dual-qualified (双师型) when the stint was recorded: the school's
+    /// statement on bookings made before the teacher pool, the teaching-staff committee's
+    /// certification since.
     pub dual_qualified: bool,
     /// First day.
     pub start_date: Date,

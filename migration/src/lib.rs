@@ -33,6 +33,7 @@ mod m20261125_000001_committees_year;
 mod m20261125_000002_council;
 mod m20261125_000003_alliance_calendar;
 mod m20261125_000004_culture_corridor;
+mod m20261126_000001_people;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_council::Migration),
             Box::new(m20261125_000003_alliance_calendar::Migration),
             Box::new(m20261125_000004_culture_corridor::Migration),
+            Box::new(m20261126_000001_people::Migration),
         ]
     }
 }

@@ -263,6 +263,7 @@ enum-UserErrorCode-WRONG_HOST_KIND = Wrong kind of host
 enum-UserErrorCode-FIRM_PARTNER_REQUIRED = Firm partner required
 enum-UserErrorCode-NO_PRACTICE_POST_LEFT = No practice post left
 enum-UserErrorCode-SITE_NOT_OF_PLACEMENT = Site not of the school or host
+enum-UserErrorCode-NOT_AN_ENTERPRISE = Not an enterprise
 
 ## VenueType
 enum-VenueType-WORKSHOP = Workshop
@@ -378,3 +379,19 @@ enum-WorkPlanStatus-PLANNED = Planned
 enum-WorkPlanStatus-IN_PROGRESS = In progress
 enum-WorkPlanStatus-DONE = Done
 enum-WorkPlanStatus-DROPPED = Dropped
+
+## ReserveCraftsmanStatus
+enum-ReserveCraftsmanStatus-NOMINATED = Nominated
+enum-ReserveCraftsmanStatus-SELECTED = Selected
+enum-ReserveCraftsmanStatus-NOT_SELECTED = Not selected
+
+## CertificationLevel
+enum-CertificationLevel-MUNICIPAL = Municipal
+enum-CertificationLevel-PROVINCIAL = Provincial
+enum-CertificationLevel-NATIONAL = National
+
+## CertificationStatus
+enum-CertificationStatus-APPLIED = Applied
+enum-CertificationStatus-CERTIFIED = Certified
+enum-CertificationStatus-REJECTED = Rejected
+enum-CertificationStatus-EXPIRED = Expired

@@ -263,6 +263,7 @@ enum-UserErrorCode-WRONG_HOST_KIND = 举办单位类型不符
 enum-UserErrorCode-FIRM_PARTNER_REQUIRED = 须有合作企业
 enum-UserErrorCode-NO_PRACTICE_POST_LEFT = 实践岗位已满
 enum-UserErrorCode-SITE_NOT_OF_PLACEMENT = 实训基地不属于该校或实习单位
+enum-UserErrorCode-NOT_AN_ENTERPRISE = 不是企业
 
 ## VenueType
 enum-VenueType-WORKSHOP = 车间
@@ -378,3 +379,19 @@ enum-WorkPlanStatus-PLANNED = 计划中
 enum-WorkPlanStatus-IN_PROGRESS = 进行中
 enum-WorkPlanStatus-DONE = 已完成
 enum-WorkPlanStatus-DROPPED = 已取消
+
+## ReserveCraftsmanStatus
+enum-ReserveCraftsmanStatus-NOMINATED = 已推荐
+enum-ReserveCraftsmanStatus-SELECTED = 入选
+enum-ReserveCraftsmanStatus-NOT_SELECTED = 未入选
+
+## CertificationLevel
+enum-CertificationLevel-MUNICIPAL = 市级
+enum-CertificationLevel-PROVINCIAL = 省级
+enum-CertificationLevel-NATIONAL = 国家级
+
+## CertificationStatus
+enum-CertificationStatus-APPLIED = 已申请
+enum-CertificationStatus-CERTIFIED = 已认定
+enum-CertificationStatus-REJECTED = 未通过
+enum-CertificationStatus-EXPIRED = 已到期

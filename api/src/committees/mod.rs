@@ -5,6 +5,7 @@
 mod assess;
 mod corridor;
 mod council;
+mod people_targets;
 mod report;
 mod results;
 mod rounds;
@@ -19,3 +20,5 @@ pub use results::*;
 pub use rounds::*;
 pub use targets::*;
 pub use values::*;
+
+use people_targets::people_records;

@@ -26,16 +26,35 @@ pub const MAX_TARGETS: u64 = 200;
 /// Largest target value.
 pub const MAX_TARGET_VALUE: f64 = 1_000_000_000.0;
 
-/// Whether the records can measure `indicator` yet; the last four wait for the teacher pool,
-/// reserve craftsmen, apprenticeship bases and certified firms, which the API does not hold.
+/// Whether the records can measure `indicator`: every indicator now (the teacher pool, reserve
+/// craftsmen, apprenticeship bases and certified firms measure the last four, `docs/people.md`).
+/// Kept so that an indicator added before its records reads "not yet measured".
 pub fn is_measured(indicator: TargetIndicator) -> bool {
-    !matches!(
-        indicator,
-        TargetIndicator::ReserveCraftsmen
-            | TargetIndicator::DemonstrationApprenticeshipBases
-            | TargetIndicator::CertifiedEnterprises
-            | TargetIndicator::DualQualifiedShare
-    )
+    match indicator {
+        TargetIndicator::IndustryEducationBases
+        | TargetIndicator::PublicTrainingBases
+        | TargetIndicator::SchoolInFactoryBases
+        | TargetIndicator::FactoryInSchoolSites
+        | TargetIndicator::TeacherPracticeStations
+        | TargetIndicator::OrderClasses
+        | TargetIndicator::ReserveCraftsmen
+        | TargetIndicator::DemonstrationApprenticeshipBases
+        | TargetIndicator::CertifiedEnterprises
+        | TargetIndicator::CouncilMeetings
+        | TargetIndicator::DualQualifiedShare => true,
+    }
+}
+
+/// Whether the indicator's figure is a share in percent (of the records standing, those that
+/// `hit`) rather than a count.
+fn is_share(indicator: TargetIndicator) -> bool {
+    indicator == TargetIndicator::DualQualifiedShare
+}
+
+/// Whether the indicator counts firms rather than records (a firm certified at two levels is one
+/// certified firm).
+fn counts_units(indicator: TargetIndicator) -> bool {
+    indicator == TargetIndicator::CertifiedEnterprises
 }
 
 /// Whether the indicator counts what happens in each year (order classes started) rather than
@@ -77,17 +96,22 @@ impl TargetStanding {
 }
 
 /// One countable record: the member behind it and the date it counts from.
-struct Counted {
-    unit: Uuid,
-    from: NaiveDate,
-    year: Option<i32>,
+pub(super) struct Counted {
+    pub(super) unit: Uuid,
+    pub(super) from: NaiveDate,
+    /// The first day it no longer counts (a base closed, a certification past its last day, a
+    /// teacher who left); `None` while it stands.
+    pub(super) until: Option<NaiveDate>,
+    /// For a share: the day it joins the numerator (a teacher's certification).
+    pub(super) hit: Option<NaiveDate>,
+    pub(super) year: Option<i32>,
     /// For a council meeting: the units present (the members behind the figure).
-    present: Vec<Uuid>,
+    pub(super) present: Vec<Uuid>,
 }
 
 /// Every target measured at the end of `year`: per-year targets first, then by deadline,
-/// indicator and source. A fixed number of
-/// SQL statements (five) whatever the number of targets and records. The secretariat and
+/// indicator and source. A fixed number of SQL statements (two, and one per kind of record the
+/// targets count) whatever the number of targets and records. The secretariat and
 /// committee staff.
 ///
 /// # Errors
@@ -195,6 +219,8 @@ async fn records(
                     .map(|s| Counted {
                         unit: s.1,
                         from: s.2.unwrap_or_else(|| s.3.date_naive()),
+                        until: None,
+                        hit: None,
                         year: None,
                         present: Vec::new(),
                     })
@@ -218,6 +244,8 @@ async fn records(
                 .map(|(unit, at)| Counted {
                     unit,
                     from: at.date_naive(),
+                    until: None,
+                    hit: None,
                     year: None,
                     present: Vec::new(),
                 })
@@ -240,6 +268,8 @@ async fn records(
                 .map(|(unit, y)| Counted {
                     unit,
                     from: NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default(),
+                    until: None,
+                    hit: None,
                     year: Some(y),
                     present: Vec::new(),
                 })
@@ -255,12 +285,15 @@ async fn records(
                 .map(|(held_on, _, present)| Counted {
                     unit: Uuid::nil(),
                     from: held_on,
+                    until: None,
+                    hit: None,
                     year: Some(held_on.year()),
                     present,
                 })
                 .collect(),
         );
     }
+    super::people_records(db, &wanted, year.min(TREND_FROM)..=year, &mut out).await?;
     Ok(out)
 }
 
@@ -303,7 +336,32 @@ fn measure(
         if per_year {
             r.year == Some(y)
         } else {
-            r.from.year() <= y
+            let end = NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX);
+            r.from <= end && r.until.is_none_or(|u| u > end)
+        }
+    };
+    let hits_in = |y: i32, r: &Counted| {
+        let end = NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX);
+        r.hit.is_some_and(|h| h <= end)
+    };
+    // The figure of year `y` over `rows`: a count of records (or of distinct members), or the
+    // share of the records standing that hit, in percent (`None` with no record standing).
+    let share = is_share(t.indicator);
+    let figure = |y: i32, rows: &[&Counted]| -> Option<f64> {
+        let standing: Vec<&&Counted> = rows.iter().filter(|r| counts_in(y, r)).collect();
+        if share {
+            let hits = standing.iter().filter(|r| hits_in(y, r)).count();
+            (!standing.is_empty()).then(|| hits as f64 * 100.0 / standing.len() as f64)
+        } else if counts_units(t.indicator) {
+            Some(
+                standing
+                    .iter()
+                    .map(|r| r.unit)
+                    .collect::<BTreeSet<_>>()
+                    .len() as f64,
+            )
+        } else {
+            Some(standing.len() as f64)
         }
     };
     // The council's meetings are the alliance's own: no member's scope applies to them.
@@ -313,11 +371,11 @@ fn measure(
         .filter(|r| alliance_level || scoped.contains_key(&r.unit))
         .collect();
     let trend = (year.min(TREND_FROM)..=year)
-        .map(|y| (y, rows.iter().filter(|r| counts_in(y, r)).count() as f64))
+        .filter_map(|y| figure(y, &rows).map(|f| (y, f)))
         .collect();
     let behind: BTreeSet<Uuid> = rows
         .iter()
-        .filter(|r| counts_in(year, r))
+        .filter(|r| counts_in(year, r) && (!share || hits_in(year, r)))
         .flat_map(|r| {
             if alliance_level {
                 r.present.clone()
@@ -331,12 +389,12 @@ fn measure(
         .filter(|u| behind.contains(&u.id))
         .cloned()
         .collect();
-    let actual = rows.iter().filter(|r| counts_in(year, r)).count() as f64;
+    let actual = figure(year, &rows);
     TargetStanding {
         target: t,
         year,
         measured: true,
-        actual: Some(actual),
+        actual,
         trend,
         members,
     }

@@ -59,6 +59,14 @@ pub enum NodeType {
     Resolution,
     /// `WorkPlanItem`.
     WorkPlanItem,
+    /// `Teacher`.
+    Teacher,
+    /// `ReserveCraftsman`.
+    ReserveCraftsman,
+    /// `ApprenticeshipBase`.
+    ApprenticeshipBase,
+    /// `EnterpriseCertification`.
+    EnterpriseCertification,
 }
 
 impl NodeType {
@@ -89,6 +97,10 @@ impl NodeType {
             Self::CommitteeMeeting => "CommitteeMeeting",
             Self::Resolution => "Resolution",
             Self::WorkPlanItem => "WorkPlanItem",
+            Self::Teacher => "Teacher",
+            Self::ReserveCraftsman => "ReserveCraftsman",
+            Self::ApprenticeshipBase => "ApprenticeshipBase",
+            Self::EnterpriseCertification => "EnterpriseCertification",
         }
     }
 
@@ -119,6 +131,10 @@ impl NodeType {
             "committee_meeting" => Self::CommitteeMeeting,
             "resolution" => Self::Resolution,
             "work_plan_item" => Self::WorkPlanItem,
+            "teacher" => Self::Teacher,
+            "reserve_craftsman" => Self::ReserveCraftsman,
+            "apprenticeship_base" => Self::ApprenticeshipBase,
+            "enterprise_certification" => Self::EnterpriseCertification,
             _ => return None,
         })
     }
@@ -149,6 +165,10 @@ impl NodeType {
             Self::CommitteeMeeting,
             Self::Resolution,
             Self::WorkPlanItem,
+            Self::Teacher,
+            Self::ReserveCraftsman,
+            Self::ApprenticeshipBase,
+            Self::EnterpriseCertification,
         ]
         .into_iter()
         .find(|t| t.name() == name)

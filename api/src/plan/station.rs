@@ -207,12 +207,10 @@ pub struct PracticeInput {
     pub station_id: Uuid,
     /// The school (the secretariat names it).
     pub school_id: Option<Uuid>,
-    /// Teacher's name.
-    pub teacher_name: String,
+    /// The teacher: one of the school's teachers in the pool.
+    pub teacher: TeacherRef,
     /// Specialty (one the station offers posts for).
     pub specialty: String,
-    /// Dual-qualified.
-    pub dual_qualified: bool,
     /// First day.
     pub start_date: NaiveDate,
     /// Last day.
@@ -221,6 +219,96 @@ pub struct PracticeInput {
     pub days_on_site: i32,
     /// What was practised.
     pub practised: Option<String>,
+}
+
+/// How a booking names its teacher.
+#[derive(Debug, Clone)]
+pub enum TeacherRef {
+    /// A teacher of the pool (`teacherId`).
+    Id(Uuid),
+    /// A name (the deprecated `teacherName`): the school's one teacher on staff of that name, or
+    /// a new specialty teacher of the pool with that name and the booking's specialty.
+    Name(String),
+}
+
+/// The school's teacher a booking names, on staff: `NOT_FOUND` on `teacherId` for another
+/// school's or an unknown one, `INVALID_TRANSITION` for one who left, `INVALID` on `teacherName`
+/// when several teachers of the school share the name (or it is blank).
+async fn pool_teacher(
+    txn: &sea_orm::DatabaseTransaction,
+    school: Uuid,
+    teacher: TeacherRef,
+    specialty: &str,
+    errors: &mut Vec<Violation>,
+) -> Result<Option<entity::teacher::Model>, Error> {
+    use entity::teacher;
+    use sea_orm::QuerySelect;
+    match teacher {
+        TeacherRef::Id(id) => match teacher::Entity::find_by_id(id)
+            .filter(teacher::Column::SchoolId.eq(school))
+            .one(txn)
+            .await?
+        {
+            None => errors.push(Violation::on(
+                "teacherId",
+                ViolationCode::NotFound,
+                msg!("people-teacher-unknown"),
+            )),
+            Some(t) if t.left_on.is_some() => errors.push(Violation::on(
+                "teacherId",
+                ViolationCode::InvalidTransition,
+                msg!("people-teacher-left"),
+            )),
+            Some(t) => return Ok(Some(t)),
+        },
+        TeacherRef::Name(name) => {
+            let name = required(&name, "teacherName", errors);
+            if name.is_empty() {
+                return Ok(None);
+            }
+            let mut same = teacher::Entity::find()
+                .filter(teacher::Column::SchoolId.eq(school))
+                .filter(teacher::Column::Name.eq(name.as_str()))
+                .filter(teacher::Column::LeftOn.is_null())
+                .limit(2)
+                .all(txn)
+                .await?;
+            match same.len() {
+                0 => {
+                    let now = Utc::now();
+                    let row = teacher::ActiveModel {
+                        id: Set(Uuid::now_v7()),
+                        school_id: Set(school),
+                        name: Set(name),
+                        specialties: Set(specialty.to_owned()),
+                        professional_titles: Set(String::new()),
+                        skill_levels: Set(String::new()),
+                        specialty_teacher: Set(true),
+                        subject_leader: Set(false),
+                        skill_master: Set(false),
+                        phone: Set(None),
+                        industry_qualification: Set(None),
+                        dual_qualified_on: Set(None),
+                        dual_qualified_evidence: Set(None),
+                        dual_qualified_by: Set(None),
+                        left_on: Set(None),
+                        created_at: Set(now),
+                        updated_at: Set(now),
+                    }
+                    .insert(txn)
+                    .await?;
+                    return Ok(Some(row));
+                }
+                1 => return Ok(same.pop()),
+                _ => errors.push(Violation::on(
+                    "teacherName",
+                    ViolationCode::Invalid,
+                    msg!("people-teacher-name-ambiguous"),
+                )),
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// Records a teacher's practice at a station (the teacher's school). The station's posts for the
@@ -238,7 +326,6 @@ pub async fn record_practice(
         Err(e) => return Ok(Err(e)),
     };
     let mut errors = Vec::new();
-    let teacher = required(&p.teacher_name, "teacherName", &mut errors);
     let specialty = required(&p.specialty, "specialty", &mut errors);
     if p.end_date < p.start_date {
         errors.push(Violation::on(
@@ -278,9 +365,14 @@ pub async fn record_practice(
             msg!("plan-teacher-not-from-school"),
         )),
     }
-    if !errors.is_empty() {
+    let teacher = if errors.is_empty() {
+        pool_teacher(&txn, school, p.teacher, &specialty, &mut errors).await?
+    } else {
+        None
+    };
+    let Some(teacher) = teacher.filter(|_| errors.is_empty()) else {
         return Ok(Err(errors));
-    }
+    };
     use chrono::Datelike;
     let year = p.start_date.year();
     let offered = practice_post::Entity::find()
@@ -306,9 +398,9 @@ pub async fn record_practice(
         id: Set(Uuid::now_v7()),
         station_id: Set(p.station_id),
         school_id: Set(school),
-        teacher_name: Set(teacher),
+        teacher_id: Set(teacher.id),
         specialty: Set(specialty),
-        dual_qualified: Set(p.dual_qualified),
+        dual_qualified: Set(teacher.dual_qualified_on.is_some_and(|d| d <= p.start_date)),
         start_date: Set(p.start_date),
         end_date: Set(p.end_date),
         days_on_site: Set(p.days_on_site),

@@ -532,6 +532,30 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
     // A draft demand of firm C: its own and the secretariat's only.
     let r = app.mutate("createOrderClassDemand", "CreateOrderClassDemandInput", json!({ "specialtyName": "焊接技术应用", "headcount": 10, "startYear": 2027, "startTerm": "AUTUMN" }), "orderClassDemand { id }", Some(&p.firm_c)).await;
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    // People and platforms: a nomination (personal), a base and a certification (shared); the
+    // pool's teacher is the one `fulfil` booked practice for.
+    let student = app
+        .post_graphql(
+            "query($id: ID!) { memberUnit(id: $id) { students(first: 1) { nodes { id } } } }",
+            json!({ "id": school }),
+            Some(&p.school),
+        )
+        .await
+        .ok();
+    let r = app.mutate("nominateReserveCraftsman", "NominateReserveCraftsmanInput", json!({ "year": 2026, "studentId": student.data()["memberUnit"]["students"]["nodes"][0]["id"], "reason": "省赛一等奖" }), "reserveCraftsman { id }", Some(&p.school)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let r = app.mutate("recordApprenticeshipBase", "RecordApprenticeshipBaseInput", json!({ "enterpriseId": app.unit_id(FIRM_A).await, "specialty": "数控技术应用", "establishedOn": "2026-03-01" }), "apprenticeshipBase { id }", Some(&p.school)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let r = app
+        .mutate(
+            "applyForEnterpriseCertification",
+            "ApplyForEnterpriseCertificationInput",
+            json!({ "level": "PROVINCIAL", "appliedOn": "2026-03-01" }),
+            "enterpriseCertification { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
 
     let committee_staff = app
         .account_token(
@@ -557,7 +581,7 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         &committee_staff,
         &evaluator,
     ];
-    let matrix: [(&str, &str, [u64; 8]); 11] = [
+    let matrix: [(&str, &str, [u64; 8]); 16] = [
         (SCHOOL, "students", [2, 0, 0, 0, 0, 2, 0, 0]),
         (SCHOOL, "internshipPlacements", [2, 0, 1, 1, 0, 2, 0, 0]),
         (FIRM_A, "internshipPlacements", [1, 1, 2, 0, 0, 2, 0, 0]),
@@ -569,6 +593,11 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         (FIRM_A, "orderClassDemands", [1, 1, 1, 1, 1, 1, 1, 0]),
         (SCHOOL, "orderClasses", [1, 1, 1, 1, 1, 1, 1, 0]),
         (FIRM_A, "trainingSites", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "teachers", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "reserveCraftsmen", [1, 0, 0, 0, 0, 1, 0, 0]),
+        (FIRM_A, "apprenticeshipBases", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "apprenticeshipBases", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (FIRM_A, "enterpriseCertifications", [1, 1, 1, 1, 1, 1, 1, 0]),
     ];
     for (unit, edge, expected) in matrix {
         let id = app.unit_id(unit).await;

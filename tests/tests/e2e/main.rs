@@ -20,6 +20,7 @@ mod i18n;
 mod member_registry;
 mod migrations;
 mod order_classes;
+mod people;
 mod placements;
 mod plan;
 mod readme;

@@ -36,13 +36,14 @@ const TABLES: [&str; 27] = [
 ];
 
 /// Columns that migrations add to tables an earlier one created.
-const ADDED_COLUMNS: [(&str, &str); 6] = [
+const ADDED_COLUMNS: [(&str, &str); 7] = [
     ("student", "national_id"),
     ("internship_placement", "guardian_consent_given"),
     ("member_unit", "name_sort_key"),
     ("internship_placement", "training_site_id"),
     ("member_unit", "may_sponsor_order_classes"),
     ("member_unit", "carries_firm_commitments"),
+    ("teacher_practice", "teacher_id"),
 ];
 
 /// Which of [`TABLES`] exist.
@@ -77,7 +78,8 @@ async fn assert_all_up(db: &DatabaseConnection) {
 
 both_databases!(
     every_migration_goes_up_down_and_up_again,
-    the_sort_key_migration_fills_the_key_of_existing_members
+    the_sort_key_migration_fills_the_key_of_existing_members,
+    the_people_migration_moves_practice_names_onto_the_teacher_pool
 );
 
 async fn every_migration_goes_up_down_and_up_again(app: TestApp) {
@@ -138,5 +140,129 @@ async fn the_sort_key_migration_fills_the_key_of_existing_members(app: TestApp) 
             u.name
         );
     }
+    db.close().await.unwrap();
+}
+
+async fn the_people_migration_moves_practice_names_onto_the_teacher_pool(app: TestApp) {
+    use entity::{member_unit, practice_station, teacher, teacher_practice};
+    use sea_orm::sea_query::{Alias, Query};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database_url(app.backend, dir.path()).await else {
+        return;
+    };
+    let db = Database::connect(&url).await.unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    seeds::load(&db).await.unwrap();
+    // Back to before the pool: the stints name their teachers as text.
+    let schema = SchemaManager::new(&db);
+    while schema.has_table("teacher").await.unwrap() {
+        Migrator::down(&db, Some(1)).await.unwrap();
+    }
+    let unit = |name: &'static str| {
+        let db = &db;
+        async move {
+            member_unit::Entity::find()
+                .filter(member_unit::Column::Name.eq(name))
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    };
+    let (firm, school, school_2) = (
+        unit("威高集团股份有限公司").await,
+        unit("威海技师学院").await,
+        unit("威海市文登技师学院").await,
+    );
+    let station = practice_station::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        host_unit_id: Set(firm),
+        name: Set("威高教师活动站".into()),
+        specialties: Set("数控技术应用".into()),
+        address: Set(None),
+        contact_person: Set(None),
+        contact_phone: Set(None),
+        created_at: Set(chrono::Utc::now()),
+        archived_at: Set(None),
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    // 王老师 twice at the school (two specialties), once at school 2: two teachers of that name.
+    for (school, name, specialty) in [
+        (school, "王老师", "数控技术应用"),
+        (school, "王老师", "机电一体化"),
+        (school_2, "王老师", "数控技术应用"),
+        (school, "李老师", "数控技术应用"),
+    ] {
+        let insert = Query::insert()
+            .into_table(Alias::new("teacher_practice"))
+            .columns(
+                [
+                    "id",
+                    "station_id",
+                    "school_id",
+                    "teacher_name",
+                    "specialty",
+                    "start_date",
+                    "end_date",
+                    "days_on_site",
+                    "created_at",
+                ]
+                .map(Alias::new),
+            )
+            .values_panic([
+                uuid::Uuid::now_v7().into(),
+                station.id.into(),
+                school.into(),
+                name.into(),
+                specialty.into(),
+                chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap().into(),
+                chrono::NaiveDate::from_ymd_opt(2026, 7, 10).unwrap().into(),
+                8.into(),
+                chrono::Utc::now().into(),
+            ])
+            .to_owned();
+        db.execute(&insert).await.unwrap();
+    }
+    Migrator::up(&db, None).await.unwrap();
+    let teachers = teacher::Entity::find().all(&db).await.unwrap();
+    let mut found: Vec<(bool, String, String)> = teachers
+        .iter()
+        .map(|t| (t.school_id == school, t.name.clone(), t.specialties.clone()))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            (false, "王老师".into(), "数控技术应用".into()),
+            (true, "李老师".into(), "数控技术应用".into()),
+            (true, "王老师".into(), "数控技术应用\n机电一体化".into()),
+        ]
+    );
+    // Every stint names its school's teacher of its old name.
+    for p in teacher_practice::Entity::find().all(&db).await.unwrap() {
+        let t = teachers.iter().find(|t| t.id == p.teacher_id).unwrap();
+        assert_eq!(t.school_id, p.school_id);
+    }
+    // And down again puts the names back.
+    Migrator::down(&db, Some(1)).await.unwrap();
+    let names = db
+        .query_all(
+            &Query::select()
+                .column(Alias::new("teacher_name"))
+                .from(Alias::new("teacher_practice"))
+                .to_owned(),
+        )
+        .await
+        .unwrap();
+    let mut names: Vec<String> = names
+        .iter()
+        .map(|r| r.try_get::<String>("", "teacher_name").unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["李老师", "王老师", "王老师", "王老师"]);
     db.close().await.unwrap();
 }

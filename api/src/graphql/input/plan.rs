@@ -96,13 +96,19 @@ pub struct RecordTeacherPracticeInput {
     pub station_id: ID,
     /// The school (global ID; the secretariat names it).
     pub school_id: Option<ID>,
-    /// Teacher's name.
-    pub teacher_name: String,
+    /// The teacher (global ID of a `Teacher` of the school, on its staff): `NOT_FOUND` for
+    /// another school's, `INVALID_TRANSITION` for one who left. Give it or `teacherName`.
+    pub teacher_id: Option<ID>,
+    /// The teacher's name, when `teacherId` is not given: the school's one teacher of that name
+    /// on staff, or a new teacher added to the pool (`INVALID` when several share the name).
+    #[graphql(deprecation = "Name the teacher of the pool: `teacherId` (see `addTeacher`).")]
+    pub teacher_name: Option<String>,
     /// Specialty (a posts' specialty of the station; `NO_PRACTICE_POST_LEFT` when none is left).
     pub specialty: String,
-    /// Dual-qualified (双师型).
-    #[graphql(default)]
-    pub dual_qualified: bool,
+    /// Ignored: whether a teacher is dual-qualified is the teaching-staff committee's
+    /// certification (`certifyDualQualified`), recorded on the teacher.
+    #[graphql(deprecation = "Certified on the teacher: `Teacher.dualQualified`.")]
+    pub dual_qualified: Option<bool>,
     /// First day.
     pub start_date: Date,
     /// Last day.

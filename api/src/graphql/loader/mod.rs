@@ -28,6 +28,7 @@ use super::edge::EdgeBatches;
 use super::error::ApiError;
 
 mod order_class;
+mod people;
 mod placement;
 mod plan;
 mod registry;
@@ -36,6 +37,7 @@ pub use order_class::{
     ClassesByDemand, EnrolmentStatsLoader, EnrolmentsByClass, ParticipantsByDemand,
     SponsorsByClass, prime_demands, prime_order_classes,
 };
+pub use people::{NominationsByStudent, PracticesByTeacher, prime_teachers};
 pub use placement::{InternCountsLoader, prime_placements};
 pub use plan::{
     AssignmentsByCraftsman, AttendanceByMeeting, ClassesByMentor, MentorsBySite, PartnersBySite,
@@ -68,6 +70,10 @@ macro_rules! keyed {
     )*};
 }
 keyed!(
+    teacher,
+    reserve_craftsman,
+    apprenticeship_base,
+    enterprise_certification,
     committee_meeting,
     resolution,
     work_plan_item,
@@ -304,6 +310,13 @@ loaders! {
     craftsman: ById<craftsman::Entity> => by_id,
     /// Training sites by id (seen by every signed-in caller).
     training_site: ById<training_site::Entity> => by_id,
+    /// Teachers of the pool by id (seen by every signed-in caller but an evaluator; phones are
+    /// guarded on the object).
+    teacher: ById<entity::teacher::Entity> => by_id,
+    /// See [`PracticesByTeacher`].
+    practices_by_teacher: Children<PracticesByTeacher> => children,
+    /// See [`NominationsByStudent`].
+    nominations_by_student: Children<NominationsByStudent> => children,
 }
 
 /// The selection of the items of a connection field: `nodes { … }` and `edges { node { … } }`.

@@ -134,6 +134,7 @@ mod auth;
 mod committees;
 mod council;
 mod order_class;
+mod people;
 mod placement;
 mod plan;
 mod registry;
@@ -149,4 +150,5 @@ pub struct Mutation(
     plan::corrections::CorrectionMutation,
     committees::CommitteesMutation,
     council::CouncilMutation,
+    people::PeopleMutation,
 );

@@ -293,12 +293,25 @@ impl PlanMutation {
             TeacherPracticePayload,
             opt_unit(&input.school_id, "schoolId")
         );
+        let teacher = match (&input.teacher_id, input.teacher_name) {
+            (Some(id), _) => domain::TeacherRef::Id(bail_on!(
+                TeacherPracticePayload,
+                input_id(NodeType::Teacher, id, "teacherId")
+            )),
+            (None, Some(name)) => domain::TeacherRef::Name(name),
+            (None, None) => {
+                return Ok(TeacherPracticePayload::failed(vec![UserError::on(
+                    "teacherId",
+                    crate::graphql::error::UserErrorCode::Blank,
+                    crate::msg!("field-blank", field = "teacherId"),
+                )]));
+            }
+        };
         let p = PracticeInput {
             station_id: station,
             school_id: school,
-            teacher_name: input.teacher_name,
+            teacher,
             specialty: input.specialty,
-            dual_qualified: input.dual_qualified,
             start_date: input.start_date.into(),
             end_date: input.end_date.into(),
             days_on_site: input.days_on_site,

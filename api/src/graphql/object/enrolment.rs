@@ -181,6 +181,28 @@ impl Student {
         self.0.specialty.as_deref()
     }
 
+    /// The student's reserve-craftsman nominations (威海工匠后备人才, Weihai 2020 plan, task 17),
+    /// oldest first, with each year's decision: the student's school and the secretariat only
+    /// (`FORBIDDEN` for anyone else). Batched: one SQL statement for every student of a response.
+    async fn reserve_craftsman_nominations(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::ReserveCraftsman>> {
+        let a = crate::graphql::guard::actor(ctx);
+        if !(a.is_secretariat() || a.school() == Some(self.0.school_id)) {
+            return Err(ApiError::Forbidden(msg!("forbidden-school-staff-only")).into());
+        }
+        Ok(ctx
+            .data::<crate::graphql::loader::Loaders>()?
+            .nominations_by_student
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(super::ReserveCraftsman)
+            .collect())
+    }
+
     /// National ID number, masked: the first 6 and last 4 characters, e.g. `371002********1234`.
     /// The full number is never returned.
     async fn national_id_masked(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {

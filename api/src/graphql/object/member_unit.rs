@@ -574,6 +574,13 @@ impl MemberUnit {
         e::unit_outcomes(ctx, self.0.id, graduation_year, page).await
     }
 
+    /// The people-and-platforms fields (`teachers`, `reserveCraftsmen`, `apprenticeshipBases`,
+    /// `enterpriseCertifications`), flattened into this type.
+    #[graphql(flatten)]
+    async fn people(&self) -> super::unit_people::MemberUnitPeople {
+        super::unit_people::MemberUnitPeople(self.0.id)
+    }
+
     /// Its enterprise-culture corridor (企业文化长廊, Founding notice 二(四)9), for a school that
     /// recorded one (`recordCultureCorridor`); any account but an evaluator's. One SQL statement.
     #[graphql(guard = "crate::graphql::guard::RoleGuard::Authenticated")]

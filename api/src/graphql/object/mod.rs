@@ -24,11 +24,13 @@ mod internship_posts;
 mod member_unit;
 mod node;
 mod order_class;
+mod people;
 mod placement;
 mod plan;
 mod plan_people;
 mod targets;
 mod unit_edges;
+mod unit_people;
 mod unit_roles;
 
 pub use account::Account;
@@ -48,6 +50,12 @@ pub use node::Node;
 pub use order_class::{
     DemandParticipantConnection, EnrolmentConnection, OrderClass, OrderClassConnection,
     OrderClassDemandConnection, OrderClassSponsor, OrderClassSponsorConnection,
+};
+pub use people::{
+    ApprenticeshipBase, ApprenticeshipBaseConnection, DualQualifiedStanding,
+    EnterpriseCertification, EnterpriseCertificationConnection, ReserveCraftsman,
+    ReserveCraftsmanConnection, ReserveCraftsmenYear, SchoolDualQualifiedShare,
+    SchoolReserveCraftsmen, Teacher, TeacherConnection,
 };
 pub use placement::{
     GraduateOutcome, InternshipPlacement, InternshipPlacementConnection, RuleFinding,

@@ -8,6 +8,7 @@ use super::{
     Event, InternshipPlacement, MemberUnit, Milestone, OrderClass, OrderClassDemand, Resolution,
     Student, Target, TeacherPractice, TeacherPracticeStation, TrainingSite, WorkPlanItem,
 };
+use super::{ApprenticeshipBase, EnterpriseCertification, ReserveCraftsman, Teacher};
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
 /// type's own query.
@@ -79,4 +80,12 @@ pub enum Node {
     Resolution(Resolution),
     /// An item of a committee's work plan (any account but an evaluator's).
     WorkPlanItem(WorkPlanItem),
+    /// A teacher of the pool (any account but an evaluator's; the phone is guarded).
+    Teacher(Teacher),
+    /// A reserve-craftsman nomination (the student's school and the secretariat only).
+    ReserveCraftsman(ReserveCraftsman),
+    /// An apprenticeship base (any account but an evaluator's).
+    ApprenticeshipBase(ApprenticeshipBase),
+    /// An industry-education enterprise certification (any account but an evaluator's).
+    EnterpriseCertification(EnterpriseCertification),
 }

@@ -347,15 +347,24 @@ impl TeacherPractice {
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         unit(ctx, self.0.school_id).await
     }
-    /// Teacher's name.
-    async fn teacher_name(&self) -> &str {
-        &self.0.teacher_name
+    /// The teacher, in the teacher pool (`null` only when the caller may not read the pool).
+    async fn teacher(&self, ctx: &Context<'_>) -> ApiResult<Option<super::Teacher>> {
+        super::people::teacher(ctx, self.0.teacher_id).await
+    }
+    /// The teacher's name.
+    #[graphql(deprecation = "Read `teacher { name }`.")]
+    async fn teacher_name(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        Ok(super::people::teacher(ctx, self.0.teacher_id)
+            .await?
+            .map(|t| t.0.name))
     }
     /// Specialty.
     async fn specialty(&self) -> &str {
         &self.0.specialty
     }
-    /// Dual-qualified (双师型).
+    /// Whether the teacher was dual-qualified (双师型) when the stint was recorded: the school's
+    /// statement on bookings made before the teacher pool, the teaching-staff committee's
+    /// certification since. The teacher's status now is `teacher { dualQualified }`.
     async fn dual_qualified(&self) -> bool {
         self.0.dual_qualified
     }

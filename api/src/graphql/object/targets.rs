@@ -207,9 +207,8 @@ impl TargetStanding {
         self.0.year
     }
 
-    /// Whether the records measure the indicator yet. `false` ("not yet measured") for reserve
-    /// craftsmen, apprenticeship bases, certified firms and the dual-qualified share, which the
-    /// API does not record yet; the figures below are then null or empty.
+    /// Whether the records measure the indicator (every indicator the API knows is measured;
+    /// `false`, "not yet measured", would leave the figures below null or empty).
     async fn measured(&self) -> bool {
         self.0.measured
     }

@@ -116,7 +116,9 @@ pub fn unarchived(cond: Condition, include_archived: bool, column: impl ColumnTr
     }
 }
 
+mod people;
 mod plan;
+pub use people::*;
 pub use plan::*;
 
 /// `MemberUnit.orderClassDemands`.

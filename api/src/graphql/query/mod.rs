@@ -5,6 +5,7 @@ mod committees;
 mod labels;
 mod node;
 mod order_class;
+mod people;
 mod placement;
 mod plan;
 mod registry;
@@ -31,4 +32,5 @@ pub struct Query(
     labels::LabelsQuery,
     audit::AuditQuery,
     committees::CommitteesQuery,
+    people::PeopleQuery,
 );

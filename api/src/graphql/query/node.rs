@@ -7,6 +7,7 @@ use entity::{
     internship_placement, milestone, order_class, order_class_demand, practice_station, resolution,
     student, target, teacher_practice, training_site, work_plan_item,
 };
+use entity::{apprenticeship_base, enterprise_certification, reserve_craftsman, teacher};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -20,6 +21,9 @@ use crate::graphql::object::{
     CraftsmanAssignment, Enrolment, EvaluationItem, EvaluationRound, Event, InternshipPlacement,
     MemberUnit, Milestone, Node, OrderClass, OrderClassDemand, Resolution, Student, StudentView,
     Target, TeacherPractice, TeacherPracticeStation, TrainingSite, WorkPlanItem,
+};
+use crate::graphql::object::{
+    ApprenticeshipBase, EnterpriseCertification, ReserveCraftsman, Teacher,
 };
 use crate::msg;
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
@@ -141,9 +145,37 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
         crate::committees::item_scope(a),
     )
     .await?;
+    let mut teachers =
+        rows::<teacher::Entity>(db, want(NodeType::Teacher), crate::people::teacher_scope(a))
+            .await?;
+    let mut nominations = rows::<reserve_craftsman::Entity>(
+        db,
+        want(NodeType::ReserveCraftsman),
+        crate::people::reserve_scope(a),
+    )
+    .await?;
+    let mut bases =
+        rows::<apprenticeship_base::Entity>(db, want(NodeType::ApprenticeshipBase), signed_in(a))
+            .await?;
+    let mut certifications = rows::<enterprise_certification::Entity>(
+        db,
+        want(NodeType::EnterpriseCertification),
+        signed_in(a),
+    )
+    .await?;
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
+            NodeType::Teacher => teachers.remove(&id).map(|m| Node::Teacher(Teacher(m))),
+            NodeType::ReserveCraftsman => nominations
+                .remove(&id)
+                .map(|m| Node::ReserveCraftsman(ReserveCraftsman(m))),
+            NodeType::ApprenticeshipBase => bases
+                .remove(&id)
+                .map(|m| Node::ApprenticeshipBase(ApprenticeshipBase(m))),
+            NodeType::EnterpriseCertification => certifications
+                .remove(&id)
+                .map(|m| Node::EnterpriseCertification(EnterpriseCertification(m))),
             NodeType::Alliance => alliances.remove(&id).map(|m| Node::Alliance(Alliance(m))),
             NodeType::MemberUnit => units
                 .get(&id)
