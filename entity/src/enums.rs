@@ -1338,3 +1338,46 @@ pub enum CertificationStatus {
     #[sea_orm(string_value = "EXPIRED")]
     Expired,
 }
+
+/// A kind of high-skill platform a member holds (高技能人才平台载体, Ten Measures (1), (4)).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))")]
+pub enum PlatformKind {
+    /// 齐鲁技能大师特色工作站 (provincial; Ten Measures (1): one-off 100,000 CNY).
+    #[sea_orm(string_value = "QILU_SKILL_MASTER_STATION")]
+    QiluSkillMasterStation,
+    /// 世界技能大赛省级集训基地 (provincial; Ten Measures (1): one-off 100,000 CNY).
+    #[sea_orm(string_value = "WORLDSKILLS_PROVINCIAL_BASE")]
+    WorldskillsProvincialBase,
+    /// 世界技能大赛省级重点集训基地 (provincial; Ten Measures (4); no grant stated).
+    #[sea_orm(string_value = "WORLDSKILLS_PROVINCIAL_KEY_BASE")]
+    WorldskillsProvincialKeyBase,
+    /// 省技工教育优质校 (provincial; Ten Measures (1): one-off 100,000 CNY).
+    #[sea_orm(string_value = "PROVINCIAL_QUALITY_SCHOOL")]
+    ProvincialQualitySchool,
+    /// 国家级高技能人才培训基地 (national; Ten Measures (4): one-off 1,000,000 CNY).
+    #[sea_orm(string_value = "NATIONAL_HIGH_SKILL_TRAINING_BASE")]
+    NationalHighSkillTrainingBase,
+    /// 国家级技能大师工作室 (national; Ten Measures (4): one-off 500,000 CNY).
+    #[sea_orm(string_value = "NATIONAL_SKILL_MASTER_STUDIO")]
+    NationalSkillMasterStudio,
+    /// 世界技能大赛中国集训基地 (national; Ten Measures (4): one-off 500,000 CNY).
+    #[sea_orm(string_value = "WORLDSKILLS_CHINA_BASE")]
+    WorldskillsChinaBase,
+    /// 市级竞赛基地 (municipal; Ten Measures (4): "鼓励建立市级竞赛基地"; no grant stated).
+    #[sea_orm(string_value = "MUNICIPAL_COMPETITION_BASE")]
+    MunicipalCompetitionBase,
+}

@@ -38,6 +38,8 @@ pub mod milestone;
 pub mod order_class;
 pub mod order_class_demand;
 pub mod order_class_sponsor;
+pub mod platform;
+pub mod platform_grant;
 pub mod practice_post;
 pub mod practice_station;
 pub mod reserve_craftsman;

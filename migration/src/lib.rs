@@ -34,6 +34,7 @@ mod m20261125_000002_council;
 mod m20261125_000003_alliance_calendar;
 mod m20261125_000004_culture_corridor;
 mod m20261126_000001_people;
+mod m20261126_000002_platforms;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_alliance_calendar::Migration),
             Box::new(m20261125_000004_culture_corridor::Migration),
             Box::new(m20261126_000001_people::Migration),
+            Box::new(m20261126_000002_platforms::Migration),
         ]
     }
 }

@@ -395,3 +395,18 @@ enum-CertificationStatus-APPLIED = Applied
 enum-CertificationStatus-CERTIFIED = Certified
 enum-CertificationStatus-REJECTED = Rejected
 enum-CertificationStatus-EXPIRED = Expired
+
+## PlatformKind
+enum-PlatformKind-QILU_SKILL_MASTER_STATION = Qilu skill-master station
+enum-PlatformKind-WORLDSKILLS_PROVINCIAL_BASE = WorldSkills provincial training base
+enum-PlatformKind-WORLDSKILLS_PROVINCIAL_KEY_BASE = WorldSkills provincial key training base
+enum-PlatformKind-PROVINCIAL_QUALITY_SCHOOL = Provincial quality technical school
+enum-PlatformKind-NATIONAL_HIGH_SKILL_TRAINING_BASE = National high-skill training base
+enum-PlatformKind-NATIONAL_SKILL_MASTER_STUDIO = National skill-master studio
+enum-PlatformKind-WORLDSKILLS_CHINA_BASE = WorldSkills China training base
+enum-PlatformKind-MUNICIPAL_COMPETITION_BASE = Municipal competition base
+
+## PlatformLevel
+enum-PlatformLevel-MUNICIPAL = Municipal
+enum-PlatformLevel-PROVINCIAL = Provincial
+enum-PlatformLevel-NATIONAL = National

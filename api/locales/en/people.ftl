@@ -18,3 +18,7 @@ people-certification-taken = the firm has a certification record at this level a
 people-certification-unknown = no certification has this ID
 people-certification-transition = a certification cannot go from { $from } to { $to }
 people-certification-days = the days are out of order: applied, certified, then expires
+people-platform-taken = the member holds a platform of this kind and name already
+people-grant-unknown = no grant has this ID
+people-grant-paid = the grant is paid already
+people-paid-before-due = the grant is paid before it fell due

@@ -395,3 +395,18 @@ enum-CertificationStatus-APPLIED = 已申请
 enum-CertificationStatus-CERTIFIED = 已认定
 enum-CertificationStatus-REJECTED = 未通过
 enum-CertificationStatus-EXPIRED = 已到期
+
+## PlatformKind
+enum-PlatformKind-QILU_SKILL_MASTER_STATION = 齐鲁技能大师特色工作站
+enum-PlatformKind-WORLDSKILLS_PROVINCIAL_BASE = 世界技能大赛省级集训基地
+enum-PlatformKind-WORLDSKILLS_PROVINCIAL_KEY_BASE = 世界技能大赛省级重点集训基地
+enum-PlatformKind-PROVINCIAL_QUALITY_SCHOOL = 省技工教育优质校
+enum-PlatformKind-NATIONAL_HIGH_SKILL_TRAINING_BASE = 国家级高技能人才培训基地
+enum-PlatformKind-NATIONAL_SKILL_MASTER_STUDIO = 国家级技能大师工作室
+enum-PlatformKind-WORLDSKILLS_CHINA_BASE = 世界技能大赛中国集训基地
+enum-PlatformKind-MUNICIPAL_COMPETITION_BASE = 市级竞赛基地
+
+## PlatformLevel
+enum-PlatformLevel-MUNICIPAL = 市级
+enum-PlatformLevel-PROVINCIAL = 省级
+enum-PlatformLevel-NATIONAL = 国家级

@@ -18,3 +18,7 @@ people-certification-taken = 该企业在此级别已有认定记录
 people-certification-unknown = 没有该 ID 的认定记录
 people-certification-transition = 认定状态不能从 { $from } 变为 { $to }
 people-certification-days = 日期顺序有误：应依次为申请、认定、到期
+people-platform-taken = 该成员单位已有同类同名平台
+people-grant-unknown = 没有该 ID 的资助
+people-grant-paid = 该资助已拨付
+people-paid-before-due = 拨付日期早于资助应拨日期

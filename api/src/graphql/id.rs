@@ -67,6 +67,10 @@ pub enum NodeType {
     ApprenticeshipBase,
     /// `EnterpriseCertification`.
     EnterpriseCertification,
+    /// `Platform`.
+    Platform,
+    /// `PlatformGrant`.
+    PlatformGrant,
 }
 
 impl NodeType {
@@ -101,6 +105,8 @@ impl NodeType {
             Self::ReserveCraftsman => "ReserveCraftsman",
             Self::ApprenticeshipBase => "ApprenticeshipBase",
             Self::EnterpriseCertification => "EnterpriseCertification",
+            Self::Platform => "Platform",
+            Self::PlatformGrant => "PlatformGrant",
         }
     }
 
@@ -135,6 +141,8 @@ impl NodeType {
             "reserve_craftsman" => Self::ReserveCraftsman,
             "apprenticeship_base" => Self::ApprenticeshipBase,
             "enterprise_certification" => Self::EnterpriseCertification,
+            "platform" => Self::Platform,
+            "platform_grant" => Self::PlatformGrant,
             _ => return None,
         })
     }
@@ -169,6 +177,8 @@ impl NodeType {
             Self::ReserveCraftsman,
             Self::ApprenticeshipBase,
             Self::EnterpriseCertification,
+            Self::Platform,
+            Self::PlatformGrant,
         ]
         .into_iter()
         .find(|t| t.name() == name)

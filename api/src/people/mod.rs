@@ -5,10 +5,12 @@
 //! names who may see it.
 
 mod firms;
+mod platforms;
 mod reserve;
 mod teachers;
 
 pub use firms::*;
+pub use platforms::*;
 pub use reserve::*;
 pub use teachers::*;
 

@@ -15,7 +15,8 @@ both_databases!(
     the_pool_certifies_dual_qualified_teachers_and_measures_the_share,
     reserve_craftsmen_are_nominated_selected_and_counted,
     apprenticeship_bases_and_certified_firms_count_toward_the_targets,
-    a_units_people_cost_the_same_statements_for_more_records
+    a_units_people_cost_the_same_statements_for_more_records,
+    platforms_carry_the_grants_the_measures_state_and_the_ledger_follows_them
 );
 
 const TEACHER: &str = "teacher { id name specialties specialtyTeacher dualQualified dualQualifiedOn leftOn school { name } }";
@@ -815,7 +816,7 @@ async fn statements(app: &TestApp, query: &str, token: &str) -> u64 {
 
 async fn a_units_people_cost_the_same_statements_for_more_records(app: TestApp) {
     let p = parties(&app).await;
-    let q = "{ memberUnits(first: 20) { nodes { name teachers(first: 5) { totalCount nodes { name confirmedPracticeDays school { name } } } apprenticeshipBases { nodes { specialty enterprise { name } } } enterpriseCertifications { nodes { level } } } } }";
+    let q = "{ memberUnits(first: 20) { nodes { name teachers(first: 5) { totalCount nodes { name confirmedPracticeDays school { name } } } apprenticeshipBases { nodes { specialty enterprise { name } } } enterpriseCertifications { nodes { level } } platforms { nodes { name grantFen } } platformGrants { nodes { amountFen } } } } }";
     // One of each first (a relation with no row at all costs no statement), then more.
     add_teacher(&app, &p.school, json!({ "name": "甲" })).await;
     let firm = app.unit_id(FIRM_A).await;
@@ -839,7 +840,28 @@ async fn a_units_people_cost_the_same_statements_for_more_records(app: TestApp) 
         )
         .await;
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let platform = |unit: &str, name: &str| json!({ "unitId": unit, "kind": "NATIONAL_SKILL_MASTER_STUDIO", "name": name, "approvedOn": "2026-05-01", "document": "人社部函〔2026〕1号" });
+    let r = app
+        .mutate(
+            "recordPlatform",
+            "RecordPlatformInput",
+            platform(&firm, "甲工作室"),
+            "platform { id }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
     let few = statements(&app, q, &p.secretariat).await;
+    for name in ["乙工作室", "丙工作室"] {
+        app.mutate(
+            "recordPlatform",
+            "RecordPlatformInput",
+            platform(&app.unit_id(SCHOOL).await, name),
+            "platform { id }",
+            Some(&p.secretariat),
+        )
+        .await;
+    }
     for (token, name) in [(&p.school, "乙"), (&p.school, "丙"), (&p.school_2, "丁")] {
         add_teacher(&app, token, json!({ "name": name })).await;
     }
@@ -864,4 +886,238 @@ async fn a_units_people_cost_the_same_statements_for_more_records(app: TestApp) 
     let more = statements(&app, q, &p.secretariat).await;
     println!("memberUnits with teachers, bases and certifications: {few} → {more} statements");
     assert_eq!(few, more);
+}
+
+async fn platforms_carry_the_grants_the_measures_state_and_the_ledger_follows_them(app: TestApp) {
+    let p = parties(&app).await;
+    let staff = app
+        .account_token(
+            "staff@committee.example.org",
+            AccountRole::CommitteeStaff,
+            Some("校企合作与招生就业"),
+        )
+        .await;
+    let school = app.unit_id(SCHOOL).await;
+    let firm = app.unit_id(FIRM_A).await;
+    const PLATFORM: &str = "platform { id kind level grantFen unit { name } }";
+    let platform = |unit: &str, kind: &str, name: &str, doc: &str| json!({ "unitId": unit, "kind": kind, "name": name, "approvedOn": "2026-05-01", "document": doc });
+    let studio = platform(
+        &school,
+        "NATIONAL_SKILL_MASTER_STUDIO",
+        "王建国国家级技能大师工作室",
+        "人社部函〔2026〕12号",
+    );
+    let r = app
+        .mutate(
+            "recordPlatform",
+            "RecordPlatformInput",
+            studio.clone(),
+            PLATFORM,
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["FORBIDDEN"], "{r}");
+    let s = app
+        .mutate(
+            "recordPlatform",
+            "RecordPlatformInput",
+            studio.clone(),
+            PLATFORM,
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&s), Vec::<String>::new(), "{s}");
+    assert_eq!(s["platform"]["level"], "NATIONAL");
+    assert_eq!(s["platform"]["grantFen"], 50_000_000); // 500,000 CNY, Ten Measures (4)
+    let r = app
+        .mutate(
+            "recordPlatform",
+            "RecordPlatformInput",
+            studio,
+            PLATFORM,
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["TAKEN"], "{r}");
+    let r = app
+        .mutate(
+            "recordPlatform",
+            "RecordPlatformInput",
+            platform(
+                &school,
+                "MUNICIPAL_COMPETITION_BASE",
+                "市级数控竞赛基地",
+                " ",
+            ),
+            PLATFORM,
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["BLANK"], "{r}");
+    let r = app
+        .mutate(
+            "recordPlatform",
+            "RecordPlatformInput",
+            platform(
+                &school,
+                "MUNICIPAL_COMPETITION_BASE",
+                "市级数控竞赛基地",
+                "威人社字〔2026〕3号",
+            ),
+            PLATFORM,
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(r["platform"]["grantFen"], Value::Null, "{r}");
+    let r = app
+        .mutate(
+            "recordPlatform",
+            "RecordPlatformInput",
+            platform(
+                &firm,
+                "QILU_SKILL_MASTER_STATION",
+                "威高齐鲁技能大师特色工作站",
+                "鲁人社字〔2026〕5号",
+            ),
+            PLATFORM,
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(r["platform"]["grantFen"], 10_000_000, "{r}"); // 100,000 CNY, Ten Measures (1)
+
+    // The ledger: a grant for each platform whose kind carries one, due from its approval.
+    let ledger = "query($u: ID) { platformGrants(unitId: $u) { totalCount nodes { id kind amountFen dueOn paid unit { name } } } }";
+    let all = app
+        .post_graphql(ledger, json!({}), Some(&p.secretariat))
+        .await
+        .ok();
+    assert_eq!(
+        all.data()["platformGrants"]["totalCount"],
+        2,
+        "{}",
+        all.body
+    );
+    let grant = all.data()["platformGrants"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["kind"] == "NATIONAL_SKILL_MASTER_STUDIO")
+        .unwrap()
+        .clone();
+    assert_eq!(grant["dueOn"], "2026-05-01");
+    assert_eq!(grant["paid"], false);
+    // A member reads its own ledger; another member none of it.
+    for (token, n) in [(&p.school, 1), (&p.firm_a, 1), (&p.firm_b, 0), (&staff, 2)] {
+        let r = app.post_graphql(ledger, json!({}), Some(token)).await.ok();
+        assert_eq!(r.data()["platformGrants"]["totalCount"], n, "{}", r.body);
+    }
+    let r = app
+        .post_graphql(
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": grant["id"] }),
+            Some(&p.firm_b),
+        )
+        .await;
+    assert_eq!(r.error_codes(), vec!["NOT_FOUND"]);
+
+    // Paid once, with a reference, not before it fell due.
+    let pay =
+        |on: &str| json!({ "id": grant["id"], "paidOn": on, "reference": "威财社指〔2026〕21号" });
+    let r = app
+        .mutate(
+            "recordGrantPayment",
+            "RecordGrantPaymentInput",
+            pay("2026-06-01"),
+            "platformGrant { paid }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["FORBIDDEN"], "{r}");
+    let r = app
+        .mutate(
+            "recordGrantPayment",
+            "RecordGrantPaymentInput",
+            pay("2026-04-01"),
+            "platformGrant { paid }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["INVALID"], "{r}");
+    let r = app
+        .mutate(
+            "recordGrantPayment",
+            "RecordGrantPaymentInput",
+            pay("2026-06-01"),
+            "platformGrant { paid paidOn reference }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(r["platformGrant"]["paidOn"], "2026-06-01", "{r}");
+    let r = app
+        .mutate(
+            "recordGrantPayment",
+            "RecordGrantPaymentInput",
+            pay("2026-06-02"),
+            "platformGrant { paid }",
+            Some(&p.secretariat),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["INVALID_TRANSITION"], "{r}");
+
+    // Totals by kind: due and paid, in fen.
+    let totals = "{ platformGrantTotals(year: 2026) { kind grants dueFen paidFen } }";
+    let r = app.post_graphql(totals, json!({}), Some(&staff)).await.ok();
+    assert_eq!(
+        r.data()["platformGrantTotals"],
+        json!([
+            { "kind": "NATIONAL_SKILL_MASTER_STUDIO", "grants": 1, "dueFen": 50_000_000, "paidFen": 50_000_000 },
+            { "kind": "QILU_SKILL_MASTER_STATION", "grants": 1, "dueFen": 10_000_000, "paidFen": 0 },
+        ])
+    );
+    let r = app
+        .post_graphql(totals, json!({}), Some(&p.firm_a))
+        .await
+        .ok();
+    assert_eq!(
+        r.data()["platformGrantTotals"],
+        json!([
+            { "kind": "QILU_SKILL_MASTER_STATION", "grants": 1, "dueFen": 10_000_000, "paidFen": 0 },
+        ])
+    );
+    let r = app
+        .post_graphql(
+            "{ platformGrantTotals(year: 2025) { kind } }",
+            json!({}),
+            Some(&staff),
+        )
+        .await
+        .ok();
+    assert_eq!(r.data()["platformGrantTotals"], json!([]));
+    // The rates are the measures': 8 kinds, 6 of them with a grant.
+    let r = app
+        .post_graphql(
+            "{ platformGrantRates { kind level amountFen source } }",
+            json!({}),
+            Some(&p.firm_b),
+        )
+        .await
+        .ok();
+    let rates = r.data()["platformGrantRates"].as_array().unwrap();
+    assert_eq!(rates.len(), 8);
+    let base = rates
+        .iter()
+        .find(|r| r["kind"] == "NATIONAL_HIGH_SKILL_TRAINING_BASE")
+        .unwrap();
+    assert_eq!(
+        (base["amountFen"].clone(), base["source"].clone()),
+        (json!(100_000_000), json!("Ten Measures (4)"))
+    );
+    assert_eq!(
+        rates.iter().filter(|r| !r["amountFen"].is_null()).count(),
+        6
+    );
+    // Reachable from the member.
+    let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { platforms { totalCount } platformGrants { totalCount } } }", json!({ "id": school }), Some(&p.firm_b)).await.ok();
+    assert_eq!(r.data()["memberUnit"]["platforms"]["totalCount"], 2);
+    assert_eq!(r.data()["memberUnit"]["platformGrants"]["totalCount"], 0);
 }

@@ -70,6 +70,8 @@ macro_rules! keyed {
     )*};
 }
 keyed!(
+    platform,
+    platform_grant,
     teacher,
     reserve_craftsman,
     apprenticeship_base,

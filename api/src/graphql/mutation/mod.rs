@@ -151,4 +151,5 @@ pub struct Mutation(
     committees::CommitteesMutation,
     council::CouncilMutation,
     people::PeopleMutation,
+    people::PlatformMutation,
 );

@@ -529,3 +529,104 @@ impl PeopleMutation {
         ))
     }
 }
+
+/// Input of `recordPlatform`.
+#[derive(InputObject)]
+pub struct RecordPlatformInput {
+    /// The member that holds it.
+    pub unit_id: ID,
+    /// Its kind (which fixes its level and its grant).
+    pub kind: entity::enums::PlatformKind,
+    /// Its name as approved (1–200 characters).
+    pub name: String,
+    /// The day it was approved (not after today).
+    pub approved_on: Date,
+    /// The approving document: issuer, title, number (1–300 characters).
+    pub document: String,
+}
+
+/// Input of `recordGrantPayment`.
+#[derive(InputObject)]
+pub struct RecordGrantPaymentInput {
+    /// The grant.
+    pub id: ID,
+    /// The day it was paid (not after today, not before it fell due).
+    pub paid_on: Date,
+    /// The payment's reference: a voucher or transfer number (1–100 characters).
+    pub reference: String,
+}
+
+payload!(
+    /// Result of `recordPlatform`.
+    PlatformPayload, platform: crate::graphql::object::Platform
+);
+payload!(
+    /// Result of `recordGrantPayment`.
+    PlatformGrantPayload, platform_grant: crate::graphql::object::PlatformGrant
+);
+
+#[derive(Default)]
+pub struct PlatformMutation;
+
+#[Object]
+impl PlatformMutation {
+    /// Records a member's approved high-skill platform (Ten Measures (1), (4)); when its kind
+    /// carries a one-off grant, the grant falls due from the approval day in the same
+    /// transaction (`platformGrants`). The secretariat only (`UNAUTHENTICATED`, `FORBIDDEN`);
+    /// user errors: `NOT_FOUND`, `BLANK`, `TOO_LONG`, `INVALID` day, `TAKEN`.
+    #[graphql(guard = "RoleGuard::Secretariat")]
+    async fn record_platform(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `RecordPlatformInput`.")]
+        input: RecordPlatformInput,
+    ) -> ApiResult<PlatformPayload> {
+        screened!(PlatformPayload, &input);
+        let unit = bail_on!(
+            PlatformPayload,
+            input_id(NodeType::MemberUnit, &input.unit_id, "unitId")
+        );
+        let fields = p::PlatformInput {
+            unit_id: unit,
+            kind: input.kind,
+            name: input.name,
+            approved_on: input.approved_on.into(),
+            document: input.document,
+        };
+        Ok(PlatformPayload::from_outcome(
+            p::record_platform(actor(ctx), db(ctx)?, fields)
+                .await
+                .map_err(ApiError::from)?,
+            crate::graphql::object::Platform,
+        ))
+    }
+
+    /// Records a platform's grant paid on a day with its reference. The secretariat only
+    /// (`UNAUTHENTICATED`, `FORBIDDEN`); user errors: `NOT_FOUND`, `INVALID_TRANSITION` (paid
+    /// already), `BLANK` / `TOO_LONG` reference, `INVALID` day. Audited.
+    #[graphql(guard = "RoleGuard::Secretariat")]
+    async fn record_grant_payment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The operation's input; see `RecordGrantPaymentInput`.")]
+        input: RecordGrantPaymentInput,
+    ) -> ApiResult<PlatformGrantPayload> {
+        screened!(PlatformGrantPayload, &input);
+        let id = bail_on!(
+            PlatformGrantPayload,
+            input_id(NodeType::PlatformGrant, &input.id, "id")
+        );
+        Ok(PlatformGrantPayload::from_outcome(
+            p::record_grant_payment(
+                actor(ctx),
+                db(ctx)?,
+                id,
+                input.paid_on.into(),
+                input.reference,
+            )
+            .await
+            .map_err(ApiError::from)?,
+            crate::graphql::object::PlatformGrant,
+        ))
+    }
+}

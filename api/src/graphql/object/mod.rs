@@ -53,8 +53,9 @@ pub use order_class::{
 };
 pub use people::{
     ApprenticeshipBase, ApprenticeshipBaseConnection, DualQualifiedStanding,
-    EnterpriseCertification, EnterpriseCertificationConnection, ReserveCraftsman,
-    ReserveCraftsmanConnection, ReserveCraftsmenYear, SchoolDualQualifiedShare,
+    EnterpriseCertification, EnterpriseCertificationConnection, Platform, PlatformConnection,
+    PlatformGrant, PlatformGrantConnection, PlatformGrantRate, PlatformGrantTotal,
+    ReserveCraftsman, ReserveCraftsmanConnection, ReserveCraftsmenYear, SchoolDualQualifiedShare,
     SchoolReserveCraftsmen, Teacher, TeacherConnection,
 };
 pub use placement::{

@@ -8,7 +8,9 @@ use super::{
     Event, InternshipPlacement, MemberUnit, Milestone, OrderClass, OrderClassDemand, Resolution,
     Student, Target, TeacherPractice, TeacherPracticeStation, TrainingSite, WorkPlanItem,
 };
-use super::{ApprenticeshipBase, EnterpriseCertification, ReserveCraftsman, Teacher};
+use super::{
+    ApprenticeshipBase, EnterpriseCertification, Platform, PlatformGrant, ReserveCraftsman, Teacher,
+};
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
 /// type's own query.
@@ -88,4 +90,8 @@ pub enum Node {
     ApprenticeshipBase(ApprenticeshipBase),
     /// An industry-education enterprise certification (any account but an evaluator's).
     EnterpriseCertification(EnterpriseCertification),
+    /// A high-skill platform (any account but an evaluator's).
+    Platform(Platform),
+    /// A platform's grant (the member, the secretariat and committee staff).
+    PlatformGrant(PlatformGrant),
 }

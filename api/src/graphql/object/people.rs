@@ -437,3 +437,151 @@ pub struct ReserveCraftsmenYear {
     /// Each school with nominations, in annex order.
     pub schools: Vec<SchoolReserveCraftsmen>,
 }
+
+/// A page of platforms.
+pub type PlatformConnection = Connection<Cursor, Platform, TotalCount, EmptyFields>;
+/// A page of platform grants.
+pub type PlatformGrantConnection = Connection<Cursor, PlatformGrant, TotalCount, EmptyFields>;
+
+/// A high-skill platform.
+pub struct Platform(pub entity::platform::Model);
+
+/// A high-skill platform a member holds (高技能人才平台载体, Ten Measures (1), (4)): a skill-master
+/// studio or station, a WorldSkills training base, a quality school, with its approval. Any account
+/// but an evaluator's.
+#[Object]
+impl Platform {
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::Platform, self.0.id)
+    }
+
+    /// The record's audit trail, newest first (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
+    }
+
+    /// The member that holds it.
+    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.unit_id).await
+    }
+    /// Its kind.
+    async fn kind(&self) -> entity::enums::PlatformKind {
+        self.0.kind
+    }
+    /// The level of its approving authority (fixed by the kind).
+    async fn level(&self) -> crate::people::PlatformLevel {
+        crate::people::level_of(self.0.kind)
+    }
+    /// Its name as approved.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// The day it was approved.
+    async fn approved_on(&self) -> Date {
+        self.0.approved_on.into()
+    }
+    /// The approving document (issuer, title, number).
+    async fn document(&self) -> &str {
+        &self.0.document
+    }
+    /// The one-off grant its kind carries, in CNY fen (1 CNY = 100 fen); null for a kind the
+    /// measures name without a grant. The ledger entry is `platformGrants`.
+    async fn grant_fen(&self) -> Option<i64> {
+        crate::people::grant_of(self.0.kind).map(|(fen, _)| fen)
+    }
+}
+
+/// A platform grant in a member's funding ledger.
+pub struct PlatformGrant(pub entity::platform_grant::Model);
+
+/// The one-off grant a platform carries (Ten Measures (1), (4)) in its member's funding ledger:
+/// due from the platform's approval, paid on a day with a reference. The member itself, the
+/// secretariat and committee staff.
+#[Object]
+impl PlatformGrant {
+    /// Opaque global ID.
+    pub async fn id(&self) -> ID {
+        encode(NodeType::PlatformGrant, self.0.id)
+    }
+
+    /// The record's audit trail, newest first (see `auditEvents`, scoped the same way). Errors:
+    /// `UNAUTHENTICATED`, `BAD_USER_INPUT`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, None, child_complexity)"
+    )]
+    pub async fn history(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+    ) -> ApiResult<super::AuditEventConnection> {
+        crate::graphql::query::history(ctx, self.0.id, first, after).await
+    }
+
+    /// The member that receives it.
+    async fn unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.0.unit_id).await
+    }
+    /// The platform's kind.
+    async fn kind(&self) -> entity::enums::PlatformKind {
+        self.0.kind
+    }
+    /// The amount, in CNY fen (1 CNY = 100 fen).
+    async fn amount_fen(&self) -> i64 {
+        self.0.amount_fen
+    }
+    /// The day it fell due (the platform's approval).
+    async fn due_on(&self) -> Date {
+        self.0.due_on.into()
+    }
+    /// Whether it is paid.
+    async fn paid(&self) -> bool {
+        self.0.paid_on.is_some()
+    }
+    /// The day it was paid.
+    async fn paid_on(&self) -> Option<Date> {
+        self.0.paid_on.map(Into::into)
+    }
+    /// The payment's reference.
+    async fn reference(&self) -> Option<&str> {
+        self.0.reference.as_deref()
+    }
+}
+
+/// The grant a kind of platform carries, as the measures state it.
+#[derive(SimpleObject)]
+pub struct PlatformGrantRate {
+    /// The kind.
+    pub kind: entity::enums::PlatformKind,
+    /// Its level.
+    pub level: crate::people::PlatformLevel,
+    /// The one-off grant, CNY fen; null when the measures name the kind without a grant.
+    pub amount_fen: Option<i64>,
+    /// The measure that states it.
+    pub source: Option<String>,
+}
+
+/// The grants of one kind that fell due in a year.
+#[derive(SimpleObject)]
+pub struct PlatformGrantTotal {
+    /// The platforms' kind.
+    pub kind: entity::enums::PlatformKind,
+    /// Grants due in the year.
+    pub grants: i64,
+    /// Their amount, CNY fen.
+    pub due_fen: i64,
+    /// Of it, paid by now, CNY fen.
+    pub paid_fen: i64,
+}

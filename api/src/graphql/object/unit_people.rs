@@ -96,4 +96,41 @@ impl MemberUnitPeople {
         let page = Page::new(first, after, last, before, "ID")?;
         e::unit_certifications(ctx, self.0, page).await
     }
+
+    /// The member's high-skill platforms (Ten Measures (1), (4)), newest first. Any account but
+    /// an evaluator's. Batched over the units of a page. Errors: `UNAUTHENTICATED`, `FORBIDDEN`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn platforms(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<super::PlatformConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_platforms(ctx, self.0, page).await
+    }
+
+    /// The member's funding ledger of platform grants, newest first: the member itself, the
+    /// secretariat and committee staff (empty for anyone else). Batched over the units of a page.
+    /// Errors: `UNAUTHENTICATED`, `FORBIDDEN`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn platform_grants(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<super::PlatformGrantConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_platform_grants(ctx, self.0, page).await
+    }
 }

@@ -96,6 +96,8 @@ fn all_enums() -> Vec<EnumNames> {
         e::ReserveCraftsmanStatus,
         e::CertificationLevel,
         e::CertificationStatus,
+        e::PlatformKind,
+        crate::people::PlatformLevel,
         e::TargetIndicator,
         e::TargetScope,
         crate::placement::PlacementRule,

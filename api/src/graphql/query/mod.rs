@@ -8,6 +8,7 @@ mod order_class;
 mod people;
 mod placement;
 mod plan;
+mod platforms;
 mod registry;
 mod viewer;
 
@@ -33,4 +34,5 @@ pub struct Query(
     audit::AuditQuery,
     committees::CommitteesQuery,
     people::PeopleQuery,
+    platforms::PlatformQuery,
 );

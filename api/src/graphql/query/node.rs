@@ -7,7 +7,10 @@ use entity::{
     internship_placement, milestone, order_class, order_class_demand, practice_station, resolution,
     student, target, teacher_practice, training_site, work_plan_item,
 };
-use entity::{apprenticeship_base, enterprise_certification, reserve_craftsman, teacher};
+use entity::{
+    apprenticeship_base, enterprise_certification, platform, platform_grant, reserve_craftsman,
+    teacher,
+};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -23,7 +26,7 @@ use crate::graphql::object::{
     Target, TeacherPractice, TeacherPracticeStation, TrainingSite, WorkPlanItem,
 };
 use crate::graphql::object::{
-    ApprenticeshipBase, EnterpriseCertification, ReserveCraftsman, Teacher,
+    ApprenticeshipBase, EnterpriseCertification, Platform, PlatformGrant, ReserveCraftsman, Teacher,
 };
 use crate::msg;
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
@@ -163,9 +166,21 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
         signed_in(a),
     )
     .await?;
+    let mut platforms =
+        rows::<platform::Entity>(db, want(NodeType::Platform), signed_in(a)).await?;
+    let mut grants = rows::<platform_grant::Entity>(
+        db,
+        want(NodeType::PlatformGrant),
+        crate::people::grant_scope(a),
+    )
+    .await?;
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
+            NodeType::Platform => platforms.remove(&id).map(|m| Node::Platform(Platform(m))),
+            NodeType::PlatformGrant => grants
+                .remove(&id)
+                .map(|m| Node::PlatformGrant(PlatformGrant(m))),
             NodeType::Teacher => teachers.remove(&id).map(|m| Node::Teacher(Teacher(m))),
             NodeType::ReserveCraftsman => nominations
                 .remove(&id)

@@ -173,3 +173,68 @@ pub async fn unit_certifications(
         (id_cursor(c.id), EnterpriseCertification(c), EmptyFields)
     }))
 }
+
+/// `MemberUnit.platforms`.
+pub async fn unit_platforms(
+    ctx: &Context<'_>,
+    unit: Uuid,
+    page: Page,
+) -> ApiResult<super::super::PlatformConnection> {
+    use entity::platform;
+    let cond: Condition = crate::plan::signed_in(actor(ctx));
+    let edge = Edge::new(ctx, page)?;
+    let (rows, total) = edge_page!(
+        edge,
+        "MemberUnit.platforms",
+        platform,
+        cond,
+        (),
+        unit,
+        |parents| vec![Side::new(
+            platform::Entity::find().filter(cond.clone()),
+            col(platform::Entity, platform::Column::UnitId),
+            &parents
+        )],
+        |rows| {
+            let _ = &rows;
+        }
+    );
+    Ok(edge.page.finish(rows, total, |r| {
+        (id_cursor(r.id), super::super::Platform(r), EmptyFields)
+    }))
+}
+
+/// `MemberUnit.platformGrants`.
+pub async fn unit_platform_grants(
+    ctx: &Context<'_>,
+    unit: Uuid,
+    page: Page,
+) -> ApiResult<super::super::PlatformGrantConnection> {
+    use entity::platform_grant;
+    let a = actor(ctx);
+    let cond = if a.reads_shared() {
+        crate::people::grant_scope(a)
+    } else {
+        crate::db::no_rows()
+    };
+    let edge = Edge::new(ctx, page)?;
+    let (rows, total) = edge_page!(
+        edge,
+        "MemberUnit.platformGrants",
+        platform_grant,
+        cond,
+        (),
+        unit,
+        |parents| vec![Side::new(
+            platform_grant::Entity::find().filter(cond.clone()),
+            col(platform_grant::Entity, platform_grant::Column::UnitId),
+            &parents
+        )],
+        |rows| {
+            let _ = &rows;
+        }
+    );
+    Ok(edge.page.finish(rows, total, |r| {
+        (id_cursor(r.id), super::super::PlatformGrant(r), EmptyFields)
+    }))
+}
