@@ -1381,3 +1381,59 @@ pub enum PlatformKind {
     #[sea_orm(string_value = "MUNICIPAL_COMPETITION_BASE")]
     MunicipalCompetitionBase,
 }
+
+/// What a member shares with the others (Founding notice 三(二): "共享生产教学设施设备和场地").
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum SharedResourceKind {
+    /// Production or teaching equipment (设施设备), large or high-end instruments included.
+    #[sea_orm(string_value = "EQUIPMENT")]
+    Equipment,
+    /// A site (场地): a workshop, a training room, a hall.
+    #[sea_orm(string_value = "SITE")]
+    Site,
+}
+
+/// Where a request for a shared resource's slot stands.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ResourceBookingStatus {
+    /// Asked for; the owner has not answered.
+    #[sea_orm(string_value = "REQUESTED")]
+    Requested,
+    /// The owner accepted: the slot is the requester's.
+    #[sea_orm(string_value = "ACCEPTED")]
+    Accepted,
+    /// The owner declined, with a reason.
+    #[sea_orm(string_value = "DECLINED")]
+    Declined,
+    /// The requester withdrew it.
+    #[sea_orm(string_value = "CANCELLED")]
+    Cancelled,
+}

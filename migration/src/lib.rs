@@ -35,6 +35,7 @@ mod m20261125_000003_alliance_calendar;
 mod m20261125_000004_culture_corridor;
 mod m20261126_000001_people;
 mod m20261126_000002_platforms;
+mod m20261126_000003_shared_resources;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_culture_corridor::Migration),
             Box::new(m20261126_000001_people::Migration),
             Box::new(m20261126_000002_platforms::Migration),
+            Box::new(m20261126_000003_shared_resources::Migration),
         ]
     }
 }

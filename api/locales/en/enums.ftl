@@ -410,3 +410,13 @@ enum-PlatformKind-MUNICIPAL_COMPETITION_BASE = Municipal competition base
 enum-PlatformLevel-MUNICIPAL = Municipal
 enum-PlatformLevel-PROVINCIAL = Provincial
 enum-PlatformLevel-NATIONAL = National
+
+## SharedResourceKind
+enum-SharedResourceKind-EQUIPMENT = Equipment
+enum-SharedResourceKind-SITE = Site
+
+## ResourceBookingStatus
+enum-ResourceBookingStatus-REQUESTED = Requested
+enum-ResourceBookingStatus-ACCEPTED = Accepted
+enum-ResourceBookingStatus-DECLINED = Declined
+enum-ResourceBookingStatus-CANCELLED = Cancelled

@@ -410,3 +410,13 @@ enum-PlatformKind-MUNICIPAL_COMPETITION_BASE = 市级竞赛基地
 enum-PlatformLevel-MUNICIPAL = 市级
 enum-PlatformLevel-PROVINCIAL = 省级
 enum-PlatformLevel-NATIONAL = 国家级
+
+## SharedResourceKind
+enum-SharedResourceKind-EQUIPMENT = 设施设备
+enum-SharedResourceKind-SITE = 场地
+
+## ResourceBookingStatus
+enum-ResourceBookingStatus-REQUESTED = 待答复
+enum-ResourceBookingStatus-ACCEPTED = 已接受
+enum-ResourceBookingStatus-DECLINED = 已拒绝
+enum-ResourceBookingStatus-CANCELLED = 已取消

@@ -71,6 +71,10 @@ pub enum NodeType {
     Platform,
     /// `PlatformGrant`.
     PlatformGrant,
+    /// `SharedResource`.
+    SharedResource,
+    /// `ResourceBooking`.
+    ResourceBooking,
 }
 
 impl NodeType {
@@ -107,6 +111,8 @@ impl NodeType {
             Self::EnterpriseCertification => "EnterpriseCertification",
             Self::Platform => "Platform",
             Self::PlatformGrant => "PlatformGrant",
+            Self::SharedResource => "SharedResource",
+            Self::ResourceBooking => "ResourceBooking",
         }
     }
 
@@ -143,6 +149,8 @@ impl NodeType {
             "enterprise_certification" => Self::EnterpriseCertification,
             "platform" => Self::Platform,
             "platform_grant" => Self::PlatformGrant,
+            "shared_resource" => Self::SharedResource,
+            "resource_booking" => Self::ResourceBooking,
             _ => return None,
         })
     }
@@ -179,6 +187,8 @@ impl NodeType {
             Self::EnterpriseCertification,
             Self::Platform,
             Self::PlatformGrant,
+            Self::SharedResource,
+            Self::ResourceBooking,
         ]
         .into_iter()
         .find(|t| t.name() == name)

@@ -7,11 +7,13 @@
 mod firms;
 mod platforms;
 mod reserve;
+mod sharing;
 mod teachers;
 
 pub use firms::*;
 pub use platforms::*;
 pub use reserve::*;
+pub use sharing::*;
 pub use teachers::*;
 
 use entity::{enums::MemberUnitKind, member_unit};

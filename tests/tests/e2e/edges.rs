@@ -546,6 +546,8 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
     let r = app.mutate("recordApprenticeshipBase", "RecordApprenticeshipBaseInput", json!({ "enterpriseId": app.unit_id(FIRM_A).await, "specialty": "数控技术应用", "establishedOn": "2026-03-01" }), "apprenticeshipBase { id }", Some(&p.school)).await;
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let r = app.mutate("recordPlatform", "RecordPlatformInput", json!({ "unitId": school, "kind": "NATIONAL_SKILL_MASTER_STUDIO", "name": "国家级技能大师工作室", "approvedOn": "2026-05-01", "document": "人社部函〔2026〕12号" }), "platform { id }", Some(&p.secretariat)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
     let r = app
         .mutate(
             "applyForEnterpriseCertification",
@@ -581,7 +583,7 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         &committee_staff,
         &evaluator,
     ];
-    let matrix: [(&str, &str, [u64; 8]); 16] = [
+    let matrix: [(&str, &str, [u64; 8]); 17] = [
         (SCHOOL, "students", [2, 0, 0, 0, 0, 2, 0, 0]),
         (SCHOOL, "internshipPlacements", [2, 0, 1, 1, 0, 2, 0, 0]),
         (FIRM_A, "internshipPlacements", [1, 1, 2, 0, 0, 2, 0, 0]),
@@ -598,6 +600,7 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         (FIRM_A, "apprenticeshipBases", [1, 1, 1, 1, 1, 1, 1, 0]),
         (SCHOOL, "apprenticeshipBases", [1, 1, 1, 1, 1, 1, 1, 0]),
         (FIRM_A, "enterpriseCertifications", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "platformGrants", [1, 0, 0, 0, 0, 1, 1, 0]),
     ];
     for (unit, edge, expected) in matrix {
         let id = app.unit_id(unit).await;

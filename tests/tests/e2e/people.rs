@@ -16,7 +16,8 @@ both_databases!(
     reserve_craftsmen_are_nominated_selected_and_counted,
     apprenticeship_bases_and_certified_firms_count_toward_the_targets,
     a_units_people_cost_the_same_statements_for_more_records,
-    platforms_carry_the_grants_the_measures_state_and_the_ledger_follows_them
+    platforms_carry_the_grants_the_measures_state_and_the_ledger_follows_them,
+    members_share_equipment_and_the_owner_answers_requests_within_capacity
 );
 
 const TEACHER: &str = "teacher { id name specialties specialtyTeacher dualQualified dualQualifiedOn leftOn school { name } }";
@@ -1120,4 +1121,275 @@ async fn platforms_carry_the_grants_the_measures_state_and_the_ledger_follows_th
     let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { platforms { totalCount } platformGrants { totalCount } } }", json!({ "id": school }), Some(&p.firm_b)).await.ok();
     assert_eq!(r.data()["memberUnit"]["platforms"]["totalCount"], 2);
     assert_eq!(r.data()["memberUnit"]["platformGrants"]["totalCount"], 0);
+}
+
+async fn members_share_equipment_and_the_owner_answers_requests_within_capacity(app: TestApp) {
+    let p = parties(&app).await;
+    let staff = app
+        .account_token(
+            "staff@committee.example.org",
+            AccountRole::CommitteeStaff,
+            Some("校企合作与招生就业"),
+        )
+        .await;
+    const RESOURCE: &str = "sharedResource { id kind name capacity unit { name } archivedAt }";
+    let share = |name: &str, capacity: i64| json!({ "kind": "EQUIPMENT", "name": name, "location": "威高产业园3号车间", "capacity": capacity, "conditions": "工作日8:00-17:00，须由本企业操作员在场" });
+    let r = app
+        .mutate(
+            "shareResource",
+            "ShareResourceInput",
+            share("五轴加工中心", 0),
+            RESOURCE,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["MUST_BE_POSITIVE"], "{r}");
+    let r = app
+        .mutate(
+            "shareResource",
+            "ShareResourceInput",
+            share("五轴加工中心", 20_000),
+            RESOURCE,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["TOO_LARGE"], "{r}");
+    let cnc = app
+        .mutate(
+            "shareResource",
+            "ShareResourceInput",
+            share("五轴加工中心", 10),
+            RESOURCE,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(cnc["sharedResource"]["unit"]["name"], FIRM_A, "{cnc}");
+    let cnc_id = cnc["sharedResource"]["id"].as_str().unwrap().to_owned();
+
+    let slot = |starts: &str, ends: &str, n: i64| json!({ "resourceId": cnc_id, "startsOn": starts, "endsOn": ends, "headcount": n, "purpose": "数控专业学生实训" });
+    const BOOKING: &str =
+        "resourceBooking { id status headcount unit { name } resource { name } declineReason }";
+    // Not one's own; within the capacity; days in order.
+    let r = app
+        .mutate(
+            "requestResourceSlot",
+            "RequestResourceSlotInput",
+            slot("2026-12-01", "2026-12-05", 5),
+            BOOKING,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["INVALID"], "{r}");
+    let r = app
+        .mutate(
+            "requestResourceSlot",
+            "RequestResourceSlotInput",
+            slot("2026-12-01", "2026-12-05", 11),
+            BOOKING,
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["TOO_LARGE"], "{r}");
+    let r = app
+        .mutate(
+            "requestResourceSlot",
+            "RequestResourceSlotInput",
+            slot("2026-12-05", "2026-12-01", 5),
+            BOOKING,
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["INVALID"], "{r}");
+    let a = app
+        .mutate(
+            "requestResourceSlot",
+            "RequestResourceSlotInput",
+            slot("2026-12-01", "2026-12-05", 6),
+            BOOKING,
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(a["resourceBooking"]["status"], "REQUESTED", "{a}");
+    let b = app
+        .mutate(
+            "requestResourceSlot",
+            "RequestResourceSlotInput",
+            slot("2026-12-04", "2026-12-08", 6),
+            BOOKING,
+            Some(&p.school_2),
+        )
+        .await;
+    let c = app
+        .mutate(
+            "requestResourceSlot",
+            "RequestResourceSlotInput",
+            slot("2026-12-10", "2026-12-10", 10),
+            BOOKING,
+            Some(&p.firm_b),
+        )
+        .await;
+    let id = |v: &Value| v["resourceBooking"]["id"].clone();
+    let answer = |v: &Value, accept: bool, reason: Value| json!({ "id": id(v), "accept": accept, "reason": reason });
+    // Only the owner answers.
+    let r = app
+        .mutate(
+            "answerResourceRequest",
+            "AnswerResourceRequestInput",
+            answer(&a, true, Value::Null),
+            BOOKING,
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["FORBIDDEN"], "{r}");
+    let r = app
+        .mutate(
+            "answerResourceRequest",
+            "AnswerResourceRequestInput",
+            answer(&a, true, Value::Null),
+            BOOKING,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(r["resourceBooking"]["status"], "ACCEPTED", "{r}");
+    // 6 + 6 people overlap on the 4th and 5th: past the 10 places.
+    let r = app
+        .mutate(
+            "answerResourceRequest",
+            "AnswerResourceRequestInput",
+            answer(&b, true, Value::Null),
+            BOOKING,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["TAKEN"], "{r}");
+    let r = app
+        .mutate(
+            "answerResourceRequest",
+            "AnswerResourceRequestInput",
+            answer(&b, false, Value::Null),
+            BOOKING,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["BLANK"], "{r}");
+    let r = app
+        .mutate(
+            "answerResourceRequest",
+            "AnswerResourceRequestInput",
+            answer(&b, false, json!("该时段已满")),
+            BOOKING,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(r["resourceBooking"]["declineReason"], "该时段已满", "{r}");
+    let r = app
+        .mutate(
+            "answerResourceRequest",
+            "AnswerResourceRequestInput",
+            answer(&b, true, Value::Null),
+            BOOKING,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["INVALID_TRANSITION"], "{r}");
+    // A slot that does not overlap fits.
+    let r = app
+        .mutate(
+            "answerResourceRequest",
+            "AnswerResourceRequestInput",
+            answer(&c, true, Value::Null),
+            BOOKING,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(r["resourceBooking"]["status"], "ACCEPTED", "{r}");
+
+    // Who reads the requests: the asker, the owner, the committees.
+    let list = "{ resourceBookings { totalCount } }";
+    for (token, n) in [
+        (&p.school, 1),
+        (&p.school_2, 1),
+        (&p.firm_a, 3),
+        (&p.firm_b, 1),
+        (&p.firm_c, 0),
+        (&staff, 3),
+    ] {
+        let r = app.post_graphql(list, json!({}), Some(token)).await.ok();
+        assert_eq!(r.data()["resourceBookings"]["totalCount"], n, "{}", r.body);
+    }
+    let r = app
+        .post_graphql(
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": id(&a) }),
+            Some(&p.firm_c),
+        )
+        .await;
+    assert_eq!(r.error_codes(), vec!["NOT_FOUND"]);
+
+    // The year's use: two accepted slots, 5 + 1 days, 16 people, two users.
+    let usage = "{ sharedResourceUse(year: 2026) { resource { name } slots days people users } }";
+    let r = app.post_graphql(usage, json!({}), Some(&staff)).await.ok();
+    assert_eq!(
+        r.data()["sharedResourceUse"],
+        json!([{ "resource": { "name": "五轴加工中心" }, "slots": 2, "days": 6, "people": 16, "users": 2 }])
+    );
+    let r = app
+        .post_graphql(usage, json!({}), Some(&p.school))
+        .await
+        .ok();
+    assert_eq!(
+        r.data()["sharedResourceUse"],
+        json!([]),
+        "a school sees its own resources' use only"
+    );
+    // Cancelling frees the slot; a withdrawn resource takes no new request.
+    let r = app
+        .mutate(
+            "cancelResourceRequest",
+            "SharingIdInput",
+            json!({ "id": id(&a) }),
+            BOOKING,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["FORBIDDEN"], "{r}");
+    let r = app
+        .mutate(
+            "cancelResourceRequest",
+            "SharingIdInput",
+            json!({ "id": id(&a) }),
+            BOOKING,
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(r["resourceBooking"]["status"], "CANCELLED", "{r}");
+    let r = app
+        .post_graphql(usage, json!({}), Some(&p.firm_a))
+        .await
+        .ok();
+    assert_eq!(r.data()["sharedResourceUse"][0]["slots"], 1);
+    let r = app
+        .mutate(
+            "withdrawSharedResource",
+            "SharingIdInput",
+            json!({ "id": cnc_id }),
+            RESOURCE,
+            Some(&p.firm_a),
+        )
+        .await;
+    assert!(r["sharedResource"]["archivedAt"].is_string(), "{r}");
+    let r = app
+        .mutate(
+            "requestResourceSlot",
+            "RequestResourceSlotInput",
+            slot("2026-12-20", "2026-12-20", 1),
+            BOOKING,
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&r), vec!["INVALID_TRANSITION"], "{r}");
+    let r = app.post_graphql("query($id: ID!) { memberUnit(id: $id) { sharedResources { totalCount } all: sharedResources(includeArchived: true) { totalCount } } }",
+        json!({ "id": app.unit_id(FIRM_A).await }), Some(&p.school)).await.ok();
+    assert_eq!(r.data()["memberUnit"]["sharedResources"]["totalCount"], 0);
+    assert_eq!(r.data()["memberUnit"]["all"]["totalCount"], 1);
 }

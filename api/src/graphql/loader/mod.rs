@@ -70,6 +70,8 @@ macro_rules! keyed {
     )*};
 }
 keyed!(
+    shared_resource,
+    resource_booking,
     platform,
     platform_grant,
     teacher,
@@ -317,6 +319,8 @@ loaders! {
     teacher: ById<entity::teacher::Entity> => by_id,
     /// See [`PracticesByTeacher`].
     practices_by_teacher: Children<PracticesByTeacher> => children,
+    /// Shared resources by id (seen by every signed-in caller but an evaluator).
+    shared_resource: ById<entity::shared_resource::Entity> => by_id,
     /// See [`NominationsByStudent`].
     nominations_by_student: Children<NominationsByStudent> => children,
 }

@@ -138,6 +138,7 @@ mod people;
 mod placement;
 mod plan;
 mod registry;
+mod sharing;
 
 /// The mutation root.
 #[derive(async_graphql::MergedObject, Default)]
@@ -152,4 +153,5 @@ pub struct Mutation(
     council::CouncilMutation,
     people::PeopleMutation,
     people::PlatformMutation,
+    sharing::SharingMutation,
 );

@@ -28,6 +28,7 @@ mod people;
 mod placement;
 mod plan;
 mod plan_people;
+mod sharing;
 mod targets;
 mod unit_edges;
 mod unit_people;
@@ -67,6 +68,10 @@ pub use plan::{
     TeacherPracticeStationConnection, TrainingSite, TrainingSiteConnection,
 };
 pub use plan_people::{Apprenticeship, CareerClass, CareerMentor, Event, EventUnit};
+pub use sharing::{
+    ResourceBooking, ResourceBookingConnection, SharedResource, SharedResourceConnection,
+    SharedResourceUse,
+};
 pub use targets::{Milestone, Target, TargetStanding, TrendPoint};
 pub use unit_edges::{
     ApprenticeshipRole, CareerMentorConnection, GraduateOutcomeConnection, InternshipPlacementRole,

@@ -9,7 +9,8 @@ use super::{
     Student, Target, TeacherPractice, TeacherPracticeStation, TrainingSite, WorkPlanItem,
 };
 use super::{
-    ApprenticeshipBase, EnterpriseCertification, Platform, PlatformGrant, ReserveCraftsman, Teacher,
+    ApprenticeshipBase, EnterpriseCertification, Platform, PlatformGrant, ReserveCraftsman,
+    ResourceBooking, SharedResource, Teacher,
 };
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
@@ -94,4 +95,9 @@ pub enum Node {
     Platform(Platform),
     /// A platform's grant (the member, the secretariat and committee staff).
     PlatformGrant(PlatformGrant),
+    /// Shared equipment or a site (any account but an evaluator's).
+    SharedResource(SharedResource),
+    /// A request for a shared resource's slot (the requesting member, the owner, the secretariat
+    /// and committee staff).
+    ResourceBooking(ResourceBooking),
 }

@@ -133,4 +133,24 @@ impl MemberUnitPeople {
         let page = Page::new(first, after, last, before, "ID")?;
         e::unit_platform_grants(ctx, self.0, page).await
     }
+
+    /// Equipment and sites the member shares (Founding notice 三(二)), newest first; those no
+    /// longer shared only with `includeArchived`. Any account but an evaluator's. Batched over the
+    /// units of a page. Errors: `UNAUTHENTICATED`, `FORBIDDEN`.
+    #[graphql(
+        guard = "RoleGuard::Authenticated",
+        complexity = "crate::graphql::connection::cost(first, last, child_complexity)"
+    )]
+    async fn shared_resources(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Also the ones no longer shared.", default)] include_archived: bool,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<super::SharedResourceConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        e::unit_shared_resources(ctx, self.0, include_archived, page).await
+    }
 }

@@ -97,6 +97,8 @@ fn all_enums() -> Vec<EnumNames> {
         e::CertificationLevel,
         e::CertificationStatus,
         e::PlatformKind,
+        e::SharedResourceKind,
+        e::ResourceBookingStatus,
         crate::people::PlatformLevel,
         e::TargetIndicator,
         e::TargetScope,

@@ -10,6 +10,7 @@ mod placement;
 mod plan;
 mod platforms;
 mod registry;
+mod sharing;
 mod viewer;
 
 pub use audit::{AuditEventFilter, history};
@@ -35,4 +36,5 @@ pub struct Query(
     committees::CommitteesQuery,
     people::PeopleQuery,
     platforms::PlatformQuery,
+    sharing::SharingQuery,
 );

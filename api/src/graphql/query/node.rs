@@ -9,7 +9,7 @@ use entity::{
 };
 use entity::{
     apprenticeship_base, enterprise_certification, platform, platform_grant, reserve_craftsman,
-    teacher,
+    resource_booking, shared_resource, teacher,
 };
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
@@ -26,7 +26,8 @@ use crate::graphql::object::{
     Target, TeacherPractice, TeacherPracticeStation, TrainingSite, WorkPlanItem,
 };
 use crate::graphql::object::{
-    ApprenticeshipBase, EnterpriseCertification, Platform, PlatformGrant, ReserveCraftsman, Teacher,
+    ApprenticeshipBase, EnterpriseCertification, Platform, PlatformGrant, ReserveCraftsman,
+    ResourceBooking, SharedResource, Teacher,
 };
 use crate::msg;
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
@@ -174,9 +175,23 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
         crate::people::grant_scope(a),
     )
     .await?;
+    let mut resources =
+        rows::<shared_resource::Entity>(db, want(NodeType::SharedResource), signed_in(a)).await?;
+    let mut bookings = rows::<resource_booking::Entity>(
+        db,
+        want(NodeType::ResourceBooking),
+        crate::people::booking_scope(a),
+    )
+    .await?;
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
+            NodeType::SharedResource => resources
+                .remove(&id)
+                .map(|m| Node::SharedResource(SharedResource(m))),
+            NodeType::ResourceBooking => bookings
+                .remove(&id)
+                .map(|m| Node::ResourceBooking(ResourceBooking(m))),
             NodeType::Platform => platforms.remove(&id).map(|m| Node::Platform(Platform(m))),
             NodeType::PlatformGrant => grants
                 .remove(&id)

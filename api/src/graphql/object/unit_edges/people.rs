@@ -238,3 +238,41 @@ pub async fn unit_platform_grants(
         (id_cursor(r.id), super::super::PlatformGrant(r), EmptyFields)
     }))
 }
+
+/// `MemberUnit.sharedResources`.
+pub async fn unit_shared_resources(
+    ctx: &Context<'_>,
+    unit: Uuid,
+    include_archived: bool,
+    page: Page,
+) -> ApiResult<super::super::SharedResourceConnection> {
+    use entity::shared_resource;
+    let mut cond: Condition = crate::plan::signed_in(actor(ctx));
+    if !include_archived {
+        cond = cond.add(shared_resource::Column::ArchivedAt.is_null());
+    }
+    let edge = Edge::new(ctx, page)?;
+    let (rows, total) = edge_page!(
+        edge,
+        "MemberUnit.sharedResources",
+        shared_resource,
+        cond,
+        (),
+        unit,
+        |parents| vec![Side::new(
+            shared_resource::Entity::find().filter(cond.clone()),
+            col(shared_resource::Entity, shared_resource::Column::UnitId),
+            &parents
+        )],
+        |rows| {
+            let _ = &rows;
+        }
+    );
+    Ok(edge.page.finish(rows, total, |r| {
+        (
+            id_cursor(r.id),
+            super::super::SharedResource(r),
+            EmptyFields,
+        )
+    }))
+}
