@@ -70,6 +70,21 @@ fn input_id(ty: NodeType, id: &ID, field: &str) -> Result<Uuid, UserError> {
     })
 }
 
+/// The request's database connection.
+fn db<'c>(
+    ctx: &async_graphql::Context<'c>,
+) -> super::error::ApiResult<&'c sea_orm::DatabaseConnection> {
+    ctx.data::<sea_orm::DatabaseConnection>()
+}
+
+/// The row id of an optional member-unit global ID of a mutation's input (`NOT_FOUND` / `INVALID`
+/// on `field`, as [`input_id`]).
+fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, UserError> {
+    id.as_ref()
+        .map(|id| input_id(NodeType::MemberUnit, id, field))
+        .transpose()
+}
+
 /// `TOO_LONG` on `field` when `value` has more than `max` characters: a field whose own maximum is
 /// below the request-wide ceiling ([`crate::limits::max_chars`]) and not in that table.
 fn longer(field: &str, value: &str, max: usize) -> Option<UserError> {

@@ -3,9 +3,8 @@
 
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
 use entity::enums::{CertificationLevel, CertificationStatus, ReserveCraftsmanStatus};
-use sea_orm::DatabaseConnection;
 
-use super::{input_id, longer, touch};
+use super::{db, input_id, longer, opt_unit, touch};
 use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::NodeType;
@@ -191,17 +190,6 @@ payload!(
     /// Result of the enterprise-certification mutations.
     EnterpriseCertificationPayload, enterprise_certification: EnterpriseCertification
 );
-
-fn db<'a>(ctx: &'a Context<'_>) -> ApiResult<&'a DatabaseConnection> {
-    ctx.data::<DatabaseConnection>()
-}
-
-/// An optional unit ID of the input.
-fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<uuid::Uuid>, UserError> {
-    id.as_ref()
-        .map(|id| input_id(NodeType::MemberUnit, id, field))
-        .transpose()
-}
 
 #[derive(Default)]
 pub struct PeopleMutation;

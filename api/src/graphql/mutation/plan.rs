@@ -1,8 +1,7 @@
 use async_graphql::{Context, ID, Object, SimpleObject};
-use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use super::input_id;
+use super::{db, input_id, opt_unit};
 
 pub(super) mod corrections;
 use crate::graphql::error::{ApiError, ApiResult, UserError, user_errors};
@@ -33,10 +32,6 @@ use crate::plan::{self as domain, ApprenticeshipInput, EventInput, PracticeInput
 /// A member unit's global ID in input (`INVALID` / `NOT_FOUND` user errors).
 fn unit(id: &ID, field: &str) -> Result<Uuid, UserError> {
     input_id(NodeType::MemberUnit, id, field)
-}
-
-fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, UserError> {
-    id.as_ref().map(|i| unit(i, field)).transpose()
 }
 
 payload!(
@@ -122,10 +117,6 @@ async fn answer_assignment(
 
 #[derive(Default)]
 pub struct PlanMutation;
-
-fn db<'c>(ctx: &Context<'c>) -> ApiResult<&'c DatabaseConnection> {
-    ctx.data::<DatabaseConnection>()
-}
 
 #[Object]
 impl PlanMutation {

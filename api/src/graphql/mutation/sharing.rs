@@ -2,9 +2,8 @@
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use entity::enums::SharedResourceKind;
-use sea_orm::DatabaseConnection;
 
-use super::{input_id, longer};
+use super::{db, input_id, longer, opt_unit};
 use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::NodeType;
@@ -73,16 +72,6 @@ payload!(
     /// Result of the request mutations.
     ResourceBookingPayload, resource_booking: ResourceBooking
 );
-
-fn db<'a>(ctx: &'a Context<'_>) -> ApiResult<&'a DatabaseConnection> {
-    ctx.data::<DatabaseConnection>()
-}
-
-fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<uuid::Uuid>, UserError> {
-    id.as_ref()
-        .map(|id| input_id(NodeType::MemberUnit, id, field))
-        .transpose()
-}
 
 #[derive(Default)]
 pub struct SharingMutation;
