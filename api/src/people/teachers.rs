@@ -306,9 +306,10 @@ pub async fn certify_dual_qualified(
     Ok(Ok(row))
 }
 
-/// Whether `actor` may read the phone of a teacher of `school`: the school's staff, the
-/// secretariat and the teaching-staff committee's staff (`teaching_staff`).
-pub fn reads_teacher_phone(actor: &Actor, school: Uuid, teaching_staff: bool) -> bool {
+/// Whether `actor` may read the private part of a teacher of `school` — the phone and the
+/// practice stints: the school's staff, the secretariat and the teaching-staff committee's staff
+/// (`teaching_staff`).
+pub fn reads_teacher_private(actor: &Actor, school: Uuid, teaching_staff: bool) -> bool {
     actor.is_secretariat() || actor.school() == Some(school) || teaching_staff
 }
 

@@ -122,7 +122,7 @@ impl Teacher {
     /// (`FORBIDDEN` otherwise).
     async fn phone(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
         let ts = teaching_staff(ctx).await?;
-        if !crate::people::reads_teacher_phone(actor(ctx), self.0.school_id, ts) {
+        if !crate::people::reads_teacher_private(actor(ctx), self.0.school_id, ts) {
             return Err(ApiError::Forbidden(msg!("forbidden-phone")).into());
         }
         Ok(self.0.phone.as_deref())
@@ -168,7 +168,7 @@ impl Teacher {
     /// as `confirmedPracticeDays`.
     async fn practices(&self, ctx: &Context<'_>) -> ApiResult<Vec<TeacherPractice>> {
         let ts = teaching_staff(ctx).await?;
-        if !crate::people::reads_teacher_phone(actor(ctx), self.0.school_id, ts) {
+        if !crate::people::reads_teacher_private(actor(ctx), self.0.school_id, ts) {
             return Ok(Vec::new());
         }
         Ok(ctx
