@@ -162,6 +162,9 @@ pub enum ViolationCode {
     SiteNotOfPlacement,
     /// The unit named must be an enterprise (a firm's apprenticeship base or certification).
     NotAnEnterprise,
+    /// The unit named must train workers: a school or a training institution (Founding notice
+    /// 二(三)8).
+    NotATrainingProvider,
 }
 
 /// The first and the day after the last day of `year`.

@@ -43,7 +43,8 @@ pub fn max_chars(field: &str) -> usize {
         "name" | "title" | "postTitle" | "post" | "specialty" | "specialtyName" | "hostName"
         | "employerName" | "teacherName" | "mentorName" | "mentorTitle" | "apprenticeName"
         | "contactPerson" | "schoolMentor" | "firmMentor" | "role" | "skillLevel" | "search"
-        | "specialtySearch" | "insurancePolicy" | "specialties" | "productionLines" | "address" => {
+        | "specialtySearch" | "insurancePolicy" | "specialties" | "productionLines" | "address"
+        | "trade" | "series" | "organiser" | "approvingBody" | "workerName" | "coachName" => {
             MAX_NAME_CHARS
         }
         _ => MAX_TEXT_CHARS,

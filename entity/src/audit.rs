@@ -114,6 +114,8 @@ pub fn is_personal(table: &str, column: &str) -> bool {
         "phone",
         "apprentice_name",
         "teacher_name",
+        "worker_name",
+        "coach_name",
         "mentor_name",
         "firm_mentor",
         "school_mentor",

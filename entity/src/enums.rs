@@ -1437,3 +1437,229 @@ pub enum ResourceBookingStatus {
     #[sea_orm(string_value = "CANCELLED")]
     Cancelled,
 }
+
+/// What a contest tests (Ten Measures (5), (6)).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ContestKind {
+    /// A vocational skills contest (职业技能大赛), such as the alliance's 技能兴威 series (Ten
+    /// Measures (5): "定期举办“技能兴威”系列职业技能大赛").
+    #[sea_orm(string_value = "SKILLS")]
+    Skills,
+    /// The city's yearly teacher-ability contest of technical schools (全市技工院校教师职业能力大赛,
+    /// Ten Measures (6)): only teachers compete; run as a 技能兴威 municipal class-1 contest.
+    #[sea_orm(string_value = "TEACHER_ABILITY")]
+    TeacherAbility,
+}
+
+/// The level a contest is run at.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ContestLevel {
+    /// A municipal class-1 contest (“技能兴威”市级一类竞赛; the teacher-ability contest is one, Ten
+    /// Measures (6)).
+    #[sea_orm(string_value = "MUNICIPAL_CLASS_1")]
+    MunicipalClass1,
+    /// A municipal class-2 contest (市级二类竞赛).
+    #[sea_orm(string_value = "MUNICIPAL_CLASS_2")]
+    MunicipalClass2,
+    /// A provincial contest (省级).
+    #[sea_orm(string_value = "PROVINCIAL")]
+    Provincial,
+    /// A national contest (国家级).
+    #[sea_orm(string_value = "NATIONAL")]
+    National,
+    /// The WorldSkills Competition (世界技能大赛).
+    #[sea_orm(string_value = "WORLD")]
+    World,
+}
+
+/// Who competes in a contest event.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ContestantKind {
+    /// A member school's student (its personal data: the school and the secretariat only).
+    #[sea_orm(string_value = "STUDENT")]
+    Student,
+    /// A teacher of the pool (威海技工教育师资库).
+    #[sea_orm(string_value = "TEACHER")]
+    Teacher,
+    /// A member firm's worker (职工), named by the firm (personal data: the firm and the
+    /// secretariat only).
+    #[sea_orm(string_value = "WORKER")]
+    Worker,
+}
+
+/// A contestant's award, highest first (the medal table counts each).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ContestAward {
+    /// Gold medal or first prize (金牌 / 一等奖).
+    #[sea_orm(string_value = "GOLD")]
+    Gold,
+    /// Silver medal or second prize (银牌 / 二等奖).
+    #[sea_orm(string_value = "SILVER")]
+    Silver,
+    /// Bronze medal or third prize (铜牌 / 三等奖).
+    #[sea_orm(string_value = "BRONZE")]
+    Bronze,
+    /// Medallion for excellence or honourable mention (优胜奖 / 优秀奖).
+    #[sea_orm(string_value = "EXCELLENCE")]
+    Excellence,
+}
+
+/// Where a research project stands (科研课题, Ten Measures (6): "每年开展市级技工教育和职业培训科研课题
+/// 立项、结题工作").
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(20))")]
+pub enum ResearchStatus {
+    /// Approved and running (立项).
+    #[sea_orm(string_value = "APPROVED")]
+    Approved,
+    /// Concluded and accepted (结题).
+    #[sea_orm(string_value = "CONCLUDED")]
+    Concluded,
+    /// Stopped before its conclusion (撤项 / 终止).
+    #[sea_orm(string_value = "TERMINATED")]
+    Terminated,
+}
+
+/// A national vocational skill level (职业技能等级), lowest first.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
+pub enum SkillLevel {
+    /// 初级工 (level 5).
+    #[sea_orm(string_value = "JUNIOR_WORKER")]
+    JuniorWorker,
+    /// 中级工 (level 4).
+    #[sea_orm(string_value = "INTERMEDIATE_WORKER")]
+    IntermediateWorker,
+    /// 高级工 (level 3).
+    #[sea_orm(string_value = "SENIOR_WORKER")]
+    SeniorWorker,
+    /// 技师 (level 2).
+    #[sea_orm(string_value = "TECHNICIAN")]
+    Technician,
+    /// 高级技师 (level 1).
+    #[sea_orm(string_value = "SENIOR_TECHNICIAN")]
+    SeniorTechnician,
+}
+
+/// The department whose programme funds a worker-training project (Founding notice 二(三)8: "集团统筹
+/// 人社、工信、应急、文旅、商务、农业农村、工会等部门培训项目及资源").
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    EnumIter,
+    DeriveActiveEnum,
+    Serialize,
+    Deserialize,
+    async_graphql::Enum,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[sea_orm(rs_type = "String", db_type = "String(StringLen::N(30))")]
+pub enum FundingDepartment {
+    /// Human resources and social security (人社).
+    #[sea_orm(string_value = "HUMAN_RESOURCES")]
+    HumanResources,
+    /// Industry and information technology (工信).
+    #[sea_orm(string_value = "INDUSTRY_AND_IT")]
+    IndustryAndIt,
+    /// Emergency management (应急).
+    #[sea_orm(string_value = "EMERGENCY_MANAGEMENT")]
+    EmergencyManagement,
+    /// Culture and tourism (文旅).
+    #[sea_orm(string_value = "CULTURE_AND_TOURISM")]
+    CultureAndTourism,
+    /// Commerce (商务).
+    #[sea_orm(string_value = "COMMERCE")]
+    Commerce,
+    /// Agriculture and rural affairs (农业农村).
+    #[sea_orm(string_value = "AGRICULTURE_AND_RURAL")]
+    AgricultureAndRural,
+    /// The trade union (工会).
+    #[sea_orm(string_value = "TRADE_UNION")]
+    TradeUnion,
+}

@@ -15,6 +15,10 @@ pub mod career_mentor;
 pub mod committee;
 pub mod committee_meeting;
 pub mod committee_membership;
+pub mod contest;
+pub mod contest_entry;
+pub mod contest_event;
+pub mod contest_unit_award;
 pub mod craftsman;
 pub mod craftsman_assignment;
 pub mod culture_corridor;
@@ -42,6 +46,8 @@ pub mod platform;
 pub mod platform_grant;
 pub mod practice_post;
 pub mod practice_station;
+pub mod research_project;
+pub mod research_project_member;
 pub mod reserve_craftsman;
 pub mod resolution;
 pub mod resource_booking;
@@ -49,14 +55,16 @@ pub mod self_assessment;
 pub mod shared_resource;
 pub mod site_mentor;
 pub mod site_partner;
+pub mod skill_certification;
 pub mod sort_key;
 pub mod student;
 pub mod target;
 pub mod teacher;
 pub mod teacher_practice;
+pub mod training_need;
+pub mod training_project;
 pub mod training_site;
 pub mod work_plan_item;
-
 /// Every entity, for `use entity::prelude::*`.
 pub mod prelude {
     pub use super::account::Entity as Account;

@@ -36,6 +36,7 @@ mod m20261125_000004_culture_corridor;
 mod m20261126_000001_people;
 mod m20261126_000002_platforms;
 mod m20261126_000003_shared_resources;
+mod m20261127_000001_contests_training;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_people::Migration),
             Box::new(m20261126_000002_platforms::Migration),
             Box::new(m20261126_000003_shared_resources::Migration),
+            Box::new(m20261127_000001_contests_training::Migration),
         ]
     }
 }

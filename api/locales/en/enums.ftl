@@ -264,6 +264,7 @@ enum-UserErrorCode-FIRM_PARTNER_REQUIRED = Firm partner required
 enum-UserErrorCode-NO_PRACTICE_POST_LEFT = No practice post left
 enum-UserErrorCode-SITE_NOT_OF_PLACEMENT = Site not of the school or host
 enum-UserErrorCode-NOT_AN_ENTERPRISE = Not an enterprise
+enum-UserErrorCode-NOT_A_TRAINING_PROVIDER = Not a training provider
 
 ## VenueType
 enum-VenueType-WORKSHOP = Workshop
@@ -420,3 +421,46 @@ enum-ResourceBookingStatus-REQUESTED = Requested
 enum-ResourceBookingStatus-ACCEPTED = Accepted
 enum-ResourceBookingStatus-DECLINED = Declined
 enum-ResourceBookingStatus-CANCELLED = Cancelled
+
+## ContestKind
+enum-ContestKind-SKILLS = Skills contest
+enum-ContestKind-TEACHER_ABILITY = Teacher-ability contest
+
+## ContestLevel
+enum-ContestLevel-MUNICIPAL_CLASS_1 = Municipal, class 1
+enum-ContestLevel-MUNICIPAL_CLASS_2 = Municipal, class 2
+enum-ContestLevel-PROVINCIAL = Provincial
+enum-ContestLevel-NATIONAL = National
+enum-ContestLevel-WORLD = WorldSkills
+
+## ContestantKind
+enum-ContestantKind-STUDENT = Student
+enum-ContestantKind-TEACHER = Teacher
+enum-ContestantKind-WORKER = Worker
+
+## ContestAward
+enum-ContestAward-GOLD = Gold / first prize
+enum-ContestAward-SILVER = Silver / second prize
+enum-ContestAward-BRONZE = Bronze / third prize
+enum-ContestAward-EXCELLENCE = Excellence / honourable mention
+
+## ResearchStatus
+enum-ResearchStatus-APPROVED = Approved
+enum-ResearchStatus-CONCLUDED = Concluded
+enum-ResearchStatus-TERMINATED = Terminated
+
+## SkillLevel
+enum-SkillLevel-JUNIOR_WORKER = Junior worker (level 5)
+enum-SkillLevel-INTERMEDIATE_WORKER = Intermediate worker (level 4)
+enum-SkillLevel-SENIOR_WORKER = Senior worker (level 3)
+enum-SkillLevel-TECHNICIAN = Technician (level 2)
+enum-SkillLevel-SENIOR_TECHNICIAN = Senior technician (level 1)
+
+## FundingDepartment
+enum-FundingDepartment-HUMAN_RESOURCES = Human resources and social security
+enum-FundingDepartment-INDUSTRY_AND_IT = Industry and information technology
+enum-FundingDepartment-EMERGENCY_MANAGEMENT = Emergency management
+enum-FundingDepartment-CULTURE_AND_TOURISM = Culture and tourism
+enum-FundingDepartment-COMMERCE = Commerce
+enum-FundingDepartment-AGRICULTURE_AND_RURAL = Agriculture and rural affairs
+enum-FundingDepartment-TRADE_UNION = Trade union

@@ -264,6 +264,7 @@ enum-UserErrorCode-FIRM_PARTNER_REQUIRED = 须有合作企业
 enum-UserErrorCode-NO_PRACTICE_POST_LEFT = 实践岗位已满
 enum-UserErrorCode-SITE_NOT_OF_PLACEMENT = 实训基地不属于该校或实习单位
 enum-UserErrorCode-NOT_AN_ENTERPRISE = 不是企业
+enum-UserErrorCode-NOT_A_TRAINING_PROVIDER = 不是培训单位
 
 ## VenueType
 enum-VenueType-WORKSHOP = 车间
@@ -420,3 +421,46 @@ enum-ResourceBookingStatus-REQUESTED = 待答复
 enum-ResourceBookingStatus-ACCEPTED = 已接受
 enum-ResourceBookingStatus-DECLINED = 已拒绝
 enum-ResourceBookingStatus-CANCELLED = 已取消
+
+## ContestKind
+enum-ContestKind-SKILLS = 职业技能大赛
+enum-ContestKind-TEACHER_ABILITY = 教师职业能力大赛
+
+## ContestLevel
+enum-ContestLevel-MUNICIPAL_CLASS_1 = 市级一类
+enum-ContestLevel-MUNICIPAL_CLASS_2 = 市级二类
+enum-ContestLevel-PROVINCIAL = 省级
+enum-ContestLevel-NATIONAL = 国家级
+enum-ContestLevel-WORLD = 世界技能大赛
+
+## ContestantKind
+enum-ContestantKind-STUDENT = 学生
+enum-ContestantKind-TEACHER = 教师
+enum-ContestantKind-WORKER = 职工
+
+## ContestAward
+enum-ContestAward-GOLD = 金牌 / 一等奖
+enum-ContestAward-SILVER = 银牌 / 二等奖
+enum-ContestAward-BRONZE = 铜牌 / 三等奖
+enum-ContestAward-EXCELLENCE = 优胜奖 / 优秀奖
+
+## ResearchStatus
+enum-ResearchStatus-APPROVED = 已立项
+enum-ResearchStatus-CONCLUDED = 已结题
+enum-ResearchStatus-TERMINATED = 已终止
+
+## SkillLevel
+enum-SkillLevel-JUNIOR_WORKER = 初级工（五级）
+enum-SkillLevel-INTERMEDIATE_WORKER = 中级工（四级）
+enum-SkillLevel-SENIOR_WORKER = 高级工（三级）
+enum-SkillLevel-TECHNICIAN = 技师（二级）
+enum-SkillLevel-SENIOR_TECHNICIAN = 高级技师（一级）
+
+## FundingDepartment
+enum-FundingDepartment-HUMAN_RESOURCES = 人社
+enum-FundingDepartment-INDUSTRY_AND_IT = 工信
+enum-FundingDepartment-EMERGENCY_MANAGEMENT = 应急
+enum-FundingDepartment-CULTURE_AND_TOURISM = 文旅
+enum-FundingDepartment-COMMERCE = 商务
+enum-FundingDepartment-AGRICULTURE_AND_RURAL = 农业农村
+enum-FundingDepartment-TRADE_UNION = 工会

@@ -75,6 +75,20 @@ pub enum NodeType {
     SharedResource,
     /// `ResourceBooking`.
     ResourceBooking,
+    /// `Contest`.
+    Contest,
+    /// `ContestEvent`.
+    ContestEvent,
+    /// `ContestEntry`.
+    ContestEntry,
+    /// `ResearchProject`.
+    ResearchProject,
+    /// `TrainingNeed`.
+    TrainingNeed,
+    /// `TrainingProject`.
+    TrainingProject,
+    /// `SkillCertification`.
+    SkillCertification,
 }
 
 impl NodeType {
@@ -113,6 +127,13 @@ impl NodeType {
             Self::PlatformGrant => "PlatformGrant",
             Self::SharedResource => "SharedResource",
             Self::ResourceBooking => "ResourceBooking",
+            Self::Contest => "Contest",
+            Self::ContestEvent => "ContestEvent",
+            Self::ContestEntry => "ContestEntry",
+            Self::ResearchProject => "ResearchProject",
+            Self::TrainingNeed => "TrainingNeed",
+            Self::TrainingProject => "TrainingProject",
+            Self::SkillCertification => "SkillCertification",
         }
     }
 
@@ -151,6 +172,13 @@ impl NodeType {
             "platform_grant" => Self::PlatformGrant,
             "shared_resource" => Self::SharedResource,
             "resource_booking" => Self::ResourceBooking,
+            "contest" => Self::Contest,
+            "contest_event" => Self::ContestEvent,
+            "contest_entry" => Self::ContestEntry,
+            "research_project" => Self::ResearchProject,
+            "training_need" => Self::TrainingNeed,
+            "training_project" => Self::TrainingProject,
+            "skill_certification" => Self::SkillCertification,
             _ => return None,
         })
     }
@@ -189,6 +217,13 @@ impl NodeType {
             Self::PlatformGrant,
             Self::SharedResource,
             Self::ResourceBooking,
+            Self::Contest,
+            Self::ContestEvent,
+            Self::ContestEntry,
+            Self::ResearchProject,
+            Self::TrainingNeed,
+            Self::TrainingProject,
+            Self::SkillCertification,
         ]
         .into_iter()
         .find(|t| t.name() == name)

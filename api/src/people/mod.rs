@@ -4,17 +4,25 @@
 //! Founding notice 三(二)). Each write is one transaction and names who may make it; each read
 //! names who may see it.
 
+mod contests;
 mod firms;
+mod medals;
 mod platforms;
+mod research;
 mod reserve;
 mod sharing;
 mod teachers;
+mod training;
 
+pub use contests::*;
 pub use firms::*;
+pub use medals::*;
 pub use platforms::*;
+pub use research::*;
 pub use reserve::*;
 pub use sharing::*;
 pub use teachers::*;
+pub use training::*;
 
 use entity::{enums::MemberUnitKind, member_unit};
 use sea_orm::{ConnectionTrait, EntityTrait};

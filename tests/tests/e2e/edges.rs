@@ -559,6 +559,48 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         .await;
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
 
+    // Contests, research and training: an entry naming the school's student (shared, its
+    // contestant personal), a research project, a firm's need answered by the school's project
+    // and its certificates (shared).
+    let nodes = student.data()["memberUnit"]["students"]["nodes"].clone();
+    let r = app.mutate("recordContest", "RecordContestInput", json!({ "series": "技能兴威", "name": "矩阵大赛", "kind": "SKILLS", "level": "MUNICIPAL_CLASS_1", "organiser": "威海市人力资源和社会保障局", "heldOn": "2026-10-01", "events": [{ "trade": "数控车", "contestantKind": "STUDENT" }] }), "contest { events { id } }", Some(&p.secretariat)).await;
+    let event = r["contest"]["events"][0]["id"].clone();
+    let r = app
+        .mutate(
+            "enterContest",
+            "EnterContestInput",
+            json!({ "eventId": event, "studentId": nodes[0]["id"] }),
+            "contestEntry { id }",
+            Some(&p.school),
+        )
+        .await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let entry = r["contestEntry"]["id"].as_str().unwrap().to_owned();
+    let r = app
+        .mutate(
+            "addTeacher",
+            "AddTeacherInput",
+            json!({ "name": "矩阵课题负责人" }),
+            "teacher { id }",
+            Some(&p.school),
+        )
+        .await;
+    let r = app.mutate("registerResearchProject", "RegisterResearchProjectInput", json!({ "title": "矩阵课题", "approvingBody": "威海市人力资源和社会保障局", "document": "威人社字〔2026〕8号", "approvedOn": "2026-04-01", "leaderTeacherId": r["teacher"]["id"] }), "researchProject { id }", Some(&p.school)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let r = app
+        .mutate(
+            "postTrainingNeed",
+            "PostTrainingNeedInput",
+            json!({ "trade": "焊工", "headcount": 10 }),
+            "trainingNeed { id }",
+            Some(&p.firm_a),
+        )
+        .await;
+    let r = app.mutate("recordTrainingProject", "RecordTrainingProjectInput", json!({ "needId": r["trainingNeed"]["id"], "name": "焊工培训", "trade": "焊工", "startsOn": "2026-05-01", "endsOn": "2026-05-20", "participants": 10 }), "trainingProject { id }", Some(&p.school)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    let r = app.mutate("recordSkillCertification", "RecordSkillCertificationInput", json!({ "projectId": r["trainingProject"]["id"], "trade": "焊工", "level": "JUNIOR_WORKER", "certifiedOn": "2026-06-01", "certified": 8 }), "skillCertification { id }", Some(&p.school)).await;
+    assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+
     let committee_staff = app
         .account_token(
             "staff@committee.example.org",
@@ -583,7 +625,7 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         &committee_staff,
         &evaluator,
     ];
-    let matrix: [(&str, &str, [u64; 8]); 17] = [
+    let matrix: [(&str, &str, [u64; 8]); 24] = [
         (SCHOOL, "students", [2, 0, 0, 0, 0, 2, 0, 0]),
         (SCHOOL, "internshipPlacements", [2, 0, 1, 1, 0, 2, 0, 0]),
         (FIRM_A, "internshipPlacements", [1, 1, 2, 0, 0, 2, 0, 0]),
@@ -595,12 +637,19 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         (FIRM_A, "orderClassDemands", [1, 1, 1, 1, 1, 1, 1, 0]),
         (SCHOOL, "orderClasses", [1, 1, 1, 1, 1, 1, 1, 0]),
         (FIRM_A, "trainingSites", [1, 1, 1, 1, 1, 1, 1, 0]),
-        (SCHOOL, "teachers", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "teachers", [2, 2, 2, 2, 2, 2, 2, 0]),
         (SCHOOL, "reserveCraftsmen", [1, 0, 0, 0, 0, 1, 0, 0]),
         (FIRM_A, "apprenticeshipBases", [1, 1, 1, 1, 1, 1, 1, 0]),
         (SCHOOL, "apprenticeshipBases", [1, 1, 1, 1, 1, 1, 1, 0]),
         (FIRM_A, "enterpriseCertifications", [1, 1, 1, 1, 1, 1, 1, 0]),
         (SCHOOL, "platformGrants", [1, 0, 0, 0, 0, 1, 1, 0]),
+        (SCHOOL, "contestEntries", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "researchProjects", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (FIRM_A, "trainingNeeds", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "trainingProjects", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (FIRM_A, "trainingProjects", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (SCHOOL, "skillCertifications", [1, 1, 1, 1, 1, 1, 1, 0]),
+        (FIRM_A, "skillCertifications", [1, 1, 1, 1, 1, 1, 1, 0]),
     ];
     for (unit, edge, expected) in matrix {
         let id = app.unit_id(unit).await;
@@ -626,4 +675,18 @@ async fn the_scoping_matrix_of_the_edges_that_carry_personal_or_private_records(
         }
         assert_eq!(seen, expected, "{unit}.{edge}");
     }
+    // The student behind a contest entry: the school and the secretariat only.
+    let q = "query($id: ID!) { node(id: $id) { ... on ContestEntry { contestantName student { id } } } }";
+    let mut named = [false; 8];
+    for (i, token) in tokens.iter().enumerate() {
+        let reply = app
+            .post_graphql(q, json!({ "id": entry }), Some(token))
+            .await;
+        let node = &reply.body["data"]["node"];
+        named[i] = !node["contestantName"].is_null() || !node["student"].is_null();
+    }
+    assert_eq!(
+        named,
+        [true, false, false, false, false, true, false, false]
+    );
 }

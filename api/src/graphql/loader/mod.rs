@@ -37,13 +37,20 @@ pub use order_class::{
     ClassesByDemand, EnrolmentStatsLoader, EnrolmentsByClass, ParticipantsByDemand,
     SponsorsByClass, prime_demands, prime_order_classes,
 };
-pub use people::{NominationsByStudent, PracticesByTeacher, prime_teachers};
+pub use people::{
+    AwardsByContest, EventsByContest, MedalsLoader, MembersByProject, NominationsByStudent,
+    PracticesByTeacher, prime_contest_entries, prime_research_projects, prime_teachers,
+};
 pub use placement::{InternCountsLoader, prime_placements};
 pub use plan::{
     AssignmentsByCraftsman, AttendanceByMeeting, ClassesByMentor, MentorsBySite, PartnersBySite,
     PostsByStation, ResolutionsByMeeting, UnitsByEvent, prime_plan_rows,
 };
 pub use registry::{SeatsByCommittee, SeatsByUnit, prime_committees, prime_member_units};
+
+fn internal_error(e: crate::error::Error) -> async_graphql::Error {
+    ApiError::from(e).into()
+}
 
 fn internal(e: DbErr) -> async_graphql::Error {
     ApiError::Database(e).into()
@@ -70,6 +77,13 @@ macro_rules! keyed {
     )*};
 }
 keyed!(
+    contest,
+    contest_event,
+    contest_entry,
+    research_project,
+    training_need,
+    training_project,
+    skill_certification,
     shared_resource,
     resource_booking,
     platform,
@@ -264,6 +278,10 @@ fn intern_counts(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> InternCountsLo
     InternCountsLoader(db)
 }
 
+fn medals(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> MedalsLoader {
+    MedalsLoader(db)
+}
+
 fn stats(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> EnrolmentStatsLoader {
     EnrolmentStatsLoader(db)
 }
@@ -323,6 +341,22 @@ loaders! {
     shared_resource: ById<entity::shared_resource::Entity> => by_id,
     /// See [`NominationsByStudent`].
     nominations_by_student: Children<NominationsByStudent> => children,
+    /// Contests by id (callers check the caller reads the shared records).
+    contest: ById<entity::contest::Entity> => by_id,
+    /// Contest events by id.
+    contest_event: ById<entity::contest_event::Entity> => by_id,
+    /// See [`EventsByContest`].
+    events_by_contest: Children<EventsByContest> => children,
+    /// See [`AwardsByContest`].
+    awards_by_contest: Children<AwardsByContest> => children,
+    /// See [`MembersByProject`].
+    members_by_project: Children<MembersByProject> => children,
+    /// Training needs by id (seen by every signed-in caller but an evaluator).
+    training_need: ById<entity::training_need::Entity> => by_id,
+    /// Training projects by id (seen by every signed-in caller but an evaluator).
+    training_project: ById<entity::training_project::Entity> => by_id,
+    /// See [`MedalsLoader`].
+    medals: MedalsLoader => medals,
 }
 
 /// The selection of the items of a connection field: `nodes { … }` and `edges { node { … } }`.
@@ -336,4 +370,15 @@ fn items<'a>(connection: &Lookahead<'a>) -> [Lookahead<'a>; 2] {
 /// Whether any item selection of `connection` selects `field`.
 fn selects(connection: &Lookahead<'_>, field: &str) -> bool {
     items(connection).iter().any(|i| i.field(field).exists())
+}
+
+/// Whether any item selection of `connection` selects the nested field `path` (`["contest",
+/// "events"]`: `contest { events }`).
+fn selects_in(connection: &Lookahead<'_>, path: &[&str]) -> bool {
+    let Some((first, rest)) = path.split_first() else {
+        return false;
+    };
+    items(connection)
+        .iter()
+        .any(|i| rest.iter().fold(i.field(first), |l, f| l.field(f)).exists())
 }

@@ -67,6 +67,9 @@ pub async fn prime_member_units(
     units: &[Uuid],
 ) -> async_graphql::Result<()> {
     loaders.edges.register(units.iter().copied());
+    if !units.is_empty() && selects(connection, "medals") {
+        loaders.medals.load_many(units.iter().copied()).await?;
+    }
     if units.is_empty() || !selects(connection, "committees") {
         return Ok(());
     }

@@ -147,6 +147,7 @@ fn touch<T>(v: MaybeUndefined<T>) -> Option<Option<T>> {
 
 mod auth;
 mod committees;
+mod contests;
 mod council;
 mod order_class;
 mod people;
@@ -154,6 +155,7 @@ mod placement;
 mod plan;
 mod registry;
 mod sharing;
+mod training;
 
 /// The mutation root.
 #[derive(async_graphql::MergedObject, Default)]
@@ -169,4 +171,6 @@ pub struct Mutation(
     people::PeopleMutation,
     people::PlatformMutation,
     sharing::SharingMutation,
+    contests::ContestMutation,
+    training::TrainingMutation,
 );

@@ -581,6 +581,14 @@ impl MemberUnit {
         super::unit_people::MemberUnitPeople(self.0.id)
     }
 
+    /// The contests, research and worker-training fields (`contestEntries`, `medals`,
+    /// `researchProjects`, `trainingNeeds`, `trainingProjects`, `skillCertifications`),
+    /// flattened into this type.
+    #[graphql(flatten)]
+    async fn training(&self) -> super::unit_training::MemberUnitTraining {
+        super::unit_training::MemberUnitTraining(self.0.id)
+    }
+
     /// Its enterprise-culture corridor (企业文化长廊, Founding notice 二(四)9), for a school that
     /// recorded one (`recordCultureCorridor`); any account but an evaluator's. One SQL statement.
     #[graphql(guard = "crate::graphql::guard::RoleGuard::Authenticated")]

@@ -16,6 +16,7 @@ mod account;
 mod alliance;
 mod audit;
 mod committee;
+mod contests;
 mod council;
 mod demand;
 mod enrolment;
@@ -30,14 +31,20 @@ mod plan;
 mod plan_people;
 mod sharing;
 mod targets;
+mod training;
 mod unit_edges;
 mod unit_people;
 mod unit_roles;
+mod unit_training;
 
 pub use account::Account;
 pub use alliance::Alliance;
 pub use audit::{AuditEvent, AuditEventConnection, AuditFieldChange};
 pub use committee::{Committee, CommitteeConnection, CommitteeMemberConnection, Seat};
+pub use contests::{
+    Contest, ContestConnection, ContestEntry, ContestEntryConnection, ContestEvent,
+    ContestUnitAward, MedalTableRow, MedalTally, ResearchProject, ResearchProjectConnection,
+};
 pub use council::{CommitteeMeeting, CultureCorridor, Resolution, WorkPlanItem};
 pub use demand::{DemandParticipant, OrderClassDemand};
 pub use enrolment::{Enrolment, PreEmploymentAgreement, Student, StudentView};
@@ -73,6 +80,11 @@ pub use sharing::{
     SharedResourceUse,
 };
 pub use targets::{Milestone, Target, TargetStanding, TrendPoint};
+pub use training::{
+    SkillCertification, SkillCertificationConnection, SkillLevelCount, TrainingNeed,
+    TrainingNeedConnection, TrainingProject, TrainingProjectConnection, WorkerTrainingTally,
+    WorkerTrainingYear,
+};
 pub use unit_edges::{
     ApprenticeshipRole, CareerMentorConnection, GraduateOutcomeConnection, InternshipPlacementRole,
     OrderClassDemandRole, OrderClassRole, StudentConnection, StudentEnrolmentConnection,

@@ -12,6 +12,10 @@ use super::{
     ApprenticeshipBase, EnterpriseCertification, Platform, PlatformGrant, ReserveCraftsman,
     ResourceBooking, SharedResource, Teacher,
 };
+use super::{
+    Contest, ContestEntry, ContestEvent, ResearchProject, SkillCertification, TrainingNeed,
+    TrainingProject,
+};
 
 /// An object with a global ID: `node(id:)` fetches any of them, with the same access checks as the
 /// type's own query.
@@ -100,4 +104,18 @@ pub enum Node {
     /// A request for a shared resource's slot (the requesting member, the owner, the secretariat
     /// and committee staff).
     ResourceBooking(ResourceBooking),
+    /// A contest (any account but an evaluator's).
+    Contest(Contest),
+    /// A contest's event (any account but an evaluator's).
+    ContestEvent(ContestEvent),
+    /// A contest entry (any account but an evaluator's; who competes is guarded).
+    ContestEntry(ContestEntry),
+    /// A research project (any account but an evaluator's).
+    ResearchProject(ResearchProject),
+    /// A firm's training need (any account but an evaluator's).
+    TrainingNeed(TrainingNeed),
+    /// A worker-training project (any account but an evaluator's).
+    TrainingProject(TrainingProject),
+    /// A batch of skill-level certificates (any account but an evaluator's).
+    SkillCertification(SkillCertification),
 }

@@ -118,8 +118,10 @@ pub fn unarchived(cond: Condition, include_archived: bool, column: impl ColumnTr
 
 mod people;
 mod plan;
+mod training;
 pub use people::*;
 pub use plan::*;
+pub use training::*;
 
 /// `MemberUnit.orderClassDemands`.
 pub async fn unit_demands(

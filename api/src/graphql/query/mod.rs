@@ -2,6 +2,7 @@
 
 mod audit;
 mod committees;
+mod contests;
 mod labels;
 mod node;
 mod order_class;
@@ -11,6 +12,7 @@ mod plan;
 mod platforms;
 mod registry;
 mod sharing;
+mod training;
 mod viewer;
 
 pub use audit::{AuditEventFilter, history};
@@ -37,4 +39,6 @@ pub struct Query(
     people::PeopleQuery,
     platforms::PlatformQuery,
     sharing::SharingQuery,
+    contests::ContestQuery,
+    training::TrainingQuery,
 );

@@ -11,6 +11,10 @@ use entity::{
     apprenticeship_base, enterprise_certification, platform, platform_grant, reserve_craftsman,
     resource_booking, shared_resource, teacher,
 };
+use entity::{
+    contest, contest_entry, contest_event, research_project, skill_certification, training_need,
+    training_project,
+};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -28,6 +32,10 @@ use crate::graphql::object::{
 use crate::graphql::object::{
     ApprenticeshipBase, EnterpriseCertification, Platform, PlatformGrant, ReserveCraftsman,
     ResourceBooking, SharedResource, Teacher,
+};
+use crate::graphql::object::{
+    Contest, ContestEntry, ContestEvent, ResearchProject, SkillCertification, TrainingNeed,
+    TrainingProject,
 };
 use crate::msg;
 use crate::order_class::{demand_scope, enrolment_scope, order_class_scope, student_scope};
@@ -183,9 +191,42 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
         crate::people::booking_scope(a),
     )
     .await?;
+    let mut contests = rows::<contest::Entity>(db, want(NodeType::Contest), signed_in(a)).await?;
+    let mut contest_events =
+        rows::<contest_event::Entity>(db, want(NodeType::ContestEvent), signed_in(a)).await?;
+    let mut contest_entries =
+        rows::<contest_entry::Entity>(db, want(NodeType::ContestEntry), signed_in(a)).await?;
+    let mut research_projects =
+        rows::<research_project::Entity>(db, want(NodeType::ResearchProject), signed_in(a)).await?;
+    let mut training_needs =
+        rows::<training_need::Entity>(db, want(NodeType::TrainingNeed), signed_in(a)).await?;
+    let mut training_projects =
+        rows::<training_project::Entity>(db, want(NodeType::TrainingProject), signed_in(a)).await?;
+    let mut skill_certifications =
+        rows::<skill_certification::Entity>(db, want(NodeType::SkillCertification), signed_in(a))
+            .await?;
     Ok(ids
         .iter()
         .map(|&(ty, id)| match ty {
+            NodeType::Contest => contests.remove(&id).map(|m| Node::Contest(Contest(m))),
+            NodeType::ContestEvent => contest_events
+                .remove(&id)
+                .map(|m| Node::ContestEvent(ContestEvent(m))),
+            NodeType::ContestEntry => contest_entries
+                .remove(&id)
+                .map(|m| Node::ContestEntry(ContestEntry(m))),
+            NodeType::ResearchProject => research_projects
+                .remove(&id)
+                .map(|m| Node::ResearchProject(ResearchProject(m))),
+            NodeType::TrainingNeed => training_needs
+                .remove(&id)
+                .map(|m| Node::TrainingNeed(TrainingNeed(m))),
+            NodeType::TrainingProject => training_projects
+                .remove(&id)
+                .map(|m| Node::TrainingProject(TrainingProject(m))),
+            NodeType::SkillCertification => skill_certifications
+                .remove(&id)
+                .map(|m| Node::SkillCertification(SkillCertification(m))),
             NodeType::SharedResource => resources
                 .remove(&id)
                 .map(|m| Node::SharedResource(SharedResource(m))),
