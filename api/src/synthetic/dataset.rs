@@ -4,7 +4,11 @@
 //! On top of the seeded member units (the founding notice's 177) it writes, for `N` placements:
 //! `N` students (one placement each), `N / 50` order classes with two sponsoring firms each,
 //! `0.6 N` enrolments, one training site and one teacher-practice station per firm, six events
-//! per school and a graduate outcome for every student placed in the earliest year. Every name
+//! per school and a graduate outcome for every student placed in the earliest year; and the
+//! people, platforms, contests and worker training of [`people`] (teachers, reserve craftsmen,
+//! research projects, apprenticeship bases, certified firms, platforms and grants, shared
+//! equipment, three contests with entries and awards, training needs, projects and
+//! certificates). Every name
 //! says 合成 ("synthetic") and student numbers start with `SYN`, so no row can be mistaken for a
 //! real one. The same `N` gives the same rows, ids included, on SQLite and PostgreSQL.
 //!
@@ -28,6 +32,9 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::national_id;
+
+mod people;
+pub use people::{PeopleLoaded, TEACHERS_PER_SCHOOL};
 
 /// Largest `--placements` (ten million): bounds the load's time and the database's size.
 pub const MAX_PLACEMENTS: u32 = 10_000_000;
@@ -79,6 +86,8 @@ pub struct Loaded {
     pub events: u64,
     /// Graduate outcomes.
     pub graduate_outcomes: u64,
+    /// People, platforms, contests and worker training.
+    pub people: PeopleLoaded,
 }
 
 /// Writes the data set for `placements` placements (see the module's doc), reporting each table
@@ -158,7 +167,18 @@ async fn refuse_unless_empty(db: &DatabaseConnection) -> Result<(), DataSetError
         internship_post_offer,
         evaluation_round,
         committee_meeting,
-        work_plan_item
+        work_plan_item,
+        teacher,
+        reserve_craftsman,
+        apprenticeship_base,
+        enterprise_certification,
+        platform,
+        shared_resource,
+        contest,
+        research_project,
+        training_need,
+        training_project,
+        skill_certification
     );
     Ok(())
 }
@@ -185,6 +205,23 @@ enum Table {
     Event,
     EventUnit,
     Outcome,
+    Teacher,
+    Nomination,
+    Research,
+    ResearchMember,
+    Base,
+    Certification,
+    Platform,
+    Grant,
+    Resource,
+    Booking,
+    Contest,
+    ContestEvent,
+    ContestEntry,
+    UnitAward,
+    Need,
+    Project,
+    SkillCertification,
 }
 
 /// The instant every synthetic row is dated from: 2026-07-01T00:00:00Z (the alliance's founding).
@@ -383,6 +420,8 @@ impl Set {
         .await?;
         progress("graduate_outcome", self.n / 3);
         loaded.graduate_outcomes = insert(txn, self.n, |s| self.outcome(s)).await?;
+        loaded.people = self.write_people(txn, progress).await?;
+        let people = &loaded.people;
         for (table, count) in [
             ("order_class", loaded.order_classes),
             ("order_class_sponsor", loaded.sponsors),
@@ -393,6 +432,18 @@ impl Set {
             ("practice_station", loaded.practice_stations),
             ("event", loaded.events),
             ("graduate_outcome", loaded.graduate_outcomes),
+            ("teacher", people.teachers),
+            ("reserve_craftsman", people.nominations),
+            ("research_project", people.research_projects),
+            ("apprenticeship_base", people.apprenticeship_bases),
+            ("enterprise_certification", people.certifications),
+            ("platform", people.platforms),
+            ("shared_resource", people.shared_resources),
+            ("contest", people.contests),
+            ("contest_entry", people.contest_entries),
+            ("training_need", people.training_needs),
+            ("training_project", people.training_projects),
+            ("skill_certification", people.skill_certifications),
         ] {
             entity::audit::record_bulk(txn, AuditAction::Create, table, count).await?;
         }

@@ -10,7 +10,8 @@ use crate::plan::fulfil;
 
 both_databases!(
     the_one_member_query_answers_as_the_readme_shows,
-    where_do_we_stand_answers_as_the_readme_shows
+    where_do_we_stand_answers_as_the_readme_shows,
+    the_synthetic_demo_answers_as_the_readme_shows
 );
 
 /// The fenced block that follows `marker` in the README.
@@ -110,4 +111,20 @@ async fn where_do_we_stand_answers_as_the_readme_shows(app: TestApp) {
     let got = json!({ "data": reply.data() });
     println!("{}", serde_json::to_string_pretty(&got).unwrap());
     assert_eq!(got, answer, "the README's answer is stale");
+}
+
+async fn the_synthetic_demo_answers_as_the_readme_shows(app: TestApp) {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let query = block(&readme, "<!-- synthetic-demo-query -->");
+    let answer: Value = serde_json::from_str(&block(&readme, "<!-- synthetic-demo-answer -->"))
+        .expect("the README's answer is JSON");
+    api::synthetic::dataset::load(&app.db, 1_000, |_, _| {})
+        .await
+        .expect("the demo loads into a seeded database");
+    let token = app.secretariat().await;
+    let reply = app.post_graphql(&query, json!({}), Some(&token)).await.ok();
+    let got = json!({ "data": reply.data() });
+    println!("{}", serde_json::to_string_pretty(&got).unwrap());
+    assert_eq!(got, answer, "the README's demo figures are stale");
 }
