@@ -4,7 +4,7 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use entity::enums::{ContestAward, ContestKind, ContestLevel, ContestantKind, ResearchStatus};
 
-use super::{db, input_id, opt_unit};
+use super::{db, input_id, opt_id, opt_unit};
 use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::NodeType;
@@ -161,11 +161,6 @@ payload!(
     /// Result of the research-project mutations.
     ResearchProjectPayload, research_project: ResearchProject
 );
-
-/// The row id of an optional global ID of type `ty` (`NOT_FOUND` / `INVALID` on `field`).
-fn opt_id(ty: NodeType, id: &Option<ID>, field: &str) -> Result<Option<uuid::Uuid>, UserError> {
-    id.as_ref().map(|id| input_id(ty, id, field)).transpose()
-}
 
 #[derive(Default)]
 pub struct ContestMutation;

@@ -77,12 +77,16 @@ fn db<'c>(
     ctx.data::<sea_orm::DatabaseConnection>()
 }
 
+/// The row id of an optional global ID of type `ty` in a mutation's input (`NOT_FOUND` /
+/// `INVALID` on `field`, as [`input_id`]).
+fn opt_id(ty: NodeType, id: &Option<ID>, field: &str) -> Result<Option<Uuid>, UserError> {
+    id.as_ref().map(|id| input_id(ty, id, field)).transpose()
+}
+
 /// The row id of an optional member-unit global ID of a mutation's input (`NOT_FOUND` / `INVALID`
 /// on `field`, as [`input_id`]).
 fn opt_unit(id: &Option<ID>, field: &str) -> Result<Option<Uuid>, UserError> {
-    id.as_ref()
-        .map(|id| input_id(NodeType::MemberUnit, id, field))
-        .transpose()
+    opt_id(NodeType::MemberUnit, id, field)
 }
 
 /// `TOO_LONG` on `field` when `value` has more than `max` characters: a field whose own maximum is

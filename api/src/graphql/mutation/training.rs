@@ -4,7 +4,7 @@
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use entity::enums::{FundingDepartment, SkillLevel};
 
-use super::{db, input_id, opt_unit};
+use super::{db, input_id, opt_id, opt_unit};
 use crate::graphql::error::{ApiError, ApiResult, UserError};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::NodeType;
@@ -92,11 +92,6 @@ payload!(
     /// Result of `recordSkillCertification`.
     SkillCertificationPayload, skill_certification: SkillCertification
 );
-
-/// The row id of an optional global ID of type `ty` (`NOT_FOUND` / `INVALID` on `field`).
-fn opt_id(ty: NodeType, id: &Option<ID>, field: &str) -> Result<Option<uuid::Uuid>, UserError> {
-    id.as_ref().map(|id| input_id(ty, id, field)).transpose()
-}
 
 #[derive(Default)]
 pub struct TrainingMutation;
