@@ -189,7 +189,7 @@ impl MigrationTrait for Migration {
             i
         };
         for i in [
-            index("contest", "idx_contest_year_name", &["year", "name"]),
+            unique(index("contest", "idx_contest_year_name", &["year", "name"])),
             unique(index(
                 "contest_event",
                 "idx_contest_event_contest_trade",

@@ -55,3 +55,5 @@ training-not-a-provider = the member unit does not train workers: only schools a
 training-other-firm = the project answers a need of another firm
 training-days = the project's days are out of order, outside 2000–2100 or longer than { $max } days
 training-project-unknown = no training project of the member has this ID
+contest-workers-of-firms = workers are entered by their firm, not by a school
+training-firm-is-issuer = the firm certified is the issuer itself: leave enterpriseId empty when a firm certifies its own workers

@@ -55,3 +55,5 @@ training-not-a-provider = 该成员单位不开展职工培训：只有院校和
 training-other-firm = 该项目对应的是其他企业的培训需求
 training-days = 项目日期顺序有误、超出 2000–2100 年或超过 { $max } 天
 training-project-unknown = 该成员单位没有此 ID 的培训项目
+contest-workers-of-firms = 职工选手由其所在企业报名，院校不能报名职工
+training-firm-is-issuer = 被认定企业即认定单位本身：企业为本企业职工认定时请勿填写 enterpriseId

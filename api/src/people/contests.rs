@@ -10,7 +10,7 @@ use entity::enums::{ContestAward, ContestKind, ContestLevel, ContestantKind};
 use entity::{contest, contest_entry, contest_event, contest_unit_award, student, teacher};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait,
-    PaginatorTrait, QueryFilter, TransactionSession, TransactionTrait,
+    PaginatorTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -29,7 +29,7 @@ pub const MAX_PERSON_CHARS: usize = 50;
 /// Most characters of a unit award's title.
 pub const MAX_AWARD_TITLE_CHARS: usize = 100;
 /// Most awards one contest gives member units.
-pub const MAX_UNIT_AWARDS: u64 = 1_000;
+pub const MAX_UNIT_AWARDS: u64 = 200;
 /// Highest rank a result records.
 pub const MAX_RANK: i32 = 10_000;
 
@@ -178,7 +178,8 @@ async fn insert_event(
 ///
 /// # Errors
 /// `UNAUTHENTICATED`, `FORBIDDEN`; user errors: `NOT_FOUND`, `BLANK`, `INVALID` (a teacher-ability
-/// event not for teachers), `TAKEN`; database failures.
+/// event not for teachers), `TAKEN`, `TOO_LARGE` ([`MAX_EVENTS`] events already); database
+/// failures.
 pub async fn add_contest_event(
     actor: &Actor,
     db: &impl TransactionTrait,
@@ -284,18 +285,24 @@ pub async fn enter_contest(
             msg!("contest-event-unknown"),
         ));
     };
+    // The contest's row is locked: entries and results of one contest are written one at a time
+    // (an entry never slips in beside the first result; a contestant never enters twice).
+    let contest = lock_contest(&txn, event.contest_id).await?;
     let mut errors = Vec::new();
-    if entity::member_unit::Entity::find_by_id(unit)
+    let school = match entity::member_unit::Entity::find_by_id(unit)
         .one(&txn)
         .await?
-        .is_none()
     {
-        errors.push(Violation::on(
-            "unitId",
-            ViolationCode::NotFound,
-            msg!("registry-member-unit-not-found"),
-        ));
-    }
+        None => {
+            errors.push(Violation::on(
+                "unitId",
+                ViolationCode::NotFound,
+                msg!("registry-member-unit-not-found"),
+            ));
+            false
+        }
+        Some(u) => u.kind.is_school(),
+    };
     let worker_name = clean(input.worker_name);
     too_long(
         &mut errors,
@@ -369,6 +376,13 @@ pub async fn enter_contest(
             if worker_name.is_none() {
                 blank("workerName", &mut errors);
             }
+            if school {
+                errors.push(Violation::on(
+                    "unitId",
+                    ViolationCode::Invalid,
+                    msg!("contest-workers-of-firms"),
+                ));
+            }
         }
     }
     if who != ContestantKind::Student && input.student_id.is_some() {
@@ -395,7 +409,7 @@ pub async fn enter_contest(
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    if results_recorded(&txn, event.contest_id).await? {
+    if results_recorded(&txn, contest.id).await? {
         return Ok(refuse(
             "eventId",
             ViolationCode::InvalidTransition,
@@ -448,6 +462,16 @@ pub async fn enter_contest(
     Ok(Ok(row))
 }
 
+/// The contest `id`, its row locked until the transaction ends (entries and results of one
+/// contest are written one at a time). Foreign keys guarantee it exists for an event or entry.
+async fn lock_contest(db: &impl ConnectionTrait, id: Uuid) -> Result<contest::Model, Error> {
+    contest::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or_else(|| Error::Database(sea_orm::DbErr::RecordNotFound(format!("contest {id}"))))
+}
+
 /// Whether any entry of `contest` has a result.
 async fn results_recorded(db: &impl ConnectionTrait, contest: Uuid) -> Result<bool, Error> {
     Ok(contest_entry::Entity::find()
@@ -470,12 +494,12 @@ async fn own_entry(
         .filter(|e| actor.is_secretariat() || actor.unit() == Some(e.unit_id)))
 }
 
-/// Withdraws an entry that has no result: its unit's staff or the secretariat. One transaction,
-/// audited.
+/// Withdraws an entry while its contest has no result: its unit's staff or the secretariat. One
+/// transaction, audited.
 ///
 /// # Errors
 /// `UNAUTHENTICATED`; user errors: `NOT_FOUND` (also an entry the caller may not change),
-/// `INVALID_TRANSITION` (its result is recorded); database failures.
+/// `INVALID_TRANSITION` (the contest's results are recorded); database failures.
 pub async fn withdraw_contest_entry(
     actor: &Actor,
     db: &impl TransactionTrait,
@@ -492,7 +516,8 @@ pub async fn withdraw_contest_entry(
             msg!("contest-entry-unknown"),
         ));
     };
-    if row.result_at.is_some() {
+    lock_contest(&txn, row.contest_id).await?;
+    if results_recorded(&txn, row.contest_id).await? {
         return Ok(refuse(
             "id",
             ViolationCode::InvalidTransition,
@@ -565,11 +590,8 @@ pub async fn record_contest_result(
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
-    let held_on = contest::Entity::find_by_id(row.contest_id)
-        .one(&txn)
-        .await?
-        .map(|c| c.held_on);
-    if held_on.is_some_and(|d| d > Utc::now().date_naive()) {
+    let held_on = lock_contest(&txn, row.contest_id).await?.held_on;
+    if held_on > Utc::now().date_naive() {
         return Ok(refuse(
             "entryId",
             ViolationCode::InvalidTransition,

@@ -102,14 +102,15 @@ pub async fn medal_rows(
     let gold = award(ContestAward::Gold);
     let silver = award(ContestAward::Silver);
     let bronze = award(ContestAward::Bronze);
-    Ok(contest_entry::Entity::find()
+    let excellence = award(ContestAward::Excellence);
+    let mut query = contest_entry::Entity::find()
         .select_only()
         .column(contest_entry::Column::UnitId)
         .column_as(Expr::col(contest_entry::Column::Id).count(), "entries")
         .column_as(gold.clone(), "gold")
         .column_as(silver.clone(), "silver")
         .column_as(bronze.clone(), "bronze")
-        .column_as(award(ContestAward::Excellence), "excellence")
+        .column_as(excellence.clone(), "excellence")
         .column_as(
             Expr::expr(Func::sum(
                 Expr::case(contest_entry::Column::CoachHonoured.eq(true), 1).finally(0),
@@ -122,14 +123,16 @@ pub async fn medal_rows(
         .order_by(gold, Order::Desc)
         .order_by(silver, Order::Desc)
         .order_by(bronze, Order::Desc)
-        .order_by_asc(contest_entry::Column::UnitId)
-        .limit(std::cmp::Ord::min(
+        .order_by(excellence, Order::Desc)
+        .order_by_asc(contest_entry::Column::UnitId);
+    // A table of every unit is cut at its length; a batch of named units is as long as the batch.
+    if filter.units.is_none() || filter.limit.is_some() {
+        query = query.limit(std::cmp::Ord::min(
             filter.limit.unwrap_or(MAX_MEDAL_ROWS),
             MAX_MEDAL_ROWS,
-        ))
-        .into_model()
-        .all(db)
-        .await?)
+        ));
+    }
+    Ok(query.into_model().all(db).await?)
 }
 
 /// The contests `filter` names, as a condition on `contest` (empty: every contest).

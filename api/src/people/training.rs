@@ -307,7 +307,8 @@ pub struct CertificationInput {
     pub unit_id: Option<Uuid>,
     /// The training project it followed, if any (the member's own).
     pub project_id: Option<Uuid>,
-    /// The member firm whose workers were certified, if one (the project's firm by default).
+    /// The member firm whose workers were certified, if another than the issuer (the project's
+    /// firm by default).
     pub enterprise_id: Option<Uuid>,
     /// The trade (1–200 characters).
     pub trade: String,
@@ -324,8 +325,10 @@ pub struct CertificationInput {
 ///
 /// # Errors
 /// `UNAUTHENTICATED`, `FORBIDDEN`; user errors: `NOT_FOUND` (unit, project — also another
-/// member's — or firm), `NOT_AN_ENTERPRISE`, `BLANK` trade, `INVALID` day (in the future or
-/// outside 2000–2100), `MUST_BE_POSITIVE` / `TOO_LARGE` count; database failures.
+/// member's — or firm), `NOT_AN_ENTERPRISE`, `BLANK` trade, `INVALID` (a day in the future or
+/// outside 2000–2100; a firm other than the project's; the issuer named as the firm certified —
+/// leave it empty when a firm certifies its own workers), `MUST_BE_POSITIVE` / `TOO_LARGE` count;
+/// database failures.
 pub async fn record_skill_certification(
     actor: &Actor,
     db: &impl TransactionTrait,
@@ -366,10 +369,26 @@ pub async fn record_skill_certification(
                 ViolationCode::NotFound,
                 msg!("training-project-unknown"),
             )),
-            Some(p) => firm = firm.or(p.enterprise_id),
+            Some(p) => {
+                if firm.is_some_and(|f| p.enterprise_id.is_some_and(|pf| pf != f)) {
+                    errors.push(Violation::on(
+                        "enterpriseId",
+                        ViolationCode::Invalid,
+                        msg!("training-other-firm"),
+                    ));
+                }
+                firm = firm.or(p.enterprise_id);
+            }
         }
     }
     if let Some(f) = input.enterprise_id {
+        if f == unit {
+            errors.push(Violation::on(
+                "enterpriseId",
+                ViolationCode::Invalid,
+                msg!("training-firm-is-issuer"),
+            ));
+        }
         check_unit(&txn, f, "enterpriseId", false, &mut errors).await?;
     }
     let trade = required(&input.trade, "trade", &mut errors);

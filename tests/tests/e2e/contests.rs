@@ -66,11 +66,12 @@ async fn result(app: &TestApp, token: &str, input: Value) -> Value {
     .await
 }
 
-/// The contestant names of a contest's entries as `token` sees them, by unit name.
+/// The contestant names of a contest's entries as `token` sees them, by unit name; each entry's
+/// other personal fields (the student, a coach's name) show exactly when its name does.
 async fn names_seen(app: &TestApp, token: &str, contest: &str) -> Vec<(String, Value)> {
     let r = app
         .post_graphql(
-            "query($c: ID!) { contestEntries(contestId: $c, first: 50) { totalCount nodes { unit { name } contestantName contestantVisible student { name } } } }",
+            "query($c: ID!) { contestEntries(contestId: $c, first: 50) { totalCount nodes { unit { name } contestantKind contestantName contestantVisible student { name } coachName } } }",
             json!({ "c": contest }),
             Some(token),
         )
@@ -81,6 +82,15 @@ async fn names_seen(app: &TestApp, token: &str, contest: &str) -> Vec<(String, V
         .unwrap()
         .iter()
         .map(|n| {
+            let named = !n["contestantName"].is_null();
+            assert_eq!(n["contestantVisible"], named, "{n}");
+            if n["contestantKind"] == "STUDENT" {
+                assert_eq!(!n["student"].is_null(), named, "{n}");
+            }
+            if n["contestantKind"] == "WORKER" {
+                // The firm's worker has a coach named outside the pool.
+                assert_eq!(!n["coachName"].is_null(), named, "{n}");
+            }
             (
                 n["unit"]["name"].as_str().unwrap().to_owned(),
                 n["contestantName"].clone(),
@@ -195,6 +205,13 @@ async fn contests_take_entries_record_results_and_rank_members_by_medals(app: Te
     )
     .await;
     let e4 = e4["contestEntry"]["id"].as_str().unwrap().to_owned();
+    let e5 = enter(
+        &app,
+        &p.firm_a,
+        json!({ "eventId": welding, "workerName": "钱师傅", "coachName": "孙技师" }),
+    )
+    .await;
+    let e5 = e5["contestEntry"]["id"].as_str().unwrap().to_owned();
     let r = app
         .mutate(
             "withdrawContestEntry",
@@ -224,13 +241,15 @@ async fn contests_take_entries_record_results_and_rank_members_by_medals(app: Te
             (SCHOOL_2.to_owned(), Value::Null),
             (SCHOOL.to_owned(), json!("学生C001")),
             (FIRM_A.to_owned(), Value::Null),
+            (FIRM_A.to_owned(), Value::Null),
         ]
     );
     let seen = names_seen(&app, &staff, &contest).await;
     assert!(seen.iter().all(|(_, n)| n.is_null()), "{seen:?}");
-    assert_eq!(seen.len(), 3);
+    assert_eq!(seen.len(), 4);
     let seen = names_seen(&app, &p.firm_a, &contest).await;
     assert_eq!(seen[2], (FIRM_A.to_owned(), json!("张师傅")));
+    assert_eq!(seen[3], (FIRM_A.to_owned(), json!("钱师傅")));
     assert!(seen[..2].iter().all(|(_, n)| n.is_null()), "{seen:?}");
     let seen = names_seen(&app, &p.secretariat, &contest).await;
     assert!(seen.iter().all(|(_, n)| !n.is_null()), "{seen:?}");
@@ -279,17 +298,19 @@ async fn contests_take_entries_record_results_and_rank_members_by_medals(app: Te
         assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
         assert_eq!(r["contestEntry"]["award"], award);
     }
-    // Entries are frozen once results are out.
-    let r = app
-        .mutate(
-            "withdrawContestEntry",
-            "ContestEntryIdInput",
-            json!({ "id": e2 }),
-            "contestEntry { id }",
-            Some(&p.school_2),
-        )
-        .await;
-    assert_eq!(codes(&r), vec!["INVALID_TRANSITION"], "{r}");
+    // Entries are frozen once results are out: one without a result of its own too.
+    for (entry, token) in [(&e2, &p.school_2), (&e5, &p.firm_a)] {
+        let r = app
+            .mutate(
+                "withdrawContestEntry",
+                "ContestEntryIdInput",
+                json!({ "id": entry }),
+                "contestEntry { id }",
+                Some(token),
+            )
+            .await;
+        assert_eq!(codes(&r), vec!["INVALID_TRANSITION"], "{r}");
+    }
     let r = enter(
         &app,
         &p.firm_a,
@@ -477,7 +498,7 @@ async fn the_teacher_ability_contest_takes_teachers_only_and_shows_them_to_the_p
     // A contest whose first day is after today takes no results yet.
     let mut later = input.clone();
     later["name"] = json!("2026年冬季教师职业能力大赛");
-    later["heldOn"] = json!("2026-12-31");
+    later["heldOn"] = json!("2099-06-01");
     later["events"] = json!([{ "trade": "机械类", "contestantKind": "TEACHER" }]);
     let c = record_contest(&app, &p.secretariat, later).await;
     let event = c["contest"]["events"][0]["id"].as_str().unwrap().to_owned();

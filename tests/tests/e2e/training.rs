@@ -143,6 +143,17 @@ async fn firms_post_needs_trainers_answer_and_the_year_is_counted_per_member(app
     future["certifiedOn"] = json!("2099-01-01");
     let r = certify(&app, &p.school, future).await;
     assert_eq!(codes(&r), vec!["INVALID"], "{r}");
+    let mut other_firm = batch.clone();
+    other_firm["enterpriseId"] = json!(app.unit_id(FIRM_B).await);
+    let r = certify(&app, &p.school, other_firm).await;
+    assert_eq!(codes(&r), vec!["INVALID"], "{r}");
+    let r = certify(
+        &app,
+        &p.firm_a,
+        json!({ "enterpriseId": app.unit_id(FIRM_A).await, "trade": "焊工", "level": "JUNIOR_WORKER", "certifiedOn": "2026-06-01", "certified": 3 }),
+    )
+    .await;
+    assert_eq!(codes(&r), vec!["INVALID"], "{r}");
     let r = certify(&app, &p.school, batch).await;
     assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
     assert_eq!(r["skillCertification"]["enterprise"]["name"], FIRM_A);
@@ -309,22 +320,26 @@ async fn a_units_contests_and_training_cost_the_same_statements_for_more_records
             assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
             let entry = r["contestEntry"]["id"].as_str().unwrap().to_owned();
             let unit = r["contestEntry"]["unit"]["id"].as_str().unwrap().to_owned();
-            app.mutate(
-                "recordContestResult",
-                "RecordContestResultInput",
-                json!({ "entryId": entry, "award": "GOLD", "coachHonoured": true }),
-                "contestEntry { id }",
-                Some(&secretariat),
-            )
-            .await;
-            app.mutate(
-                "awardContestUnit",
-                "AwardContestUnitInput",
-                json!({ "contestId": c.0, "unitId": unit, "title": "优秀组织奖" }),
-                "contestUnitAward { title }",
-                Some(&secretariat),
-            )
-            .await;
+            let r = app
+                .mutate(
+                    "recordContestResult",
+                    "RecordContestResultInput",
+                    json!({ "entryId": entry, "award": "GOLD", "coachHonoured": true }),
+                    "contestEntry { id }",
+                    Some(&secretariat),
+                )
+                .await;
+            assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+            let r = app
+                .mutate(
+                    "awardContestUnit",
+                    "AwardContestUnitInput",
+                    json!({ "contestId": c.0, "unitId": unit, "title": "优秀组织奖" }),
+                    "contestUnitAward { title }",
+                    Some(&secretariat),
+                )
+                .await;
+            assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
             let r = app
                 .mutate(
                     "registerResearchProject",
@@ -399,4 +414,6 @@ async fn a_units_contests_and_training_cost_the_same_statements_for_more_records
         "memberUnits with contest entries and medals, research, training, certificates: {few:?} → {more:?} statements"
     );
     assert_eq!(few, more);
+    // The figures `docs/people.md` states.
+    assert_eq!(few, vec![10, 5, 4, 4]);
 }

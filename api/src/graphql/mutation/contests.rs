@@ -68,7 +68,8 @@ pub struct EnterContestInput {
     pub student_id: Option<ID>,
     /// The teacher, for a teacher event (the school's own, on its staff).
     pub teacher_id: Option<ID>,
-    /// The worker's name, for a worker event (1–50 characters).
+    /// The worker's name, for a worker event (1–50 characters; entered by a member that is not a
+    /// school).
     pub worker_name: Option<String>,
     /// The coach, a teacher of the pool.
     pub coach_teacher_id: Option<ID>,
@@ -274,9 +275,9 @@ impl ContestMutation {
         ))
     }
 
-    /// Withdraws an entry without a result: its member's staff or the secretariat
-    /// (`UNAUTHENTICATED`); user errors: `NOT_FOUND`, `INVALID_TRANSITION` (its result is
-    /// recorded).
+    /// Withdraws an entry while its contest has no result: its member's staff or the secretariat
+    /// (`UNAUTHENTICATED`); user errors: `NOT_FOUND`, `INVALID_TRANSITION` (the contest's results
+    /// are recorded).
     #[graphql(guard = "RoleGuard::Authenticated")]
     async fn withdraw_contest_entry(
         &self,
@@ -327,7 +328,7 @@ impl ContestMutation {
 
     /// Gives a member unit an award of a contest (优秀组织奖 …; Ten Measures (5)): the secretariat
     /// (`UNAUTHENTICATED`, `FORBIDDEN`); user errors: `NOT_FOUND`, `BLANK`, `TOO_LONG`, `TAKEN`,
-    /// `TOO_LARGE` (1,000 awards already).
+    /// `TOO_LARGE` (200 awards already).
     #[graphql(guard = "RoleGuard::Authenticated")]
     async fn award_contest_unit(
         &self,

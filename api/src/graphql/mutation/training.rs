@@ -68,7 +68,8 @@ pub struct RecordSkillCertificationInput {
     pub unit_id: Option<ID>,
     /// The training project it followed, if any (the member's own).
     pub project_id: Option<ID>,
-    /// The member firm whose workers were certified, if one (the project's firm by default).
+    /// The member firm whose workers were certified, if another than the issuer (the project's firm
+    /// by default; a firm certifying its own workers leaves it empty).
     pub enterprise_id: Option<ID>,
     /// The trade (工种; 1–200 characters).
     pub trade: String,

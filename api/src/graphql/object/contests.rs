@@ -101,7 +101,7 @@ impl Contest {
             .map(ContestEvent)
             .collect())
     }
-    /// The awards it gave member units (优秀组织奖 …), in the order given (at most 1,000).
+    /// The awards it gave member units (优秀组织奖 …), in the order given (at most 200).
     /// Batched over the contests of a page.
     async fn unit_awards(&self, ctx: &Context<'_>) -> ApiResult<Vec<ContestUnitAward>> {
         Ok(ctx
@@ -238,8 +238,9 @@ impl ContestEntry {
     async fn contestant_kind(&self) -> ContestantKind {
         self.0.contestant_kind
     }
-    /// Whether the caller may see who the contestant and the coach are (the fields below are
-    /// null otherwise).
+    /// Whether the caller may see who the contestant is (`contestantName` and `student` are null
+    /// otherwise): a student or worker for the entering member's staff and the secretariat; a
+    /// teacher of the pool for any reader of the pool.
     async fn contestant_visible(&self, ctx: &Context<'_>) -> bool {
         crate::people::reads_contestant(actor(ctx), &self.0)
     }

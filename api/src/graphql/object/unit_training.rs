@@ -11,7 +11,7 @@ use super::{
 };
 use crate::graphql::connection::Page;
 use crate::graphql::error::ApiResult;
-use crate::graphql::guard::{RoleGuard, actor};
+use crate::graphql::guard::RoleGuard;
 use crate::graphql::loader::Loaders;
 
 /// The member unit whose contests, research and worker-training fields are resolved (flattened
@@ -46,9 +46,6 @@ impl MemberUnitTraining {
     /// aggregates).
     #[graphql(guard = "RoleGuard::Authenticated")]
     async fn medals(&self, ctx: &Context<'_>) -> ApiResult<Option<MedalTally>> {
-        if !actor(ctx).reads_shared() {
-            return Ok(None);
-        }
         Ok(ctx.data::<Loaders>()?.medals.load_one(self.0).await?)
     }
 

@@ -18,19 +18,20 @@ use crate::graphql::object::{
     ResearchProject, ResearchProjectConnection, id_cursor,
 };
 
-/// `cond` AND (`column` contains `search`), when a search is given.
+/// `cond` AND (any of `columns(term)`), when a non-blank `search` is given: the term trimmed and
+/// screened (`BAD_USER_INPUT` past its limits).
 fn searched(
     cond: Condition,
     search: Option<&str>,
-    columns: &[sea_orm::sea_query::SimpleExpr],
+    columns: impl Fn(&str) -> Vec<sea_orm::sea_query::SimpleExpr>,
 ) -> ApiResult<Condition> {
     let Some(term) = search.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(cond);
     };
     crate::limits::screen_text("search", term).map_err(|v| ApiError::BadUserInput(v.message))?;
     let mut any = Condition::any();
-    for c in columns {
-        any = any.add(c.clone());
+    for c in columns(term) {
+        any = any.add(c);
     }
     Ok(cond.add(any))
 }
@@ -73,15 +74,13 @@ impl ContestQuery {
         if let Some(l) = level {
             cond = cond.add(contest::Column::Level.eq(l));
         }
-        let cond = searched(
-            cond,
-            search.as_deref(),
-            &[
-                crate::db::contains(contest::Column::Name, search.as_deref().unwrap_or("")),
-                crate::db::contains(contest::Column::Series, search.as_deref().unwrap_or("")),
-                crate::db::contains(contest::Column::Organiser, search.as_deref().unwrap_or("")),
-            ],
-        )?;
+        let cond = searched(cond, search.as_deref(), |t| {
+            vec![
+                crate::db::contains(contest::Column::Name, t),
+                crate::db::contains(contest::Column::Series, t),
+                crate::db::contains(contest::Column::Organiser, t),
+            ]
+        })?;
         let (rows, total) = newest_first(
             db,
             contest::Entity::find().filter(cond),
@@ -94,8 +93,8 @@ impl ContestQuery {
         Ok(page.finish(rows, total, |c| (id_cursor(c.id), Contest(c), EmptyFields)))
     }
 
-    /// Contest entries and their results, newest first. Any account but an evaluator's (an empty
-    /// page for one); who a student or worker contestant is shows only to the entering member's
+    /// Contest entries and their results, newest first. Any account but an evaluator's (`FORBIDDEN`
+    /// for one); who a student or worker contestant is shows only to the entering member's
     /// staff and the secretariat (`ContestEntry.contestantName`). One SQL statement for the page,
     /// one for `totalCount` when selected.
     #[graphql(
@@ -256,14 +255,9 @@ impl ContestQuery {
                 research_project::Column::LeaderTeacherId.eq(decode_as(NodeType::Teacher, &t)?),
             );
         }
-        let cond = searched(
-            cond,
-            search.as_deref(),
-            &[crate::db::contains(
-                research_project::Column::Title,
-                search.as_deref().unwrap_or(""),
-            )],
-        )?;
+        let cond = searched(cond, search.as_deref(), |t| {
+            vec![crate::db::contains(research_project::Column::Title, t)]
+        })?;
         let (rows, total) = newest_first(
             db,
             research_project::Entity::find().filter(cond),

@@ -18,8 +18,12 @@ use crate::graphql::object::{
     WorkerTrainingYear, id_cursor,
 };
 
-/// The rows of `year` by a date column: `[1 January, 1 January next year)`.
+/// The rows of `year` by a date column: `[1 January, 1 January next year)`; `BAD_USER_INPUT` for a
+/// year outside 2000–2100.
 fn in_year<C: ColumnTrait>(column: C, year: i32) -> ApiResult<Condition> {
+    if !crate::committees::YEARS.contains(&year) {
+        return Err(ApiError::BadUserInput(crate::msg!("year-invalid", year = year)).into());
+    }
     let (from, to) = crate::error::year_bounds(year).map_err(ApiError::from)?;
     Ok(Condition::all().add(column.gte(from)).add(column.lt(to)))
 }
