@@ -4,6 +4,7 @@
 //! Founding notice 三(二)). Each write is one transaction and names who may make it; each read
 //! names who may see it.
 
+mod contest_entries;
 mod contests;
 mod firms;
 mod medals;
@@ -14,6 +15,7 @@ mod sharing;
 mod teachers;
 mod training;
 
+pub use contest_entries::*;
 pub use contests::*;
 pub use firms::*;
 pub use medals::*;
