@@ -93,14 +93,7 @@ pub async fn record_contest(
         document.as_deref(),
         MAX_DOCUMENT_CHARS,
     );
-    let year = chrono::Datelike::year(&input.held_on);
-    if !crate::committees::YEARS.contains(&year) {
-        errors.push(Violation::on(
-            "heldOn",
-            ViolationCode::Invalid,
-            msg!("year-invalid", year = year),
-        ));
-    }
+    let year = super::in_years(input.held_on, "heldOn", &mut errors);
     if input.events.len() > MAX_EVENTS {
         errors.push(Violation::on(
             "events",

@@ -102,3 +102,17 @@ pub(crate) fn not_future(day: chrono::NaiveDate, field: &str, errors: &mut Vec<V
         ));
     }
 }
+
+/// Pushes `INVALID` on `field` when `day` falls outside the years 2000–2100 the API keeps; returns
+/// the day's year.
+pub(crate) fn in_years(day: chrono::NaiveDate, field: &str, errors: &mut Vec<Violation>) -> i32 {
+    let year = chrono::Datelike::year(&day);
+    if !crate::committees::YEARS.contains(&year) {
+        errors.push(Violation::on(
+            field,
+            ViolationCode::Invalid,
+            msg!("year-invalid", year = year),
+        ));
+    }
+    year
+}

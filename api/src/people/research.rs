@@ -75,14 +75,7 @@ pub async fn register_research_project(
     let document = required(&input.document, "document", &mut errors);
     too_long(&mut errors, "document", Some(&document), MAX_DOCUMENT_CHARS);
     not_future(input.approved_on, "approvedOn", &mut errors);
-    let year = chrono::Datelike::year(&input.approved_on);
-    if !crate::committees::YEARS.contains(&year) {
-        errors.push(Violation::on(
-            "approvedOn",
-            ViolationCode::Invalid,
-            msg!("year-invalid", year = year),
-        ));
-    }
+    let year = super::in_years(input.approved_on, "approvedOn", &mut errors);
     let mut members: Vec<Uuid> = Vec::new();
     let mut seen = HashSet::new();
     for m in &input.member_teacher_ids {

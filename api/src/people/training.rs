@@ -393,14 +393,7 @@ pub async fn record_skill_certification(
     }
     let trade = required(&input.trade, "trade", &mut errors);
     not_future(input.certified_on, "certifiedOn", &mut errors);
-    let year = chrono::Datelike::year(&input.certified_on);
-    if !crate::committees::YEARS.contains(&year) {
-        errors.push(Violation::on(
-            "certifiedOn",
-            ViolationCode::Invalid,
-            msg!("year-invalid", year = year),
-        ));
-    }
+    super::in_years(input.certified_on, "certifiedOn", &mut errors);
     people(&mut errors, "certified", input.certified);
     if !errors.is_empty() {
         return Ok(Err(errors));
