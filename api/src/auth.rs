@@ -2,8 +2,9 @@
 //! as.
 //!
 //! A token carries only the account id (`sub`) and its own `iss`, `aud`, `iat`, `exp`; role and unit
-//! are read from the account row on every request, so a disabled account or a changed role takes
-//! effect at once.
+//! come from the account row (read on every request on SQLite; on PostgreSQL cached per instance
+//! and dropped as soon as the row changes, [`crate::account_cache`]), so a disabled account or a
+//! changed role takes effect at once.
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};

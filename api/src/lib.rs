@@ -4,6 +4,7 @@
 //! `Application::build(config)` connects, migrates, seeds and binds; `run_until_stopped` serves.
 //! Domain logic that is not GraphQL lives in plain modules ([`registry`], [`accounts`], [`uscc`]).
 
+pub mod account_cache;
 pub mod accounts;
 pub mod actor;
 pub mod audit;

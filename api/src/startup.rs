@@ -117,6 +117,9 @@ impl Application {
         let bus = EventBus::start(&db)
             .await
             .context("listening for change events")?;
+        let accounts = crate::account_cache::AccountCache::start(&db)
+            .await
+            .context("listening for account changes")?;
         let schema = schema::builder(SchemaLimits {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
@@ -142,6 +145,7 @@ impl Application {
             body_limit: config.body_limit_bytes,
             upload_limit: config.upload_limit_bytes,
             default_locale: config.default_locale,
+            accounts,
         };
         let router = with_middleware(routes(state), &config)?;
         let listener = TcpListener::bind(config.bind_addr)

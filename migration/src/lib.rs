@@ -37,6 +37,7 @@ mod m20261126_000001_people;
 mod m20261126_000002_platforms;
 mod m20261126_000003_shared_resources;
 mod m20261127_000001_contests_training;
+mod m20261128_000001_account_changes;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_platforms::Migration),
             Box::new(m20261126_000003_shared_resources::Migration),
             Box::new(m20261127_000001_contests_training::Migration),
+            Box::new(m20261128_000001_account_changes::Migration),
         ]
     }
 }

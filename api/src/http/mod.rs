@@ -37,7 +37,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use entity::account;
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::DatabaseConnection;
 use serde_json::json;
 
 use crate::auth::{TokenError, TokenService};
@@ -75,6 +75,8 @@ pub struct AppState {
     pub sockets: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<uuid::Uuid, usize>>>,
     /// Language of messages when a request's `Accept-Language` names neither of ours.
     pub default_locale: Locale,
+    /// The accounts behind tokens ([`crate::account_cache`]).
+    pub accounts: crate::account_cache::AccountCache,
 }
 
 impl AppState {
@@ -217,7 +219,7 @@ async fn authenticate(
         .tokens
         .verify(token)
         .map_err(|e: TokenError| unauthenticated(&e.to_string()))?;
-    match account::Entity::find_by_id(claims.sub).one(&state.db).await {
+    match state.accounts.account(&state.db, claims.sub).await {
         Ok(Some(account)) if !account.disabled => Ok(Some(account)),
         Ok(_) => Err(unauthenticated(&TokenError::Account.to_string())),
         Err(e) if crate::db::is_unavailable(&e) => {

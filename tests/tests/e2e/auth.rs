@@ -1,6 +1,6 @@
 //! Who may do what: login, tokens, and the role guards on the secretariat's mutations.
 
-use alliance_tests::{TEST_JWT_SECRET, TEST_PASSWORD, TestApp, both_databases};
+use alliance_tests::{Backend, Reply, TEST_JWT_SECRET, TEST_PASSWORD, TestApp, both_databases};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use entity::enums::AccountRole;
@@ -55,6 +55,7 @@ both_databases!(
     wrong_email_and_wrong_password_answer_alike,
     expired_tampered_foreign_and_unsigned_tokens_are_rejected,
     a_disabled_account_cannot_log_in_and_its_token_stops_working,
+    an_account_is_read_again_once_it_changes,
     staff_accounts_must_fit_their_unit,
     password_guessing_is_throttled_per_email_address
 );
@@ -235,7 +236,7 @@ async fn a_disabled_account_cannot_log_in_and_its_token_stops_working(app: TestA
     let mut active: entity::account::ActiveModel = account.into();
     active.disabled = Set(true);
     active.update(&app.db).await.unwrap();
-    let reply = app.post_graphql(VIEWER, json!({}), Some(&token)).await;
+    let reply = after_the_change(&app, &token, |r| r.status == 401).await;
     assert_eq!(reply.status, 401);
     assert_eq!(reply.error_codes(), vec!["UNAUTHENTICATED"]);
     assert_eq!(
@@ -347,4 +348,55 @@ async fn password_guessing_is_throttled_per_email_address(app: TestApp) {
         app.login("other@example.org", "guess").await,
         Err("INVALID_CREDENTIALS".into())
     );
+}
+
+/// The answer to `VIEWER` with `token` once an account change written straight to the database
+/// has taken effect: on SQLite the very next request (the account is read on every request); on
+/// PostgreSQL as soon as the instance hears the change (`pg_notify` from a trigger on `account`,
+/// which drops the cached account): polled for at most 5 s, which a working notification beats by
+/// orders of magnitude. Returns the last answer either way.
+async fn after_the_change(app: &TestApp, token: &str, taken: impl Fn(&Reply) -> bool) -> Reply {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let reply = app.post_graphql(VIEWER, json!({}), Some(token)).await;
+        if taken(&reply) || app.backend == Backend::Sqlite || std::time::Instant::now() > deadline {
+            return reply;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
+async fn an_account_is_read_again_once_it_changes(app: TestApp) {
+    let token = app.secretariat().await;
+    app.post_graphql(VIEWER, json!({}), Some(&token)).await.ok();
+    // Once used, a token's account costs a statement per request on SQLite, none on PostgreSQL.
+    let (n, reply) = app
+        .count_statements(app.post_graphql(VIEWER, json!({}), Some(&token)))
+        .await;
+    assert_eq!(
+        reply.ok().data()["viewer"]["email"],
+        "secretariat@example.org"
+    );
+    assert_eq!(n, app.account_reads());
+    // Changed behind the API's back (as a database administrator or another instance would).
+    entity::account::Entity::update_many()
+        .col_expr(
+            entity::account::Column::Email,
+            sea_orm::sea_query::Expr::value("renamed@example.org"),
+        )
+        .filter(entity::account::Column::Email.eq("secretariat@example.org"))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let reply = after_the_change(&app, &token, |r| {
+        r.body["data"]["viewer"]["email"] == "renamed@example.org"
+    })
+    .await;
+    assert_eq!(reply.ok().data()["viewer"]["email"], "renamed@example.org");
+    // Read again once, then cached again.
+    let (n, reply) = app
+        .count_statements(app.post_graphql(VIEWER, json!({}), Some(&token)))
+        .await;
+    reply.ok();
+    assert_eq!(n, app.account_reads());
 }

@@ -76,7 +76,9 @@ async fn a_nested_member_units_page_runs_the_same_few_statements_for_10_and_100_
         counts[1]
     );
 
-    // An authenticated caller costs one statement more: the account is read per request.
+    // An authenticated caller costs one statement more on SQLite, where the account is read on
+    // every request; on PostgreSQL the token's account was read by its earlier requests and is
+    // cached until it changes.
     let (statements, reply) = app
         .count_statements(app.post_graphql(NESTED, json!({ "first": 100 }), Some(&token)))
         .await;
@@ -85,7 +87,7 @@ async fn a_nested_member_units_page_runs_the_same_few_statements_for_10_and_100_
         "{:?}: memberUnits(first: 100) nested, with token: {statements} statements",
         app.backend
     );
-    assert_eq!(statements, counts[1] + 1);
+    assert_eq!(statements, counts[1] + app.account_reads());
 }
 
 async fn nodes_of_many_member_units_load_in_one_statement(app: TestApp) {
