@@ -12,16 +12,28 @@ use uuid::Uuid;
 
 use super::{Finding, InternCounts, findings};
 
+/// What [`findings_of`] checked a batch with, for the caller to reuse (a request's loaders).
+#[derive(Debug, Default)]
+pub struct BatchFacts {
+    /// The batch's students by id.
+    pub students: HashMap<Uuid, student::Model>,
+    /// The interns overlapping each placement the ratio rules can judge, by placement id.
+    pub counts: HashMap<Uuid, InternCounts>,
+}
+
 /// Every finding of each placement of `rows` (in their order), in three statements: the
-/// students, the member hosts, and the interns overlapping those the ratio rules can judge
-/// ([`intern_counts_of`]). A placement whose student is missing (foreign keys forbid it) has none.
+/// students, the member hosts not already in `hosts` (which gains them: a caller checking several
+/// batches reads each host once), and the interns overlapping those the ratio rules can judge
+/// ([`intern_counts_of`]); the second is skipped when every host is known. A placement whose
+/// student is missing (foreign keys forbid it) has none. Also returns the facts used.
 ///
 /// # Errors
 /// Database failures.
 pub async fn findings_of(
     db: &impl ConnectionTrait,
     rows: Vec<internship_placement::Model>,
-) -> Result<Vec<(internship_placement::Model, Vec<Finding>)>, DbErr> {
+    hosts: &mut HashMap<Uuid, member_unit::Model>,
+) -> Result<(Vec<(internship_placement::Model, Vec<Finding>)>, BatchFacts), DbErr> {
     let students: HashMap<Uuid, student::Model> = student::Entity::find()
         .filter(student::Column::Id.is_in(rows.iter().map(|p| p.student_id)))
         .all(db)
@@ -29,13 +41,22 @@ pub async fn findings_of(
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let hosts: HashMap<Uuid, member_unit::Model> = member_unit::Entity::find()
-        .filter(member_unit::Column::Id.is_in(rows.iter().filter_map(|p| p.host_unit_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m))
+    let unknown: std::collections::BTreeSet<Uuid> = rows
+        .iter()
+        .filter_map(|p| p.host_unit_id)
+        .filter(|h| !hosts.contains_key(h))
         .collect();
+    if !unknown.is_empty() {
+        hosts.extend(
+            member_unit::Entity::find()
+                .filter(member_unit::Column::Id.is_in(unknown))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|m| (m.id, m)),
+        );
+    }
+    let hosts = &*hosts;
     let host_of = |p: &internship_placement::Model| p.host_unit_id.and_then(|h| hosts.get(&h));
     let judged: Vec<Uuid> = rows
         .iter()
@@ -43,7 +64,7 @@ pub async fn findings_of(
         .map(|p| p.id)
         .collect();
     let counts = intern_counts_of(db, &judged).await?;
-    Ok(rows
+    let checked = rows
         .into_iter()
         .map(|p| {
             let found = students.get(&p.student_id).map_or_else(Vec::new, |s| {
@@ -55,7 +76,8 @@ pub async fn findings_of(
             });
             (p, found)
         })
-        .collect())
+        .collect();
+    Ok((checked, BatchFacts { students, counts }))
 }
 
 /// Whether the ratio rules can judge `p` at all: the host's staff is known (a member's from the

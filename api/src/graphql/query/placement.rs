@@ -3,6 +3,7 @@ use async_graphql::{Context, Object, SimpleObject};
 use entity::enums::{District, PlacementStatus};
 use entity::{internship_placement, member_unit};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::graphql::connection::{Page, newest_first};
@@ -152,17 +153,22 @@ pub async fn internship_posts_of(
         .into())
 }
 
-/// One batch of `internshipRuleFindings`: the placements kept, the id the next batch starts
-/// after, and whether the batch was full (more may follow).
+/// One batch of `internshipRuleFindings`: the placements kept with the facts they were checked
+/// with, how many were checked, the id the next batch starts after, and whether the batch was
+/// full (more may follow).
 struct FlaggedBatch {
     flagged: Vec<internship_placement::Model>,
+    facts: placement::BatchFacts,
+    checked: u64,
     last: Option<Uuid>,
     full: bool,
 }
 
 /// Reads up to `size` placements of `rows` beyond `from` (exclusive; newest first when
 /// `newest_first`, else oldest first), stopping short of `until`, checks them
-/// ([`placement::findings_of`]) and keeps those whose findings are `wanted`.
+/// ([`placement::findings_of`], reading only the hosts not yet in `hosts`) and keeps those whose
+/// findings are `wanted`.
+#[allow(clippy::too_many_arguments)]
 async fn flagged_batch(
     db: &DatabaseConnection,
     rows: &sea_orm::Select<internship_placement::Entity>,
@@ -170,6 +176,7 @@ async fn flagged_batch(
     from: Option<Uuid>,
     until: Option<Uuid>,
     size: u64,
+    hosts: &mut HashMap<Uuid, member_unit::Model>,
     wanted: &impl Fn(&[Finding]) -> bool,
 ) -> Result<FlaggedBatch, sea_orm::DbErr> {
     use internship_placement::Column::Id;
@@ -192,19 +199,30 @@ async fn flagged_batch(
         select = select.order_by_asc(Id);
     }
     let batch = select.limit(size).all(db).await?;
-    let full = batch.len() as u64 == size;
+    let checked = batch.len() as u64;
+    let full = checked == size;
     let last = batch.last().map(|p| p.id);
-    let flagged = placement::findings_of(db, batch)
-        .await?
+    let (found, facts) = placement::findings_of(db, batch, hosts).await?;
+    let flagged = found
         .into_iter()
         .filter(|(_, found)| wanted(found))
         .map(|(p, _)| p)
         .collect();
     Ok(FlaggedBatch {
         flagged,
+        facts,
+        checked,
         last,
         full,
     })
+}
+
+/// The size of the next batch of a findings page that still needs `need` placements, after
+/// `flagged` of the `checked` so far were kept: enough at the share kept so far, with a quarter
+/// to spare, at least `need` and at most [`FINDINGS_BATCH`].
+fn next_batch_size(need: u64, checked: u64, flagged: u64) -> u64 {
+    (need.saturating_mul(checked).saturating_mul(5) / (4 * flagged.max(1)))
+        .clamp(std::cmp::Ord::min(need, FINDINGS_BATCH), FINDINGS_BATCH)
 }
 
 #[Object]
@@ -247,11 +265,12 @@ impl PlacementQuery {
 
     /// The committees' work list: placements starting in `year` (not terminated) that break a rule,
     /// newest first; by default every finding, or only the given severities and rules. The year's
-    /// placements are checked in batches (four SQL statements each: the batch, its students, its
-    /// hosts, the interns overlapping it) from the page's bound until the page is full — the first
-    /// four times the page, then doubling up to 1,000 — so memory stays bounded whatever the year
-    /// holds; `totalCount`, when selected, checks every placement of the year, 1,000 at a time.
-    /// Secretariat only.
+    /// placements are checked in batches (at most four SQL statements each: the batch, its
+    /// students, the hosts not read by an earlier batch, the interns overlapping it) from the
+    /// page's bound until the page is full — the first four times the page, then sized by the
+    /// share flagged so far, up to 1,000 — so memory stays bounded whatever the year holds; the
+    /// nodes' `ruleFindings` reuse what the batches read. `totalCount`, when selected, checks
+    /// every placement of the year, 1,000 at a time. Secretariat only.
     #[graphql(
         guard = "RoleGuard::Secretariat",
         complexity = "crate::graphql::connection::cost(first, last, child_complexity) + crate::graphql::connection::ALLIANCE_REPORT_COST"
@@ -287,7 +306,9 @@ impl PlacementQuery {
             })
         };
         // The page: batches from the page's bound in its direction until it is full, the first
-        // four times the page (most pages fill in it), then doubling up to `FINDINGS_BATCH`.
+        // four times the page (most pages fill in it), then sized by the share flagged so far.
+        // Hosts are read once for all batches; the students, hosts and counts of the placements
+        // kept go to the request's loaders, so `ruleFindings` reads nothing again.
         let (from, until) = if page.forward {
             (page.after.as_ref(), page.before.as_ref())
         } else {
@@ -295,28 +316,74 @@ impl PlacementQuery {
         };
         let (mut from, until) = (from.map(|c| c.id), until.map(|c| c.id));
         let mut size = ((page.limit + 1) * 4).min(FINDINGS_BATCH);
+        let mut hosts = HashMap::new();
         let mut flagged = Vec::new();
+        let (mut students, mut counts) = (HashMap::new(), HashMap::new());
+        let mut checked = 0;
         loop {
-            let batch = flagged_batch(db, &year_rows, page.forward, from, until, size, &wanted)
-                .await
-                .map_err(ApiError::from)?;
+            let batch = flagged_batch(
+                db,
+                &year_rows,
+                page.forward,
+                from,
+                until,
+                size,
+                &mut hosts,
+                &wanted,
+            )
+            .await
+            .map_err(ApiError::from)?;
+            let mut facts = batch.facts;
+            for p in &batch.flagged {
+                if let Some(s) = facts.students.remove(&p.student_id) {
+                    students.insert(s.id, s);
+                }
+                if let Some(c) = facts.counts.remove(&p.id) {
+                    counts.insert(p.id, c);
+                }
+            }
             flagged.extend(batch.flagged);
+            checked += batch.checked;
             from = batch.last;
-            size = (size * 2).min(FINDINGS_BATCH);
             if flagged.len() as u64 > page.limit || !batch.full {
                 break;
             }
+            size = next_batch_size(
+                page.limit + 1 - flagged.len() as u64,
+                checked,
+                flagged.len() as u64,
+            );
         }
         flagged.truncate(page.limit as usize + 1);
+        let loaders = ctx.data::<Loaders>()?;
+        loaders.student.feed_many(students).await;
+        loaders.intern_counts.feed_many(counts).await;
+        loaders
+            .member_unit
+            .feed_many(
+                flagged
+                    .iter()
+                    .filter_map(|p| p.host_unit_id)
+                    .filter_map(|h| hosts.get(&h).map(|m| (h, m.clone()))),
+            )
+            .await;
         // The count, only when selected: every placement of the year, a batch at a time.
         let mut total = 0;
         if crate::graphql::edge::counts(ctx) {
             let mut from = None;
             loop {
-                let batch =
-                    flagged_batch(db, &year_rows, false, from, None, FINDINGS_BATCH, &wanted)
-                        .await
-                        .map_err(ApiError::from)?;
+                let batch = flagged_batch(
+                    db,
+                    &year_rows,
+                    false,
+                    from,
+                    None,
+                    FINDINGS_BATCH,
+                    &mut hosts,
+                    &wanted,
+                )
+                .await
+                .map_err(ApiError::from)?;
                 total += batch.flagged.len() as u64;
                 from = batch.last;
                 if !batch.full {
