@@ -38,6 +38,7 @@ mod m20261126_000002_platforms;
 mod m20261126_000003_shared_resources;
 mod m20261127_000001_contests_training;
 mod m20261128_000001_account_changes;
+mod m20261128_000002_placement_search;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -75,6 +76,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_shared_resources::Migration),
             Box::new(m20261127_000001_contests_training::Migration),
             Box::new(m20261128_000001_account_changes::Migration),
+            Box::new(m20261128_000002_placement_search::Migration),
         ]
     }
 }

@@ -20,6 +20,8 @@ both_databases!(
     the_synthetic_data_set_loads_labelled_once_and_never_beside_other_records,
     a_page_counts_only_when_total_count_is_selected,
     rule_findings_page_across_batches_exactly_as_each_placement_reports_them,
+    the_findings_page_shows_each_placements_own_findings,
+    a_searched_page_finds_every_match_and_can_use_the_trigram_indexes,
     retention_counted_in_sql_matches_the_outcomes_recorded,
     the_retention_tally_follows_outcomes_recorded_and_corrected
 );
@@ -362,4 +364,132 @@ async fn the_retention_tally_follows_outcomes_recorded_and_corrected(app: TestAp
         school_retention(&app, &token).await,
         (before.0 + 1, before.1)
     );
+}
+
+/// The work list's nodes reuse what its batches read (students, hosts, counts) for their
+/// `ruleFindings`: they must be what each placement reports on its own.
+async fn the_findings_page_shows_each_placements_own_findings(app: TestApp) {
+    load(&app).await;
+    let token = app.secretariat().await;
+    const FINDINGS: &str = "ruleFindings { rule severity message }";
+    let page = app
+        .post_graphql(
+            &format!("{{ internshipRuleFindings(year: 2025, first: 60) {{ nodes {{ id {FINDINGS} }} }} }}"),
+            json!({}),
+            Some(&token),
+        )
+        .await
+        .ok();
+    let nodes = page.data()["internshipRuleFindings"]["nodes"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(nodes.len(), 60);
+    let ids: Vec<&Value> = nodes.iter().map(|n| &n["id"]).collect();
+    let each = app
+        .post_graphql(
+            &format!("query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on InternshipPlacement {{ id {FINDINGS} }} }} }}"),
+            json!({ "ids": ids }),
+            Some(&token),
+        )
+        .await
+        .ok();
+    assert_eq!(&Value::Array(nodes.clone()), &each.data()["nodes"]);
+    assert!(
+        nodes
+            .iter()
+            .all(|n| !n["ruleFindings"].as_array().unwrap().is_empty())
+    );
+}
+
+/// A school's placements searched for a host: every match and only matches, newest first; on
+/// PostgreSQL the search can be served by the trigram indexes (checked with sequential scans
+/// disabled, as the planner would pick the index on a large table).
+async fn a_searched_page_finds_every_match_and_can_use_the_trigram_indexes(app: TestApp) {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    load(&app).await;
+    let school = member_unit::Entity::find()
+        .filter(member_unit::Column::Name.eq("威海技师学院"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let token = app
+        .account_token(
+            "search@college.example.org",
+            AccountRole::SchoolStaff,
+            Some("威海技师学院"),
+        )
+        .await;
+    let host = entity::internship_placement::Entity::find()
+        .filter(entity::internship_placement::Column::SchoolId.eq(school.id))
+        .filter(entity::internship_placement::Column::HostUnitId.is_not_null())
+        .order_by_asc(entity::internship_placement::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .host_name;
+    let expected: Vec<String> = entity::internship_placement::Entity::find()
+        .filter(entity::internship_placement::Column::SchoolId.eq(school.id))
+        .order_by_desc(entity::internship_placement::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.host_name.contains(&host) || p.post_title.contains(&host))
+        .map(|p| p.id.to_string())
+        .collect();
+    assert!(
+        expected.len() > 20,
+        "more than a page matches: {}",
+        expected.len()
+    );
+    let (listed, total) = all_pages(
+        &app,
+        &token,
+        &format!(
+            "query($after: String) {{ internshipPlacements(first: 20, after: $after, filter: {{search: \"{host}\"}}) {{ totalCount nodes {{ id }} pageInfo {{ hasNextPage endCursor }} }} }}"
+        ),
+        "internshipPlacements",
+    )
+    .await;
+    let listed: Vec<String> = listed
+        .iter()
+        .map(|id| api::graphql::id::decode(id).unwrap().1.to_string())
+        .collect();
+    assert_eq!(listed, expected);
+    assert_eq!(total, expected.len() as u64);
+    if app.backend == alliance_tests::Backend::Postgres {
+        // The secretariat's search (no school to narrow by first), on fresh statistics.
+        app.db
+            .execute_unprepared("ANALYZE internship_placement")
+            .await
+            .unwrap();
+        let txn = app.db.begin().await.unwrap();
+        txn.execute_unprepared("SET LOCAL enable_seqscan = off")
+            .await
+            .unwrap();
+        let rows = txn
+            .query_all_raw(sea_orm::Statement::from_string(
+                sea_orm::DatabaseBackend::Postgres,
+                format!(
+                    "EXPLAIN SELECT id FROM internship_placement WHERE \
+                     host_name LIKE '%{host}%' OR post_title LIKE '%{host}%'"
+                ),
+            ))
+            .await
+            .unwrap();
+        let text: String = rows
+            .iter()
+            .map(|r| r.try_get_by_index::<String>(0).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n");
+        txn.rollback().await.unwrap();
+        assert!(
+            text.contains("internship_placement_host_name_trgm")
+                && text.contains("internship_placement_post_title_trgm"),
+            "{text}"
+        );
+    }
 }
