@@ -487,8 +487,8 @@ async fn a_searched_page_finds_every_match_and_can_use_the_trigram_indexes(app: 
             .join("\n");
         txn.rollback().await.unwrap();
         assert!(
-            text.contains("internship_placement_school_host_name_trgm")
-                && text.contains("internship_placement_school_post_title_trgm"),
+            text.contains("internship_placement_host_name_trgm")
+                && text.contains("internship_placement_post_title_trgm"),
             "{text}"
         );
     }
