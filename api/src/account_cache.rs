@@ -149,14 +149,4 @@ impl AccountCache {
         }
         Ok(found)
     }
-
-    /// How many accounts are held (for tests and metrics).
-    pub fn len(&self) -> usize {
-        self.0.as_ref().map_or(0, |inner| inner.entries.len())
-    }
-
-    /// Whether no account is held.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }

@@ -439,3 +439,21 @@ impl PlacementQuery {
         Ok(rows.into_iter().map(Into::into).collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{FINDINGS_BATCH, next_batch_size};
+
+    #[test]
+    fn the_next_findings_batch_fills_the_page_at_the_share_flagged_so_far() {
+        // 10 of 200 flagged (5%), 41 still needed: 41 × 20 × 1.25 = 1,025, capped.
+        assert_eq!(next_batch_size(41, 200, 10), FINDINGS_BATCH);
+        // 40 of 200 flagged (20%), 11 needed: 11 × 5 × 1.25 = 68.
+        assert_eq!(next_batch_size(11, 200, 40), 68);
+        // Nothing flagged yet: as if one had been, so the batch grows, capped.
+        assert_eq!(next_batch_size(51, 204, 0), FINDINGS_BATCH);
+        // Never fewer than the placements still needed.
+        assert_eq!(next_batch_size(5, 10, 10), 6);
+        assert_eq!(next_batch_size(3, 1, 1), 3);
+    }
+}
