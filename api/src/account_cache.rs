@@ -6,9 +6,9 @@
 //! from the `account` row ([`crate::auth`]). On PostgreSQL a trigger on that table
 //! (migration `m20261128_000001_account_changes`) sends the id of every updated or deleted account
 //! with `pg_notify` on [`CHANNEL`] in the writing transaction, whoever writes it (this API, another
-//! instance, the command-line tool, a hand-written `UPDATE`); every instance `LISTEN`s there and
-//! drops that account from its cache as the notification arrives, a few milliseconds after the
-//! commit. Besides:
+//! instance, the command-line tool, a hand-written `UPDATE`); every instance `LISTEN`s there (on
+//! the connection of its [`crate::events::EventBus`]) and drops that account from its cache as
+//! the notification arrives, a few milliseconds after the commit. Besides:
 //!
 //! - an entry is used for at most [`TTL`], then re-read;
 //! - while the listener has no connection (a notification could be missed), nothing is cached and
@@ -63,54 +63,40 @@ impl Inner {
 }
 
 impl AccountCache {
-    /// A cache on `db`: on PostgreSQL it listens on [`CHANNEL`] first (and keeps a task that
-    /// listens again after a lost connection); on SQLite it caches nothing.
-    ///
-    /// # Errors
-    /// The first `LISTEN` fails.
-    pub async fn start(db: &DatabaseConnection) -> anyhow::Result<Self> {
+    /// A cache for `db`: on PostgreSQL empty and not caching until [`crate::events::EventBus`]
+    /// listens on [`CHANNEL`] (it shares the bus's one listening connection, and calls
+    /// [`Self::set_listening`] and [`Self::invalidate`]); on SQLite one that caches nothing.
+    pub fn new(db: &DatabaseConnection) -> Self {
         if db.get_database_backend() != DatabaseBackend::Postgres {
-            return Ok(Self(None));
+            return Self(None);
         }
-        let pool = db.get_postgres_connection_pool().clone();
-        let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await?;
-        listener.listen(CHANNEL).await?;
-        let inner = Arc::new(Inner {
+        Self(Some(Arc::new(Inner {
             entries: quick_cache::sync::Cache::new(CAPACITY),
-            live: AtomicBool::new(true),
+            live: AtomicBool::new(false),
             generation: AtomicU64::new(0),
-        });
-        let weak = Arc::downgrade(&inner);
-        tokio::spawn(async move {
-            loop {
-                // `try_recv` says when the connection was lost (`Ok(None)`), where `recv` would
-                // reconnect silently and lose what was sent meanwhile.
-                let note = listener.try_recv().await;
-                let Some(inner) = weak.upgrade() else { return };
-                match note {
-                    // An id, or anything else (`*` after a `TRUNCATE`): every account.
-                    Ok(Some(note)) => inner.invalidate(note.payload().parse::<Uuid>().ok()),
-                    Ok(None) | Err(_) => {
-                        inner.live.store(false, Ordering::SeqCst);
-                        inner.invalidate(None);
-                        tracing::warn!("account listener lost its connection; not caching");
-                        loop {
-                            match listener.listen(CHANNEL).await {
-                                Ok(()) => break,
-                                Err(e) => {
-                                    tracing::warn!(error = %e, "account listener cannot listen yet");
-                                    tokio::time::sleep(Duration::from_millis(500)).await;
-                                }
-                            }
-                        }
-                        inner.invalidate(None);
-                        inner.live.store(true, Ordering::SeqCst);
-                        tracing::info!("account listener is back; caching again");
-                    }
-                }
+        })))
+    }
+
+    /// Drops the account `id` (every account for `None`, e.g. after a `TRUNCATE`): its next
+    /// request reads it.
+    pub fn invalidate(&self, id: Option<Uuid>) {
+        if let Some(inner) = &self.0 {
+            inner.invalidate(id);
+        }
+    }
+
+    /// Whether the listener is listening on [`CHANNEL`]: caching only while it is. The cache is
+    /// emptied on every change of state (a notification may have been missed meanwhile).
+    pub fn set_listening(&self, listening: bool) {
+        if let Some(inner) = &self.0 {
+            if !listening {
+                inner.live.store(false, Ordering::SeqCst);
             }
-        });
-        Ok(Self(Some(inner)))
+            inner.invalidate(None);
+            if listening {
+                inner.live.store(true, Ordering::SeqCst);
+            }
+        }
     }
 
     /// The account `id` as the database holds it now (see the module's docs for "now"), or

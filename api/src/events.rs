@@ -103,22 +103,35 @@ pub struct EventBus {
 
 impl EventBus {
     /// A bus on `db`. On PostgreSQL it first starts listening (and keeps a task that re-listens
-    /// after a lost connection), so no event committed after this returns is missed.
+    /// after a lost connection), so no event committed after this returns is missed. The same
+    /// connection hears the account changes of [`crate::account_cache::CHANNEL`] for `accounts`
+    /// (one listening connection per instance, out of the pool).
     ///
     /// # Errors
     /// The first `LISTEN` fails.
-    pub async fn start(db: &DatabaseConnection) -> anyhow::Result<Self> {
+    pub async fn start(
+        db: &DatabaseConnection,
+        accounts: &crate::account_cache::AccountCache,
+    ) -> anyhow::Result<Self> {
         let (tx, _) = broadcast::channel(BUFFER);
         if db.get_database_backend() == DatabaseBackend::Postgres {
+            let channels = [CHANNEL, crate::account_cache::CHANNEL];
             let pool = db.get_postgres_connection_pool().clone();
             let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await?;
-            listener.listen(CHANNEL).await?;
+            listener.listen_all(channels).await?;
+            accounts.set_listening(true);
+            let accounts = accounts.clone();
             let forward = tx.clone();
             tokio::spawn(async move {
                 loop {
                     // `try_recv` says when the connection was lost (`Ok(None)`), where `recv`
                     // would reconnect silently and lose what was sent meanwhile.
                     match listener.try_recv().await {
+                        // An account's id, or anything else (`*` after a `TRUNCATE`): every
+                        // account.
+                        Ok(Some(note)) if note.channel() == crate::account_cache::CHANNEL => {
+                            accounts.invalidate(note.payload().parse::<Uuid>().ok());
+                        }
                         Ok(Some(note)) => match serde_json::from_str::<Event>(note.payload()) {
                             Ok(event) => {
                                 let _ = forward.send(event);
@@ -126,11 +139,13 @@ impl EventBus {
                             Err(e) => tracing::warn!(error = %e, "ignoring a malformed event"),
                         },
                         Ok(None) | Err(_) => {
-                            // Notifications sent while the connection is down are lost. Listen
-                            // again, then tell every subscriber to re-read (no silent gap).
+                            // Notifications sent while the connection is down are lost. Stop
+                            // caching accounts, listen again, then tell every subscriber to
+                            // re-read (no silent gap).
                             tracing::warn!("event listener lost its connection");
+                            accounts.set_listening(false);
                             loop {
-                                match listener.listen(CHANNEL).await {
+                                match listener.listen_all(channels).await {
                                     Ok(()) => break,
                                     Err(e) => {
                                         tracing::warn!(error = %e, "event listener cannot listen yet");
@@ -138,6 +153,7 @@ impl EventBus {
                                     }
                                 }
                             }
+                            accounts.set_listening(true);
                             tracing::info!("event listener is back; subscribers must resync");
                             let _ = forward.send(Event::Resync);
                         }

@@ -114,12 +114,10 @@ impl Application {
             retention_days = config.audit_retention_days,
             "audit trail purged"
         );
-        let bus = EventBus::start(&db)
+        let accounts = crate::account_cache::AccountCache::new(&db);
+        let bus = EventBus::start(&db, &accounts)
             .await
             .context("listening for change events")?;
-        let accounts = crate::account_cache::AccountCache::start(&db)
-            .await
-            .context("listening for account changes")?;
         let schema = schema::builder(SchemaLimits {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
