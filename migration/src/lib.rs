@@ -9,6 +9,22 @@
 
 pub use sea_orm_migration::prelude::*;
 
+/// Runs `statements` in order on PostgreSQL; nothing on SQLite. For migrations whose objects exist
+/// only there (triggers that notify, extension indexes).
+///
+/// # Errors
+/// The first statement that fails.
+async fn on_postgres(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
+    use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
+    if manager.get_database_backend() == DatabaseBackend::Postgres {
+        let db = manager.get_connection();
+        for sql in statements {
+            db.execute_unprepared(sql).await?;
+        }
+    }
+    Ok(())
+}
+
 mod m20261121_000001_create_registry;
 mod m20261121_000002_order_classes;
 mod m20261121_000003_internships;

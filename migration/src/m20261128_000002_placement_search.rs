@@ -8,7 +8,6 @@
 //! which other objects may use.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -29,22 +28,10 @@ const DOWN: [&str; 2] = [
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() == DatabaseBackend::Postgres {
-            let db = manager.get_connection();
-            for sql in UP {
-                db.execute_unprepared(sql).await?;
-            }
-        }
-        Ok(())
+        crate::on_postgres(manager, &UP).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() == DatabaseBackend::Postgres {
-            let db = manager.get_connection();
-            for sql in DOWN {
-                db.execute_unprepared(sql).await?;
-            }
-        }
-        Ok(())
+        crate::on_postgres(manager, &DOWN).await
     }
 }
