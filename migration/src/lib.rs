@@ -55,6 +55,7 @@ mod m20261126_000003_shared_resources;
 mod m20261127_000001_contests_training;
 mod m20261128_000001_account_changes;
 mod m20261128_000002_placement_search;
+mod m20261129_000001_placement_search_terms;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -93,6 +94,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_contests_training::Migration),
             Box::new(m20261128_000001_account_changes::Migration),
             Box::new(m20261128_000002_placement_search::Migration),
+            Box::new(m20261129_000001_placement_search_terms::Migration),
         ]
     }
 }

@@ -4,12 +4,15 @@
 
 use entity::enums::PlacementStatus;
 use entity::{graduate_outcome, internship_placement, student};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder,
+    Statement,
+};
 use uuid::Uuid;
 
 use crate::auth::Actor;
-use crate::db::contains;
 use crate::db::no_rows;
+use crate::db::{contains, like_substring};
 use crate::error::{Error, year_bounds};
 
 /// Placements the caller may read: its school's, the ones it hosts, all for the secretariat.
@@ -58,10 +61,21 @@ impl PlacementFilter {
     /// The filter's condition AND the caller's [`placement_scope`]: a filter only ever narrows
     /// what the caller may read.
     ///
+    /// A `search` on PostgreSQL first looks up the host names and post titles it matches
+    /// ([`search_terms`], one statement), then asks for the placements with one of those names in
+    /// the caller's scope, one arm per pair of name column and scope column, which B-tree indexes
+    /// serve (migration `m20261129_000001_placement_search_terms`); a term matching more than
+    /// [`SEARCH_TERMS_MAX`] names, and every search on SQLite, is matched with `LIKE` instead.
+    /// Either way a placement matches when its host's name or its post title contains the term.
+    ///
     /// # Errors
-    /// `BadInput` for an impossible year.
-    pub fn condition(&self, actor: &Actor) -> Result<Condition, Error> {
-        let mut cond = Condition::all().add(placement_scope(actor));
+    /// `BadInput` for an impossible year; database failures.
+    pub async fn condition(
+        &self,
+        actor: &Actor,
+        db: &impl ConnectionTrait,
+    ) -> Result<Condition, Error> {
+        let mut cond = Condition::all();
         if let Some(s) = &self.statuses {
             cond = cond.add(internship_placement::Column::Status.is_in(s.iter().copied()));
         }
@@ -77,20 +91,110 @@ impl PlacementFilter {
                 .add(internship_placement::Column::StartDate.gte(from))
                 .add(internship_placement::Column::StartDate.lt(to));
         }
-        if let Some(term) = self
+        let Some(term) = self
             .search
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty())
-        {
-            cond = cond.add(
+        else {
+            return Ok(cond.add(placement_scope(actor)));
+        };
+        Ok(match search_terms(db, term).await? {
+            Some(terms) => cond.add(search_arms(actor, &terms)),
+            None => cond.add(placement_scope(actor)).add(
                 Condition::any()
                     .add(contains(internship_placement::Column::HostName, term))
                     .add(contains(internship_placement::Column::PostTitle, term)),
+            ),
+        })
+    }
+}
+
+/// The most host names and post titles (together) a search is answered through; a term matching
+/// more is matched with `LIKE` (it matches so many placements that reading the caller's newest
+/// ones finds a page soonest).
+pub const SEARCH_TERMS_MAX: u64 = 100;
+
+/// The host names and post titles of placements that contain a search term.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchTerms {
+    /// Host names (`internship_placement.host_name`) containing the term.
+    pub host_names: Vec<String>,
+    /// Post titles (`internship_placement.post_title`) containing the term.
+    pub post_titles: Vec<String>,
+}
+
+/// The names containing `term` (a substring, matched as `LIKE '%term%'`, case-sensitive), from
+/// `placement_search_term`: one statement, served by its trigram index. `None` on SQLite (no such
+/// table), and when more than [`SEARCH_TERMS_MAX`] names match.
+///
+/// # Errors
+/// Database failures.
+pub async fn search_terms(
+    db: &impl ConnectionTrait,
+    term: &str,
+) -> Result<Option<SearchTerms>, Error> {
+    if db.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(None);
+    }
+    let rows = db
+        .query_all_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT field, term FROM placement_search_term WHERE term LIKE $1 ESCAPE '\\' \
+             ORDER BY field, term LIMIT $2",
+            [like_substring(term).into(), (SEARCH_TERMS_MAX + 1).into()],
+        ))
+        .await?;
+    if rows.len() as u64 > SEARCH_TERMS_MAX {
+        return Ok(None);
+    }
+    let mut terms = SearchTerms::default();
+    for row in rows {
+        let field: String = row.try_get_by_index(0)?;
+        let name: String = row.try_get_by_index(1)?;
+        match field.as_str() {
+            "HOST_NAME" => terms.host_names.push(name),
+            _ => terms.post_titles.push(name),
+        }
+    }
+    Ok(Some(terms))
+}
+
+/// The placements in the caller's scope whose host name or post title is one of `terms`, as one
+/// arm per name column and scope column (`school_id = u AND host_name IN (…)`, …), the shape the
+/// `(host_name, school_id)` indexes and their siblings serve; an `OR` of the scope ANDed with an
+/// `OR` of the names would be read through the whole scope instead.
+fn search_arms(actor: &Actor, terms: &SearchTerms) -> Condition {
+    let scope: Vec<(internship_placement::Column, Uuid)> = if actor.is_secretariat() {
+        Vec::new()
+    } else if let Some(u) = actor.unit() {
+        vec![
+            (internship_placement::Column::SchoolId, u),
+            (internship_placement::Column::HostUnitId, u),
+        ]
+    } else {
+        return no_rows();
+    };
+    let names = [
+        (internship_placement::Column::HostName, &terms.host_names),
+        (internship_placement::Column::PostTitle, &terms.post_titles),
+    ];
+    let mut arms = Condition::any();
+    let mut any = false;
+    for (column, list) in names.into_iter().filter(|(_, l)| !l.is_empty()) {
+        any = true;
+        if scope.is_empty() {
+            arms = arms.add(column.is_in(list.iter().cloned()));
+        }
+        for (scope_column, unit) in &scope {
+            arms = arms.add(
+                Condition::all()
+                    .add(scope_column.eq(*unit))
+                    .add(column.is_in(list.iter().cloned())),
             );
         }
-        Ok(cond)
     }
+    if any { arms } else { no_rows() }
 }
 
 /// One placement of an export, with what the caller may see of its student: the number (the
@@ -121,7 +225,7 @@ pub async fn export_rows(
         return Err(Error::Unauthenticated);
     }
     let rows = internship_placement::Entity::find()
-        .filter(filter.condition(actor)?)
+        .filter(filter.condition(actor, db).await?)
         .order_by_asc(internship_placement::Column::Id)
         .find_also_related(student::Entity)
         .all(db)

@@ -21,7 +21,7 @@ both_databases!(
     a_page_counts_only_when_total_count_is_selected,
     rule_findings_page_across_batches_exactly_as_each_placement_reports_them,
     the_findings_page_shows_each_placements_own_findings,
-    a_searched_page_finds_every_match_and_can_use_the_trigram_indexes,
+    a_searched_page_finds_every_match_and_can_use_the_search_indexes,
     retention_counted_in_sql_matches_the_outcomes_recorded,
     the_retention_tally_follows_outcomes_recorded_and_corrected
 );
@@ -402,11 +402,45 @@ async fn the_findings_page_shows_each_placements_own_findings(app: TestApp) {
     );
 }
 
-/// A school's placements searched for a host: every match and only matches, newest first; on
-/// PostgreSQL the search can be served by the trigram indexes (checked with sequential scans
-/// disabled, as the planner would pick the index on a large table).
-async fn a_searched_page_finds_every_match_and_can_use_the_trigram_indexes(app: TestApp) {
-    use sea_orm::{ConnectionTrait, TransactionTrait};
+/// Every placement of the school whose host name or post title contains `term`, newest first.
+async fn school_matches(app: &TestApp, school: uuid::Uuid, term: &str) -> Vec<String> {
+    entity::internship_placement::Entity::find()
+        .filter(entity::internship_placement::Column::SchoolId.eq(school))
+        .order_by_desc(entity::internship_placement::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.host_name.contains(term) || p.post_title.contains(term))
+        .map(|p| p.id.to_string())
+        .collect()
+}
+
+/// Every page of the school's placements searched for `term`, as `(ids, totalCount)`.
+async fn searched(app: &TestApp, token: &str, term: &str) -> (Vec<String>, u64) {
+    let (listed, total) = all_pages(
+        app,
+        token,
+        &format!(
+            "query($after: String) {{ internshipPlacements(first: 20, after: $after, filter: {{search: \"{term}\"}}) {{ totalCount nodes {{ id }} pageInfo {{ hasNextPage endCursor }} }} }}"
+        ),
+        "internshipPlacements",
+    )
+    .await;
+    let listed = listed
+        .iter()
+        .map(|id| api::graphql::id::decode(id).unwrap().1.to_string())
+        .collect();
+    (listed, total)
+}
+
+/// A school's placements searched for a host: every match and only matches, newest first, for a
+/// term matching one host (answered through the search terms on PostgreSQL), a term matching more
+/// names than the search terms answer for (matched with `LIKE`), and a post title written straight
+/// to the database (the terms follow every write). On PostgreSQL the page's own statement can be
+/// served by the name-and-scope indexes.
+async fn a_searched_page_finds_every_match_and_can_use_the_search_indexes(app: TestApp) {
+    use sea_orm::{ConnectionTrait, QuerySelect, QueryTrait, TransactionTrait};
     load(&app).await;
     let school = member_unit::Entity::find()
         .filter(member_unit::Column::Name.eq("威海技师学院"))
@@ -421,62 +455,98 @@ async fn a_searched_page_finds_every_match_and_can_use_the_trigram_indexes(app: 
             Some("威海技师学院"),
         )
         .await;
-    let host = entity::internship_placement::Entity::find()
+    let placement = entity::internship_placement::Entity::find()
         .filter(entity::internship_placement::Column::SchoolId.eq(school.id))
         .filter(entity::internship_placement::Column::HostUnitId.is_not_null())
         .order_by_asc(entity::internship_placement::Column::Id)
         .one(&app.db)
         .await
         .unwrap()
-        .unwrap()
-        .host_name;
-    let expected: Vec<String> = entity::internship_placement::Entity::find()
+        .unwrap();
+    let host = placement.host_name.clone();
+    // 120 of the school's placements get posts of their own (合成岗位001 …), more names than the
+    // search terms answer for.
+    let ids: Vec<uuid::Uuid> = entity::internship_placement::Entity::find()
         .filter(entity::internship_placement::Column::SchoolId.eq(school.id))
         .order_by_desc(entity::internship_placement::Column::Id)
+        .limit(120)
         .all(&app.db)
         .await
         .unwrap()
         .into_iter()
-        .filter(|p| p.host_name.contains(&host) || p.post_title.contains(&host))
-        .map(|p| p.id.to_string())
+        .map(|p| p.id)
         .collect();
-    assert!(
-        expected.len() > 20,
-        "more than a page matches: {}",
-        expected.len()
-    );
-    let (listed, total) = all_pages(
-        &app,
-        &token,
-        &format!(
-            "query($after: String) {{ internshipPlacements(first: 20, after: $after, filter: {{search: \"{host}\"}}) {{ totalCount nodes {{ id }} pageInfo {{ hasNextPage endCursor }} }} }}"
-        ),
-        "internshipPlacements",
-    )
-    .await;
-    let listed: Vec<String> = listed
-        .iter()
-        .map(|id| api::graphql::id::decode(id).unwrap().1.to_string())
-        .collect();
-    assert_eq!(listed, expected);
-    assert_eq!(total, expected.len() as u64);
+    assert!(ids.len() as u64 > api::placement::SEARCH_TERMS_MAX);
+    for (i, id) in ids.iter().enumerate() {
+        entity::internship_placement::Entity::update_many()
+            .col_expr(
+                entity::internship_placement::Column::PostTitle,
+                sea_orm::sea_query::Expr::value(format!("合成岗位{:03}", i + 1)),
+            )
+            .filter(entity::internship_placement::Column::Id.eq(*id))
+            .exec(&app.db)
+            .await
+            .unwrap();
+    }
+    // One host's name; ten posts' titles; every post's title (matched with `LIKE`).
+    for (term, least) in [(host.as_str(), 21), ("合成岗位07", 10), ("合成岗位", 121)] {
+        let expected = school_matches(&app, school.id, term).await;
+        assert!(expected.len() >= least, "{term}: {}", expected.len());
+        let (listed, total) = searched(&app, &token, term).await;
+        assert_eq!(listed, expected, "{term}");
+        assert_eq!(total, expected.len() as u64, "{term}");
+    }
+    // A post title written straight to the database, not through the API, is found the next
+    // moment.
+    entity::internship_placement::Entity::update_many()
+        .col_expr(
+            entity::internship_placement::Column::PostTitle,
+            sea_orm::sea_query::Expr::value("手写岗位：激光切割"),
+        )
+        .filter(entity::internship_placement::Column::Id.eq(placement.id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let (listed, total) = searched(&app, &token, "激光切割").await;
+    assert_eq!((listed, total), (vec![placement.id.to_string()], 1));
+    let (listed, _) = searched(&app, &token, "无此岗位").await;
+    assert!(listed.is_empty());
+
     if app.backend == alliance_tests::Backend::Postgres {
-        // The secretariat's search (no school to narrow by first), on fresh statistics.
+        // The page's statement, as the API builds it for this school, on fresh statistics and
+        // with plain index scans (which a small table favours) off: the matching placements come
+        // from the index on host name and school.
+        let actor = api::auth::Actor::Account {
+            id: uuid::Uuid::nil(),
+            role: AccountRole::SchoolStaff,
+            unit: Some(school.id),
+            committee: None,
+        };
+        let filter = api::placement::PlacementFilter {
+            search: Some(host.clone()),
+            ..Default::default()
+        };
+        let cond = filter.condition(&actor, &app.db).await.unwrap();
+        let page = entity::internship_placement::Entity::find()
+            .filter(cond)
+            .order_by_desc(entity::internship_placement::Column::Id)
+            .limit(21)
+            .build(sea_orm::DatabaseBackend::Postgres)
+            .to_string();
         app.db
             .execute_unprepared("ANALYZE internship_placement")
             .await
             .unwrap();
         let txn = app.db.begin().await.unwrap();
-        txn.execute_unprepared("SET LOCAL enable_seqscan = off")
-            .await
-            .unwrap();
+        for off in ["enable_seqscan", "enable_indexscan"] {
+            txn.execute_unprepared(&format!("SET LOCAL {off} = off"))
+                .await
+                .unwrap();
+        }
         let rows = txn
             .query_all_raw(sea_orm::Statement::from_string(
                 sea_orm::DatabaseBackend::Postgres,
-                format!(
-                    "EXPLAIN SELECT id FROM internship_placement WHERE \
-                     host_name LIKE '%{host}%' OR post_title LIKE '%{host}%'"
-                ),
+                format!("EXPLAIN {page}"),
             ))
             .await
             .unwrap();
@@ -487,8 +557,7 @@ async fn a_searched_page_finds_every_match_and_can_use_the_trigram_indexes(app: 
             .join("\n");
         txn.rollback().await.unwrap();
         assert!(
-            text.contains("internship_placement_host_name_trgm")
-                && text.contains("internship_placement_post_title_trgm"),
+            text.contains("idx_placement_host_name_school") && !text.contains("Seq Scan"),
             "{text}"
         );
     }

@@ -251,7 +251,8 @@ pub async fn placements(
     let cond = filter
         .unwrap_or_default()
         .to_core()?
-        .condition(actor(ctx))?;
+        .condition(actor(ctx), ctx.data::<DatabaseConnection>()?)
+        .await?;
     let edge = Edge::new(ctx, page)?;
     let look = ctx.look_ahead();
     let k = key(&cond, &columns, &edge.page);

@@ -247,7 +247,8 @@ impl PlacementQuery {
         let cond = filter
             .unwrap_or_default()
             .to_core()?
-            .condition(actor(ctx))?;
+            .condition(actor(ctx), db)
+            .await?;
         let (rows, total) = newest_first(
             db,
             internship_placement::Entity::find().filter(cond),
