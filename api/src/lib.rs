@@ -28,6 +28,7 @@ pub mod order_class;
 pub mod people;
 pub mod placement;
 pub mod plan;
+pub mod read_records;
 pub mod registry;
 pub mod spreadsheet;
 pub mod startup;

@@ -144,6 +144,7 @@ impl Application {
             upload_limit: config.upload_limit_bytes,
             default_locale: config.default_locale,
             accounts,
+            reads: crate::read_records::ReadRecorder::start(db.clone()),
         };
         let router = with_middleware(routes(state), &config)?;
         let listener = TcpListener::bind(config.bind_addr)

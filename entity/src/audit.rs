@@ -362,8 +362,10 @@ where
             Some(event(&context, action, &table, id, owner, partner, diff))
         })
         .collect();
-    for chunk in rows.chunks(500) {
-        audit_event::Entity::insert_many(chunk.to_vec())
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(500).collect();
+        audit_event::Entity::insert_many(chunk)
             .exec_without_returning(db)
             .await?;
     }
@@ -443,7 +445,17 @@ pub async fn record_reads<C: ConnectionTrait>(
     context: &AuditContext,
     students: &[(Uuid, Uuid)],
 ) -> Result<(), DbErr> {
-    let rows: Vec<audit_event::ActiveModel> = students
+    insert_events(db, read_events(context, students)).await
+}
+
+/// The events recording that `context`'s reader read these students' personal data
+/// (`(student, school)` pairs), one `READ` of `student` each, owned by the school; for
+/// [`insert_events`], which may write several readers' events together.
+pub fn read_events(
+    context: &AuditContext,
+    students: &[(Uuid, Uuid)],
+) -> Vec<audit_event::ActiveModel> {
+    students
         .iter()
         .map(|(student, school)| {
             event(
@@ -456,9 +468,22 @@ pub async fn record_reads<C: ConnectionTrait>(
                 None,
             )
         })
-        .collect();
-    for chunk in rows.chunks(500) {
-        audit_event::Entity::insert_many(chunk.to_vec())
+        .collect()
+}
+
+/// Writes `rows`, 500 to a statement (within every database's limit of bound values); none for
+/// none.
+///
+/// # Errors
+/// A database failure.
+pub async fn insert_events<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<audit_event::ActiveModel>,
+) -> Result<(), DbErr> {
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(500).collect();
+        audit_event::Entity::insert_many(chunk)
             .exec_without_returning(db)
             .await?;
     }

@@ -297,15 +297,10 @@ fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> ClientAddress {
     ClientAddress(connect.map_or(std::net::IpAddr::from([0, 0, 0, 0]), |c| c.0.ip()))
 }
 
-/// On SQLite, the records of reads of one instance are written one at a time. SQLite has one
-/// writer per file: concurrent inserts would meet a locked file and wait in its busy handler, which
-/// sleeps in growing steps (up to 100 ms each), where queueing here costs only the insert itself
-/// (`docs/performance.md`).
-static SQLITE_READ_RECORDS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-/// Records the students whose personal data the request showed to a reader outside their school
-/// (one statement; none when there were none). `false` when it could not be recorded: then the
-/// data is not sent (the request answers `UNAVAILABLE`).
+/// Records the students whose personal data the request showed to a reader outside their school,
+/// together with concurrent requests' ([`crate::read_records`]); returns once they are committed.
+/// `false` when they could not be recorded: then the data is not sent (the request answers
+/// `UNAVAILABLE`).
 async fn record_reads(
     state: &AppState,
     mut audit: entity::audit::AuditContext,
@@ -319,17 +314,7 @@ async fn record_reads(
     if let Some(name) = facts.get().operation {
         audit.operation = name;
     }
-    let _one_writer = match state.db.get_database_backend() {
-        sea_orm::DatabaseBackend::Sqlite => Some(SQLITE_READ_RECORDS.lock().await),
-        _ => None,
-    };
-    match entity::audit::record_reads(&state.db, &audit, &students).await {
-        Ok(()) => true,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot record reads of personal data");
-            false
-        }
-    }
+    state.reads.record(audit, students).await
 }
 
 pub(super) async fn execute(

@@ -77,6 +77,9 @@ pub struct AppState {
     pub default_locale: Locale,
     /// The accounts behind tokens ([`crate::account_cache`]).
     pub accounts: crate::account_cache::AccountCache,
+    /// Writes the records of reads of personal data, concurrent requests' together
+    /// ([`crate::read_records`]).
+    pub reads: crate::read_records::ReadRecorder,
 }
 
 impl AppState {

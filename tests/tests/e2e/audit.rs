@@ -17,6 +17,7 @@ both_databases!(
     an_import_records_each_row_it_inserted_as_an_import,
     each_unit_sees_only_the_events_on_its_own_records,
     reads_of_students_personal_data_by_others_than_their_school_are_recorded,
+    concurrent_readers_are_each_recorded_with_their_own_account_and_operation,
     mutations_are_refused_over_a_websocket,
     over_a_websocket_only_the_school_reads_its_students_personal_data
 );
@@ -359,6 +360,58 @@ async fn reads_of_students_personal_data_by_others_than_their_school_are_recorde
     .await;
     assert_eq!(n, 1, "{list:?}");
     assert_eq!(list[0]["actorUnit"]["name"], FIRM_A);
+}
+
+/// Concurrent requests' reads are written together (`api::read_records`): every one is on record
+/// before its answer, once, with its own reader and operation.
+async fn concurrent_readers_are_each_recorded_with_their_own_account_and_operation(app: TestApp) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    let saved = student(&app, &p.school, "D002", "2007-03-01", 3).await;
+    let id = saved["student"]["id"].as_str().unwrap().to_owned();
+    report(&app, &p.school, good("D002", &firm)).await;
+    let readers: Vec<(String, &String)> = (0..12)
+        .flat_map(|i| {
+            [
+                (format!("Host{i}"), &p.firm_a),
+                (format!("Secretariat{i}"), &p.secretariat),
+            ]
+        })
+        .collect();
+    let app = &app;
+    let requests = readers.into_iter().map(|(operation, token)| async move {
+        let q = format!(
+            "query {operation} {{ internshipPlacements {{ nodes {{ student {{ name }} }} }} }}"
+        );
+        let reply = app.post_graphql(&q, json!({}), Some(token)).await.ok();
+        assert_eq!(
+            reply.data()["internshipPlacements"]["nodes"][0]["student"]["name"],
+            "学生D002"
+        );
+        operation
+    });
+    let operations = futures_util::future::join_all(requests).await;
+    let (n, list) = events(
+        app,
+        &p.school,
+        json!({ "actions": ["READ"], "objectId": id }),
+    )
+    .await;
+    assert_eq!(n, 24, "{list:?}");
+    for operation in &operations {
+        let found: Vec<&Value> = list
+            .iter()
+            .filter(|e| e["operation"] == *operation)
+            .collect();
+        assert_eq!(found.len(), 1, "{operation}: {list:?}");
+        let unit = if operation.starts_with("Host") {
+            json!({ "name": FIRM_A })
+        } else {
+            Value::Null
+        };
+        assert_eq!(found[0]["actorUnit"], unit, "{operation}");
+        assert_eq!(found[0]["ownerUnit"]["name"], SCHOOL);
+    }
 }
 
 async fn mutations_are_refused_over_a_websocket(app: TestApp) {
