@@ -15,18 +15,31 @@ use crate::db::no_rows;
 use crate::db::{contains, like_substring};
 use crate::error::{Error, year_bounds};
 
+/// The caller's scope over placements as `(column, unit)` pairs, any of which a placement must
+/// match: `None` for the secretariat (every placement), an empty list for a caller with no unit
+/// (none). The one definition [`placement_scope`] and a search's arms both build on.
+fn scope_pairs(actor: &Actor) -> Option<Vec<(internship_placement::Column, Uuid)>> {
+    if actor.is_secretariat() {
+        return None;
+    }
+    Some(actor.unit().map_or_else(Vec::new, |u| {
+        vec![
+            (internship_placement::Column::SchoolId, u),
+            (internship_placement::Column::HostUnitId, u),
+        ]
+    }))
+}
+
 /// Placements the caller may read: its school's, the ones it hosts, all for the secretariat.
 pub fn placement_scope(actor: &Actor) -> Condition {
-    match actor {
-        a if a.is_secretariat() => Condition::all(),
-        a => match a.unit() {
-            Some(u) => Condition::all().add(
-                Condition::any()
-                    .add(internship_placement::Column::SchoolId.eq(u))
-                    .add(internship_placement::Column::HostUnitId.eq(u)),
-            ),
-            None => no_rows(),
-        },
+    match scope_pairs(actor) {
+        None => Condition::all(),
+        Some(pairs) if pairs.is_empty() => no_rows(),
+        Some(pairs) => Condition::all().add(
+            pairs
+                .into_iter()
+                .fold(Condition::any(), |any, (c, u)| any.add(c.eq(u))),
+        ),
     }
 }
 
@@ -165,16 +178,10 @@ pub async fn search_terms(
 /// `(host_name, school_id)` indexes and their siblings serve; an `OR` of the scope ANDed with an
 /// `OR` of the names would be read through the whole scope instead.
 fn search_arms(actor: &Actor, terms: &SearchTerms) -> Condition {
-    let scope: Vec<(internship_placement::Column, Uuid)> = if actor.is_secretariat() {
-        Vec::new()
-    } else if let Some(u) = actor.unit() {
-        vec![
-            (internship_placement::Column::SchoolId, u),
-            (internship_placement::Column::HostUnitId, u),
-        ]
-    } else {
+    let scope = scope_pairs(actor);
+    if scope.as_ref().is_some_and(Vec::is_empty) {
         return no_rows();
-    };
+    }
     let names = [
         (internship_placement::Column::HostName, &terms.host_names),
         (internship_placement::Column::PostTitle, &terms.post_titles),
@@ -183,10 +190,11 @@ fn search_arms(actor: &Actor, terms: &SearchTerms) -> Condition {
     let mut any = false;
     for (column, list) in names.into_iter().filter(|(_, l)| !l.is_empty()) {
         any = true;
-        if scope.is_empty() {
+        let Some(scope) = &scope else {
             arms = arms.add(column.is_in(list.iter().cloned()));
-        }
-        for (scope_column, unit) in &scope {
+            continue;
+        };
+        for (scope_column, unit) in scope {
             arms = arms.add(
                 Condition::all()
                     .add(scope_column.eq(*unit))
