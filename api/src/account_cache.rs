@@ -110,7 +110,7 @@ impl AccountCache {
         id: Uuid,
     ) -> Result<Option<account::Model>, DbErr> {
         let Some(inner) = &self.0 else {
-            return account::Entity::find_by_id(id).one(db).await;
+            return entity::positional::one(account::Entity::find_by_id(id), db).await;
         };
         let live = inner.live.load(Ordering::SeqCst);
         if live
@@ -121,7 +121,7 @@ impl AccountCache {
         }
         let generation = inner.generation.load(Ordering::SeqCst);
         let read_at = Instant::now();
-        let found = account::Entity::find_by_id(id).one(db).await?;
+        let found = entity::positional::one(account::Entity::find_by_id(id), db).await?;
         if let Some(model) = &found
             && !model.disabled
             && inner.live.load(Ordering::SeqCst)

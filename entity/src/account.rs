@@ -31,6 +31,18 @@ pub struct Model {
     pub created_at: DateTimeUtc,
 }
 
+// Read by position on the busiest pages (`crate::positional`).
+crate::positional::positional!(
+    id,
+    email,
+    password_hash,
+    role,
+    member_unit_id,
+    committee_id,
+    disabled,
+    created_at,
+);
+
 /// Relations of an account.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {

@@ -101,6 +101,52 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
+// Read by position on the busiest pages (`crate::positional`).
+crate::positional::positional!(
+    id,
+    student_id,
+    school_id,
+    host_unit_id,
+    host_name,
+    host_uscc,
+    host_key,
+    order_class_id,
+    post_title,
+    venue_type,
+    hazardous,
+    female_forbidden_work,
+    labour_intensity,
+    weekly_hours,
+    night_shifts,
+    overtime,
+    host_staff_count,
+    host_is_agency,
+    post_staff_count,
+    monthly_pay,
+    post_wage,
+    mentor_name,
+    mentor_title,
+    arranged_by,
+    works_elsewhere,
+    agreement_signed_on,
+    agreement_guardian_signed,
+    consent_given,
+    insurance_policy,
+    insurance_start,
+    insurance_end,
+    start_date,
+    end_date,
+    status,
+    termination_reason,
+    host_confirmed_at,
+    no_fees_attested,
+    guardian_consent_given,
+    application_approved_on,
+    training_site_id,
+    created_at,
+    updated_at,
+);
+
 /// Relations of a placement.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {

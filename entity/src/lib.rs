@@ -44,6 +44,7 @@ pub mod order_class_demand;
 pub mod order_class_sponsor;
 pub mod platform;
 pub mod platform_grant;
+pub mod positional;
 pub mod practice_post;
 pub mod practice_station;
 pub mod research_project;

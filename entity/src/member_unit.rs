@@ -62,6 +62,30 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
+// Read by position on the busiest pages (`crate::positional`).
+crate::positional::positional!(
+    id,
+    name,
+    name_sort_key,
+    list_order,
+    kind,
+    category,
+    district,
+    uscc,
+    employee_count,
+    above_designated_size,
+    council_role,
+    contact_person,
+    contact_phone,
+    address,
+    joined_on,
+    may_sponsor_order_classes,
+    carries_firm_commitments,
+    source,
+    created_at,
+    updated_at,
+);
+
 /// Relations of a member unit.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {

@@ -70,6 +70,39 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
+// Read by position on the busiest pages (`crate::positional`).
+crate::positional::positional!(
+    id,
+    demand_id,
+    school_id,
+    name,
+    specialty_name,
+    specialty_code,
+    cohort_year,
+    planned_seats,
+    total_specialty_hours,
+    enterprise_workshop_hours,
+    core_practice_hours,
+    ordinary_class_practice_hours,
+    course_goals_agreed,
+    course_goals_note,
+    course_model_agreed,
+    course_model_note,
+    content_agreed,
+    content_note,
+    management_agreed,
+    management_note,
+    assessment_agreed,
+    assessment_note,
+    status,
+    cancel_reason,
+    school_accepted_at,
+    school_accepted_by,
+    agreed_at,
+    created_at,
+    updated_at,
+);
+
 /// Relations of an order class.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {

@@ -22,6 +22,16 @@ pub struct Model {
     pub accepted_by: Option<Uuid>,
 }
 
+// Read by position on the busiest pages (`crate::positional`).
+crate::positional::positional!(
+    id,
+    order_class_id,
+    enterprise_id,
+    seats,
+    accepted_at,
+    accepted_by,
+);
+
 /// Relations of a sponsor.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {

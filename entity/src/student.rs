@@ -37,6 +37,22 @@ pub struct Model {
     pub archived_at: Option<DateTimeUtc>,
 }
 
+// Read by position on the busiest pages (`crate::positional`).
+crate::positional::positional!(
+    id,
+    school_id,
+    student_number,
+    name,
+    gender,
+    date_of_birth,
+    year_of_study,
+    specialty,
+    national_id,
+    created_at,
+    updated_at,
+    archived_at,
+);
+
 /// Relations of a student.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {

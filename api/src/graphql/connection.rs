@@ -223,7 +223,7 @@ pub async fn newest_first<E>(
     count: bool,
 ) -> Result<(Vec<E::Model>, u64), sea_orm::DbErr>
 where
-    E: sea_orm::EntityTrait,
+    E: crate::graphql::loader::ReadRows,
     E::Model: Sync,
 {
     use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -244,6 +244,6 @@ where
     } else {
         select.order_by_asc(id)
     };
-    let rows = select.limit(page.limit + 1).all(db).await?;
+    let rows = E::read_all(select.limit(page.limit + 1), db).await?;
     Ok((rows, total))
 }

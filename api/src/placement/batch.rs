@@ -34,13 +34,15 @@ pub async fn findings_of(
     rows: Vec<internship_placement::Model>,
     hosts: &mut HashMap<Uuid, member_unit::Model>,
 ) -> Result<(Vec<(internship_placement::Model, Vec<Finding>)>, BatchFacts), DbErr> {
-    let students: HashMap<Uuid, student::Model> = student::Entity::find()
-        .filter(student::Column::Id.is_in(rows.iter().map(|p| p.student_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
+    let students: HashMap<Uuid, student::Model> = entity::positional::all(
+        student::Entity::find()
+            .filter(student::Column::Id.is_in(rows.iter().map(|p| p.student_id))),
+        db,
+    )
+    .await?
+    .into_iter()
+    .map(|s| (s.id, s))
+    .collect();
     let unknown: std::collections::BTreeSet<Uuid> = rows
         .iter()
         .filter_map(|p| p.host_unit_id)
@@ -48,12 +50,13 @@ pub async fn findings_of(
         .collect();
     if !unknown.is_empty() {
         hosts.extend(
-            member_unit::Entity::find()
-                .filter(member_unit::Column::Id.is_in(unknown))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|m| (m.id, m)),
+            entity::positional::all(
+                member_unit::Entity::find().filter(member_unit::Column::Id.is_in(unknown)),
+                db,
+            )
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m)),
         );
     }
     let hosts = &*hosts;

@@ -56,8 +56,83 @@ fn internal(e: DbErr) -> async_graphql::Error {
     ApiError::Database(e).into()
 }
 
+/// How an entity's rows are read: by position for the models the busiest pages read by the
+/// hundred (`entity::positional`), by name (SeaORM's derived decoding) for the rest.
+pub trait ReadRows: EntityTrait {
+    /// Every row of `select`.
+    fn read_all(
+        select: sea_orm::Select<Self>,
+        db: &DatabaseConnection,
+    ) -> impl Future<Output = Result<Vec<Self::Model>, DbErr>> + Send;
+}
+
+macro_rules! read_rows {
+    (by name: $($entity:ident),+; by position: $($fast:ident),+ $(,)?) => {
+        $(impl ReadRows for entity::$entity::Entity {
+            fn read_all(
+                select: sea_orm::Select<Self>,
+                db: &DatabaseConnection,
+            ) -> impl Future<Output = Result<Vec<Self::Model>, DbErr>> + Send {
+                select.all(db)
+            }
+        })+
+        $(impl ReadRows for entity::$fast::Entity {
+            fn read_all(
+                select: sea_orm::Select<Self>,
+                db: &DatabaseConnection,
+            ) -> impl Future<Output = Result<Vec<Self::Model>, DbErr>> + Send {
+                entity::positional::all(select, db)
+            }
+        })+
+    };
+}
+read_rows!(
+    by name:
+    contest,
+    contest_event,
+    contest_entry,
+    research_project,
+    training_need,
+    training_project,
+    skill_certification,
+    shared_resource,
+    resource_booking,
+    platform,
+    platform_grant,
+    teacher,
+    reserve_craftsman,
+    apprenticeship_base,
+    enterprise_certification,
+    committee_meeting,
+    resolution,
+    work_plan_item,
+    evaluation_item,
+    evaluation_round,
+    milestone,
+    target,
+    alliance,
+    apprenticeship,
+    career_mentor,
+    committee,
+    craftsman,
+    craftsman_assignment,
+    event,
+    order_class_demand,
+    practice_station,
+    teacher_practice,
+    training_site,
+    audit_event;
+    by position:
+    account,
+    internship_placement,
+    member_unit,
+    order_class,
+    order_class_sponsor,
+    student,
+);
+
 /// An entity whose rows are keyed by a UUID primary key.
-pub trait Keyed: EntityTrait {
+pub trait Keyed: ReadRows {
     /// The primary-key column.
     fn id_column() -> Self::Column;
     /// A row's id.
@@ -132,14 +207,15 @@ where
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, E::Model>, Self::Error> {
         // Rows loaded together are siblings for their paged relations (`super::edge`).
         self.1.register(keys.iter().copied());
-        Ok(E::find()
-            .filter(E::id_column().is_in(keys.iter().copied()))
-            .all(&self.0)
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .map(|m| (E::id_of(&m), m))
-            .collect())
+        Ok(E::read_all(
+            E::find().filter(E::id_column().is_in(keys.iter().copied())),
+            &self.0,
+        )
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|m| (E::id_of(&m), m))
+        .collect())
     }
 }
 

@@ -198,7 +198,7 @@ async fn flagged_batch(
         }
         select = select.order_by_asc(Id);
     }
-    let batch = select.limit(size).all(db).await?;
+    let batch = entity::positional::all(select.limit(size), db).await?;
     let checked = batch.len() as u64;
     let full = checked == size;
     let last = batch.last().map(|p| p.id);

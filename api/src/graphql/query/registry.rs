@@ -136,13 +136,15 @@ async fn member_units_page(
         MemberUnitOrderField::Name => member_unit::Column::NameSortKey,
         MemberUnitOrderField::UpdatedAt => member_unit::Column::UpdatedAt,
     };
-    let rows = select
-        .order_by(col, dir.clone())
-        .order_by(member_unit::Column::Id, dir)
-        .limit(page.limit + 1)
-        .all(db)
-        .await
-        .map_err(ApiError::from)?;
+    let rows = entity::positional::all(
+        select
+            .order_by(col, dir.clone())
+            .order_by(member_unit::Column::Id, dir)
+            .limit(page.limit + 1),
+        db,
+    )
+    .await
+    .map_err(ApiError::from)?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     // The page's units are known: a nested field naming one of them (a teacher's school, a
     // base's firm) finds it in the loader's cache, not in another statement.

@@ -1,0 +1,240 @@
+//! Rows decoded by position rather than by column name, for the models the busiest pages read by
+//! the hundred (`docs/performance.md`, "Rows decoded by position").
+//!
+//! SeaORM's derived `FromQueryResult` finds every column of every row by name: it formats the
+//! name into a new string, looks it up in the row's hash map of names, and, for a NULL in an
+//! optional column, formats an error message it then throws away. On a page of 50 placements of
+//! 41 columns that is most of the cost of reading the rows. A [`Positional`] model instead reads
+//! column `i` of the row into its `i`-th field.
+//!
+//! That is only right when the row's columns are the model's, in the model's order: what
+//! `Entity::find()` selects. [`ByPosition`] checks it for each row (the row's column names against
+//! [`Positional::COLUMNS`], a comparison of short strings) and otherwise decodes by name as
+//! SeaORM would, so a select with other columns, a prefix or another order still reads correctly.
+//! Each model's test checks that its list is its columns in order, so `find()` takes the fast
+//! path.
+
+use sea_orm::sqlx::{Column, Row};
+use sea_orm::{
+    ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryResult, Select, TryGetError,
+};
+
+/// A model that can be read from a row holding exactly its columns, in order.
+pub trait Positional: FromQueryResult {
+    /// The model's column names, in the order of its fields (which is the order `find()`
+    /// selects them in).
+    const COLUMNS: &'static [&'static str];
+
+    /// Reads the model from `row`, column `i` into field `i`, without looking at names.
+    ///
+    /// # Errors
+    /// A column of the wrong type, or a NULL in a column that cannot hold one.
+    fn decode(row: &QueryResult) -> Result<Self, TryGetError>;
+}
+
+/// Whether `row`'s columns are `names`, in that order.
+fn columns_are(row: &QueryResult, names: &[&str]) -> bool {
+    fn same<C: Column>(columns: &[C], names: &[&str]) -> bool {
+        columns.len() == names.len() && columns.iter().zip(names).all(|(c, n)| c.name() == *n)
+    }
+    if let Some(row) = row.try_as_pg_row() {
+        return same(row.columns(), names);
+    }
+    if let Some(row) = row.try_as_sqlite_row() {
+        return same(row.columns(), names);
+    }
+    false
+}
+
+/// `M` read by position when the row allows it ([`Positional`]), else by name.
+#[derive(Debug)]
+pub struct ByPosition<M>(pub M);
+
+impl<M: Positional> FromQueryResult for ByPosition<M> {
+    fn from_query_result(row: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        Self::from_query_result_nullable(row, pre).map_err(Into::into)
+    }
+
+    fn from_query_result_nullable(row: &QueryResult, pre: &str) -> Result<Self, TryGetError> {
+        if pre.is_empty() && columns_are(row, M::COLUMNS) {
+            M::decode(row).map(ByPosition)
+        } else {
+            M::from_query_result_nullable(row, pre).map(ByPosition)
+        }
+    }
+}
+
+/// Every row of `select`, each read by position when it can be (see [`ByPosition`]).
+///
+/// # Errors
+/// Database failures, and rows that do not decode.
+pub async fn all<E, C>(select: Select<E>, db: &C) -> Result<Vec<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    E::Model: Positional,
+    C: ConnectionTrait,
+{
+    Ok(select
+        .into_model::<ByPosition<E::Model>>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.0)
+        .collect())
+}
+
+/// The first row of `select`, read by position when it can be (see [`ByPosition`]).
+///
+/// # Errors
+/// Database failures, and a row that does not decode.
+pub async fn one<E, C>(select: Select<E>, db: &C) -> Result<Option<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    E::Model: Positional,
+    C: ConnectionTrait,
+{
+    Ok(select
+        .into_model::<ByPosition<E::Model>>()
+        .one(db)
+        .await?
+        .map(|row| row.0))
+}
+
+/// Implements [`Positional`] for the `Model` of the module it is called in; the fields are listed
+/// in their declared order (a missing or unknown field does not compile; the module's test checks
+/// the order against the entity's columns).
+macro_rules! positional {
+    ($($field:ident),+ $(,)?) => {
+        impl $crate::positional::Positional for Model {
+            const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            fn decode(row: &sea_orm::QueryResult) -> Result<Self, sea_orm::TryGetError> {
+                let mut next = 0..;
+                Ok(Self {
+                    $($field: row.try_get_by_index_nullable(next.next().unwrap_or_default())?,)+
+                })
+            }
+        }
+
+        #[cfg(test)]
+        mod positional_order {
+            #[test]
+            fn the_positional_columns_are_the_entity_columns_in_order() {
+                use sea_orm::{IdenStatic, Iterable};
+                let columns: Vec<&str> = super::Column::iter().map(|c| c.as_str()).collect();
+                assert_eq!(
+                    <super::Model as $crate::positional::Positional>::COLUMNS,
+                    columns.as_slice()
+                );
+            }
+        }
+    };
+}
+pub(crate) use positional;
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::sqlx::{Column, Row};
+    use sea_orm::{ConnectionTrait, Database, EntityTrait, QuerySelect, QueryTrait, Schema, Set};
+
+    use super::{ByPosition, Positional, columns_are};
+    use crate::enums::{District, MemberUnitKind, UnitCategory};
+    use crate::member_unit::{self, Column as C};
+
+    /// An in-memory SQLite database with two member units: one with every optional column
+    /// empty, one with them set.
+    async fn two_units() -> sea_orm::DatabaseConnection {
+        let db = Database::connect("sqlite::memory:").await.expect("sqlite");
+        let schema = Schema::new(db.get_database_backend());
+        db.execute(&schema.create_table_from_entity(member_unit::Entity))
+            .await
+            .expect("table");
+        let now = chrono::Utc::now();
+        for (i, district) in [None, Some(District::Wendeng)].into_iter().enumerate() {
+            let name = format!("单位{i}");
+            // Through `insert` on the entity: no audit hook, so no audit table needed.
+            let unit = member_unit::ActiveModel {
+                id: Set(uuid::Uuid::now_v7()),
+                name: Set(name.clone()),
+                name_sort_key: Set(name),
+                list_order: Set(i32::try_from(i).expect("small")),
+                kind: Set(MemberUnitKind::TechnicianCollege),
+                category: Set(UnitCategory::School),
+                district: Set(district),
+                uscc: Set(district.map(|_| "91371000MA3C5XXXXX".to_owned())),
+                employee_count: Set(district.map(|_| 120)),
+                above_designated_size: Set(district.map(|_| true)),
+                council_role: Set(None),
+                contact_person: Set(None),
+                contact_phone: Set(None),
+                address: Set(None),
+                joined_on: Set(district.map(|_| now.date_naive())),
+                may_sponsor_order_classes: Set(None),
+                carries_firm_commitments: Set(i == 1),
+                source: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+            };
+            member_unit::Entity::insert(unit)
+                .exec_without_returning(&db)
+                .await
+                .expect("insert");
+        }
+        db
+    }
+
+    #[tokio::test]
+    async fn rows_read_by_position_equal_rows_read_by_name() {
+        let db = two_units().await;
+        let by_name = member_unit::Entity::find().all(&db).await.expect("by name");
+        let by_position = super::all(member_unit::Entity::find(), &db)
+            .await
+            .expect("by position");
+        assert_eq!(by_name.len(), 2);
+        assert_eq!(by_position, by_name);
+        let one = super::one(member_unit::Entity::find(), &db)
+            .await
+            .expect("one");
+        assert_eq!(one.as_ref(), by_name.first());
+    }
+
+    #[tokio::test]
+    async fn a_find_row_is_read_by_position_and_any_other_by_name() {
+        let db = two_units().await;
+        let backend = db.get_database_backend();
+        let row = db
+            .query_one_raw(member_unit::Entity::find().build(backend))
+            .await
+            .expect("query")
+            .expect("a row");
+        assert!(columns_are(&row, member_unit::Model::COLUMNS));
+        // The same columns in another order: not by position, and still read right.
+        let mut reversed: Vec<C> = <C as sea_orm::Iterable>::iter().collect();
+        reversed.reverse();
+        let select = member_unit::Entity::find().select_only().columns(reversed);
+        let row = db
+            .query_one_raw(select.clone().build(backend))
+            .await
+            .expect("query")
+            .expect("a row");
+        let names: Vec<String> = row
+            .try_as_sqlite_row()
+            .expect("sqlite")
+            .columns()
+            .iter()
+            .map(|c| c.name().to_owned())
+            .collect();
+        assert_eq!(names.first().map(String::as_str), Some("updated_at"));
+        assert!(!columns_are(&row, member_unit::Model::COLUMNS));
+        let by_name = member_unit::Entity::find().all(&db).await.expect("by name");
+        let read: Vec<member_unit::Model> = select
+            .into_model::<ByPosition<member_unit::Model>>()
+            .all(&db)
+            .await
+            .expect("by name after all")
+            .into_iter()
+            .map(|r| r.0)
+            .collect();
+        assert_eq!(read, by_name);
+    }
+}
