@@ -133,6 +133,7 @@ macro_rules! positional {
 pub(crate) use positional;
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
     use sea_orm::sqlx::{Column, Row};
     use sea_orm::{ConnectionTrait, Database, EntityTrait, QuerySelect, QueryTrait, Schema, Set};
