@@ -7,16 +7,17 @@
 //! 41 columns that is most of the cost of reading the rows. A [`Positional`] model instead reads
 //! column `i` of the row into its `i`-th field.
 //!
-//! That is only right when the row's columns are the model's, in the model's order: what
-//! `Entity::find()` selects. [`ByPosition`] checks it for each row (the row's column names against
-//! [`Positional::COLUMNS`], a comparison of short strings) and otherwise decodes by name as
-//! SeaORM would, so a select with other columns, a prefix or another order still reads correctly.
-//! Each model's test checks that its list is its columns in order, so `find()` takes the fast
-//! path.
+//! That is only right when the row holds the model's columns in the model's order: what
+//! `Entity::find()` selects, or, behind a prefix (`A_`, `B_`), each half of what
+//! `find_also_related` selects. [`ByPosition`] checks it for each row (the row's column names
+//! against [`Positional::COLUMNS`], a comparison of short strings) and otherwise decodes by name
+//! as SeaORM would, so a select with other columns or another order still reads correctly. Each
+//! model's test checks that its list is its columns in order, so `find()` takes the fast path.
 
 use sea_orm::sqlx::{Column, Row};
 use sea_orm::{
-    ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryResult, Select, TryGetError,
+    ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryResult, Select, SelectTwo,
+    TryGetError,
 };
 
 /// A model that can be read from a row holding exactly its columns, in order.
@@ -25,25 +26,41 @@ pub trait Positional: FromQueryResult {
     /// selects them in).
     const COLUMNS: &'static [&'static str];
 
-    /// Reads the model from `row`, column `i` into field `i`, without looking at names.
+    /// Reads the model from `row`, column `from + i` into field `i`, without looking at names.
     ///
     /// # Errors
     /// A column of the wrong type, or a NULL in a column that cannot hold one.
-    fn decode(row: &QueryResult) -> Result<Self, TryGetError>;
+    fn decode(row: &QueryResult, from: usize) -> Result<Self, TryGetError>;
+}
+
+/// Where `names`, each behind `pre`, stand in `row`'s columns, in that order: the index of the
+/// first. Without a prefix they must be the whole row; with one, a run of it (the rest of the
+/// row is the other model of a pair).
+fn position_of(row: &QueryResult, pre: &str, names: &[&str]) -> Option<usize> {
+    fn find<C: Column>(columns: &[C], pre: &str, names: &[&str]) -> Option<usize> {
+        let is = |c: &C, name: &str| c.name().strip_prefix(pre) == Some(name);
+        let from = if pre.is_empty() {
+            (columns.len() == names.len()).then_some(0)?
+        } else {
+            let first = names.first()?;
+            columns.iter().position(|c| is(c, first))?
+        };
+        let run = columns.get(from..from + names.len())?;
+        run.iter().zip(names).all(|(c, n)| is(c, n)).then_some(from)
+    }
+    if let Some(row) = row.try_as_pg_row() {
+        return find(row.columns(), pre, names);
+    }
+    if let Some(row) = row.try_as_sqlite_row() {
+        return find(row.columns(), pre, names);
+    }
+    None
 }
 
 /// Whether `row`'s columns are `names`, in that order.
+#[cfg(test)]
 fn columns_are(row: &QueryResult, names: &[&str]) -> bool {
-    fn same<C: Column>(columns: &[C], names: &[&str]) -> bool {
-        columns.len() == names.len() && columns.iter().zip(names).all(|(c, n)| c.name() == *n)
-    }
-    if let Some(row) = row.try_as_pg_row() {
-        return same(row.columns(), names);
-    }
-    if let Some(row) = row.try_as_sqlite_row() {
-        return same(row.columns(), names);
-    }
-    false
+    position_of(row, "", names).is_some()
 }
 
 /// `M` read by position when the row allows it ([`Positional`]), else by name.
@@ -56,10 +73,18 @@ impl<M: Positional> FromQueryResult for ByPosition<M> {
     }
 
     fn from_query_result_nullable(row: &QueryResult, pre: &str) -> Result<Self, TryGetError> {
-        if pre.is_empty() && columns_are(row, M::COLUMNS) {
-            M::decode(row).map(ByPosition)
-        } else {
-            M::from_query_result_nullable(row, pre).map(ByPosition)
+        match position_of(row, pre, M::COLUMNS) {
+            Some(from) => M::decode(row, from).map(ByPosition),
+            None => M::from_query_result_nullable(row, pre).map(ByPosition),
+        }
+    }
+
+    /// The right half of a pair whose join found nothing (every column NULL) is `None`.
+    fn from_query_result_optional(row: &QueryResult, pre: &str) -> Result<Option<Self>, DbErr> {
+        match Self::from_query_result_nullable(row, pre) {
+            Ok(model) => Ok(Some(model)),
+            Err(TryGetError::Null(_)) => Ok(None),
+            Err(TryGetError::DbErr(e)) => Err(e),
         }
     }
 }
@@ -100,6 +125,31 @@ where
         .map(|row| row.0))
 }
 
+/// Every row of `select` (an `Entity::find().find_also_related(…)`): each model with its related
+/// one, both read by position when they can be (see [`ByPosition`]).
+///
+/// # Errors
+/// Database failures, and rows that do not decode.
+pub async fn all_pairs<E, F, C>(
+    select: SelectTwo<E, F>,
+    db: &C,
+) -> Result<Vec<(E::Model, Option<F::Model>)>, DbErr>
+where
+    E: EntityTrait,
+    F: EntityTrait,
+    E::Model: Positional,
+    F::Model: Positional,
+    C: ConnectionTrait,
+{
+    Ok(select
+        .into_model::<ByPosition<E::Model>, ByPosition<F::Model>>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|(a, b)| (a.0, b.map(|b| b.0)))
+        .collect())
+}
+
 /// Implements [`Positional`] for the `Model` of the module it is called in; the fields are listed
 /// in their declared order (a missing or unknown field does not compile; the module's test checks
 /// the order against the entity's columns).
@@ -108,8 +158,11 @@ macro_rules! positional {
         impl $crate::positional::Positional for Model {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
 
-            fn decode(row: &sea_orm::QueryResult) -> Result<Self, sea_orm::TryGetError> {
-                let mut next = 0..;
+            fn decode(
+                row: &sea_orm::QueryResult,
+                from: usize,
+            ) -> Result<Self, sea_orm::TryGetError> {
+                let mut next = from..;
                 Ok(Self {
                     $($field: row.try_get_by_index_nullable(next.next().unwrap_or_default())?,)+
                 })
@@ -138,18 +191,28 @@ mod tests {
     use sea_orm::sqlx::{Column, Row};
     use sea_orm::{ConnectionTrait, Database, EntityTrait, QuerySelect, QueryTrait, Schema, Set};
 
-    use super::{ByPosition, Positional, columns_are};
+    use super::{ByPosition, Positional, columns_are, position_of};
     use crate::enums::{District, MemberUnitKind, UnitCategory};
     use crate::member_unit::{self, Column as C};
 
     /// An in-memory SQLite database with two member units: one with every optional column
     /// empty, one with them set.
     async fn two_units() -> sea_orm::DatabaseConnection {
+        two_units_and(|_| None).await
+    }
+
+    /// [`two_units`], with the table `more` gives (if any) created too.
+    async fn two_units_and(
+        more: impl Fn(&Schema) -> Option<sea_orm::sea_query::TableCreateStatement>,
+    ) -> sea_orm::DatabaseConnection {
         let db = Database::connect("sqlite::memory:").await.expect("sqlite");
         let schema = Schema::new(db.get_database_backend());
         db.execute(&schema.create_table_from_entity(member_unit::Entity))
             .await
             .expect("table");
+        if let Some(table) = more(&schema) {
+            db.execute(&table).await.expect("more tables");
+        }
         let now = chrono::Utc::now();
         for (i, district) in [None, Some(District::Wendeng)].into_iter().enumerate() {
             let name = format!("单位{i}");
@@ -237,5 +300,53 @@ mod tests {
             .map(|r| r.0)
             .collect();
         assert_eq!(read, by_name);
+    }
+
+    #[tokio::test]
+    async fn pairs_are_read_by_position_and_a_missing_right_half_is_none() {
+        use crate::order_class_sponsor;
+        let db = two_units_and(|schema| {
+            Some(schema.create_table_from_entity(order_class_sponsor::Entity))
+        })
+        .await;
+        // The sponsors' order classes do not exist: the test is about reading rows, not keys.
+        db.execute_unprepared("PRAGMA foreign_keys = OFF")
+            .await
+            .expect("pragma");
+        let units = member_unit::Entity::find().all(&db).await.expect("units");
+        for enterprise in [units[1].id, uuid::Uuid::now_v7()] {
+            let sponsor = order_class_sponsor::ActiveModel {
+                id: Set(uuid::Uuid::now_v7()),
+                order_class_id: Set(uuid::Uuid::now_v7()),
+                enterprise_id: Set(enterprise),
+                seats: Set(12),
+                accepted_at: Set(None),
+                accepted_by: Set(None),
+            };
+            order_class_sponsor::Entity::insert(sponsor)
+                .exec_without_returning(&db)
+                .await
+                .expect("insert");
+        }
+        let select = || order_class_sponsor::Entity::find().find_also_related(member_unit::Entity);
+        let row = db
+            .query_one_raw(select().build(db.get_database_backend()))
+            .await
+            .expect("query")
+            .expect("a row");
+        assert_eq!(
+            position_of(&row, "A_", order_class_sponsor::Model::COLUMNS),
+            Some(0)
+        );
+        assert_eq!(
+            position_of(&row, "B_", member_unit::Model::COLUMNS),
+            Some(order_class_sponsor::Model::COLUMNS.len())
+        );
+        let by_name = select().all(&db).await.expect("by name");
+        let by_position = super::all_pairs(select(), &db).await.expect("by position");
+        assert_eq!(by_position, by_name);
+        assert_eq!(by_position.len(), 2);
+        assert_eq!(by_position[0].1.as_ref(), Some(&units[1]));
+        assert_eq!(by_position[1].1, None);
     }
 }

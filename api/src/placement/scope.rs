@@ -232,12 +232,14 @@ pub async fn export_rows(
     if !actor.is_authenticated() {
         return Err(Error::Unauthenticated);
     }
-    let rows = internship_placement::Entity::find()
-        .filter(filter.condition(actor, db).await?)
-        .order_by_asc(internship_placement::Column::Id)
-        .find_also_related(student::Entity)
-        .all(db)
-        .await?;
+    let rows = entity::positional::all_pairs(
+        internship_placement::Entity::find()
+            .filter(filter.condition(actor, db).await?)
+            .order_by_asc(internship_placement::Column::Id)
+            .find_also_related(student::Entity),
+        db,
+    )
+    .await?;
     Ok(rows
         .into_iter()
         .map(|(p, s)| {

@@ -48,12 +48,14 @@ impl ChildRelation for SponsorsByClass {
 
     async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
         Ok(joined(
-            order_class_sponsor::Entity::find()
-                .filter(order_class_sponsor::Column::OrderClassId.is_in(keys.iter().copied()))
-                .find_also_related(member_unit::Entity)
-                .order_by_asc(order_class_sponsor::Column::Id)
-                .all(db)
-                .await?,
+            entity::positional::all_pairs(
+                order_class_sponsor::Entity::find()
+                    .filter(order_class_sponsor::Column::OrderClassId.is_in(keys.iter().copied()))
+                    .find_also_related(member_unit::Entity)
+                    .order_by_asc(order_class_sponsor::Column::Id),
+                db,
+            )
+            .await?,
         ))
     }
 
