@@ -38,13 +38,17 @@ pub trait Positional: FromQueryResult {
 /// row is the other model of a pair).
 fn position_of(row: &QueryResult, pre: &str, names: &[&str]) -> Option<usize> {
     fn find<C: Column>(columns: &[C], pre: &str, names: &[&str]) -> Option<usize> {
-        let is = |c: &C, name: &str| c.name().strip_prefix(pre) == Some(name);
-        let from = if pre.is_empty() {
-            (columns.len() == names.len()).then_some(0)?
-        } else {
-            let first = names.first()?;
-            columns.iter().position(|c| is(c, first))?
+        if pre.is_empty() {
+            let same = columns.len() == names.len()
+                && columns.iter().zip(names).all(|(c, n)| c.name() == *n);
+            return same.then_some(0);
+        }
+        let is = |c: &C, name: &str| {
+            let full = c.name();
+            full.len() == pre.len() + name.len() && full.starts_with(pre) && full.ends_with(name)
         };
+        let first = names.first()?;
+        let from = columns.iter().position(|c| is(c, first))?;
         let run = columns.get(from..from + names.len())?;
         run.iter().zip(names).all(|(c, n)| is(c, n)).then_some(from)
     }
@@ -153,7 +157,37 @@ where
 /// Implements [`Positional`] for the `Model` of the module it is called in; the fields are listed
 /// in their declared order (a missing or unknown field does not compile; the module's test checks
 /// the order against the entity's columns).
+///
+/// `positional!(for Name: fields…)` does the same for `Name`, a struct of some of the entity's
+/// columns (a projection, selected with those columns in that order); its test checks that each
+/// is a column of the entity.
 macro_rules! positional {
+    (for $ty:ident: $($field:ident),+ $(,)?) => {
+        impl $crate::positional::Positional for $ty {
+            const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            fn decode(
+                row: &sea_orm::QueryResult,
+                from: usize,
+            ) -> Result<Self, sea_orm::TryGetError> {
+                let mut next = from..;
+                Ok(Self {
+                    $($field: row.try_get_by_index_nullable(next.next().unwrap_or_default())?,)+
+                })
+            }
+        }
+
+        #[cfg(test)]
+        mod positional_projection {
+            #[test]
+            fn the_projection_columns_are_entity_columns() {
+                use std::str::FromStr;
+                for name in <super::$ty as $crate::positional::Positional>::COLUMNS {
+                    assert!(super::Column::from_str(name).is_ok(), "{name} is not a column");
+                }
+            }
+        }
+    };
     ($($field:ident),+ $(,)?) => {
         impl $crate::positional::Positional for Model {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use entity::enums::PlacementStatus;
+use entity::internship_placement::RuleFields;
 use entity::{internship_placement, member_unit, student};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
@@ -31,9 +32,9 @@ pub struct BatchFacts {
 /// Database failures.
 pub async fn findings_of(
     db: &impl ConnectionTrait,
-    rows: Vec<internship_placement::Model>,
+    rows: Vec<RuleFields>,
     hosts: &mut HashMap<Uuid, member_unit::Model>,
-) -> Result<(Vec<(internship_placement::Model, Vec<Finding>)>, BatchFacts), DbErr> {
+) -> Result<(Vec<(RuleFields, Vec<Finding>)>, BatchFacts), DbErr> {
     let students: HashMap<Uuid, student::Model> = entity::positional::all(
         student::Entity::find()
             .filter(student::Column::Id.is_in(rows.iter().map(|p| p.student_id))),
@@ -60,7 +61,7 @@ pub async fn findings_of(
         );
     }
     let hosts = &*hosts;
-    let host_of = |p: &internship_placement::Model| p.host_unit_id.and_then(|h| hosts.get(&h));
+    let host_of = |p: &RuleFields| p.host_unit_id.and_then(|h| hosts.get(&h));
     let judged: Vec<Uuid> = rows
         .iter()
         .filter(|p| ratios_apply(p, host_of(p)))
@@ -86,7 +87,7 @@ pub async fn findings_of(
 /// Whether the ratio rules can judge `p` at all: the host's staff is known (a member's from the
 /// registry, another host's as the school reported it), or the post's. When neither is, the
 /// counts are not needed (and not worth a statement).
-pub fn ratios_apply(p: &internship_placement::Model, host: Option<&member_unit::Model>) -> bool {
+pub fn ratios_apply(p: &RuleFields, host: Option<&member_unit::Model>) -> bool {
     let host_staff = host.map_or(p.host_staff_count, |h| h.employee_count);
     host_staff.is_some_and(|s| s > 0) || p.post_staff_count.is_some_and(|s| s > 0)
 }

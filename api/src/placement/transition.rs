@@ -93,7 +93,7 @@ pub async fn transition(
                 return Err(Error::NotFound(msg!("placement-student-not-found")));
             };
             let counts = intern_counts(&txn, &p).await?;
-            let blocking: Vec<Violation> = findings(&p, &student, host.as_ref(), counts)
+            let blocking: Vec<Violation> = findings(&(&p).into(), &student, host.as_ref(), counts)
                 .into_iter()
                 .filter(|f| f.rule.blocking())
                 .map(|f| Violation {

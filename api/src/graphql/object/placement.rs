@@ -53,7 +53,8 @@ impl InternshipPlacement {
             Some(h) => loaders.member_unit.load_one(h).await?,
             None => None,
         };
-        let counts = if crate::placement::ratios_apply(&self.0, host.as_ref()) {
+        let fields = internship_placement::RuleFields::from(&self.0);
+        let counts = if crate::placement::ratios_apply(&fields, host.as_ref()) {
             loaders
                 .intern_counts
                 .load_one(self.0.id)
@@ -65,7 +66,7 @@ impl InternshipPlacement {
         // A host sees what is wrong, not the intern's age or year of study behind it.
         let limited = self.view(crate::graphql::guard::actor(ctx)) == StudentView::Limited;
         let locale = crate::i18n::Locale::of(ctx);
-        Ok(findings(&self.0, &student, host.as_ref(), counts)
+        Ok(findings(&fields, &student, host.as_ref(), counts)
             .into_iter()
             .map(|f| RuleFinding {
                 severity: if f.rule.blocking() {

@@ -157,7 +157,7 @@ pub async fn internship_posts_of(
 /// with, how many were checked, the id the next batch starts after, and whether the batch was
 /// full (more may follow).
 struct FlaggedBatch {
-    flagged: Vec<internship_placement::Model>,
+    flagged: Vec<internship_placement::RuleFields>,
     facts: placement::BatchFacts,
     checked: u64,
     last: Option<Uuid>,
@@ -165,7 +165,8 @@ struct FlaggedBatch {
 }
 
 /// Reads up to `size` placements of `rows` beyond `from` (exclusive; newest first when
-/// `newest_first`, else oldest first), stopping short of `until`, checks them
+/// `newest_first`, else oldest first), stopping short of `until` — only the columns the rules
+/// read ([`internship_placement::RuleFields`]) — checks them
 /// ([`placement::findings_of`], reading only the hosts not yet in `hosts`) and keeps those whose
 /// findings are `wanted`.
 #[allow(clippy::too_many_arguments)]
@@ -198,7 +199,16 @@ async fn flagged_batch(
         }
         select = select.order_by_asc(Id);
     }
-    let batch = entity::positional::all(select.limit(size), db).await?;
+    let batch: Vec<internship_placement::RuleFields> = select
+        .select_only()
+        .columns(internship_placement::RuleFields::columns())
+        .limit(size)
+        .into_model::<entity::positional::ByPosition<_>>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.0)
+        .collect();
     let checked = batch.len() as u64;
     let full = checked == size;
     let last = batch.last().map(|p| p.id);
@@ -266,11 +276,12 @@ impl PlacementQuery {
 
     /// The committees' work list: placements starting in `year` (not terminated) that break a rule,
     /// newest first; by default every finding, or only the given severities and rules. The year's
-    /// placements are checked in batches (at most four SQL statements each: the batch, its
-    /// students, the hosts not read by an earlier batch, the interns overlapping it) from the
-    /// page's bound until the page is full — the first four times the page, then sized by the
-    /// share flagged so far, up to 1,000 — so memory stays bounded whatever the year holds; the
-    /// nodes' `ruleFindings` reuse what the batches read. `totalCount`, when selected, checks
+    /// placements are checked in batches (at most four SQL statements each: the batch's columns
+    /// the rules read, its students, the hosts not read by an earlier batch, the interns
+    /// overlapping it) from the page's bound until the page is full — the first four times the
+    /// page, then sized by the share flagged so far, up to 1,000 — then the page's placements are
+    /// read in full (one statement), so memory stays bounded whatever the year holds; the nodes'
+    /// `ruleFindings` reuse what the batches read. `totalCount`, when selected, checks
     /// every placement of the year, 1,000 at a time. Secretariat only.
     #[graphql(
         guard = "RoleGuard::Secretariat",
@@ -356,6 +367,24 @@ impl PlacementQuery {
             );
         }
         flagged.truncate(page.limit as usize + 1);
+        // The page's placements in full, in the page's order: one statement (none for an empty
+        // page). One deleted since its batch was read is left out.
+        let mut full: HashMap<Uuid, internship_placement::Model> = if flagged.is_empty() {
+            HashMap::new()
+        } else {
+            entity::positional::all(
+                internship_placement::Entity::find()
+                    .filter(internship_placement::Column::Id.is_in(flagged.iter().map(|p| p.id))),
+                db,
+            )
+            .await
+            .map_err(ApiError::from)?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect()
+        };
+        let flagged: Vec<internship_placement::Model> =
+            flagged.iter().filter_map(|p| full.remove(&p.id)).collect();
         let loaders = ctx.data::<Loaders>()?;
         loaders.student.feed_many(students).await;
         loaders.intern_counts.feed_many(counts).await;
