@@ -162,7 +162,7 @@ where
 /// columns (a projection, selected with those columns in that order); its test checks that each
 /// is a column of the entity.
 macro_rules! positional {
-    (for $ty:ident: $($field:ident),+ $(,)?) => {
+    (@impl $ty:ident: $($field:ident),+) => {
         impl $crate::positional::Positional for $ty {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
 
@@ -176,6 +176,9 @@ macro_rules! positional {
                 })
             }
         }
+    };
+    (for $ty:ident: $($field:ident),+ $(,)?) => {
+        $crate::positional::positional!(@impl $ty: $($field),+);
 
         #[cfg(test)]
         mod positional_projection {
@@ -189,19 +192,7 @@ macro_rules! positional {
         }
     };
     ($($field:ident),+ $(,)?) => {
-        impl $crate::positional::Positional for Model {
-            const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
-
-            fn decode(
-                row: &sea_orm::QueryResult,
-                from: usize,
-            ) -> Result<Self, sea_orm::TryGetError> {
-                let mut next = from..;
-                Ok(Self {
-                    $($field: row.try_get_by_index_nullable(next.next().unwrap_or_default())?,)+
-                })
-            }
-        }
+        $crate::positional::positional!(@impl Model: $($field),+);
 
         #[cfg(test)]
         mod positional_order {

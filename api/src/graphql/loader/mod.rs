@@ -67,69 +67,27 @@ pub trait ReadRows: EntityTrait {
 }
 
 macro_rules! read_rows {
-    (by name: $($entity:ident),+; by position: $($fast:ident),+ $(,)?) => {
-        $(impl ReadRows for entity::$entity::Entity {
+    (by name: $entity:ident) => {
+        impl ReadRows for entity::$entity::Entity {
             fn read_all(
                 select: sea_orm::Select<Self>,
                 db: &DatabaseConnection,
             ) -> impl Future<Output = Result<Vec<Self::Model>, DbErr>> + Send {
                 select.all(db)
             }
-        })+
-        $(impl ReadRows for entity::$fast::Entity {
+        }
+    };
+    (by position: $entity:ident) => {
+        impl ReadRows for entity::$entity::Entity {
             fn read_all(
                 select: sea_orm::Select<Self>,
                 db: &DatabaseConnection,
             ) -> impl Future<Output = Result<Vec<Self::Model>, DbErr>> + Send {
                 entity::positional::all(select, db)
             }
-        })+
+        }
     };
 }
-read_rows!(
-    by name:
-    contest,
-    contest_event,
-    contest_entry,
-    research_project,
-    training_need,
-    training_project,
-    skill_certification,
-    shared_resource,
-    resource_booking,
-    platform,
-    platform_grant,
-    teacher,
-    reserve_craftsman,
-    apprenticeship_base,
-    enterprise_certification,
-    committee_meeting,
-    resolution,
-    work_plan_item,
-    evaluation_item,
-    evaluation_round,
-    milestone,
-    target,
-    alliance,
-    apprenticeship,
-    career_mentor,
-    committee,
-    craftsman,
-    craftsman_assignment,
-    event,
-    order_class_demand,
-    practice_station,
-    teacher_practice,
-    training_site,
-    audit_event;
-    by position:
-    account,
-    internship_placement,
-    member_unit,
-    order_class,
-    order_class_sponsor,
-    student,
-);
 
 /// An entity whose rows are keyed by a UUID primary key.
 pub trait Keyed: ReadRows {
@@ -140,7 +98,7 @@ pub trait Keyed: ReadRows {
 }
 
 macro_rules! keyed {
-    ($($entity:ident),*) => {$(
+    ($entity:ident) => {
         impl Keyed for entity::$entity::Entity {
             fn id_column() -> Self::Column {
                 entity::$entity::Column::Id
@@ -149,9 +107,24 @@ macro_rules! keyed {
                 row.id
             }
         }
-    )*};
+    };
 }
-keyed!(
+
+/// Declares how each table's rows are read ([`ReadRows`]) and which are [`Keyed`] (by-id
+/// loaders).
+macro_rules! tables {
+    (
+        keyed, by name: $($name:ident),+;
+        keyed, by position: $($position:ident),+;
+        by name: $($other:ident),+ $(,)?
+    ) => {
+        $(read_rows!(by name: $name); keyed!($name);)+
+        $(read_rows!(by position: $position); keyed!($position);)+
+        $(read_rows!(by name: $other);)+
+    };
+}
+tables!(
+    keyed, by name:
     contest,
     contest_event,
     contest_entry,
@@ -174,7 +147,6 @@ keyed!(
     evaluation_round,
     milestone,
     target,
-    account,
     alliance,
     apprenticeship,
     career_mentor,
@@ -182,14 +154,18 @@ keyed!(
     craftsman,
     craftsman_assignment,
     event,
+    order_class_demand,
+    practice_station,
+    teacher_practice,
+    training_site;
+    keyed, by position:
+    account,
     internship_placement,
     member_unit,
     order_class,
-    order_class_demand,
-    practice_station,
-    student,
-    teacher_practice,
-    training_site
+    student;
+    by name:
+    audit_event,
 );
 
 /// Rows of `E` by id. Callers decide what of a row the caller may see (visibility is checked on
