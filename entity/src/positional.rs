@@ -103,8 +103,22 @@ where
     E::Model: Positional,
     C: ConnectionTrait,
 {
+    all_as(select, db).await
+}
+
+/// Every row of `select` as `M`, a projection of some of the entity's columns (selected in `M`'s
+/// order), each read by position when it can be (see [`ByPosition`]).
+///
+/// # Errors
+/// Database failures, and rows that do not decode.
+pub async fn all_as<E, M, C>(select: Select<E>, db: &C) -> Result<Vec<M>, DbErr>
+where
+    E: EntityTrait,
+    M: Positional,
+    C: ConnectionTrait,
+{
     Ok(select
-        .into_model::<ByPosition<E::Model>>()
+        .into_model::<ByPosition<M>>()
         .all(db)
         .await?
         .into_iter()

@@ -199,16 +199,14 @@ async fn flagged_batch(
         }
         select = select.order_by_asc(Id);
     }
-    let batch: Vec<internship_placement::RuleFields> = select
-        .select_only()
-        .columns(internship_placement::RuleFields::columns())
-        .limit(size)
-        .into_model::<entity::positional::ByPosition<_>>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| row.0)
-        .collect();
+    let batch: Vec<internship_placement::RuleFields> = entity::positional::all_as(
+        select
+            .select_only()
+            .columns(internship_placement::RuleFields::columns())
+            .limit(size),
+        db,
+    )
+    .await?;
     let checked = batch.len() as u64;
     let full = checked == size;
     let last = batch.last().map(|p| p.id);
