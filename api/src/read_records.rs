@@ -1,8 +1,9 @@
 //! Records of reads of students' personal data, written in groups (`docs/audit.md`,
 //! `docs/performance.md`).
 //!
-//! A request that showed a student's personal data to a reader outside the student's school
-//! answers only once that reading is on record. Each instance writes those records from one task:
+//! A request that showed students' personal data to a reader outside their school answers only
+//! once that reading is on record: one `READ` event, with one entity per student read
+//! ([`entity::audit::read_record`]). Each instance writes those records from one task:
 //! a request hands its records over and waits; the task takes every request waiting at that
 //! moment (up to [`BATCH_ROWS`] rows) and writes their records together, in one transaction, then
 //! tells each request whether its records were written. Concurrent requests thus share one commit
@@ -102,13 +103,13 @@ async fn write_batches(db: DatabaseConnection, mut queue: mpsc::Receiver<Job>) {
     }
 }
 
-/// Writes a batch's records in one transaction.
+/// Writes a batch's records (each request's event and entities) in one transaction.
 async fn write(db: &DatabaseConnection, batch: &[Job]) -> Result<(), sea_orm::DbErr> {
-    let rows = batch
+    let records = batch
         .iter()
-        .flat_map(|job| entity::audit::read_events(&job.context, &job.students))
+        .filter_map(|job| entity::audit::read_record(&job.context, &job.students))
         .collect();
     let txn = crate::db::write_txn(db).await?;
-    entity::audit::insert_events(&txn, rows).await?;
+    entity::audit::insert_reads(&txn, records).await?;
     txn.commit().await
 }

@@ -25,8 +25,8 @@ use sea_orm::{
 use serde_json::{Map, Value as Json, json};
 use uuid::Uuid;
 
-use crate::audit_event;
 use crate::enums::{AuditAction, AuditSource};
+use crate::{audit_event, audit_event_entity};
 
 /// Longest operation name kept (characters).
 pub const MAX_OPERATION: usize = 100;
@@ -222,7 +222,7 @@ fn event(
     context: &AuditContext,
     action: AuditAction,
     table: &str,
-    id: Uuid,
+    id: Option<Uuid>,
     owner: Option<Uuid>,
     partner: Option<Uuid>,
     changes: Option<Map<String, Json>>,
@@ -295,9 +295,17 @@ where
         AuditAction::Update
     };
     let diff = changes(&table, before.as_ref(), &after);
-    event(&current(), action, &table, id, owner, partner, Some(diff))
-        .insert(db)
-        .await?;
+    event(
+        &current(),
+        action,
+        &table,
+        Some(id),
+        owner,
+        partner,
+        Some(diff),
+    )
+    .insert(db)
+    .await?;
     Ok(am)
 }
 
@@ -326,7 +334,7 @@ where
         &current(),
         AuditAction::Delete,
         &table,
-        id,
+        Some(id),
         owner,
         partner,
         None,
@@ -359,7 +367,15 @@ where
                 .and_then(|(_, v)| uuid_of(v))?;
             let (owner, partner) = units(&table, id, &values);
             let diff = (action != AuditAction::Delete).then(|| changes(&table, None, &values));
-            Some(event(&context, action, &table, id, owner, partner, diff))
+            Some(event(
+                &context,
+                action,
+                &table,
+                Some(id),
+                owner,
+                partner,
+                diff,
+            ))
         })
         .collect();
     let mut rows = rows.into_iter().peekable();
@@ -390,7 +406,7 @@ pub async fn record_bulk<C: ConnectionTrait>(
         &current(),
         action,
         table,
-        Uuid::nil(),
+        Some(Uuid::nil()),
         None,
         None,
         Some(diff),
@@ -425,7 +441,7 @@ where
         &current(),
         AuditAction::Update,
         &table,
-        id,
+        Some(id),
         owner,
         partner,
         Some(diff),
@@ -435,55 +451,72 @@ where
     Ok(())
 }
 
-/// Records that the current scope's account read the personal data of each student in
-/// `students` (id, school), in one statement. Nothing when the list is empty.
-///
-/// # Errors
-/// A database failure.
-pub async fn record_reads<C: ConnectionTrait>(
-    db: &C,
-    context: &AuditContext,
-    students: &[(Uuid, Uuid)],
-) -> Result<(), DbErr> {
-    insert_events(db, read_events(context, students)).await
+/// One reading of students' personal data, ready to write ([`insert_reads`]): its `READ` event
+/// and one entity per student read (`docs/audit.md`).
+#[derive(Debug)]
+pub struct ReadRecord {
+    /// The event: who read, when, through which operation; object type `student`, no object id.
+    pub event: audit_event::ActiveModel,
+    /// The students read, each once, each owned by its school.
+    pub entities: Vec<audit_event_entity::ActiveModel>,
 }
 
-/// The events recording that `context`'s reader read these students' personal data
-/// (`(student, school)` pairs), one `READ` of `student` each, owned by the school; for
-/// [`insert_events`], which may write several readers' events together.
-pub fn read_events(
-    context: &AuditContext,
-    students: &[(Uuid, Uuid)],
-) -> Vec<audit_event::ActiveModel> {
-    students
-        .iter()
-        .map(|(student, school)| {
-            event(
-                context,
-                AuditAction::Read,
-                "student",
-                *student,
-                Some(*school),
-                None,
-                None,
-            )
+/// The record that `context`'s reader read these students' personal data (`(student, school)`
+/// pairs; a student listed twice is kept once): one `READ` event of object type `student`, and
+/// one entity per student owned by its school. `None` for no students.
+pub fn read_record(context: &AuditContext, students: &[(Uuid, Uuid)]) -> Option<ReadRecord> {
+    if students.is_empty() {
+        return None;
+    }
+    let event = event(
+        context,
+        AuditAction::Read,
+        "student",
+        None,
+        None,
+        None,
+        None,
+    );
+    let ActiveValue::Set(event_id) = event.id else {
+        return None;
+    };
+    let mut students = students.to_vec();
+    students.sort_unstable_by_key(|(student, _)| *student);
+    students.dedup_by_key(|(student, _)| *student);
+    let entities = students
+        .into_iter()
+        .map(|(student, school)| audit_event_entity::ActiveModel {
+            event_id: Set(event_id),
+            object_id: Set(student),
+            owner_unit_id: Set(Some(school)),
         })
-        .collect()
+        .collect();
+    Some(ReadRecord { event, entities })
 }
 
-/// Writes `rows`, 500 to a statement (within every database's limit of bound values); none for
-/// none.
+/// Writes `records` (several readers' at once): their events, 500 to a statement, then their
+/// entities, 1,000 to a statement (within every database's limit of bound values). The caller
+/// runs it in a transaction, so that an event is never without its entities.
 ///
 /// # Errors
 /// A database failure.
-pub async fn insert_events<C: ConnectionTrait>(
+pub async fn insert_reads<C: ConnectionTrait>(
     db: &C,
-    rows: Vec<audit_event::ActiveModel>,
+    records: Vec<ReadRecord>,
 ) -> Result<(), DbErr> {
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<_> = rows.by_ref().take(500).collect();
+    let (events, entities): (Vec<_>, Vec<_>) =
+        records.into_iter().map(|r| (r.event, r.entities)).unzip();
+    let mut events = events.into_iter().peekable();
+    while events.peek().is_some() {
+        let chunk: Vec<_> = events.by_ref().take(500).collect();
         audit_event::Entity::insert_many(chunk)
+            .exec_without_returning(db)
+            .await?;
+    }
+    let mut entities = entities.into_iter().flatten().peekable();
+    while entities.peek().is_some() {
+        let chunk: Vec<_> = entities.by_ref().take(1_000).collect();
+        audit_event_entity::Entity::insert_many(chunk)
             .exec_without_returning(db)
             .await?;
     }
@@ -551,6 +584,43 @@ mod tests {
             ("specialty", Value::from("数控")),
         ];
         assert!(changes("student", Some(&v), &w).is_empty());
+    }
+
+    #[test]
+    fn a_reading_is_one_event_listing_each_student_once_with_its_school() {
+        let (a, b, school, other) = (
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+        );
+        let context = AuditContext::new(AuditSource::Api, "Roster").by(None, Some(other));
+        assert!(
+            read_record(&context, &[]).is_none(),
+            "nothing read, nothing recorded"
+        );
+        let record = read_record(&context, &[(b, other), (a, school), (b, other)]).unwrap();
+        let event = record.event;
+        assert_eq!(event.action, Set(AuditAction::Read));
+        assert_eq!(event.object_type, Set("student".to_owned()));
+        assert_eq!(event.object_id, Set(None));
+        assert_eq!(event.owner_unit_id, Set(None));
+        assert_eq!(event.actor_unit_id, Set(Some(other)));
+        let ActiveValue::Set(id) = event.id else {
+            panic!("the event has an id")
+        };
+        let entities: Vec<(Uuid, Uuid, Option<Uuid>)> = record
+            .entities
+            .into_iter()
+            .map(|e| {
+                (
+                    e.event_id.unwrap(),
+                    e.object_id.unwrap(),
+                    e.owner_unit_id.unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(entities, vec![(id, a, Some(school)), (id, b, Some(other))]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `audit_event`: one recorded write (create, update, delete) or read of a student's personal
-//! data — who, when, which operation, which record, and the fields changed (`crate::audit`).
+//! data — who, when, which operation, which record (or, for a read, which records: its entities
+//! in `crate::audit_event_entity`), and the fields changed (`crate::audit`).
 
 use sea_orm::entity::prelude::*;
 
@@ -27,9 +28,11 @@ pub struct Model {
     pub actor_unit_id: Option<Uuid>,
     /// The record's table, e.g. `internship_placement`.
     pub object_type: String,
-    /// The record's id.
-    pub object_id: Uuid,
-    /// The unit the record belongs to (a placement's school, a site's host, …), when it names one.
+    /// The record's id; none for a `READ`, whose records (the students read) are its entities
+    /// (`crate::audit_event_entity`).
+    pub object_id: Option<Uuid>,
+    /// The unit the record belongs to (a placement's school, a site's host, …), when it names one;
+    /// none for a `READ` (each entity names its own).
     pub owner_unit_id: Option<Uuid>,
     /// The other unit the record involves (a placement's host, …), when it names one.
     pub partner_unit_id: Option<Uuid>,

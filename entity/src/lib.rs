@@ -10,6 +10,7 @@ pub mod apprenticeship;
 pub mod apprenticeship_base;
 pub mod audit;
 pub mod audit_event;
+pub mod audit_event_entity;
 pub mod career_class;
 pub mod career_mentor;
 pub mod committee;

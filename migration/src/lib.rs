@@ -56,6 +56,7 @@ mod m20261127_000001_contests_training;
 mod m20261128_000001_account_changes;
 mod m20261128_000002_placement_search;
 mod m20261129_000001_placement_search_terms;
+mod m20261130_000001_audit_event_entity;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -95,6 +96,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_account_changes::Migration),
             Box::new(m20261128_000002_placement_search::Migration),
             Box::new(m20261129_000001_placement_search_terms::Migration),
+            Box::new(m20261130_000001_audit_event_entity::Migration),
         ]
     }
 }

@@ -108,8 +108,7 @@ pub(super) async fn export_placements(
         "GET /exports/placements.xlsx",
     )
     .by(actor.account_id(), actor.unit());
-    if let Err(e) = entity::audit::record_reads(&state.db, &audit, &read).await {
-        tracing::error!(error = %e, "cannot record reads of personal data");
+    if !state.reads.record(audit, read).await {
         return error_response(
             StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Unavailable,

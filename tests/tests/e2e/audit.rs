@@ -18,11 +18,12 @@ both_databases!(
     each_unit_sees_only_the_events_on_its_own_records,
     reads_of_students_personal_data_by_others_than_their_school_are_recorded,
     concurrent_readers_are_each_recorded_with_their_own_account_and_operation,
+    one_request_reading_two_schools_students_is_one_event_each_school_seeing_its_own,
     mutations_are_refused_over_a_websocket,
     over_a_websocket_only_the_school_reads_its_students_personal_data
 );
 
-const EVENTS: &str = "query($filter: AuditEventFilter, $first: Int) { auditEvents(filter: $filter, first: $first) { totalCount nodes { source action operation accountId objectType objectId actorUnit { name } ownerUnit { name } partnerUnit { name } changes { field before after valuesHidden } } } }";
+const EVENTS: &str = "query($filter: AuditEventFilter, $first: Int) { auditEvents(filter: $filter, first: $first) { totalCount nodes { source action operation accountId objectType objectId actorUnit { name } ownerUnit { name } partnerUnit { name } changes { field before after valuesHidden } entities(first: 5) { totalCount nodes { objectId ownerUnit { name } } } } } }";
 
 /// The events matching `filter` as `token` sees them (total, nodes).
 async fn events(app: &TestApp, token: &str, filter: Value) -> (u64, Vec<Value>) {
@@ -339,7 +340,18 @@ async fn reads_of_students_personal_data_by_others_than_their_school_are_recorde
         "the secretariat has no unit"
     );
     assert!(list.iter().all(|e| e["operation"] == "Roster"));
-    assert!(list.iter().all(|e| e["ownerUnit"]["name"] == SCHOOL));
+    // A read names no single record: the students it read are its entities.
+    for e in &list {
+        assert_eq!(
+            (&e["objectType"], &e["objectId"]),
+            (&json!("student"), &Value::Null)
+        );
+        assert_eq!(e["ownerUnit"], Value::Null);
+        assert_eq!(
+            e["entities"],
+            json!({ "totalCount": 1, "nodes": [{ "objectId": id, "ownerUnit": { "name": SCHOOL } }] })
+        );
+    }
     // Another school cannot see who read the school's students.
     assert_eq!(events(&app, &p.school_2, reads.clone()).await.0, 0);
 
@@ -410,8 +422,70 @@ async fn concurrent_readers_are_each_recorded_with_their_own_account_and_operati
             Value::Null
         };
         assert_eq!(found[0]["actorUnit"], unit, "{operation}");
-        assert_eq!(found[0]["ownerUnit"]["name"], SCHOOL);
+        assert_eq!(
+            found[0]["entities"]["nodes"],
+            json!([{ "objectId": id, "ownerUnit": { "name": SCHOOL } }])
+        );
     }
+}
+
+/// A request that shows students of two schools records one `READ` event listing both; each
+/// school sees that event with only its own student among the entities, the secretariat both.
+async fn one_request_reading_two_schools_students_is_one_event_each_school_seeing_its_own(
+    app: TestApp,
+) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    let mut ids = Vec::new();
+    for (token, number) in [(&p.school, "E001"), (&p.school_2, "E002")] {
+        let saved = student(&app, token, number, "2007-03-01", 3).await;
+        ids.push(saved["student"]["id"].as_str().unwrap().to_owned());
+        let r = report(&app, token, good(number, &firm)).await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    }
+    let q = "query Both { internshipPlacements { nodes { student { name } } } }";
+    let reply = app
+        .post_graphql(q, json!({}), Some(&p.secretariat))
+        .await
+        .ok();
+    assert_eq!(
+        reply.data()["internshipPlacements"]["nodes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let reads = json!({ "actions": ["READ"], "operation": "Both" });
+    let (n, list) = events(&app, &p.secretariat, reads.clone()).await;
+    assert_eq!(n, 1, "one event for the request: {list:?}");
+    let mut all: Vec<&str> = list[0]["entities"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["objectId"].as_str().unwrap())
+        .collect();
+    all.sort_unstable();
+    let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    assert_eq!(all, expected);
+    assert_eq!(list[0]["entities"]["totalCount"], 2);
+    for (token, id, school) in [
+        (&p.school, &ids[0], SCHOOL),
+        (&p.school_2, &ids[1], SCHOOL_2),
+    ] {
+        let (n, list) = events(&app, token, reads.clone()).await;
+        assert_eq!(n, 1, "{school}: {list:?}");
+        assert_eq!(
+            list[0]["entities"],
+            json!({ "totalCount": 1, "nodes": [{ "objectId": id, "ownerUnit": { "name": school } }] }),
+            "{school} sees only its own student"
+        );
+        // Its student's history shows the read too.
+        let (n, _) = events(&app, token, json!({ "actions": ["READ"], "objectId": id })).await;
+        assert_eq!(n, 1, "{school}");
+    }
+    // Another firm, which neither read them nor owns them, sees no such event.
+    assert_eq!(events(&app, &p.firm_b, reads).await.0, 0);
 }
 
 async fn mutations_are_refused_over_a_websocket(app: TestApp) {

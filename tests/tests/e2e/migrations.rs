@@ -79,7 +79,8 @@ async fn assert_all_up(db: &DatabaseConnection) {
 both_databases!(
     every_migration_goes_up_down_and_up_again,
     the_sort_key_migration_fills_the_key_of_existing_members,
-    the_people_migration_moves_practice_names_onto_the_teacher_pool
+    the_people_migration_moves_practice_names_onto_the_teacher_pool,
+    the_audit_entity_migration_moves_each_read_onto_one_entity_and_back
 );
 
 async fn every_migration_goes_up_down_and_up_again(app: TestApp) {
@@ -270,5 +271,121 @@ async fn the_people_migration_moves_practice_names_onto_the_teacher_pool(app: Te
         .collect();
     names.sort();
     assert_eq!(names, ["李老师", "王老师", "王老师", "王老师"]);
+    db.close().await.unwrap();
+}
+
+async fn the_audit_entity_migration_moves_each_read_onto_one_entity_and_back(app: TestApp) {
+    use entity::{audit_event, audit_event_entity};
+    use sea_orm::sea_query::{Alias, Query};
+    use sea_orm::{ConnectionTrait, EntityTrait};
+    use uuid::Uuid;
+    let dir = tempfile::tempdir().unwrap();
+    let Some(url) = fresh_database_url(app.backend, dir.path()).await else {
+        return;
+    };
+    let db = Database::connect(&url).await.unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    // Back to one READ row per student.
+    let schema = SchemaManager::new(&db);
+    while schema.has_table("audit_event_entity").await.unwrap() {
+        Migrator::down(&db, Some(1)).await.unwrap();
+    }
+    let (read, write) = (Uuid::now_v7(), Uuid::now_v7());
+    let (student, school, placement) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    for (id, action, table, object) in [
+        (read, "READ", "student", student),
+        (write, "CREATE", "internship_placement", placement),
+    ] {
+        let insert = Query::insert()
+            .into_table(Alias::new("audit_event"))
+            .columns(
+                [
+                    "id",
+                    "occurred_at",
+                    "source",
+                    "action",
+                    "operation",
+                    "object_type",
+                    "object_id",
+                    "owner_unit_id",
+                ]
+                .map(Alias::new),
+            )
+            .values_panic([
+                id.into(),
+                chrono::Utc::now().into(),
+                "API".into(),
+                action.into(),
+                "Roster".into(),
+                table.into(),
+                object.into(),
+                school.into(),
+            ])
+            .to_owned();
+        db.execute(&insert).await.unwrap();
+    }
+    Migrator::up(&db, None).await.unwrap();
+    // The read is now one event with one entity: the student, owned by the school.
+    let entities = audit_event_entity::Entity::find().all(&db).await.unwrap();
+    assert_eq!(
+        entities,
+        vec![audit_event_entity::Model {
+            event_id: read,
+            object_id: student,
+            owner_unit_id: Some(school),
+        }]
+    );
+    let event = |id| {
+        let db = &db;
+        async move {
+            audit_event::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let moved = event(read).await;
+    assert_eq!((moved.object_id, moved.owner_unit_id), (None, None));
+    assert_eq!(moved.operation, "Roster");
+    let kept = event(write).await;
+    assert_eq!(
+        (kept.object_id, kept.owner_unit_id),
+        (Some(placement), Some(school)),
+        "a write keeps its record"
+    );
+    // Down again: one READ row of the student, owned by the school, as before.
+    Migrator::down(&db, Some(1)).await.unwrap();
+    assert!(!schema.has_table("audit_event_entity").await.unwrap());
+    let rows = db
+        .query_all(
+            &Query::select()
+                .columns(["action", "object_id", "owner_unit_id", "operation"].map(Alias::new))
+                .from(Alias::new("audit_event"))
+                .to_owned(),
+        )
+        .await
+        .unwrap();
+    let mut found: Vec<(String, Uuid, Option<Uuid>, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.try_get("", "action").unwrap(),
+                r.try_get("", "object_id").unwrap(),
+                r.try_get("", "owner_unit_id").unwrap(),
+                r.try_get("", "operation").unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            ("CREATE".into(), placement, Some(school), "Roster".into()),
+            ("READ".into(), student, Some(school), "Roster".into()),
+        ]
+    );
+    Migrator::up(&db, None).await.unwrap();
+    assert_all_up(&db).await;
     db.close().await.unwrap();
 }

@@ -2,12 +2,17 @@
 
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
-use entity::audit_event;
 use entity::enums::{AuditAction, AuditSource};
+use entity::{audit_event, audit_event_entity};
+use sea_orm::sea_query::Expr;
+use sea_orm::{DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
-use super::MemberUnit;
-use crate::graphql::connection::{Cursor, TotalCount};
-use crate::graphql::error::ApiResult;
+use super::{MemberUnit, id_cursor};
+use crate::audit::entity_scope;
+use crate::graphql::connection::{Cursor, Page, TotalCount};
+use crate::graphql::edge::{Side, counts, key, pages_by_parent};
+use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::guard::actor;
 use crate::graphql::id::{NodeType, encode};
 use crate::graphql::loader::Loaders;
 use crate::graphql::scalar::DateTime;
@@ -15,8 +20,42 @@ use crate::graphql::scalar::DateTime;
 /// A page of audit events, newest first.
 pub type AuditEventConnection = Connection<Cursor, AuditEvent, TotalCount, EmptyFields>;
 
+/// A page of an event's entities, by record id, highest first.
+pub type AuditEventEntityConnection = Connection<Cursor, AuditEventEntity, TotalCount, EmptyFields>;
+
+/// The ID of record `id` of table `table`: its global ID when its type has one, else its UUID.
+fn record_id(table: &str, id: uuid::Uuid) -> ID {
+    match NodeType::of_table(table) {
+        Some(t) => encode(t, id),
+        None => ID(id.to_string()),
+    }
+}
+
 /// GraphQL object wrapping an `audit_event` row.
 pub struct AuditEvent(pub audit_event::Model);
+
+/// One record a `READ` event showed (a row of `audit_event_entity`): the student whose personal
+/// data was read, and the student's school.
+pub struct AuditEventEntity {
+    object_id: ID,
+    owner_unit_id: Option<uuid::Uuid>,
+}
+
+/// One record a `READ` event showed: the student whose personal data was read, and the
+/// student's school (`docs/audit.md`).
+#[Object]
+impl AuditEventEntity {
+    /// The record: its global ID (a `Student`'s; `node(id:)` fetches it, if the caller may see
+    /// it).
+    async fn object_id(&self) -> &ID {
+        &self.object_id
+    }
+
+    /// The unit the record belongs to (the student's school).
+    async fn owner_unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
+        unit(ctx, self.owner_unit_id).await
+    }
+}
 
 /// One field a write changed. A personal field (a person's name, birth date, ID number, student
 /// number, phone, e-mail) shows that it changed, never its values (`valuesHidden`).
@@ -43,9 +82,55 @@ async fn unit(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> ApiResult<Option<Mem
         .map(MemberUnit))
 }
 
+impl AuditEvent {
+    /// This `READ`'s page of entities the caller may see, loaded for all the events of its page
+    /// at once (`crate::graphql::edge`).
+    async fn load_entities(
+        &self,
+        ctx: &Context<'_>,
+        page: &Page,
+    ) -> ApiResult<(Vec<audit_event_entity::Model>, u64)> {
+        let db = ctx.data::<DatabaseConnection>()?;
+        let loaders = ctx.data::<Loaders>()?;
+        let count = counts(ctx);
+        let scope = entity_scope(actor(ctx));
+        let k = key(&scope, &(), page);
+        loaders
+            .edges
+            .page("AuditEvent.entities", k, self.0.id, |parents| {
+                let page = page.clone();
+                async move {
+                    let select = audit_event_entity::Entity::find()
+                        .filter(scope)
+                        .column_as(audit_event_entity::Column::ObjectId, "id");
+                    let side = Side::new(
+                        select,
+                        Expr::col((
+                            audit_event_entity::Entity,
+                            audit_event_entity::Column::EventId,
+                        )),
+                        &parents,
+                    );
+                    let pages = pages_by_parent::<audit_event_entity::Entity>(
+                        db,
+                        vec![side],
+                        audit_event_entity::Column::ObjectId,
+                        &page,
+                        count,
+                    )
+                    .await
+                    .map_err(ApiError::from)?;
+                    Ok(pages)
+                }
+            })
+            .await
+    }
+}
+
 /// One recorded write (create, update, delete) by the API, an import or the command line, or one
-/// read of a student's personal data by someone other than the student's school (督导 evidence,
-/// `docs/audit.md`). Recorded in the same transaction as the write; never changed afterwards; kept
+/// request's reading of students' personal data by someone other than their school, with each
+/// student read in `entities` (督导 evidence, `docs/audit.md`). A write is recorded in the same
+/// transaction as the write, a read before the request answers; never changed afterwards; kept
 /// for `AUDIT_RETENTION_DAYS`.
 #[Object]
 impl AuditEvent {
@@ -90,18 +175,52 @@ impl AuditEvent {
         &self.0.object_type
     }
 
-    /// The record: its global ID when its type has one (`node(id:)` fetches it, if the caller
-    /// may see it), else its UUID.
-    async fn object_id(&self) -> ID {
-        match NodeType::of_table(&self.0.object_type) {
-            Some(t) => encode(t, self.0.object_id),
-            None => ID(self.0.object_id.to_string()),
-        }
+    /// The record written: its global ID when its type has one (`node(id:)` fetches it, if the
+    /// caller may see it), else its UUID. Null for a `READ`, which names the records it read in
+    /// `entities`.
+    async fn object_id(&self) -> Option<ID> {
+        self.0
+            .object_id
+            .map(|id| record_id(&self.0.object_type, id))
     }
 
-    /// The unit the record belongs to (a placement's school, a site's host), when it names one.
+    /// The unit the record belongs to (a placement's school, a site's host), when it names one;
+    /// null for a `READ` (each of its `entities` names its own).
     async fn owner_unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         unit(ctx, self.0.owner_unit_id).await
+    }
+
+    /// The records a `READ` showed (students, each with its school), by ID, highest first; empty
+    /// for a write, whose record is `objectId`. The secretariat, and the unit whose account read
+    /// them, see them all; another unit sees those that belong to it (a school sees which of its
+    /// own students a firm read, not another school's). Loaded for all the events of a page in
+    /// one statement (and one more for `totalCount`). Errors: `BAD_USER_INPUT` for bad paging.
+    #[graphql(complexity = "crate::graphql::connection::cost(first, last, child_complexity)")]
+    async fn entities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
+        #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Returns the last n items (1–100).")] last: Option<i32>,
+        #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
+    ) -> ApiResult<AuditEventEntityConnection> {
+        let page = Page::new(first, after, last, before, "ID")?;
+        let (rows, total) = if self.0.action == AuditAction::Read {
+            self.load_entities(ctx, &page).await?
+        } else {
+            (Vec::new(), 0)
+        };
+        let table = &self.0.object_type;
+        Ok(page.finish(rows, total, |row| {
+            (
+                id_cursor(row.object_id),
+                AuditEventEntity {
+                    object_id: record_id(table, row.object_id),
+                    owner_unit_id: row.owner_unit_id,
+                },
+                EmptyFields,
+            )
+        }))
     }
 
     /// The other unit the record involves (a placement's host), when it names one.

@@ -12,6 +12,7 @@ use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::id::{NodeType, decode, decode_as};
+use crate::graphql::loader::Loaders;
 use crate::graphql::object::{AuditEvent, AuditEventConnection, id_cursor};
 use crate::graphql::scalar::DateTime;
 use crate::msg;
@@ -22,10 +23,11 @@ const MAX_OPERATION: usize = entity::audit::MAX_OPERATION;
 /// Which events `auditEvents` returns. Fields combine with AND.
 #[derive(InputObject, Default)]
 pub struct AuditEventFilter {
-    /// Events on this record (a global ID of any type, or an event's `objectId`).
+    /// Events on this record (a global ID of any type, or an event's `objectId`): its writes,
+    /// and the `READ`s that list it among their `entities`.
     pub object_id: Option<ID>,
-    /// Events made by this unit's accounts or on records that belong to it or involve it
-    /// (global ID of a member unit).
+    /// Events made by this unit's accounts or on records that belong to it or involve it,
+    /// including `READ`s of its students (global ID of a member unit).
     pub unit_id: Option<ID>,
     /// Events made by this account (global ID).
     pub account_id: Option<ID>,
@@ -101,6 +103,10 @@ async fn page_of(
     )
     .await
     .map_err(ApiError::from)?;
+    // The page's events are siblings for their `entities` (one statement for all).
+    ctx.data::<Loaders>()?
+        .edges
+        .register(rows.iter().map(|e| e.id));
     Ok(page.finish(rows, total, |e| {
         (id_cursor(e.id), AuditEvent(e), EmptyFields)
     }))
