@@ -19,6 +19,7 @@ both_databases!(
     reads_of_students_personal_data_by_others_than_their_school_are_recorded,
     concurrent_readers_are_each_recorded_with_their_own_account_and_operation,
     one_request_reading_two_schools_students_is_one_event_each_school_seeing_its_own,
+    a_page_of_reads_with_their_entities_stays_within_one_statement_budget,
     mutations_are_refused_over_a_websocket,
     over_a_websocket_only_the_school_reads_its_students_personal_data
 );
@@ -486,6 +487,52 @@ async fn one_request_reading_two_schools_students_is_one_event_each_school_seein
     }
     // Another firm, which neither read them nor owns them, sees no such event.
     assert_eq!(events(&app, &p.firm_b, reads).await.0, 0);
+}
+
+/// The entities of a page of `READ` events load in one statement for the whole page (and one
+/// for their counts): the same number of statements for 2 events as for 8.
+async fn a_page_of_reads_with_their_entities_stays_within_one_statement_budget(app: TestApp) {
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    for number in ["F001", "F002"] {
+        student(&app, &p.school, number, "2007-03-01", 3).await;
+        report(&app, &p.school, good(number, &firm)).await;
+    }
+    let q = "query Roster { internshipPlacements { nodes { student { name } } } }";
+    for token in [&p.firm_a, &p.secretariat, &p.firm_a, &p.secretariat] {
+        for _ in 0..2 {
+            app.post_graphql(q, json!({}), Some(token)).await.ok();
+        }
+    }
+    let page = "query($first: Int) { auditEvents(first: $first, filter: {actions: [READ]}) { nodes { actorUnit { name } entities(first: 5) { totalCount nodes { objectId ownerUnit { name } } } } } }";
+    let mut counts = Vec::new();
+    for first in [2, 8] {
+        let (statements, reply) = app
+            .count_statements(app.post_graphql(page, json!({ "first": first }), Some(&p.school)))
+            .await;
+        let reply = reply.ok();
+        let nodes = reply.data()["auditEvents"]["nodes"]
+            .as_array()
+            .unwrap()
+            .clone();
+        assert_eq!(nodes.len(), first);
+        for node in &nodes {
+            assert_eq!(node["entities"]["totalCount"], 2, "{node}");
+            assert!(
+                node["entities"]["nodes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|e| e["ownerUnit"]["name"] == SCHOOL),
+                "{node}"
+            );
+        }
+        counts.push(statements);
+    }
+    assert_eq!(
+        counts[0], counts[1],
+        "statements for 2 and 8 events: {counts:?}"
+    );
 }
 
 async fn mutations_are_refused_over_a_websocket(app: TestApp) {
