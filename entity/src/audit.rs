@@ -378,10 +378,33 @@ where
             ))
         })
         .collect();
+    insert_chunks(db, rows, EVENTS_PER_STATEMENT).await
+}
+
+/// Events per `INSERT`: an event binds 12 values, so 500 stay within every database's limit of
+/// bound values (PostgreSQL 65,535; SQLite 32,766).
+const EVENTS_PER_STATEMENT: usize = 500;
+
+/// Entities per `INSERT`: an entity binds 3 values.
+const ENTITIES_PER_STATEMENT: usize = 1_000;
+
+/// Inserts `rows`, `size` to a statement, without reading them back.
+///
+/// # Errors
+/// A database failure.
+async fn insert_chunks<A, C>(
+    db: &C,
+    rows: impl IntoIterator<Item = A>,
+    size: usize,
+) -> Result<(), DbErr>
+where
+    A: ActiveModelTrait + Send,
+    C: ConnectionTrait,
+{
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
-        let chunk: Vec<_> = rows.by_ref().take(500).collect();
-        audit_event::Entity::insert_many(chunk)
+        let chunk: Vec<A> = rows.by_ref().take(size).collect();
+        <A::Entity as EntityTrait>::insert_many(chunk)
             .exec_without_returning(db)
             .await?;
     }
@@ -506,21 +529,8 @@ pub async fn insert_reads<C: ConnectionTrait>(
 ) -> Result<(), DbErr> {
     let (events, entities): (Vec<_>, Vec<_>) =
         records.into_iter().map(|r| (r.event, r.entities)).unzip();
-    let mut events = events.into_iter().peekable();
-    while events.peek().is_some() {
-        let chunk: Vec<_> = events.by_ref().take(500).collect();
-        audit_event::Entity::insert_many(chunk)
-            .exec_without_returning(db)
-            .await?;
-    }
-    let mut entities = entities.into_iter().flatten().peekable();
-    while entities.peek().is_some() {
-        let chunk: Vec<_> = entities.by_ref().take(1_000).collect();
-        audit_event_entity::Entity::insert_many(chunk)
-            .exec_without_returning(db)
-            .await?;
-    }
-    Ok(())
+    insert_chunks(db, events, EVENTS_PER_STATEMENT).await?;
+    insert_chunks(db, entities.into_iter().flatten(), ENTITIES_PER_STATEMENT).await
 }
 
 /// Makes an entity's writes audited: its `ActiveModelBehavior` records every create, update and
