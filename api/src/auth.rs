@@ -3,7 +3,7 @@
 //!
 //! A token carries only the account id (`sub`) and its own `iss`, `aud`, `iat`, `exp`; role and unit
 //! come from the account row (read on every request on SQLite; on PostgreSQL cached per instance
-//! and dropped as soon as the row changes, [`crate::account_cache`]), so a disabled account or a
+//! and dropped as soon as the row changes, [`crate::row_cache`]), so a disabled account or a
 //! changed role takes effect at once.
 
 use argon2::Argon2;

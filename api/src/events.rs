@@ -104,34 +104,32 @@ pub struct EventBus {
 impl EventBus {
     /// A bus on `db`. On PostgreSQL it first starts listening (and keeps a task that re-listens
     /// after a lost connection), so no event committed after this returns is missed. The same
-    /// connection hears the account changes of [`crate::account_cache::CHANNEL`] for `accounts`
+    /// connection hears the row changes of [`crate::row_cache::Caches::CHANNELS`] for `caches`
     /// (one listening connection per instance, out of the pool).
     ///
     /// # Errors
     /// The first `LISTEN` fails.
     pub async fn start(
         db: &DatabaseConnection,
-        accounts: &crate::account_cache::AccountCache,
+        caches: &crate::row_cache::Caches,
     ) -> anyhow::Result<Self> {
         let (tx, _) = broadcast::channel(BUFFER);
         if db.get_database_backend() == DatabaseBackend::Postgres {
-            let channels = [CHANNEL, crate::account_cache::CHANNEL];
+            let [accounts, member_units] = crate::row_cache::Caches::CHANNELS;
+            let channels = [CHANNEL, accounts, member_units];
             let pool = db.get_postgres_connection_pool().clone();
             let mut listener = sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await?;
             listener.listen_all(channels).await?;
-            accounts.set_listening(true);
-            let accounts = accounts.clone();
+            caches.set_listening(true);
+            let caches = caches.clone();
             let forward = tx.clone();
             tokio::spawn(async move {
                 loop {
                     // `try_recv` says when the connection was lost (`Ok(None)`), where `recv`
                     // would reconnect silently and lose what was sent meanwhile.
                     match listener.try_recv().await {
-                        // An account's id, or anything else (`*` after a `TRUNCATE`): every
-                        // account.
-                        Ok(Some(note)) if note.channel() == crate::account_cache::CHANNEL => {
-                            accounts.invalidate(note.payload().parse::<Uuid>().ok());
-                        }
+                        // A cached row's id, or `*` after a `TRUNCATE`.
+                        Ok(Some(note)) if caches.invalidate(note.channel(), note.payload()) => {}
                         Ok(Some(note)) => match serde_json::from_str::<Event>(note.payload()) {
                             Ok(event) => {
                                 let _ = forward.send(event);
@@ -140,10 +138,10 @@ impl EventBus {
                         },
                         Ok(None) | Err(_) => {
                             // Notifications sent while the connection is down are lost. Stop
-                            // caching accounts, listen again, then tell every subscriber to
+                            // caching rows, listen again, then tell every subscriber to
                             // re-read (no silent gap).
                             tracing::warn!("event listener lost its connection");
-                            accounts.set_listening(false);
+                            caches.set_listening(false);
                             loop {
                                 match listener.listen_all(channels).await {
                                     Ok(()) => break,
@@ -153,7 +151,7 @@ impl EventBus {
                                     }
                                 }
                             }
-                            accounts.set_listening(true);
+                            caches.set_listening(true);
                             tracing::info!("event listener is back; subscribers must resync");
                             let _ = forward.send(Event::Resync);
                         }

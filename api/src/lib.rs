@@ -4,7 +4,6 @@
 //! `Application::build(config)` connects, migrates, seeds and binds; `run_until_stopped` serves.
 //! Domain logic that is not GraphQL lives in plain modules ([`registry`], [`accounts`], [`uscc`]).
 
-pub mod account_cache;
 pub mod accounts;
 pub mod actor;
 pub mod audit;
@@ -30,6 +29,7 @@ pub mod placement;
 pub mod plan;
 pub mod read_records;
 pub mod registry;
+pub mod row_cache;
 pub mod spreadsheet;
 pub mod startup;
 pub mod synthetic;

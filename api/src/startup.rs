@@ -114,8 +114,8 @@ impl Application {
             retention_days = config.audit_retention_days,
             "audit trail purged"
         );
-        let accounts = crate::account_cache::AccountCache::new(&db);
-        let bus = EventBus::start(&db, &accounts)
+        let caches = crate::row_cache::Caches::new(&db);
+        let bus = EventBus::start(&db, &caches)
             .await
             .context("listening for change events")?;
         let schema = schema::builder(SchemaLimits {
@@ -127,6 +127,7 @@ impl Application {
         .data(tokens.clone())
         .data(LoginLimiter::new(config.login_attempts_per_minute))
         .data(bus)
+        .data(caches.clone())
         .data(config.default_locale)
         .finish();
         let shutdown = Shutdown::default();
@@ -143,7 +144,7 @@ impl Application {
             body_limit: config.body_limit_bytes,
             upload_limit: config.upload_limit_bytes,
             default_locale: config.default_locale,
-            accounts,
+            caches,
             reads: crate::read_records::ReadRecorder::start(db.clone()),
         };
         let router = with_middleware(routes(state), &config)?;

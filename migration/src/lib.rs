@@ -57,6 +57,7 @@ mod m20261128_000001_account_changes;
 mod m20261128_000002_placement_search;
 mod m20261129_000001_placement_search_terms;
 mod m20261130_000001_audit_event_entity;
+mod m20261201_000001_member_unit_changes;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -97,6 +98,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_placement_search::Migration),
             Box::new(m20261129_000001_placement_search_terms::Migration),
             Box::new(m20261130_000001_audit_event_entity::Migration),
+            Box::new(m20261201_000001_member_unit_changes::Migration),
         ]
     }
 }

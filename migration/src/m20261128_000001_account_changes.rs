@@ -1,7 +1,7 @@
 //! PostgreSQL only: every update or delete of an `account` row sends the account's id with
 //! `pg_notify` on the channel `alliance_account_changes` (a `TRUNCATE` sends `*`), in the writing
 //! transaction, so that each API instance drops that account from its cache of the accounts
-//! behind tokens as soon as the change commits, whoever made it (`api::account_cache`,
+//! behind tokens as soon as the change commits, whoever made it (`api::row_cache`,
 //! `docs/performance.md`). SQLite has no notifications and no cache: nothing changes there.
 
 use sea_orm_migration::prelude::*;

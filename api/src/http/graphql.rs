@@ -339,7 +339,7 @@ pub(super) async fn execute(
     let mut request = request
         .data(actor)
         .data(reads.clone())
-        .data(Loaders::new(&state.db))
+        .data(Loaders::new(&state.db, &state.caches))
         .data(client)
         .data(rejected.clone())
         .data(facts.clone())

@@ -75,8 +75,8 @@ pub struct AppState {
     pub sockets: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<uuid::Uuid, usize>>>,
     /// Language of messages when a request's `Accept-Language` names neither of ours.
     pub default_locale: Locale,
-    /// The accounts behind tokens ([`crate::account_cache`]).
-    pub accounts: crate::account_cache::AccountCache,
+    /// The instance's cached accounts and member units ([`crate::row_cache`]).
+    pub caches: crate::row_cache::Caches,
     /// Writes the records of reads of personal data, concurrent requests' together
     /// ([`crate::read_records`]).
     pub reads: crate::read_records::ReadRecorder,
@@ -222,7 +222,7 @@ async fn authenticate(
         .tokens
         .verify(token)
         .map_err(|e: TokenError| unauthenticated(&e.to_string()))?;
-    match state.accounts.account(&state.db, claims.sub).await {
+    match state.caches.accounts.row(&state.db, claims.sub).await {
         Ok(Some(account)) if !account.disabled => Ok(Some(account)),
         Ok(_) => Err(unauthenticated(&TokenError::Account.to_string())),
         Err(e) if crate::db::is_unavailable(&e) => {

@@ -1,7 +1,9 @@
 //! Statement budgets (`docs/api-conventions.md`, No N+1): the SQL statements a request runs depend on the
 //! query's shape, never on how many rows it returns.
 
-use alliance_tests::{TestApp, both_databases};
+use alliance_tests::{Backend, TestApp, both_databases};
+use entity::enums::AccountRole;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 const NESTED: &str = r#"query($first: Int!) {
@@ -19,7 +21,8 @@ const ANONYMOUS_BUDGET: u64 = 4;
 
 both_databases!(
     a_nested_member_units_page_runs_the_same_few_statements_for_10_and_100_units,
-    nodes_of_many_member_units_load_in_one_statement
+    nodes_of_many_member_units_load_in_one_statement,
+    a_named_member_unit_costs_no_statement_on_postgresql_until_it_changes
 );
 
 async fn a_nested_member_units_page_runs_the_same_few_statements_for_10_and_100_units(
@@ -114,4 +117,68 @@ async fn nodes_of_many_member_units_load_in_one_statement(app: TestApp) {
         .await;
     assert_eq!(reply.ok().data()["nodes"].as_array().unwrap().len(), 100);
     assert_eq!(statements, 1);
+}
+
+/// The member units a page names (schools, hosts, firms) come through the instance's cache on
+/// PostgreSQL: once read, naming one costs no statement; a change written straight to the
+/// database (as an administrator or another instance would) is named as soon as the trigger's
+/// notification arrives (polled for at most 5 s, which a working notification beats by orders of
+/// magnitude), and then cached again. On SQLite every page reads its units.
+async fn a_named_member_unit_costs_no_statement_on_postgresql_until_it_changes(app: TestApp) {
+    const NAMED: &str = "{ viewer { email memberUnit { name } } }";
+    const PLAIN: &str = "{ viewer { email } }";
+    let token = app
+        .account_token(
+            "school@example.org",
+            AccountRole::SchoolStaff,
+            Some("威海技师学院"),
+        )
+        .await;
+    app.post_graphql(NAMED, json!({}), Some(&token)).await.ok();
+    let unit_reads = match app.backend {
+        Backend::Sqlite => 1,
+        Backend::Postgres => 0,
+    };
+    let (plain, reply) = app
+        .count_statements(app.post_graphql(PLAIN, json!({}), Some(&token)))
+        .await;
+    reply.ok();
+    let (named, reply) = app
+        .count_statements(app.post_graphql(NAMED, json!({}), Some(&token)))
+        .await;
+    assert_eq!(
+        reply.ok().data()["viewer"]["memberUnit"]["name"],
+        "威海技师学院"
+    );
+    assert_eq!(named, plain + unit_reads);
+
+    // Renamed behind the API's back.
+    entity::member_unit::Entity::update_many()
+        .col_expr(
+            entity::member_unit::Column::Name,
+            sea_orm::sea_query::Expr::value("威海技师学院（更名）"),
+        )
+        .filter(entity::member_unit::Column::Name.eq("威海技师学院"))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let name = loop {
+        let reply = app.post_graphql(NAMED, json!({}), Some(&token)).await.ok();
+        let name = reply.data()["viewer"]["memberUnit"]["name"].clone();
+        if name == "威海技师学院（更名）"
+            || app.backend == Backend::Sqlite
+            || std::time::Instant::now() > deadline
+        {
+            break name;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    };
+    assert_eq!(name, "威海技师学院（更名）");
+    // Read again once, then cached again.
+    let (named, reply) = app
+        .count_statements(app.post_graphql(NAMED, json!({}), Some(&token)))
+        .await;
+    reply.ok();
+    assert_eq!(named, plain + unit_reads);
 }

@@ -354,9 +354,11 @@ async fn the_audit_entity_migration_moves_each_read_onto_one_entity_and_back(app
         (Some(placement), Some(school)),
         "a write keeps its record"
     );
-    // Down again: one READ row of the student, owned by the school, as before.
-    Migrator::down(&db, Some(1)).await.unwrap();
-    assert!(!schema.has_table("audit_event_entity").await.unwrap());
+    // Down again (through any later migration): one READ row of the student, owned by the
+    // school, as before.
+    while schema.has_table("audit_event_entity").await.unwrap() {
+        Migrator::down(&db, Some(1)).await.unwrap();
+    }
     let rows = db
         .query_all(
             &Query::select()

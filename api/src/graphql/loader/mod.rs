@@ -1,7 +1,10 @@
 //! DataLoaders (`docs/api-conventions.md`, No N+1): every relation field loads through one of these, so the
 //! number of SQL statements a request runs depends on the query's shape, not on how many rows it
 //! returns. A fresh set is made for every request ([`Loaders::new`]), so nothing is cached across
-//! callers; within a request each loader caches what it loaded.
+//! callers; within a request each loader caches what it loaded. The one exception is member
+//! units, which every page of placements, order classes and sponsors names: on PostgreSQL they
+//! come through the instance's cache, which drops a unit as soon as any writer changes it
+//! ([`crate::row_cache`], [`Cached`]).
 //!
 //! Two generic loaders do nearly all the work: [`ById`] (rows by primary key) and [`Children`]
 //! (a parent's child rows, for any [`ChildRelation`]: which rows, in which order, under which
@@ -26,6 +29,7 @@ use uuid::Uuid;
 
 use super::edge::EdgeBatches;
 use super::error::ApiError;
+use crate::row_cache::{CachedTable, Caches, RowCache};
 
 mod order_class;
 mod people;
@@ -195,6 +199,24 @@ where
     }
 }
 
+/// Rows of `E` by id through the instance's cache of `E` ([`RowCache`]): only the rows it does
+/// not hold are read, in one statement. As [`ById`], callers decide what of a row the caller may
+/// see.
+pub struct Cached<E: CachedTable>(DatabaseConnection, Arc<EdgeBatches>, RowCache<E>);
+
+impl<E> Loader<Uuid> for Cached<E>
+where
+    E: CachedTable + Send + Sync + 'static,
+{
+    type Value = E::Model;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, E::Model>, Self::Error> {
+        self.1.register(keys.iter().copied());
+        self.2.rows(&self.0, keys).await.map_err(internal)
+    }
+}
+
 /// A relation from parents to their child rows: the one query that fetches the children of many
 /// parents at once (in the order the field shows them), and the parent key of each child.
 pub trait ChildRelation: Send + Sync + 'static {
@@ -291,23 +313,28 @@ macro_rules! loaders {
         }
 
         impl Loaders {
-            /// A fresh set for one request.
-            pub fn new(db: &DatabaseConnection) -> Self {
-                Self::with_edges(db, Arc::new(EdgeBatches::new(true)))
+            /// A fresh set for one request, reading member units through the instance's
+            /// `caches`.
+            pub fn new(db: &DatabaseConnection, caches: &Caches) -> Self {
+                Self::with_edges(db, Arc::new(EdgeBatches::new(true)), caches)
             }
 
-            /// A set that caches nothing, for a WebSocket connection: its events must always read
-            /// fresh rows.
+            /// A set that caches nothing, not even through the instance's caches, for a
+            /// WebSocket connection: its events must always read fresh rows.
             pub fn uncached(db: &DatabaseConnection) -> Self {
-                let loaders = Self::with_edges(db, Arc::new(EdgeBatches::new(false)));
+                let loaders = Self::with_edges(
+                    db,
+                    Arc::new(EdgeBatches::new(false)),
+                    &Caches::default(),
+                );
                 $(loaders.$field.enable_all_cache(false);)*
                 loaders
             }
 
-            fn with_edges(db: &DatabaseConnection, edges: Arc<EdgeBatches>) -> Self {
+            fn with_edges(db: &DatabaseConnection, edges: Arc<EdgeBatches>, caches: &Caches) -> Self {
                 Self {
                     $($field: DataLoader::with_cache(
-                        $make(db.clone(), &edges),
+                        $make(db.clone(), &edges, caches),
                         spawn_in_span,
                         HashMapCache::default(),
                     ),)*
@@ -318,30 +345,39 @@ macro_rules! loaders {
     };
 }
 
-fn by_id<E>(db: DatabaseConnection, edges: &Arc<EdgeBatches>) -> ById<E> {
+fn member_units(
+    db: DatabaseConnection,
+    edges: &Arc<EdgeBatches>,
+    caches: &Caches,
+) -> Cached<member_unit::Entity> {
+    Cached(db, edges.clone(), caches.member_units.clone())
+}
+
+fn by_id<E>(db: DatabaseConnection, edges: &Arc<EdgeBatches>, _: &Caches) -> ById<E> {
     ById(db, edges.clone(), PhantomData)
 }
 
-fn children<R>(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> Children<R> {
+fn children<R>(db: DatabaseConnection, _: &Arc<EdgeBatches>, _: &Caches) -> Children<R> {
     Children(db, PhantomData)
 }
 
-fn intern_counts(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> InternCountsLoader {
+fn intern_counts(db: DatabaseConnection, _: &Arc<EdgeBatches>, _: &Caches) -> InternCountsLoader {
     InternCountsLoader(db)
 }
 
-fn medals(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> MedalsLoader {
+fn medals(db: DatabaseConnection, _: &Arc<EdgeBatches>, _: &Caches) -> MedalsLoader {
     MedalsLoader(db)
 }
 
-fn stats(db: DatabaseConnection, _: &Arc<EdgeBatches>) -> EnrolmentStatsLoader {
+fn stats(db: DatabaseConnection, _: &Arc<EdgeBatches>, _: &Caches) -> EnrolmentStatsLoader {
     EnrolmentStatsLoader(db)
 }
 
 loaders! {
-    /// Member units by id. All member units' registry fields are public (the founding notice is
-    /// published); contact fields are guarded on the object.
-    member_unit: ById<member_unit::Entity> => by_id,
+    /// Member units by id, through the instance's cache ([`Cached`]). All member units'
+    /// registry fields are public (the founding notice is published); contact fields are guarded
+    /// on the object.
+    member_unit: Cached<member_unit::Entity> => member_units,
     /// Committees by id (all public, as the registry).
     committee: ById<entity::committee::Entity> => by_id,
     /// See [`SeatsByUnit`].

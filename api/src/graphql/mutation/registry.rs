@@ -137,12 +137,14 @@ impl RegistryMutation {
             address: touch(input.address),
             joined_on: touch(input.joined_on).map(|d| d.map(Into::into)),
         };
-        Ok(UpdateMemberUnitPayload::from_outcome(
-            registry::update_member_unit(actor(ctx), db, id, fields)
-                .await
-                .map_err(ApiError::from)?,
-            MemberUnit,
-        ))
+        let outcome = registry::update_member_unit(actor(ctx), db, id, fields)
+            .await
+            .map_err(ApiError::from)?;
+        // This instance's next request sees the change even before the notification arrives.
+        if let Ok(caches) = ctx.data::<crate::row_cache::Caches>() {
+            caches.member_units.invalidate(Some(id));
+        }
+        Ok(UpdateMemberUnitPayload::from_outcome(outcome, MemberUnit))
     }
 
     /// Gives a member unit a seat on a committee, or changes its role there. Secretariat only
