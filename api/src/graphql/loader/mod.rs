@@ -310,6 +310,8 @@ macro_rules! loaders {
             $($(#[$doc])* pub $field: DataLoader<$loader, HashMapCache>,)*
             /// Paged relations under many parents (`super::edge`).
             pub edges: Arc<EdgeBatches>,
+            /// Whether the loaders keep what they load (not on a WebSocket).
+            caching: bool,
         }
 
         impl Loaders {
@@ -328,7 +330,7 @@ macro_rules! loaders {
                     &Caches::default(),
                 );
                 $(loaders.$field.enable_all_cache(false);)*
-                loaders
+                Self { caching: false, ..loaders }
             }
 
             fn with_edges(db: &DatabaseConnection, edges: Arc<EdgeBatches>, caches: &Caches) -> Self {
@@ -339,6 +341,7 @@ macro_rules! loaders {
                         HashMapCache::default(),
                     ),)*
                     edges,
+                    caching: true,
                 }
             }
         }
@@ -447,6 +450,25 @@ loaders! {
     medals: MedalsLoader => medals,
 }
 
+impl Loaders {
+    /// Puts rows a resolver has read already into `loader`'s cache, so that nested fields find
+    /// them there. Nothing on a WebSocket: its loaders keep nothing (DataLoader would store fed
+    /// rows even with its cache off, and a long-lived connection would hold every row it was
+    /// ever fed).
+    pub async fn feed<K, T>(
+        &self,
+        loader: &DataLoader<T, HashMapCache>,
+        values: impl IntoIterator<Item = (K, T::Value)>,
+    ) where
+        K: Send + Sync + Hash + Eq + Clone + 'static,
+        T: Loader<K>,
+    {
+        if self.caching {
+            loader.feed_many(values).await;
+        }
+    }
+}
+
 /// The selection of the items of a connection field: `nodes { … }` and `edges { node { … } }`.
 fn items<'a>(connection: &Lookahead<'a>) -> [Lookahead<'a>; 2] {
     [
@@ -469,4 +491,35 @@ fn selects_in(connection: &Lookahead<'_>, path: &[&str]) -> bool {
     items(connection)
         .iter()
         .any(|i| rest.iter().fold(i.field(first), |l, f| l.field(f)).exists())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use entity::enums::MemberUnitKind;
+    use migration::MigratorTrait;
+
+    #[tokio::test]
+    async fn fed_rows_are_kept_for_the_request_and_never_on_a_websocket() {
+        let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();
+        migration::Migrator::up(&db, None).await.unwrap();
+        // Not in the database: found only if the loader kept what it was fed.
+        let unit = crate::fixtures::unit(MemberUnitKind::TechnicianCollege, "甲");
+        let request = Loaders::new(&db, &Caches::default());
+        request
+            .feed(&request.member_unit, [(unit.id, unit.clone())])
+            .await;
+        assert_eq!(
+            request.member_unit.load_one(unit.id).await.unwrap(),
+            Some(unit.clone())
+        );
+        let socket = Loaders::uncached(&db);
+        socket
+            .feed(&socket.member_unit, [(unit.id, unit.clone())])
+            .await;
+        // Even were its cache switched on, nothing was kept.
+        socket.member_unit.enable_all_cache(true);
+        assert_eq!(socket.member_unit.load_one(unit.id).await.unwrap(), None);
+    }
 }

@@ -384,11 +384,11 @@ impl PlacementQuery {
         let flagged: Vec<internship_placement::Model> =
             flagged.iter().filter_map(|p| full.remove(&p.id)).collect();
         let loaders = ctx.data::<Loaders>()?;
-        loaders.student.feed_many(students).await;
-        loaders.intern_counts.feed_many(counts).await;
+        loaders.feed(&loaders.student, students).await;
+        loaders.feed(&loaders.intern_counts, counts).await;
         loaders
-            .member_unit
-            .feed_many(
+            .feed(
+                &loaders.member_unit,
                 flagged
                     .iter()
                     .filter_map(|p| p.host_unit_id)

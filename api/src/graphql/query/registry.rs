@@ -149,8 +149,7 @@ async fn member_units_page(
     // The page's units are known: a nested field naming one of them (a teacher's school, a
     // base's firm) finds it in the loader's cache, not in another statement.
     loaders
-        .member_unit
-        .feed_many(rows.iter().map(|r| (r.id, r.clone())))
+        .feed(&loaders.member_unit, rows.iter().map(|r| (r.id, r.clone())))
         .await;
     prime_member_units(loaders, connection, &ids).await?;
     let name = order_name(order.field, order.direction);
