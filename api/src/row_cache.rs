@@ -31,9 +31,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::graphql::loader::Keyed;
 use entity::positional::Positional;
 use entity::{account, member_unit};
-use sea_orm::{ColumnTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseBackend, DatabaseConnection, DbErr, QueryFilter};
 use uuid::Uuid;
 
 /// Longest time an entry is used before its row is read again.
@@ -42,16 +43,12 @@ pub const TTL: Duration = Duration::from_secs(30);
 /// Most rows held per table and instance.
 pub const CAPACITY: usize = 10_000;
 
-/// A table whose rows an instance may cache: keyed by a UUID `id`, read by position, and
-/// announced on [`Self::CHANNEL`] when a row changes.
-pub trait CachedTable: EntityTrait<Model: Positional + Clone + Send + Sync> {
+/// A table whose rows an instance may cache: keyed by a UUID `id` (the loaders' [`Keyed`]), read
+/// by position, and announced on [`Self::CHANNEL`] when a row changes.
+pub trait CachedTable: Keyed<Model: Positional + Clone + Send + Sync> {
     /// The PostgreSQL notification channel of the table's changes (payload: the row's id, or `*`
     /// for every row).
     const CHANNEL: &'static str;
-    /// The primary-key column.
-    fn id_column() -> Self::Column;
-    /// A row's id.
-    fn id_of(row: &Self::Model) -> Uuid;
     /// Whether `row` may be cached.
     fn keep(_row: &Self::Model) -> bool {
         true
@@ -60,12 +57,6 @@ pub trait CachedTable: EntityTrait<Model: Positional + Clone + Send + Sync> {
 
 impl CachedTable for account::Entity {
     const CHANNEL: &'static str = "alliance_account_changes";
-    fn id_column() -> Self::Column {
-        account::Column::Id
-    }
-    fn id_of(row: &account::Model) -> Uuid {
-        row.id
-    }
     /// A disabled account is refused at once, so it is read on every request.
     fn keep(row: &account::Model) -> bool {
         !row.disabled
@@ -74,12 +65,6 @@ impl CachedTable for account::Entity {
 
 impl CachedTable for member_unit::Entity {
     const CHANNEL: &'static str = "alliance_member_unit_changes";
-    fn id_column() -> Self::Column {
-        member_unit::Column::Id
-    }
-    fn id_of(row: &member_unit::Model) -> Uuid {
-        row.id
-    }
 }
 
 /// The cache of one table on one API instance (cheap to clone: shared).
