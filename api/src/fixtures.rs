@@ -81,6 +81,8 @@ pub fn order_class(school: Uuid) -> order_class::Model {
         agreed_at: None,
         created_at: now(),
         updated_at: now(),
+        enrolled_count: 0,
+        agreements_signed: 0,
     }
 }
 

@@ -68,6 +68,13 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// When the row was last changed (UTC).
     pub updated_at: DateTimeUtc,
+    /// Students enrolled (≥ 0). Kept by the database in the same transaction as every write to
+    /// `enrolment` (migration `m20261202_000001_enrolment_counts`); never written by the API: a new
+    /// class has none (0), and an update writes only the columns it changes.
+    pub enrolled_count: i64,
+    /// Enrolments with a signed pre-employment agreement (三方预就业协议, ≥ 0); kept as
+    /// `enrolled_count` is.
+    pub agreements_signed: i64,
 }
 
 // Read by position on the busiest pages (`crate::positional`).
@@ -101,6 +108,8 @@ crate::positional::positional!(
     agreed_at,
     created_at,
     updated_at,
+    enrolled_count,
+    agreements_signed,
 );
 
 /// Relations of an order class.

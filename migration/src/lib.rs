@@ -58,6 +58,8 @@ mod m20261128_000002_placement_search;
 mod m20261129_000001_placement_search_terms;
 mod m20261130_000001_audit_event_entity;
 mod m20261201_000001_member_unit_changes;
+mod m20261202_000001_enrolment_counts;
+mod m20261202_000002_sponsor_covering_index;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -99,6 +101,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_placement_search_terms::Migration),
             Box::new(m20261130_000001_audit_event_entity::Migration),
             Box::new(m20261201_000001_member_unit_changes::Migration),
+            Box::new(m20261202_000001_enrolment_counts::Migration),
+            Box::new(m20261202_000002_sponsor_covering_index::Migration),
         ]
     }
 }

@@ -487,6 +487,9 @@ impl Set {
             agreed_at: Some(at(c)),
             created_at: at(c),
             updated_at: at(c),
+            // Its enrolments, written after it, are counted by the database as they are.
+            enrolled_count: 0,
+            agreements_signed: 0,
         }
     }
 

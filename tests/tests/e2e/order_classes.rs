@@ -1191,5 +1191,7 @@ async fn a_page_of_order_classes_runs_the_same_statements_for_5_and_25_classes(a
         counts.push(statements);
     }
     assert_eq!(counts[0], counts[1]);
-    assert!(counts[1] <= 8, "{} statements", counts[1]);
+    // The page, its count, the account, sponsors, units not cached, demands, their participants;
+    // the enrolment counts are columns of the page's own rows (no statement).
+    assert!(counts[1] <= 7, "{} statements", counts[1]);
 }

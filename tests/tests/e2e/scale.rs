@@ -1,13 +1,13 @@
 //! Views that stay bounded at scale (`docs/performance.md`): the synthetic data set, counts only
 //! when `totalCount` is asked for, rule findings checked batch by batch, retention counted in SQL.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use alliance_tests::{TestApp, both_databases};
 use api::synthetic::dataset::{self, DataSetError};
 use entity::enums::AccountRole;
 use entity::{member_unit, student};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Statement};
 use serde_json::{Value, json};
 
 use crate::fixtures::api_command;
@@ -23,7 +23,9 @@ both_databases!(
     the_findings_page_shows_each_placements_own_findings,
     a_searched_page_finds_every_match_and_can_use_the_search_indexes,
     retention_counted_in_sql_matches_the_outcomes_recorded,
-    the_retention_tally_follows_outcomes_recorded_and_corrected
+    the_retention_tally_follows_outcomes_recorded_and_corrected,
+    the_enrolment_tally_follows_every_write_to_enrolments_whoever_makes_it,
+    the_sponsors_covering_index_holds_every_column_of_a_sponsor
 );
 
 async fn load(app: &TestApp) {
@@ -561,4 +563,142 @@ async fn a_searched_page_finds_every_match_and_can_use_the_search_indexes(app: T
             "{text}"
         );
     }
+}
+
+/// Every order class's `(enrolledCount, agreementsSigned)` as the API answers them (the counts
+/// the database keeps on `order_class`), by name.
+async fn class_counts_shown(app: &TestApp, token: &str) -> BTreeMap<String, (i64, i64)> {
+    let reply = app
+        .post_graphql(
+            "{ orderClasses(first: 100) { totalCount nodes { name enrolledCount agreementsSigned } } }",
+            json!({}),
+            Some(token),
+        )
+        .await
+        .ok();
+    let data = &reply.data()["orderClasses"];
+    assert!(
+        data["totalCount"].as_u64().unwrap() <= 100,
+        "one page holds them all"
+    );
+    data["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["name"].as_str().unwrap().to_owned(),
+                (
+                    n["enrolledCount"].as_i64().unwrap(),
+                    n["agreementsSigned"].as_i64().unwrap(),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The same counted from the enrolments themselves.
+async fn class_counts_live(app: &TestApp) -> BTreeMap<String, (i64, i64)> {
+    let rows = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT c.name, COUNT(e.id), COUNT(e.agreement_signed_on) FROM order_class c \
+             LEFT JOIN enrolment e ON e.order_class_id = c.id GROUP BY c.name",
+        ))
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|r| {
+            (
+                r.try_get_by_index::<String>(0).unwrap(),
+                (
+                    r.try_get_by_index::<i64>(1).unwrap(),
+                    r.try_get_by_index::<i64>(2).unwrap(),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// `enrolledCount` and `agreementsSigned` come from counts the database keeps on `order_class`:
+/// after the data set's bulk inserts and after deletes, updates of the agreement and moves of
+/// enrolments to another class, written straight to the database in one statement each, every
+/// class shows what its enrolments count.
+async fn the_enrolment_tally_follows_every_write_to_enrolments_whoever_makes_it(app: TestApp) {
+    load(&app).await;
+    let token = app.secretariat().await;
+    let live = class_counts_live(&app).await;
+    assert_eq!(live.len(), (PLACEMENTS / 50) as usize);
+    assert!(live.values().all(|(enrolled, _)| *enrolled > 0));
+    assert_eq!(class_counts_shown(&app, &token).await, live);
+
+    let class = |n: u32| format!("(SELECT id FROM order_class WHERE name = '合成订单班{n:06}')");
+    let writes = [
+        // A class emptied.
+        format!("DELETE FROM enrolment WHERE order_class_id = {}", class(1)),
+        // Agreements withdrawn in one class, signed for everyone in another.
+        format!(
+            "UPDATE enrolment SET agreement_signed_on = NULL, agreement_enterprise_id = NULL \
+             WHERE order_class_id = {}",
+            class(2)
+        ),
+        format!(
+            "UPDATE enrolment SET agreement_signed_on = '2026-09-01' WHERE order_class_id = {}",
+            class(3)
+        ),
+        // A class's students moved to another class.
+        format!(
+            "UPDATE enrolment SET order_class_id = {} WHERE order_class_id = {}",
+            class(5),
+            class(4)
+        ),
+    ];
+    for sql in writes {
+        app.db
+            .execute_raw(Statement::from_string(
+                app.db.get_database_backend(),
+                sql.clone(),
+            ))
+            .await
+            .unwrap();
+        let live = class_counts_live(&app).await;
+        assert_eq!(class_counts_shown(&app, &token).await, live, "after {sql}");
+    }
+    let live = class_counts_live(&app).await;
+    assert_eq!(live[&format!("合成订单班{:06}", 1)], (0, 0));
+    assert_eq!(live[&format!("合成订单班{:06}", 4)], (0, 0));
+    assert_eq!(live[&format!("合成订单班{:06}", 2)].1, 0);
+}
+
+/// PostgreSQL reads a page's sponsors from `idx_sponsor_class_covering` alone (migration
+/// `m20261202_000002_sponsor_covering_index`) only while it holds every column the loader selects:
+/// a column added to `order_class_sponsor` without it would quietly bring back a read of the table.
+async fn the_sponsors_covering_index_holds_every_column_of_a_sponsor(app: TestApp) {
+    if app.backend != alliance_tests::Backend::Postgres {
+        return;
+    }
+    let names = |sql: &'static str| {
+        let db = &app.db;
+        async move {
+            db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.try_get_by_index::<String>(0).unwrap())
+                .collect::<BTreeSet<String>>()
+        }
+    };
+    let covered = names(
+        "SELECT a.attname::text FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid \
+         WHERE c.relname = 'idx_sponsor_class_covering' AND a.attnum > 0",
+    )
+    .await;
+    let columns = names(
+        "SELECT column_name::text FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND table_name = 'order_class_sponsor'",
+    )
+    .await;
+    assert_eq!(columns.len(), 6, "{columns:?}");
+    assert_eq!(covered, columns);
 }

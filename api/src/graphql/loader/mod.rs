@@ -38,8 +38,8 @@ mod plan;
 mod registry;
 
 pub use order_class::{
-    ClassesByDemand, EnrolmentStatsLoader, EnrolmentsByClass, ParticipantsByDemand,
-    SponsorsByClass, prime_demands, prime_order_classes,
+    ClassesByDemand, EnrolmentsByClass, ParticipantsByDemand, SponsorsByClass, prime_demands,
+    prime_order_classes,
 };
 pub use people::{
     AwardsByContest, EventsByContest, MedalsLoader, MembersByProject, NominationsByStudent,
@@ -372,10 +372,6 @@ fn medals(db: DatabaseConnection, _: &Arc<EdgeBatches>, _: &Caches) -> MedalsLoa
     MedalsLoader(db)
 }
 
-fn stats(db: DatabaseConnection, _: &Arc<EdgeBatches>, _: &Caches) -> EnrolmentStatsLoader {
-    EnrolmentStatsLoader(db)
-}
-
 loaders! {
     /// Member units by id, through the instance's cache ([`Cached`]). All member units'
     /// registry fields are public (the founding notice is published); contact fields are guarded
@@ -391,8 +387,6 @@ loaders! {
     participants_by_demand: Children<ParticipantsByDemand> => children,
     /// See [`SponsorsByClass`].
     sponsors_by_class: Children<SponsorsByClass> => children,
-    /// See [`EnrolmentStatsLoader`].
-    enrolment_stats: EnrolmentStatsLoader => stats,
     /// Demands by id (callers check visibility with `order_class::can_read_demand`).
     demand: ById<order_class_demand::Entity> => by_id,
     /// See [`ClassesByDemand`].

@@ -1,19 +1,14 @@
-//! Loaders of order classes: a demand's participants and answering classes, a class's sponsors,
-//! enrolments and enrolment counts.
-
-use std::collections::HashMap;
+//! Loaders of order classes: a demand's participants and answering classes, a class's sponsors
+//! and enrolments.
 
 use async_graphql::Lookahead;
-use async_graphql::dataloader::Loader;
 use entity::{
     demand_participant, enrolment, member_unit, order_class, order_class_sponsor, student,
 };
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::{ChildRelation, Loaders, internal, items, joined, selects};
+use super::{ChildRelation, Loaders, items, joined, selects};
 
 /// A demand's participants (the posting firm first, then joiners in order), each with its unit.
 pub struct ParticipantsByDemand;
@@ -39,28 +34,28 @@ impl ChildRelation for ParticipantsByDemand {
     }
 }
 
-/// A class's sponsors, each with its unit.
+/// A class's sponsors, in the order they were added. Their firms are read through the member-unit
+/// loader (`Loaders::member_unit`), which PostgreSQL serves from the instance's cache
+/// (`docs/performance.md`), rather than joined here: a join read every firm's 20 columns again
+/// for every page.
 pub struct SponsorsByClass;
 
 impl ChildRelation for SponsorsByClass {
     type Key = Uuid;
-    type Row = (order_class_sponsor::Model, member_unit::Model);
+    type Row = order_class_sponsor::Model;
 
     async fn fetch(db: &DatabaseConnection, keys: &[Uuid]) -> Result<Vec<Self::Row>, DbErr> {
-        Ok(joined(
-            entity::positional::all_pairs(
-                order_class_sponsor::Entity::find()
-                    .filter(order_class_sponsor::Column::OrderClassId.is_in(keys.iter().copied()))
-                    .find_also_related(member_unit::Entity)
-                    .order_by_asc(order_class_sponsor::Column::Id),
-                db,
-            )
-            .await?,
-        ))
+        entity::positional::all(
+            order_class_sponsor::Entity::find()
+                .filter(order_class_sponsor::Column::OrderClassId.is_in(keys.iter().copied()))
+                .order_by_asc(order_class_sponsor::Column::Id),
+            db,
+        )
+        .await
     }
 
     fn parent(row: &Self::Row) -> Uuid {
-        row.0.order_class_id
+        row.order_class_id
     }
 }
 
@@ -109,36 +104,8 @@ impl ChildRelation for EnrolmentsByClass {
     }
 }
 
-/// Enrolled students and signed agreements per class: `(enrolled, agreements)`, one aggregate
-/// statement for a whole page (not a list of children, so not a [`ChildRelation`]).
-pub struct EnrolmentStatsLoader(pub DatabaseConnection);
-
-impl Loader<Uuid> for EnrolmentStatsLoader {
-    type Value = (i64, i64);
-    type Error = async_graphql::Error;
-
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        let rows: Vec<(Uuid, i64, i64)> = enrolment::Entity::find()
-            .select_only()
-            .column(enrolment::Column::OrderClassId)
-            .column_as(enrolment::Column::Id.count(), "enrolled")
-            .column_as(enrolment::Column::AgreementSignedOn.count(), "agreements")
-            .filter(enrolment::Column::OrderClassId.is_in(keys.iter().copied()))
-            .group_by(enrolment::Column::OrderClassId)
-            .into_tuple()
-            .all(&self.0)
-            .await
-            .map_err(internal)?;
-        let mut map: HashMap<Uuid, Self::Value> = keys.iter().map(|k| (*k, (0, 0))).collect();
-        for (class, enrolled, agreements) in rows {
-            map.insert(class, (enrolled, agreements));
-        }
-        Ok(map)
-    }
-}
-
 /// Primes the loaders a page of order classes will use, given the page's connection selection:
-/// sponsors, enrolment counts, schools and demands, each for every class of the page at once.
+/// sponsors, schools (with the sponsoring firms) and demands, each for every class of the page at once.
 ///
 /// # Errors
 /// A database failure (`INTERNAL`).
@@ -152,26 +119,20 @@ pub async fn prime_order_classes(
     }
     let ids: Vec<Uuid> = classes.iter().map(|c| c.id).collect();
     loaders.edges.register(ids.iter().copied());
+    let mut units: Vec<Uuid> = Vec::new();
     if selects(connection, "sponsors") || selects(connection, "ruleChecks") {
-        loaders
+        let sponsors = loaders
             .sponsors_by_class
             .load_many(ids.iter().copied())
             .await?;
-    }
-    if ["enrolledCount", "agreementsSigned", "seatsLeft"]
-        .iter()
-        .any(|f| selects(connection, f))
-    {
-        loaders
-            .enrolment_stats
-            .load_many(ids.iter().copied())
-            .await?;
+        units.extend(sponsors.values().flatten().map(|s| s.enterprise_id));
     }
     if selects(connection, "school") {
-        loaders
-            .member_unit
-            .load_many(classes.iter().map(|c| c.school_id))
-            .await?;
+        units.extend(classes.iter().map(|c| c.school_id));
+    }
+    // The schools and the sponsoring firms together: one read of the units not cached.
+    if !units.is_empty() {
+        loaders.member_unit.load_many(units).await?;
     }
     if selects(connection, "demand") {
         let demands: Vec<Uuid> = classes.iter().filter_map(|c| c.demand_id).collect();

@@ -89,21 +89,21 @@ impl OrderClass {
         &self,
         ctx: &Context<'_>,
     ) -> ApiResult<Vec<(order_class_sponsor::Model, entity::member_unit::Model)>> {
-        Ok(ctx
-            .data::<Loaders>()?
+        let loaders = ctx.data::<Loaders>()?;
+        let sponsors = loaders
             .sponsors_by_class
             .load_one(self.0.id)
             .await?
-            .unwrap_or_default())
-    }
-
-    async fn stats(&self, ctx: &Context<'_>) -> ApiResult<(i64, i64)> {
-        Ok(ctx
-            .data::<Loaders>()?
-            .enrolment_stats
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default())
+            .unwrap_or_default();
+        let mut firms = loaders
+            .member_unit
+            .load_many(sponsors.iter().map(|s| s.enterprise_id))
+            .await?;
+        // Every sponsor has its firm (a foreign key that restricts deletes).
+        Ok(sponsors
+            .into_iter()
+            .filter_map(|s| firms.remove(&s.enterprise_id).map(|u| (s, u)))
+            .collect())
     }
 }
 
@@ -273,19 +273,21 @@ impl OrderClass {
         }))
     }
 
-    /// Students enrolled.
-    async fn enrolled_count(&self, ctx: &Context<'_>) -> ApiResult<i64> {
-        Ok(self.stats(ctx).await?.0)
+    /// Students enrolled: a count the database keeps with every write to the class's enrolments
+    /// (`order_class.enrolled_count`, `docs/performance.md`), so it costs no statement.
+    async fn enrolled_count(&self) -> i64 {
+        self.0.enrolled_count
     }
 
-    /// Pre-employment agreements signed (三方预就业协议).
-    async fn agreements_signed(&self, ctx: &Context<'_>) -> ApiResult<i64> {
-        Ok(self.stats(ctx).await?.1)
+    /// Pre-employment agreements signed (三方预就业协议): enrolments whose agreement is recorded,
+    /// kept as `enrolledCount` is.
+    async fn agreements_signed(&self) -> i64 {
+        self.0.agreements_signed
     }
 
-    /// Planned seats not yet taken.
-    async fn seats_left(&self, ctx: &Context<'_>) -> ApiResult<i64> {
-        Ok((i64::from(self.0.planned_seats) - self.stats(ctx).await?.0).max(0))
+    /// Planned seats not yet taken: `plannedSeats − enrolledCount`, never below 0.
+    async fn seats_left(&self) -> i64 {
+        (i64::from(self.0.planned_seats) - self.0.enrolled_count).max(0)
     }
 
     /// The enrolled students. Personal data: only the class's school, its sponsoring firms and the
