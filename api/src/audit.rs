@@ -4,7 +4,9 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::enums::AuditAction;
 use entity::{audit_event, audit_event_entity};
-use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UnionType};
+use sea_orm::sea_query::{
+    Alias, Asterisk, Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UnionType,
+};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -19,57 +21,141 @@ pub fn audit_scope(actor: &Actor) -> Condition {
         return Condition::all();
     }
     match actor.unit() {
-        Some(u) => Condition::all().add(involving(u)),
+        Some(u) => Condition::all().add(EventSet::involving(u).contains(None)),
         None => no_rows(),
     }
 }
 
-/// Events made by `unit`'s accounts or on records that belong to it or involve it: a write's
-/// record, or any of a read's entities (`audit_event_entity`).
-fn involving(unit: Uuid) -> SimpleExpr {
-    let events = |column: audit_event::Column| {
-        Query::select()
-            .column(audit_event::Column::Id)
-            .from(audit_event::Entity)
-            .and_where(column.eq(unit))
-            .to_owned()
-    };
-    any_of(
-        [
-            events(audit_event::Column::ActorUnitId),
-            events(audit_event::Column::OwnerUnitId),
-            events(audit_event::Column::PartnerUnitId),
-        ],
-        audit_event_entity::Column::OwnerUnitId.eq(unit),
-    )
+/// A set of events drawn from several indexed parts: events whose column equals a value (each
+/// read through the index that column leads), and events with an entity whose column equals a
+/// value (`audit_event_entity`).
+struct EventSet {
+    /// `audit_event` columns and the value each must equal.
+    events: Vec<(audit_event::Column, Uuid)>,
+    /// The `audit_event_entity` column and the value it must equal.
+    entity: (audit_event_entity::Column, Uuid),
 }
 
-/// Events on record `id`: writes of it, and reads that list it among their entities.
-fn on_record(id: Uuid) -> SimpleExpr {
-    any_of(
-        [Query::select()
-            .column(audit_event::Column::Id)
-            .from(audit_event::Entity)
-            .and_where(audit_event::Column::ObjectId.eq(id))
-            .to_owned()],
-        audit_event_entity::Column::ObjectId.eq(id),
-    )
-}
-
-/// Events whose id is among those `events` select, or that have an entity matching `entity`:
-/// `id IN (… UNION ALL …)`, so that each part is read through its own index (every column the
-/// parts test leads one) and the database joins the few ids found, rather than testing a
-/// disjunction on every event.
-fn any_of(events: impl IntoIterator<Item = SelectStatement>, entity: SimpleExpr) -> SimpleExpr {
-    let mut union = Query::select()
-        .column(audit_event_entity::Column::EventId)
-        .from(audit_event_entity::Entity)
-        .and_where(entity)
-        .to_owned();
-    for select in events {
-        union.union(UnionType::All, select);
+impl EventSet {
+    /// Events made by `unit`'s accounts or on records that belong to it or involve it: a write's
+    /// record, or any of a read's entities.
+    fn involving(unit: Uuid) -> Self {
+        Self {
+            events: vec![
+                (audit_event::Column::ActorUnitId, unit),
+                (audit_event::Column::OwnerUnitId, unit),
+                (audit_event::Column::PartnerUnitId, unit),
+            ],
+            entity: (audit_event_entity::Column::OwnerUnitId, unit),
+        }
     }
-    audit_event::Column::Id.in_subquery(union)
+
+    /// Events on record `id`: writes of it, and reads that list it among their entities.
+    fn on_record(id: Uuid) -> Self {
+        Self {
+            events: vec![(audit_event::Column::ObjectId, id)],
+            entity: (audit_event_entity::Column::ObjectId, id),
+        }
+    }
+
+    /// Events whose id is among the set's: `id IN (… UNION ALL …)`, so that each part is read
+    /// through its own index and the database joins the ids found, rather than testing a
+    /// disjunction on every event. Without `page`, every id of the set is gathered (as a count
+    /// needs). With it, each part reads only the first `page.limit` of its events in the page's
+    /// order and bounds that also meet `rest` (the list's other conditions): the first
+    /// `page.limit` events of the whole set that meet `rest` are among them, since an event's rank
+    /// in its part is never lower than its rank in the whole. So a page costs a page per part,
+    /// however many events the set holds.
+    fn contains(&self, page: Option<(&EventPage, &Condition)>) -> SimpleExpr {
+        let (mut union, rest) = {
+            let (column, value) = self.entity;
+            let mut select = Query::select()
+                .column((
+                    audit_event_entity::Entity,
+                    audit_event_entity::Column::EventId,
+                ))
+                .from(audit_event_entity::Entity)
+                .and_where(column.eq(value))
+                .to_owned();
+            match page {
+                None => (select, None),
+                Some((page, rest)) => {
+                    if !rest.is_empty() {
+                        select.inner_join(
+                            audit_event::Entity,
+                            Expr::col((audit_event::Entity, audit_event::Column::Id)).equals((
+                                audit_event_entity::Entity,
+                                audit_event_entity::Column::EventId,
+                            )),
+                        );
+                        select.cond_where(rest.clone());
+                    }
+                    select.distinct();
+                    page.bound(&mut select, audit_event_entity::Column::EventId);
+                    (page.part(select, 0), Some((page, rest)))
+                }
+            }
+        };
+        for (i, (column, value)) in self.events.iter().enumerate() {
+            let mut select = Query::select()
+                .column((audit_event::Entity, audit_event::Column::Id))
+                .from(audit_event::Entity)
+                .and_where(column.eq(*value))
+                .to_owned();
+            if let Some((page, rest)) = rest {
+                select.cond_where(rest.clone());
+                page.bound(&mut select, audit_event::Column::Id);
+                select = page.part(select, i + 1);
+            }
+            union.union(UnionType::All, select);
+        }
+        audit_event::Column::Id.in_subquery(union)
+    }
+}
+
+/// The page a list of events reads, pushed into each part of one [`EventSet`]: the ids after
+/// and before the page's cursors, in its order (newest first for `first`, oldest first for
+/// `last`), at most `limit` of them (the page's size and one more, to tell whether there is a
+/// next page).
+#[derive(Debug, Clone, Copy)]
+pub struct EventPage {
+    /// Only ids below this one (`after` a cursor, newest first).
+    pub below: Option<Uuid>,
+    /// Only ids above this one (`before` a cursor).
+    pub above: Option<Uuid>,
+    /// Newest first (`first`) or oldest first (`last`).
+    pub newest_first: bool,
+    /// Ids to read from each part.
+    pub limit: u64,
+}
+
+impl EventPage {
+    /// Bounds, orders and limits `select` by its id column `id`.
+    fn bound<C: ColumnTrait>(&self, select: &mut SelectStatement, id: C) {
+        if let Some(below) = self.below {
+            select.and_where(id.lt(below));
+        }
+        if let Some(above) = self.above {
+            select.and_where(id.gt(above));
+        }
+        let order = if self.newest_first {
+            sea_orm::Order::Desc
+        } else {
+            sea_orm::Order::Asc
+        };
+        select
+            .order_by((id.entity_name(), id), order)
+            .limit(self.limit);
+    }
+
+    /// `select` as a part of a union: `SELECT * FROM (select) AS part_i`, since SQLite allows an
+    /// `ORDER BY` and a `LIMIT` only on the whole of a compound select.
+    fn part(&self, select: SelectStatement, i: usize) -> SelectStatement {
+        Query::select()
+            .column(Asterisk)
+            .from_subquery(select, Alias::new(format!("part_{i}")))
+            .to_owned()
+    }
 }
 
 /// The entities of an event `viewer` may see (with [`audit_scope`] on the event): all for the
@@ -119,31 +205,65 @@ pub struct AuditFilter {
 }
 
 impl AuditFilter {
-    /// The filter's condition AND the caller's [`audit_scope`].
+    /// The filter's condition AND the caller's [`audit_scope`]: every matching event (for a
+    /// count).
     pub fn condition(&self, actor: &Actor) -> Condition {
-        let mut cond = Condition::all().add(audit_scope(actor));
+        self.build(actor, None)
+    }
+
+    /// The same, for reading one page: the page's bounds are pushed into the parts of the first
+    /// set of events the condition draws from (the caller's scope, the record, or the unit:
+    /// [`EventSet::contains`]), so the page reads a page from each part instead of gathering
+    /// every event of a school whose students were read a million times. The events it selects
+    /// are a superset of the page; the caller still bounds, orders and limits the list itself.
+    pub fn page_condition(&self, actor: &Actor, page: &EventPage) -> Condition {
+        self.build(actor, Some(page))
+    }
+
+    fn build(&self, actor: &Actor, page: Option<&EventPage>) -> Condition {
+        let mut sets = Vec::new();
+        if !actor.is_secretariat() {
+            match actor.unit() {
+                Some(u) => sets.push(EventSet::involving(u)),
+                None => return no_rows(),
+            }
+        }
         if let Some(id) = self.object_id {
-            cond = cond.add(on_record(id));
+            sets.push(EventSet::on_record(id));
         }
         if let Some(u) = self.unit_id {
-            cond = cond.add(involving(u));
+            sets.push(EventSet::involving(u));
         }
+        let mut plain = Condition::all();
         if let Some(a) = self.account_id {
-            cond = cond.add(audit_event::Column::AccountId.eq(a));
+            plain = plain.add(audit_event::Column::AccountId.eq(a));
         }
         if let Some(op) = &self.operation {
-            cond = cond.add(audit_event::Column::Operation.eq(op.clone()));
+            plain = plain.add(audit_event::Column::Operation.eq(op.clone()));
         }
         if let Some(actions) = &self.actions {
-            cond = cond.add(audit_event::Column::Action.is_in(actions.iter().copied()));
+            plain = plain.add(audit_event::Column::Action.is_in(actions.iter().copied()));
         }
         if let Some(from) = self.from {
-            cond = cond.add(audit_event::Column::OccurredAt.gte(from));
+            plain = plain.add(audit_event::Column::OccurredAt.gte(from));
         }
         if let Some(to) = self.to {
-            cond = cond.add(audit_event::Column::OccurredAt.lt(to));
+            plain = plain.add(audit_event::Column::OccurredAt.lt(to));
         }
-        cond
+        let mut sets = sets.into_iter();
+        let Some(first) = sets.next() else {
+            return plain;
+        };
+        // The other sets and the plain conditions: what each part of the first set must also meet.
+        let mut rest = plain;
+        for set in sets {
+            rest = rest.add(set.contains(None));
+        }
+        let first = match page {
+            None => first.contains(None),
+            Some(page) => first.contains(Some((page, &rest))),
+        };
+        Condition::all().add(first).add(rest)
     }
 }
 

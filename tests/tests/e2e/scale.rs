@@ -25,7 +25,8 @@ both_databases!(
     retention_counted_in_sql_matches_the_outcomes_recorded,
     the_retention_tally_follows_outcomes_recorded_and_corrected,
     the_enrolment_tally_follows_every_write_to_enrolments_whoever_makes_it,
-    the_sponsors_covering_index_holds_every_column_of_a_sponsor
+    the_sponsors_covering_index_holds_every_column_of_a_sponsor,
+    a_units_audit_trail_pages_through_every_part_in_order_both_ways
 );
 
 async fn load(app: &TestApp) {
@@ -701,4 +702,162 @@ async fn the_sponsors_covering_index_holds_every_column_of_a_sponsor(app: TestAp
     .await;
     assert_eq!(columns.len(), 6, "{columns:?}");
     assert_eq!(covered, columns);
+}
+
+/// Every event involving `unit` (made by its accounts, on its records, or a read of its
+/// students), newest first, counted straight from the tables.
+async fn events_involving(app: &TestApp, unit: uuid::Uuid, reads_only: bool) -> Vec<String> {
+    let backend = app.db.get_database_backend();
+    let p = |i: usize| match backend {
+        sea_orm::DatabaseBackend::Postgres => format!("${i}"),
+        _ => "?".to_owned(),
+    };
+    let sql = format!(
+        "SELECT id FROM audit_event WHERE (actor_unit_id = {} OR owner_unit_id = {} \
+         OR partner_unit_id = {} OR id IN (SELECT event_id FROM audit_event_entity \
+         WHERE owner_unit_id = {})) {} ORDER BY id DESC",
+        p(1),
+        p(2),
+        p(3),
+        p(4),
+        if reads_only {
+            "AND action = 'READ'"
+        } else {
+            ""
+        }
+    );
+    app.db
+        .query_all_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [unit, unit, unit, unit].map(Into::into),
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get_by_index::<uuid::Uuid>(0).unwrap().to_string())
+        .collect()
+}
+
+/// Every page of `auditEvents(filter)` as `token` sees it, `size` at a time, forwards (`first`,
+/// `after`) or backwards (`last`, `before`); the event ids newest first, and `totalCount`.
+async fn audit_pages(
+    app: &TestApp,
+    token: &str,
+    filter: &Value,
+    size: u32,
+    forwards: bool,
+) -> (Vec<String>, u64) {
+    let query = if forwards {
+        "query($f: AuditEventFilter, $n: Int, $c: String) { auditEvents(filter: $f, first: $n, after: $c) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }"
+    } else {
+        "query($f: AuditEventFilter, $n: Int, $c: String) { auditEvents(filter: $f, last: $n, before: $c) { totalCount nodes { id } pageInfo { hasPreviousPage startCursor } } }"
+    };
+    let (mut pages, mut cursor) = (Vec::new(), Value::Null);
+    let total = loop {
+        let reply = app
+            .post_graphql(
+                query,
+                json!({ "f": filter, "n": size, "c": cursor }),
+                Some(token),
+            )
+            .await
+            .ok();
+        let page = &reply.data()["auditEvents"];
+        let total = page["totalCount"].as_u64().unwrap();
+        let ids: Vec<String> = page["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_owned())
+            .collect();
+        assert!(ids.len() <= size as usize);
+        pages.push(ids);
+        let (more, next) = if forwards {
+            ("hasNextPage", "endCursor")
+        } else {
+            ("hasPreviousPage", "startCursor")
+        };
+        if page["pageInfo"][more] != true {
+            break total;
+        }
+        cursor = page["pageInfo"][next].clone();
+    };
+    if !forwards {
+        pages.reverse();
+    }
+    (pages.concat(), total)
+}
+
+/// A page of the audit trail reads a page from each part of the set of events it is drawn from
+/// (the unit's reads, its accounts' writes, its records' writes) rather than gathering them
+/// all: paging through a school's trail as its staff, forwards and backwards, and through the
+/// secretariat's view of the school's reads, lists every event once, in order, as the tables
+/// hold them, with the parts' events interleaved.
+async fn a_units_audit_trail_pages_through_every_part_in_order_both_ways(app: TestApp) {
+    load(&app).await;
+    let secretariat = app.secretariat().await;
+    let first = student::Entity::find()
+        .filter(student::Column::StudentNumber.eq("SYN0000000"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let school = member_unit::Entity::find_by_id(first.school_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let staff = app
+        .account_token(
+            "trail@example.org",
+            AccountRole::SchoolStaff,
+            Some(&school.name),
+        )
+        .await;
+    let read = "query($after: String) { internshipPlacements(first: 50, after: $after) { nodes { student { name } } pageInfo { endCursor } } }";
+    let mut after = Value::Null;
+    for round in 0..12 {
+        let reply = app
+            .post_graphql(read, json!({ "after": after }), Some(&secretariat))
+            .await
+            .ok();
+        after = reply.data()["internshipPlacements"]["pageInfo"]["endCursor"].clone();
+        if round % 4 == 1 {
+            // A write by the school between the reads.
+            let employed = round % 8 == 1;
+            let r = app
+                .mutate(
+                    "recordGraduateOutcome",
+                    "RecordGraduateOutcomeInput",
+                    json!({ "studentNumber": first.student_number, "graduationYear": 2025,
+                            "status": if employed { "EMPLOYED" } else { "NOT_YET_EMPLOYED" },
+                            "inWeihai": employed, "reportedOn": "2025-09-01" }),
+                    "graduateOutcome { status }",
+                    Some(&staff),
+                )
+                .await;
+            assert_eq!(r["userErrors"], json!([]), "{r}");
+        }
+    }
+    let all = events_involving(&app, school.id, false).await;
+    let reads = events_involving(&app, school.id, true).await;
+    assert!(
+        reads.len() >= 4 && all.len() >= reads.len() + 3,
+        "{} {}",
+        all.len(),
+        reads.len()
+    );
+    for forwards in [true, false] {
+        let (listed, total) = audit_pages(&app, &staff, &json!(null), 3, forwards).await;
+        assert_eq!(listed, all, "the school's staff, forwards: {forwards}");
+        assert_eq!(total, all.len() as u64);
+        let filter = json!({ "unitId": app.unit_id(&school.name).await, "actions": ["READ"] });
+        let (listed, total) = audit_pages(&app, &secretariat, &filter, 2, forwards).await;
+        assert_eq!(
+            listed, reads,
+            "the secretariat, the school's reads, forwards: {forwards}"
+        );
+        assert_eq!(total, reads.len() as u64);
+    }
 }

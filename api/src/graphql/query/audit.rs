@@ -4,10 +4,10 @@ use async_graphql::connection::EmptyFields;
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::audit_event;
 use entity::enums::AuditAction;
-use sea_orm::{DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::audit::AuditFilter;
+use crate::audit::{AuditFilter, EventPage};
 use crate::graphql::connection::{Page, newest_first};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
@@ -93,16 +93,32 @@ async fn page_of(
     page: Page,
 ) -> ApiResult<AuditEventConnection> {
     let db = ctx.data::<DatabaseConnection>()?;
-    let cond = filter.condition(actor(ctx));
-    let (rows, total) = newest_first(
+    // The rows: each part of the set of events the caller may see reads a page at most
+    // (`AuditFilter::page_condition`); the count, when selected, counts them all.
+    let bound = EventPage {
+        below: page.after.as_ref().map(|c| c.id),
+        above: page.before.as_ref().map(|c| c.id),
+        newest_first: page.forward,
+        limit: page.limit + 1,
+    };
+    let (rows, _) = newest_first(
         db,
-        audit_event::Entity::find().filter(cond),
+        audit_event::Entity::find().filter(filter.page_condition(actor(ctx), &bound)),
         audit_event::Column::Id,
         &page,
-        crate::graphql::edge::counts(ctx),
+        false,
     )
     .await
     .map_err(ApiError::from)?;
+    let total = if crate::graphql::edge::counts(ctx) {
+        audit_event::Entity::find()
+            .filter(filter.condition(actor(ctx)))
+            .count(db)
+            .await
+            .map_err(ApiError::from)?
+    } else {
+        0
+    };
     // The page's events are siblings for their `entities` (one statement for all).
     ctx.data::<Loaders>()?
         .edges
