@@ -58,6 +58,33 @@ impl EventSet {
         }
     }
 
+    /// Whether the event at hand (`audit_event` in the enclosing query) is in the set, tested on
+    /// that one event: one of its columns, or one of its entities (through the entities' key,
+    /// which `event_id` leads). For a set tested on the few events another set's page yields,
+    /// where gathering this set whole could cost as much as the trail.
+    fn matches(&self) -> Condition {
+        let mut any = Condition::any();
+        for (column, value) in &self.events {
+            any = any.add(column.eq(*value));
+        }
+        let (column, value) = self.entity;
+        any = any.add(Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(audit_event_entity::Entity)
+                .and_where(
+                    Expr::col((
+                        audit_event_entity::Entity,
+                        audit_event_entity::Column::EventId,
+                    ))
+                    .equals((audit_event::Entity, audit_event::Column::Id)),
+                )
+                .and_where(column.eq(value))
+                .to_owned(),
+        ));
+        any
+    }
+
     /// Events whose id is among the set's: `id IN (… UNION ALL …)`, so that each part is read
     /// through its own index and the database joins the ids found, rather than testing a
     /// disjunction on every event. Without `page`, every id of the set is gathered (as a count
@@ -211,9 +238,9 @@ impl AuditFilter {
         self.build(actor, None)
     }
 
-    /// The same, for reading one page: the page's bounds are pushed into the parts of the first
-    /// set of events the condition draws from (the caller's scope, the record, or the unit:
-    /// [`EventSet::contains`]), so the page reads a page from each part instead of gathering
+    /// The same, for reading one page: the page's bounds are pushed into the parts of the
+    /// narrowest set of events the condition draws from (the record's, else the unit's, else the
+    /// caller's scope: [`EventSet::contains`]), the other sets tested on each event it yields, so the page reads a page from each part instead of gathering
     /// every event of a school whose students were read a million times. The events it selects
     /// are a superset of the page; the caller still bounds, orders and limits the list itself.
     pub fn page_condition(&self, actor: &Actor, page: &EventPage) -> Condition {
@@ -221,18 +248,19 @@ impl AuditFilter {
     }
 
     fn build(&self, actor: &Actor, page: Option<&EventPage>) -> Condition {
+        // The narrowest set first: a record's events, a unit's, then the caller's scope.
         let mut sets = Vec::new();
-        if !actor.is_secretariat() {
-            match actor.unit() {
-                Some(u) => sets.push(EventSet::involving(u)),
-                None => return no_rows(),
-            }
-        }
         if let Some(id) = self.object_id {
             sets.push(EventSet::on_record(id));
         }
         if let Some(u) = self.unit_id {
             sets.push(EventSet::involving(u));
+        }
+        if !actor.is_secretariat() {
+            match actor.unit() {
+                Some(u) => sets.push(EventSet::involving(u)),
+                None => return no_rows(),
+            }
         }
         let mut plain = Condition::all();
         if let Some(a) = self.account_id {
@@ -254,16 +282,27 @@ impl AuditFilter {
         let Some(first) = sets.next() else {
             return plain;
         };
-        // The other sets and the plain conditions: what each part of the first set must also meet.
         let mut rest = plain;
-        for set in sets {
-            rest = rest.add(set.contains(None));
+        match page {
+            // A count: every set gathered through its indexes.
+            None => {
+                let mut cond = Condition::all().add(first.contains(None));
+                for set in sets {
+                    cond = cond.add(set.contains(None));
+                }
+                cond.add(rest)
+            }
+            // A page: the first set's parts read a page each, every one of their events tested
+            // against the other sets one by one (`EventSet::matches`) and the plain conditions.
+            Some(page) => {
+                for set in sets {
+                    rest = rest.add(set.matches());
+                }
+                Condition::all()
+                    .add(first.contains(Some((page, &rest))))
+                    .add(rest)
+            }
         }
-        let first = match page {
-            None => first.contains(None),
-            Some(page) => first.contains(Some((page, &rest))),
-        };
-        Condition::all().add(first).add(rest)
     }
 }
 

@@ -705,33 +705,44 @@ async fn the_sponsors_covering_index_holds_every_column_of_a_sponsor(app: TestAp
 }
 
 /// Every event involving `unit` (made by its accounts, on its records, or a read of its
-/// students), newest first, counted straight from the tables.
-async fn events_involving(app: &TestApp, unit: uuid::Uuid, reads_only: bool) -> Vec<String> {
+/// students), newest first, counted straight from the tables; only reads if `reads_only`, only
+/// events on record `object` (a write of it or a read listing it) if given.
+async fn events_involving(
+    app: &TestApp,
+    unit: uuid::Uuid,
+    reads_only: bool,
+    object: Option<uuid::Uuid>,
+) -> Vec<String> {
     let backend = app.db.get_database_backend();
     let p = |i: usize| match backend {
         sea_orm::DatabaseBackend::Postgres => format!("${i}"),
         _ => "?".to_owned(),
     };
-    let sql = format!(
+    let mut sql = format!(
         "SELECT id FROM audit_event WHERE (actor_unit_id = {} OR owner_unit_id = {} \
          OR partner_unit_id = {} OR id IN (SELECT event_id FROM audit_event_entity \
-         WHERE owner_unit_id = {})) {} ORDER BY id DESC",
+         WHERE owner_unit_id = {}))",
         p(1),
         p(2),
         p(3),
-        p(4),
-        if reads_only {
-            "AND action = 'READ'"
-        } else {
-            ""
-        }
+        p(4)
     );
+    let mut values: Vec<sea_orm::Value> = vec![unit.into(), unit.into(), unit.into(), unit.into()];
+    if reads_only {
+        sql.push_str(" AND action = 'READ'");
+    }
+    if let Some(object) = object {
+        sql.push_str(&format!(
+            " AND (object_id = {} OR id IN (SELECT event_id FROM audit_event_entity \
+             WHERE object_id = {}))",
+            p(5),
+            p(6)
+        ));
+        values.extend([object.into(), object.into()]);
+    }
+    sql.push_str(" ORDER BY id DESC");
     app.db
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [unit, unit, unit, unit].map(Into::into),
-        ))
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
         .await
         .unwrap()
         .iter()
@@ -791,9 +802,10 @@ async fn audit_pages(
 
 /// A page of the audit trail reads a page from each part of the set of events it is drawn from
 /// (the unit's reads, its accounts' writes, its records' writes) rather than gathering them
-/// all: paging through a school's trail as its staff, forwards and backwards, and through the
-/// secretariat's view of the school's reads, lists every event once, in order, as the tables
-/// hold them, with the parts' events interleaved.
+/// all: paging through a school's trail as its staff, forwards and backwards, through the
+/// secretariat's view of the school's reads, and through a record's events as the school's
+/// staff, lists every event once, in order, as the tables hold them, with the parts' events
+/// interleaved; another school's staff see none of the record's events.
 async fn a_units_audit_trail_pages_through_every_part_in_order_both_ways(app: TestApp) {
     load(&app).await;
     let secretariat = app.secretariat().await;
@@ -813,6 +825,20 @@ async fn a_units_audit_trail_pages_through_every_part_in_order_both_ways(app: Te
             "trail@example.org",
             AccountRole::SchoolStaff,
             Some(&school.name),
+        )
+        .await;
+    let elsewhere = member_unit::Entity::find()
+        .filter(member_unit::Column::Id.ne(school.id))
+        .filter(member_unit::Column::Kind.eq(school.kind))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let other = app
+        .account_token(
+            "other-trail@example.org",
+            AccountRole::SchoolStaff,
+            Some(&elsewhere.name),
         )
         .await;
     let read = "query($after: String) { internshipPlacements(first: 50, after: $after) { nodes { student { name } } pageInfo { endCursor } } }";
@@ -840,8 +866,17 @@ async fn a_units_audit_trail_pages_through_every_part_in_order_both_ways(app: Te
             assert_eq!(r["userErrors"], json!([]), "{r}");
         }
     }
-    let all = events_involving(&app, school.id, false).await;
-    let reads = events_involving(&app, school.id, true).await;
+    let all = events_involving(&app, school.id, false, None).await;
+    let reads = events_involving(&app, school.id, true, None).await;
+    // The student's outcome: recorded once and corrected twice by the school.
+    let outcome = entity::graduate_outcome::Entity::find()
+        .filter(entity::graduate_outcome::Column::StudentId.eq(first.id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let on_outcome = events_involving(&app, school.id, false, Some(outcome.id)).await;
+    assert_eq!(on_outcome.len(), 3, "{on_outcome:?}");
     assert!(
         reads.len() >= 4 && all.len() >= reads.len() + 3,
         "{} {}",
@@ -859,5 +894,20 @@ async fn a_units_audit_trail_pages_through_every_part_in_order_both_ways(app: Te
             "the secretariat, the school's reads, forwards: {forwards}"
         );
         assert_eq!(total, reads.len() as u64);
+        let filter = json!({ "objectId": outcome.id.to_string() });
+        let (listed, total) = audit_pages(&app, &staff, &filter, 2, forwards).await;
+        assert_eq!(
+            listed, on_outcome,
+            "a record's events, forwards: {forwards}"
+        );
+        assert_eq!(total, on_outcome.len() as u64);
+        // Another school's staff see none of them: the scope is tested on each event of the
+        // record's page.
+        let (listed, total) = audit_pages(&app, &other, &filter, 2, forwards).await;
+        assert_eq!(
+            (listed.len(), total),
+            (0, 0),
+            "another school, forwards: {forwards}"
+        );
     }
 }
