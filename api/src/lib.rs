@@ -30,6 +30,7 @@ pub mod plan;
 pub mod read_records;
 pub mod registry;
 pub mod row_cache;
+pub mod rows;
 pub mod spreadsheet;
 pub mod startup;
 pub mod synthetic;

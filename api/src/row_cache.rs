@@ -31,7 +31,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::graphql::loader::Keyed;
+use crate::rows::Keyed;
 use entity::positional::Positional;
 use entity::{account, member_unit};
 use sea_orm::{ColumnTrait, DatabaseBackend, DatabaseConnection, DbErr, QueryFilter};
