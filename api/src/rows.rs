@@ -6,7 +6,8 @@ use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
 use uuid::Uuid;
 
 /// How an entity's rows are read: by position for the models the busiest pages read by the
-/// hundred (`entity::positional`), by name (SeaORM's derived decoding) for the rest.
+/// hundred (`entity::positional`), by name (SeaORM's derived decoding) for the rest; either way
+/// with a page's `LIMIT` written into the SQL on PostgreSQL (`entity::statement`).
 pub trait ReadRows: EntityTrait {
     /// Every row of `select`.
     fn read_all(
@@ -22,7 +23,8 @@ macro_rules! read_rows {
                 select: sea_orm::Select<Self>,
                 db: &DatabaseConnection,
             ) -> impl Future<Output = Result<Vec<Self::Model>, DbErr>> + Send {
-                select.all(db)
+                let statement = entity::statement::built(&select, db.get_database_backend());
+                Self::find().from_raw_sql(statement).all(db)
             }
         }
     };

@@ -59,6 +59,7 @@ pub mod site_mentor;
 pub mod site_partner;
 pub mod skill_certification;
 pub mod sort_key;
+pub mod statement;
 pub mod student;
 pub mod target;
 pub mod teacher;

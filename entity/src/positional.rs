@@ -107,7 +107,8 @@ where
 }
 
 /// Every row of `select` as `M`, a projection of some of the entity's columns (selected in `M`'s
-/// order), each read by position when it can be (see [`ByPosition`]).
+/// order), each read by position when it can be (see [`ByPosition`]); a page's `LIMIT` is
+/// written into the SQL on PostgreSQL, so that its plan is kept ([`crate::statement`]).
 ///
 /// # Errors
 /// Database failures, and rows that do not decode.
@@ -117,7 +118,9 @@ where
     M: Positional,
     C: ConnectionTrait,
 {
-    Ok(select
+    let statement = crate::statement::built(&select, db.get_database_backend());
+    Ok(E::find()
+        .from_raw_sql(statement)
         .into_model::<ByPosition<M>>()
         .all(db)
         .await?

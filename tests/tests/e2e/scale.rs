@@ -26,6 +26,7 @@ both_databases!(
     the_retention_tally_follows_outcomes_recorded_and_corrected,
     the_enrolment_tally_follows_every_write_to_enrolments_whoever_makes_it,
     the_sponsors_covering_index_holds_every_column_of_a_sponsor,
+    a_pages_plan_is_kept_on_postgresql_whatever_the_page_size,
     a_units_audit_trail_pages_through_every_part_in_order_both_ways
 );
 
@@ -702,6 +703,77 @@ async fn the_sponsors_covering_index_holds_every_column_of_a_sponsor(app: TestAp
     .await;
     assert_eq!(columns.len(), 6, "{columns:?}");
     assert_eq!(covered, columns);
+}
+
+/// PostgreSQL keeps the plan of a page's statement (`entity::statement`): its `LIMIT` is written
+/// into the SQL, so the plan made without the parameters' values costs what the plans made with
+/// them cost, and after its first runs the statement is no longer planned on each run. With the
+/// limit bound as a parameter, every run of a school's placements page was planned afresh.
+async fn a_pages_plan_is_kept_on_postgresql_whatever_the_page_size(app: TestApp) {
+    use entity::internship_placement as placement;
+    use sea_orm::{PaginatorTrait, QuerySelect, TransactionTrait};
+    if app.backend != alliance_tests::Backend::Postgres {
+        return;
+    }
+    load(&app).await;
+    app.db
+        .execute_unprepared("ANALYZE internship_placement")
+        .await
+        .unwrap();
+    let school = placement::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the data set has placements")
+        .school_id;
+    // The secretariat's page (every placement) and a school's, each at two sizes.
+    let scope = |school: Option<uuid::Uuid>| match school {
+        Some(s) => sea_orm::Condition::all().add(placement::Column::SchoolId.eq(s)),
+        None => sea_orm::Condition::all(),
+    };
+    // One transaction: one session, whose prepared statements `pg_prepared_statements` lists.
+    let txn = app.db.begin().await.unwrap();
+    for school in [None, Some(school)] {
+        let expected: usize = placement::Entity::find()
+            .filter(scope(school))
+            .count(&txn)
+            .await
+            .unwrap()
+            .try_into()
+            .unwrap();
+        for size in [21_usize, 51] {
+            for _ in 0..10 {
+                let page = placement::Entity::find()
+                    .filter(scope(school))
+                    .order_by_desc(placement::Column::Id)
+                    .limit(u64::try_from(size).unwrap());
+                let shown = entity::positional::all(page, &txn).await.unwrap().len();
+                assert_eq!(shown, expected.min(size));
+            }
+        }
+    }
+    // The pages' statements: one per scope and size, or one per scope with the limit bound.
+    let plans = txn
+        .query_one_raw(Statement::from_string(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT sum(generic_plans)::bigint, sum(custom_plans)::bigint, count(*) \
+             FROM pg_prepared_statements \
+             WHERE statement LIKE 'SELECT \"internship_placement\".\"id\",%LIMIT%'",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let generic: i64 = plans.try_get_by_index(0).unwrap();
+    let custom: i64 = plans.try_get_by_index(1).unwrap();
+    let statements: i64 = plans.try_get_by_index(2).unwrap();
+    assert_eq!(generic + custom, 40, "every run counted once");
+    // PostgreSQL plans a statement with parameters afresh for its first five runs, then keeps
+    // the plan if it costs no more; a statement without parameters is planned once.
+    assert!(
+        custom <= 5 * statements,
+        "{statements} statements: {generic} runs on a kept plan, {custom} planned afresh"
+    );
+    txn.commit().await.unwrap();
 }
 
 /// Every event involving `unit` (made by its accounts, on its records, or a read of its
