@@ -8,7 +8,10 @@
 //! that estimate always loses, and every run of the statement is planned afresh: on the
 //! 100,000-placement benchmark, 0.11 ms of planning per placements page (more than running it)
 //! and 0.05 ms per order-classes page. With the limit written into the SQL (one statement text
-//! per page size, of which there are few), the generic plan is the custom one and is kept.
+//! per page size), the generic plan is the custom one and is kept. Page sizes are bounded (1 to
+//! 100 rows, plus one to learn whether there are more), and sqlx keeps at most 100 prepared
+//! statements per connection (its default), closing the least recently used: a client asking for
+//! every size in turn costs re-preparing, as every run cost before, never unbounded memory.
 //! SQLite plans a statement when it is prepared, whatever its parameters, and is left as it is.
 
 use sea_orm::sea_query::Value;
