@@ -53,6 +53,9 @@ pub async fn connect(
         // Fail fast when the database is away: a request answers UNAVAILABLE (HTTP 503) within
         // ACQUIRE_TIMEOUT instead of hanging.
         .acquire_timeout(ACQUIRE_TIMEOUT)
+        // sqlx pings a connection as it goes back to the pool; pinging it again as it is taken out
+        // costs a round trip per checkout. Only a connection idle for PING_IF_IDLE_FOR is tested.
+        .test_before_acquire_if_idle_for(PING_IF_IDLE_FOR)
         .sqlx_logging(false);
     let mut db = Database::connect(options).await?;
     if db.get_database_backend() == DatabaseBackend::Sqlite {
@@ -66,6 +69,19 @@ pub async fn connect(
     });
     Ok((db, counter))
 }
+
+/// A pooled connection idle for at least this long is pinged before a request uses it; one in
+/// use more recently was pinged when it went back to the pool (sqlx tests every connection as it
+/// is returned) and is handed out untested.
+///
+/// Without this, sqlx pings on every checkout as well: a second round trip per statement's
+/// connection, which on PostgreSQL is a query (`/* SQLx ping */`) for the server to parse, and on
+/// SQLite a message to the connection's worker thread and back (`docs/performance.md`).
+///
+/// What it costs: a connection that broke less than this long after it was last returned (the
+/// server restarted under load) fails the one request that draws it, which answers
+/// `UNAVAILABLE` (HTTP 503, `Retry-After`); that connection is then closed as it goes back.
+pub const PING_IF_IDLE_FOR: Duration = Duration::from_secs(1);
 
 /// How long a request waits for a pooled connection before it answers `UNAVAILABLE`.
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);

@@ -889,6 +889,32 @@ struct Proxy {
     addr: std::net::SocketAddr,
     target: String,
     tasks: std::sync::Arc<std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+    /// How many times the API tested a connection through it (see [`SQLX_PING`]).
+    pings: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// sqlx's test of a PostgreSQL connection: a lone `Sync` message, answered by `ReadyForQuery`.
+/// A statement's `Sync` travels in one write with its `Parse`, `Bind` and `Execute`, so a read
+/// of exactly these five bytes is a test (it waits for its answer before anything else is sent).
+const SQLX_PING: [u8; 5] = [b'S', 0, 0, 0, 4];
+
+/// Copies what the API sends to PostgreSQL, counting [`SQLX_PING`]s, until either side closes.
+async fn copy_counting_pings(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    pings: std::sync::Arc<std::sync::atomic::AtomicU64>,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut buffer = vec![0u8; 16 * 1024];
+    while let Ok(n) = from.read(&mut buffer).await {
+        if n == 0 || to.write_all(&buffer[..n]).await.is_err() {
+            break;
+        }
+        if buffer[..n] == SQLX_PING {
+            pings.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    let _ = to.shutdown().await;
 }
 
 impl Proxy {
@@ -898,6 +924,7 @@ impl Proxy {
             addr: listener.local_addr().unwrap(),
             target: target.to_owned(),
             tasks: Default::default(),
+            pings: Default::default(),
         };
         proxy.serve(listener);
         proxy
@@ -906,12 +933,22 @@ impl Proxy {
     fn serve(&self, listener: tokio::net::TcpListener) {
         let target = self.target.clone();
         let tasks = self.tasks.clone();
+        let pings = self.pings.clone();
         let accept = tokio::spawn(async move {
-            while let Ok((mut inbound, _)) = listener.accept().await {
+            while let Ok((inbound, _)) = listener.accept().await {
                 let target = target.clone();
+                let pings = pings.clone();
                 let conn = tokio::spawn(async move {
-                    if let Ok(mut outbound) = tokio::net::TcpStream::connect(&target).await {
-                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    if let Ok(outbound) = tokio::net::TcpStream::connect(&target).await {
+                        let (api_read, mut api_write) = inbound.into_split();
+                        let (mut db_read, db_write) = outbound.into_split();
+                        let requests = copy_counting_pings(api_read, db_write, pings);
+                        let answers = tokio::io::copy(&mut db_read, &mut api_write);
+                        // Dropping both halves on either end closes the pair, as a cut does.
+                        tokio::select! {
+                            () = requests => {}
+                            _ = answers => {}
+                        }
                     }
                 });
                 tasks.lock().unwrap().push(conn);
@@ -957,6 +994,40 @@ async fn behind_proxy() -> Option<(TestApp, Proxy)> {
     .await
     .unwrap();
     Some((app, proxy))
+}
+
+/// sqlx tests a connection as it goes back to the pool; a connection in use a moment ago is not
+/// tested again as the next request takes it out (`api::db::PING_IF_IDLE_FOR`): one round trip
+/// per checkout, not two. Before, every statement of these requests came with two pings.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_used_a_moment_ago_is_not_pinged_again_as_it_is_taken_out() {
+    let Some((app, proxy)) = behind_proxy().await else {
+        return;
+    };
+    still_serves(&app).await;
+    let query = "{ memberUnits(first: 5) { nodes { name } } }";
+    let pings_before = proxy.pings.load(std::sync::atomic::Ordering::Relaxed);
+    let (statements, ()) = app
+        .count_statements(async {
+            for _ in 0..30 {
+                let reply = app.post_graphql(query, json!({}), None).await;
+                assert_eq!(reply.status, 200, "{}", reply.body);
+            }
+        })
+        .await;
+    // Let the last connection's test on its way back to the pool reach the proxy.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let pings = proxy.pings.load(std::sync::atomic::Ordering::Relaxed) - pings_before;
+    assert!(
+        statements >= 30,
+        "one statement per request at least: {statements}"
+    );
+    // One test per checkout as it is returned; a few more for a connection that happened to sit
+    // idle past the threshold on a slow machine. Pinging on every checkout too gives 2 × statements.
+    assert!(
+        pings >= statements / 2 && pings <= statements + statements / 4,
+        "{pings} pings for {statements} statements"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
