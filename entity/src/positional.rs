@@ -17,7 +17,7 @@
 use sea_orm::sqlx::{Column, Row};
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryResult, Select, SelectTwo,
-    TryGetError,
+    TryGetError, TryGetable,
 };
 
 /// A model that can be read from a row holding exactly its columns, in order.
@@ -171,6 +171,37 @@ where
         .collect())
 }
 
+/// Column `i` of `row` as an optional `T`: `None` for a NULL, seen on the row's raw value, else
+/// `T` as SeaORM decodes it.
+///
+/// SeaORM reads an `Option<T>` by reading a `T` and turning the error a NULL gives into `None`;
+/// that error carries a message formatted for it and dropped at once, for every NULL of every
+/// row. Member units, students and placements leave most of their optional columns empty, so on
+/// a page that was about one formatted string per row and optional column (`docs/performance.md`,
+/// "Rows decoded by position").
+///
+/// # Errors
+/// A column of the wrong type, or an index beyond the row.
+pub fn nullable<T: TryGetable>(row: &QueryResult, i: usize) -> Result<Option<T>, TryGetError> {
+    if is_null(row, i) {
+        return Ok(None);
+    }
+    row.try_get_by_index_nullable::<T>(i).map(Some)
+}
+
+/// Whether column `i` of `row` holds NULL (false when there is no such column: the caller's read
+/// then reports it).
+fn is_null(row: &QueryResult, i: usize) -> bool {
+    use sea_orm::sqlx::ValueRef;
+    if let Some(row) = row.try_as_pg_row() {
+        return row.try_get_raw(i).is_ok_and(|v| v.is_null());
+    }
+    if let Some(row) = row.try_as_sqlite_row() {
+        return row.try_get_raw(i).is_ok_and(|v| v.is_null());
+    }
+    false
+}
+
 /// Implements [`Positional`] for the `Model` of the module it is called in; the fields are listed
 /// in their declared order (a missing or unknown field does not compile; the module's test checks
 /// the order against the entity's columns).
@@ -178,8 +209,18 @@ where
 /// `positional!(for Name: fields…)` does the same for `Name`, a struct of some of the entity's
 /// columns (a projection, selected with those columns in that order); its test checks that each
 /// is a column of the entity.
+///
+/// A field marked `[null]` is an `Option` (marking any other does not compile): a NULL there is
+/// read as `None` by [`nullable`], without SeaORM's detour. Unmarked optional fields still read
+/// correctly, only slower.
 macro_rules! positional {
-    (@impl $ty:ident: $($field:ident),+) => {
+    (@field null $row:ident $i:expr) => {
+        $crate::positional::nullable($row, $i)?
+    };
+    (@field $row:ident $i:expr) => {
+        $row.try_get_by_index_nullable($i)?
+    };
+    (@impl $ty:ident: $($([$null:ident])? $field:ident),+) => {
         impl $crate::positional::Positional for $ty {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
 
@@ -189,13 +230,15 @@ macro_rules! positional {
             ) -> Result<Self, sea_orm::TryGetError> {
                 let mut next = from..;
                 Ok(Self {
-                    $($field: row.try_get_by_index_nullable(next.next().unwrap_or_default())?,)+
+                    $($field: $crate::positional::positional!(
+                        @field $($null)? row next.next().unwrap_or_default()
+                    ),)+
                 })
             }
         }
     };
-    (for $ty:ident: $($field:ident),+ $(,)?) => {
-        $crate::positional::positional!(@impl $ty: $($field),+);
+    (for $ty:ident: $($([$null:ident])? $field:ident),+ $(,)?) => {
+        $crate::positional::positional!(@impl $ty: $($([$null])? $field),+);
 
         #[cfg(test)]
         mod positional_projection {
@@ -208,8 +251,8 @@ macro_rules! positional {
             }
         }
     };
-    ($($field:ident),+ $(,)?) => {
-        $crate::positional::positional!(@impl Model: $($field),+);
+    ($($([$null:ident])? $field:ident),+ $(,)?) => {
+        $crate::positional::positional!(@impl Model: $($([$null])? $field),+);
 
         #[cfg(test)]
         mod positional_order {
@@ -287,6 +330,34 @@ mod tests {
                 .expect("insert");
         }
         db
+    }
+
+    #[tokio::test]
+    async fn a_null_is_none_a_value_is_decoded_and_a_wrong_type_or_column_is_an_error() {
+        let db = Database::connect("sqlite::memory:").await.expect("sqlite");
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                "SELECT NULL AS a, 'x' AS b, 7 AS c",
+            ))
+            .await
+            .expect("query")
+            .expect("a row");
+        assert_eq!(super::nullable::<String>(&row, 0).expect("null"), None);
+        assert_eq!(super::nullable::<i32>(&row, 0).expect("null"), None);
+        assert_eq!(
+            super::nullable::<String>(&row, 1).expect("text"),
+            Some("x".to_owned())
+        );
+        assert_eq!(super::nullable::<i32>(&row, 2).expect("integer"), Some(7));
+        assert!(
+            super::nullable::<i32>(&row, 1).is_err(),
+            "text is no integer"
+        );
+        assert!(
+            super::nullable::<String>(&row, 3).is_err(),
+            "no fourth column"
+        );
     }
 
     #[tokio::test]

@@ -45,12 +45,12 @@ crate::positional::positional!(
     name,
     gender,
     date_of_birth,
-    year_of_study,
-    specialty,
-    national_id,
+    [null] year_of_study,
+    [null] specialty,
+    [null] national_id,
     created_at,
     updated_at,
-    archived_at,
+    [null] archived_at,
 );
 
 /// Relations of a student.
