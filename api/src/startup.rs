@@ -146,6 +146,7 @@ impl Application {
             default_locale: config.default_locale,
             caches,
             reads: crate::read_records::ReadRecorder::start(db.clone()),
+            documents: Default::default(),
         };
         let router = with_middleware(routes(state), &config)?;
         let listener = TcpListener::bind(config.bind_addr)

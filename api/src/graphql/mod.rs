@@ -12,6 +12,7 @@ pub mod input;
 pub mod loader;
 pub mod mutation;
 pub mod object;
+pub mod parsed;
 pub mod query;
 pub mod reads;
 pub mod scalar;

@@ -347,6 +347,7 @@ pub(super) async fn execute(
     if let Some(account) = account {
         request = request.data(CurrentAccount(account));
     }
+    state.documents.prepare(&mut request);
     let mut response = entity::audit::scope(audit.clone(), state.schema.execute(request)).await;
     if !record_reads(state, audit, &facts, reads).await {
         // Personal data is shown only once its reading is on record.

@@ -80,6 +80,8 @@ pub struct AppState {
     /// Writes the records of reads of personal data, concurrent requests' together
     /// ([`crate::read_records`]).
     pub reads: crate::read_records::ReadRecorder,
+    /// The documents this instance parsed, by their text ([`crate::graphql::parsed`]).
+    pub documents: crate::graphql::parsed::ParsedDocuments,
 }
 
 impl AppState {

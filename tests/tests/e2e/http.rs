@@ -12,7 +12,8 @@ both_databases!(
     cors_allows_only_listed_origins,
     responses_carry_a_request_id_and_are_not_cached,
     a_body_with_an_unknown_key_or_no_query_is_refused_with_400,
-    automatic_persisted_queries_run_by_hash_over_post_and_get
+    automatic_persisted_queries_run_by_hash_over_post_and_get,
+    a_document_sent_again_is_checked_and_answered_as_the_first_time
 );
 
 async fn post_json(app: &TestApp, body: &Value) -> (u16, Value) {
@@ -328,4 +329,54 @@ async fn responses_carry_a_request_id_and_are_not_cached(app: TestApp) {
         .unwrap();
     assert!(response.headers().get("x-request-id").is_some());
     assert_eq!(response.headers()["cache-control"], "no-store");
+}
+
+/// The instance keeps the documents it parsed, by their text (`api::graphql::parsed`): a text
+/// sent again is not parsed again, but it is checked again in full, and its variables are its
+/// own.
+async fn a_document_sent_again_is_checked_and_answered_as_the_first_time(app: TestApp) {
+    let mutation = "mutation { login(input: {email: \"a@b.c\", password: \"x\"}) { token } }";
+    let (status, _) = post_json(&app, &json!({ "query": mutation })).await;
+    assert_eq!(status, 200);
+    // The same text, kept from the POST, is still a mutation over GET.
+    let response = app
+        .client
+        .get(app.graphql_url())
+        .query(&[("query", mutation)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+
+    let page = "query Page($n: Int) { memberUnits(first: $n) { nodes { id } } }";
+    for n in [2, 3, 2] {
+        let reply = app.post_graphql(page, json!({ "n": n }), None).await;
+        assert_eq!(
+            reply.body["data"]["memberUnits"]["nodes"]
+                .as_array()
+                .map(Vec::len),
+            Some(n),
+            "{}",
+            reply.body
+        );
+    }
+    // Refused every time: by validation, and for a variable of the wrong type.
+    for _ in 0..2 {
+        let reply = app
+            .post_graphql("{ alliance { noSuchField } }", json!({}), None)
+            .await;
+        assert_eq!(reply.error_codes(), vec!["BAD_USER_INPUT"]);
+        let reply = app.post_graphql(page, json!({ "n": "two" }), None).await;
+        let codes = reply.error_codes();
+        assert!(
+            !codes.is_empty() && codes.iter().all(|c| c == "BAD_USER_INPUT"),
+            "{}",
+            reply.body
+        );
+        assert!(
+            reply.body["data"]["memberUnits"].is_null(),
+            "{}",
+            reply.body
+        );
+    }
 }
