@@ -75,7 +75,7 @@ pub async fn connect(
 /// is returned) and is handed out untested.
 ///
 /// Without this, sqlx pings on every checkout as well: a second round trip per statement's
-/// connection, which on PostgreSQL is a query (`/* SQLx ping */`) for the server to parse, and on
+/// connection, which on PostgreSQL is a `Sync` message and the server's `ReadyForQuery`, and on
 /// SQLite a message to the connection's worker thread and back (`docs/performance.md`).
 ///
 /// What it costs: a connection that broke less than this long after it was last returned (the

@@ -12,8 +12,9 @@
 //! - Only what passes [`super::document::scan`] is parsed here (the scan guards the parser); a
 //!   document that does not parse is left for the schema to parse and report, and not kept.
 //! - Bounded: a document is kept only when its text is at most [`MAX_QUERY_BYTES`], and the texts
-//!   kept weigh at most [`CAPACITY_BYTES`] together (least recently used dropped first). A parsed
-//!   document takes roughly thirty times its text in memory, so about 8 MB at most.
+//!   kept weigh at most [`CAPACITY_BYTES`] together (least recently used dropped first). By our
+//!   estimate (a few hundred bytes of syntax tree per field, not measured) a parsed document
+//!   takes some thirty times its text, so the documents kept take about 8 MB at most.
 //! - Requests naming a persisted query (`extensions.persistedQuery`) are left to the
 //!   persisted-query extension, which keeps its own documents.
 
