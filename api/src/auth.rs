@@ -243,10 +243,11 @@ pub fn strong_password(password: &str, context: &[&str]) -> bool {
 ///
 /// Per API instance: behind a load balancer of n instances a key gets at most n times the quota.
 /// Keys are kept in bounded memory: past [`LIMITER_MAX_KEYS`] keys, those whose quota is full
-/// again are dropped.
+/// again are dropped. A clone shares the quotas (both of the API's schemas hold the one limiter).
+#[derive(Clone)]
 pub struct LoginLimiter {
-    per_account: governor::DefaultKeyedRateLimiter<String>,
-    per_address: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+    per_account: std::sync::Arc<governor::DefaultKeyedRateLimiter<String>>,
+    per_address: std::sync::Arc<governor::DefaultKeyedRateLimiter<std::net::IpAddr>>,
     clock: governor::clock::DefaultClock,
 }
 
@@ -261,8 +262,12 @@ impl LoginLimiter {
             std::num::NonZeroU32::new(per_minute.max(1)).unwrap_or(std::num::NonZeroU32::MIN);
         let per_address = per_minute.saturating_mul(std::num::NonZeroU32::MIN.saturating_add(2));
         Self {
-            per_account: governor::RateLimiter::keyed(governor::Quota::per_minute(per_minute)),
-            per_address: governor::RateLimiter::keyed(governor::Quota::per_minute(per_address)),
+            per_account: std::sync::Arc::new(governor::RateLimiter::keyed(
+                governor::Quota::per_minute(per_minute),
+            )),
+            per_address: std::sync::Arc::new(governor::RateLimiter::keyed(
+                governor::Quota::per_minute(per_address),
+            )),
             clock: governor::clock::DefaultClock::default(),
         }
     }

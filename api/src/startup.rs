@@ -118,24 +118,32 @@ impl Application {
         let bus = EventBus::start(&db, &caches)
             .await
             .context("listening for change events")?;
-        let schema = schema::builder(SchemaLimits {
+        let limits = SchemaLimits {
             max_depth: config.graphql_max_depth,
             max_complexity: config.graphql_max_complexity,
             introspection: config.introspection_enabled(),
-        })
-        .data(db.clone())
-        .data(tokens.clone())
-        .data(LoginLimiter::new(config.login_attempts_per_minute))
-        .data(bus)
-        .data(caches.clone())
-        .data(config.default_locale)
-        .finish();
+        };
+        let limiter = LoginLimiter::new(config.login_attempts_per_minute);
+        // The same data in both schemas: the plain one runs the queries the checked one checked.
+        let with_data = |builder: async_graphql::SchemaBuilder<_, _, _>| {
+            builder
+                .data(db.clone())
+                .data(tokens.clone())
+                .data(limiter.clone())
+                .data(bus.clone())
+                .data(caches.clone())
+                .data(config.default_locale)
+                .finish()
+        };
+        let schema = with_data(schema::builder(limits));
+        let plain = with_data(schema::plain_builder(limits));
         let shutdown = Shutdown::default();
         spawn_daily_purge(db.clone(), config.audit_retention_days, &shutdown);
         let state = AppState {
             shutdown: shutdown.clone(),
             sockets: Default::default(),
             schema,
+            plain,
             db: db.clone(),
             tokens: tokens.clone(),
             graphiql: config.graphiql_enabled(),

@@ -20,6 +20,12 @@
 //!   written — for a query or mutation in `request`, for each event of a subscription in
 //!   `subscribe`. Errors of the GraphQL parser and validator (a syntax error, an unknown field)
 //!   are async-graphql's, in English, as graphql-js writes them.
+//!
+//! A query sent as its text is checked here and run by the plain schema, which has no extension
+//! (`schema::plain_builder`): the request carries [`CheckOnly`], `execute` stops before running
+//! it, and the HTTP handler finishes the plain schema's response with [`finish`] and
+//! [`log_refusals`], then adds this response's cost report. Everything else (mutations,
+//! subscriptions, persisted queries) runs here whole.
 
 use std::any::TypeId;
 use std::sync::Arc;
@@ -191,6 +197,75 @@ fn localize(errors: &mut [ServerError], locale: Locale) {
     }
 }
 
+/// Marks a request that [`CostAndCodes`] checks and measures but does not execute: it stops
+/// after validation, with the operation's name and cost noted in [`RequestFacts`] and the cost
+/// report in its response's `extensions`. The HTTP handler then runs the query in the plain
+/// schema (`schema::plain_builder`) and finishes that response with [`finish`].
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOnly;
+
+/// What the extension does to every response as it is written: each error with a [`Message`]
+/// source gets its text in `locale`, Apollo's "PersistedQueryNotFound" gets
+/// `PERSISTED_QUERY_NOT_FOUND`, and every error without a code gets `BAD_USER_INPUT` (those of
+/// parsing, validation and argument coercion carry none of their own).
+pub fn finish(response: &mut Response, locale: Locale) {
+    localize(&mut response.errors, locale);
+    response.errors = std::mem::take(&mut response.errors)
+        .into_iter()
+        .map(|mut e| {
+            if e.message == "PersistedQueryNotFound" {
+                e.extensions
+                    .get_or_insert_with(Default::default)
+                    .set("code", PERSISTED_QUERY_NOT_FOUND);
+            }
+            with_code(e, ErrorCode::BadUserInput)
+        })
+        .collect();
+}
+
+/// Logs, at WARN, each error of a query run in the plain schema that refused authorisation:
+/// who (account, role, unit), where (`Query.` and the error's path, e.g.
+/// `Query.internshipPlacements`), which code — never arguments or personal data. The checked
+/// schema logs the same from its per-field hook, as `Parent.field`.
+pub fn log_refusals(errors: &[ServerError], actor: Option<&crate::actor::Actor>) {
+    for e in errors {
+        let path = e
+            .path
+            .iter()
+            .fold(String::from("Query"), |mut text, segment| {
+                text.push('.');
+                match segment {
+                    async_graphql::PathSegment::Field(name) => text.push_str(name),
+                    async_graphql::PathSegment::Index(i) => text.push_str(&i.to_string()),
+                }
+                text
+            });
+        log_refusal(e, actor, format_args!("{path}"));
+    }
+}
+
+/// Logs `error` at WARN when its code is `FORBIDDEN` or `UNAUTHENTICATED`.
+fn log_refusal(
+    error: &ServerError,
+    actor: Option<&crate::actor::Actor>,
+    field: std::fmt::Arguments<'_>,
+) {
+    let code = error.extensions.as_ref().and_then(|x| x.get("code"));
+    let refused = [ErrorCode::Forbidden, ErrorCode::Unauthenticated]
+        .iter()
+        .find(|c| code.is_some_and(|v| *v == Value::from(c.as_str())));
+    if let Some(code) = refused {
+        tracing::warn!(
+            account = ?actor.and_then(crate::actor::Actor::account_id),
+            role = ?actor.map(crate::actor::Actor::role_name),
+            unit = ?actor.and_then(crate::actor::Actor::unit),
+            field = %field,
+            code = code.as_str(),
+            "authorisation refused"
+        );
+    }
+}
+
 fn with_code(mut e: ServerError, code: ErrorCode) -> ServerError {
     let ext = e.extensions.get_or_insert_with(Default::default);
     if ext.get("code").is_none() {
@@ -215,18 +290,7 @@ impl Extension for CostAndCodes {
             .unwrap_or_else(|p| p.into_inner())
             .or_else(|| ctx.data_opt::<Locale>().copied())
             .unwrap_or_default();
-        localize(&mut response.errors, locale);
-        response.errors = std::mem::take(&mut response.errors)
-            .into_iter()
-            .map(|mut e| {
-                if e.message == "PersistedQueryNotFound" {
-                    e.extensions
-                        .get_or_insert_with(Default::default)
-                        .set("code", PERSISTED_QUERY_NOT_FOUND);
-                }
-                with_code(e, ErrorCode::BadUserInput)
-            })
-            .collect();
+        finish(&mut response, locale);
         let measured = *self.measured.lock().unwrap_or_else(|p| p.into_inner());
         let counted = *self.depth.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((cost, measured_depth)) = measured {
@@ -366,6 +430,10 @@ impl Extension for CostAndCodes {
             let name = operation_name.map(|n| n.chars().take(64).collect());
             facts.update(|f| f.operation = name);
         }
+        if ctx.data_opt::<CheckOnly>().is_some() {
+            // Checked and measured; the plain schema runs it (`schema::plain_builder`).
+            return Response::new(Value::Null);
+        }
         next.run(ctx, operation_name).await
     }
 
@@ -391,21 +459,11 @@ impl Extension for CostAndCodes {
         }
         let result = next.run(ctx, info).await;
         if let Err(e) = &result {
-            let code = e.extensions.as_ref().and_then(|x| x.get("code"));
-            let refused = [ErrorCode::Forbidden, ErrorCode::Unauthenticated]
-                .iter()
-                .find(|c| code.is_some_and(|v| *v == Value::from(c.as_str())));
-            if let Some(code) = refused {
-                let actor = ctx.data_opt::<crate::actor::Actor>();
-                tracing::warn!(
-                    account = ?actor.and_then(crate::actor::Actor::account_id),
-                    role = ?actor.map(crate::actor::Actor::role_name),
-                    unit = ?actor.and_then(crate::actor::Actor::unit),
-                    field = %format_args!("{parent}.{field}"),
-                    code = code.as_str(),
-                    "authorisation refused"
-                );
-            }
+            log_refusal(
+                e,
+                ctx.data_opt::<crate::actor::Actor>(),
+                format_args!("{parent}.{field}"),
+            );
         }
         result
     }

@@ -67,24 +67,39 @@ impl ParsedDocuments {
     /// kept. Leaves the request as it is (for the schema to parse, and to report any error) when
     /// its text is empty or longer than [`MAX_QUERY_BYTES`], when it names a persisted query, when
     /// the scan refuses its text, or when the text does not parse.
-    pub fn prepare(&self, request: &mut async_graphql::Request) {
+    ///
+    /// Returns the request's check-only copy when the plain schema may run it ([`check_only`]).
+    pub fn prepare(&self, request: &mut async_graphql::Request) -> Option<async_graphql::Request> {
+        if self.parse(request) {
+            check_only(request)
+        } else {
+            None
+        }
+    }
+
+    /// See [`Self::prepare`]; whether the request now carries its parsed document.
+    fn parse(&self, request: &mut async_graphql::Request) -> bool {
         let text = request.query.as_str();
         if text.is_empty()
             || text.len() > MAX_QUERY_BYTES
             || request.extensions.contains_key("persistedQuery")
         {
-            return;
+            return false;
         }
         if let Some(document) = self.0.get(text) {
             request.set_parsed_query(document);
-            return;
+            return true;
         }
         if super::document::scan(text).is_err() {
-            return;
+            return false;
         }
-        if let Ok(document) = async_graphql::parser::parse_query(text) {
-            self.0.insert(text.to_owned(), document.clone());
-            request.set_parsed_query(document);
+        match async_graphql::parser::parse_query(text) {
+            Ok(document) => {
+                self.0.insert(text.to_owned(), document.clone());
+                request.set_parsed_query(document);
+                true
+            }
+            Err(_) => false,
         }
     }
 
@@ -97,6 +112,41 @@ impl ParsedDocuments {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// The check-only copy of `request` for the checked schema ([`super::extension::CheckOnly`]),
+/// when the plain schema may run it (`schema::plain_builder`): it uploads no file, and the
+/// operation it names (or its only one) is a query. Called only on a request that carries its
+/// parsed document (`async_graphql::Request::parsed_query` would parse an unscanned text).
+/// `None` otherwise — a mutation, a subscription, or an operation name the document lacks: those
+/// go to the checked schema whole, as do persisted queries and texts that did not parse.
+///
+/// The copy carries the text, variables, operation name, extensions and parsed document; the
+/// caller adds the data the extension reads.
+fn check_only(request: &mut async_graphql::Request) -> Option<async_graphql::Request> {
+    use async_graphql::parser::types::{DocumentOperations, OperationType};
+    if !request.uploads.is_empty() {
+        return None;
+    }
+    let name = request.operation_name.clone();
+    let document = request.parsed_query().ok()?;
+    let operation = match (&document.operations, name.as_deref()) {
+        (DocumentOperations::Single(op), None) => op,
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name)?,
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next()?,
+        _ => return None,
+    };
+    if operation.node.ty != OperationType::Query {
+        return None;
+    }
+    let document = document.clone();
+    let mut copy =
+        async_graphql::Request::new(request.query.clone()).variables(request.variables.clone());
+    copy.operation_name.clone_from(&request.operation_name);
+    copy.extensions.clone_from(&request.extensions);
+    copy.introspection_mode = request.introspection_mode;
+    copy.set_parsed_query(document);
+    Some(copy)
 }
 
 #[cfg(test)]
@@ -169,5 +219,54 @@ mod tests {
         }
         assert!(kept.len() > 10, "{kept:?}");
         assert!(kept.0.weight() <= CAPACITY_BYTES, "{kept:?}");
+    }
+
+    #[test]
+    fn only_a_parsed_query_without_uploads_gets_a_check_only_copy() {
+        let kept = ParsedDocuments::default();
+        let copy = |text: &str, name: Option<&str>| {
+            let mut r = request(text);
+            if let Some(name) = name {
+                r = r.operation_name(name);
+            }
+            kept.prepare(&mut r)
+        };
+        let variables = async_graphql::Variables::from_json(serde_json::json!({ "n": 2 }));
+        let text = "query Q($n: Int) { memberUnits(first: $n) { totalCount } }";
+        let mut query = request(text).variables(variables.clone());
+        let mut checked = kept.prepare(&mut query).unwrap();
+        assert_eq!(checked.query, text);
+        assert_eq!(checked.variables, variables);
+        assert_eq!(
+            format!("{:?}", checked.parsed_query().unwrap()),
+            format!("{:?}", async_graphql::parser::parse_query(text).unwrap())
+        );
+        let two = "query A { memberUnits { totalCount } } mutation B { logout { ok } }";
+        assert!(copy(two, Some("A")).is_some());
+        assert!(copy(two, Some("B")).is_none());
+        assert!(copy(two, None).is_none());
+        assert!(copy(two, Some("C")).is_none());
+        assert!(copy("mutation { logout { ok } }", None).is_none());
+        assert!(copy("subscription { events { kind } }", None).is_none());
+        assert!(copy("{ memberUnits(first: ", None).is_none());
+        let mut persisted = request("{ memberUnits { totalCount } }");
+        persisted.extensions.insert(
+            "persistedQuery".to_owned(),
+            async_graphql::Value::from_json(serde_json::json!({ "version": 1 })).unwrap(),
+        );
+        assert!(kept.prepare(&mut persisted).is_none());
+        let mut upload = request("{ memberUnits { totalCount } }").variables(
+            async_graphql::Variables::from_json(serde_json::json!({ "file": null })),
+        );
+        upload.set_upload(
+            "variables.file",
+            async_graphql::UploadValue {
+                filename: "a.xlsx".to_owned(),
+                content_type: None,
+                content: tempfile::tempfile().unwrap(),
+            },
+        );
+        assert_eq!(upload.uploads.len(), 1);
+        assert!(kept.prepare(&mut upload).is_none());
     }
 }

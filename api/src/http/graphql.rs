@@ -11,7 +11,9 @@ use super::authenticate;
 use super::error_response;
 use crate::auth::Actor;
 use crate::graphql::error::ErrorCode;
-use crate::graphql::extension::{QueriesOnly, RequestFacts, RequestRejected};
+use crate::graphql::extension::{
+    CheckOnly, QueriesOnly, RequestFacts, RequestRejected, finish, log_refusals,
+};
 use crate::graphql::loader::Loaders;
 use crate::graphql::reads::PersonalReads;
 use crate::graphql::{ClientAddress, CurrentAccount};
@@ -337,7 +339,7 @@ pub(super) async fn execute(
     let rejected = RequestRejected::default();
     let facts = RequestFacts::default();
     let mut request = request
-        .data(actor)
+        .data(actor.clone())
         .data(reads.clone())
         .data(Loaders::new(&state.db, &state.caches))
         .data(client)
@@ -347,8 +349,29 @@ pub(super) async fn execute(
     if let Some(account) = account {
         request = request.data(CurrentAccount(account));
     }
-    state.documents.prepare(&mut request);
-    let mut response = entity::audit::scope(audit.clone(), state.schema.execute(request)).await;
+    let mut response = match state.documents.prepare(&mut request) {
+        // A query: checked and measured by the checked schema, run by the plain one, which sends
+        // no field through a per-field hook (`graphql::schema::plain_builder`).
+        Some(check) => {
+            let check = check
+                .data(CheckOnly)
+                .data(rejected.clone())
+                .data(facts.clone())
+                .data(locale);
+            let checked = state.schema.execute(check).await;
+            if checked.errors.is_empty() {
+                let mut response =
+                    entity::audit::scope(audit.clone(), state.plain.execute(request)).await;
+                finish(&mut response, locale);
+                log_refusals(&response.errors, Some(&actor));
+                response.extensions.extend(checked.extensions);
+                response
+            } else {
+                checked
+            }
+        }
+        None => entity::audit::scope(audit.clone(), state.schema.execute(request)).await,
+    };
     if !record_reads(state, audit, &facts, reads).await {
         // Personal data is shown only once its reading is on record.
         let mut error = crate::graphql::extension::localized(msg!("error-unavailable"));

@@ -53,8 +53,13 @@ use ws::graphql_ws;
 /// Shared state of the HTTP handlers.
 #[derive(Clone)]
 pub struct AppState {
-    /// The schema (with the database and token service as data).
+    /// The checked schema, with its extensions (with the database and token service as data):
+    /// it checks every request, and runs mutations, subscriptions and persisted queries
+    /// ([`crate::graphql::schema::builder`]).
     pub schema: AppSchema,
+    /// The plain schema, without extensions and with the same data: it runs the queries the
+    /// checked schema has checked ([`crate::graphql::schema::plain_builder`]).
+    pub plain: AppSchema,
     /// The database pool.
     pub db: DatabaseConnection,
     /// Issues and checks tokens.

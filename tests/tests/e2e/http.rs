@@ -13,7 +13,8 @@ both_databases!(
     responses_carry_a_request_id_and_are_not_cached,
     a_body_with_an_unknown_key_or_no_query_is_refused_with_400,
     automatic_persisted_queries_run_by_hash_over_post_and_get,
-    a_document_sent_again_is_checked_and_answered_as_the_first_time
+    a_document_sent_again_is_checked_and_answered_as_the_first_time,
+    a_query_is_answered_alike_by_the_plain_schema_and_through_the_extensions
 );
 
 async fn post_json(app: &TestApp, body: &Value) -> (u16, Value) {
@@ -378,5 +379,84 @@ async fn a_document_sent_again_is_checked_and_answered_as_the_first_time(app: Te
             "{}",
             reply.body
         );
+    }
+}
+
+/// A query sent as its text is checked by the schema with extensions and run by the plain one
+/// (`graphql::schema::plain_builder`); the same query sent with a persisted-query hash is run
+/// whole by the schema with extensions. Both must answer alike, byte for byte: data, errors with
+/// their codes and localised messages, and the cost report.
+async fn a_query_is_answered_alike_by_the_plain_schema_and_through_the_extensions(app: TestApp) {
+    use entity::enums::AccountRole;
+    let token = app
+        .account_token("plain@example.org", AccountRole::Secretariat, None)
+        .await;
+    let queries: [(&str, Value, bool); 6] = [
+        (
+            "query Page($n: Int) { memberUnits(first: $n) { totalCount nodes { id name kind } pageInfo { hasNextPage endCursor } } }",
+            json!({ "n": 3 }),
+            true,
+        ),
+        // Refused authorisation: a field error with its code, in the caller's language.
+        (
+            "{ alliance { name } internshipPlacements(first: 2) { totalCount } }",
+            json!({}),
+            false,
+        ),
+        // Refused before execution: a page past its bound.
+        (
+            "{ memberUnits(first: 100000) { totalCount } }",
+            json!({}),
+            true,
+        ),
+        // A value that fails coercion as the field runs.
+        (
+            "query($id: ID!) { node(id: $id) { id } }",
+            json!({ "id": "not-a-global-id" }),
+            true,
+        ),
+        // Two operations, one named.
+        (
+            "query A { alliance { name } } query B { memberUnits(first: 1) { totalCount } }",
+            json!({}),
+            true,
+        ),
+        ("{ __schema { mutationType { name } } }", json!({}), true),
+    ];
+    for (query, variables, signed_in) in queries {
+        for language in ["zh-CN", "en"] {
+            let send = |body: Value| {
+                let mut request = app
+                    .client
+                    .post(app.graphql_url())
+                    .header("Accept-Language", language)
+                    .json(&body);
+                if signed_in {
+                    request = request.bearer_auth(&token);
+                }
+                async move {
+                    let response = request.send().await.unwrap();
+                    let status = response.status().as_u16();
+                    (status, response.json::<Value>().await.unwrap())
+                }
+            };
+            let mut plain = json!({ "query": query, "variables": variables });
+            let mut hooked = persisted(Some(query), &sha256(query));
+            hooked["variables"] = variables.clone();
+            if query.starts_with("query A") {
+                plain["operationName"] = json!("B");
+                hooked["operationName"] = json!("B");
+            }
+            let (plain_status, plain_body) = send(plain).await;
+            let (hooked_status, hooked_body) = send(hooked).await;
+            assert_eq!(plain_status, hooked_status, "{query}");
+            assert_eq!(plain_body, hooked_body, "{query} ({language})");
+            let cost = &plain_body["extensions"]["cost"];
+            let refused_before = plain_body.get("data").is_none();
+            assert!(
+                refused_before || cost["requestedQueryCost"].is_u64(),
+                "{query}: {plain_body}"
+            );
+        }
     }
 }
