@@ -37,8 +37,8 @@ crate::positional::positional!(
     email,
     password_hash,
     role,
-    [null] member_unit_id,
-    [null] committee_id,
+    member_unit_id,
+    committee_id,
     disabled,
     created_at,
 );

@@ -28,8 +28,8 @@ crate::positional::positional!(
     order_class_id,
     enterprise_id,
     seats,
-    [null] accepted_at,
-    [null] accepted_by,
+    accepted_at,
+    accepted_by,
 );
 
 /// Relations of a sponsor.

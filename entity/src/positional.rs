@@ -17,7 +17,7 @@
 use sea_orm::sqlx::{Column, Row};
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryResult, Select, SelectTwo,
-    TryGetError, TryGetable,
+    TryGetError,
 };
 
 /// A model that can be read from a row holding exactly its columns, in order.
@@ -171,22 +171,104 @@ where
         .collect())
 }
 
-/// Column `i` of `row` as an optional `T`: `None` for a NULL, seen on the row's raw value, else
-/// `T` as SeaORM decodes it.
+/// A field of a [`Positional`] model: how column `i` of a row is read into it.
 ///
-/// SeaORM reads an `Option<T>` by reading a `T` and turning the error a NULL gives into `None`;
-/// that error carries a message formatted for it and dropped at once, for every NULL of every
-/// row. Member units, students and placements leave most of their optional columns empty, so on
-/// a page that was about one formatted string per row and optional column (`docs/performance.md`,
-/// "Rows decoded by position").
+/// - **PostgreSQL:** the value is decoded by sqlx's `Decode` directly, without `Row::try_get`'s
+///   check, for each value of each row, that the column's type is one the field's type accepts.
+///   That check compared type descriptions and looked up type ids: about 7% of the instructions
+///   of a page of 50 placements (`docs/performance.md`, "Rows decoded by position"). The rows
+///   read by position are the model's own columns, in order ([`ByPosition`] checks their names),
+///   whose types the migrations create as the entity declares them; every model is read this way
+///   by the end-to-end tests on PostgreSQL.
+/// - **SQLite:** as SeaORM reads it.
+/// - **`Option<T>`:** `None` for a NULL, seen on the row's raw value, else `T`. SeaORM reads an
+///   `Option<T>` by reading a `T` and turning the error a NULL gives into `None`; that error
+///   carries a message formatted for it and dropped at once, for every NULL of every row.
+/// - **Enums** (stored as text): the text, then `ActiveEnum::try_from_value`, as SeaORM does.
 ///
-/// # Errors
-/// A column of the wrong type, or an index beyond the row.
-pub fn nullable<T: TryGetable>(row: &QueryResult, i: usize) -> Result<Option<T>, TryGetError> {
-    if is_null(row, i) {
-        return Ok(None);
+/// A NULL where the field cannot hold one is `TryGetError::Null`, as with SeaORM, so that the
+/// missing right half of a pair still reads as `None`.
+pub trait Field: Sized {
+    /// Column `i` of `row`.
+    ///
+    /// # Errors
+    /// A NULL in a field that cannot hold one, a value that does not decode, or an index beyond
+    /// the row.
+    fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError>;
+}
+
+/// Column `i` of a PostgreSQL row decoded as `T`, without sqlx's type check (see [`Field`]).
+fn decode_pg<T>(row: &sea_orm::sqlx::postgres::PgRow, i: usize) -> Result<T, TryGetError>
+where
+    T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres>,
+{
+    use sea_orm::sqlx::ValueRef;
+    let raw = row
+        .try_get_raw(i)
+        .map_err(|e| TryGetError::DbErr(DbErr::Type(e.to_string())))?;
+    if raw.is_null() {
+        return Err(TryGetError::Null(format!("{i:?}")));
     }
-    row.try_get_by_index_nullable::<T>(i).map(Some)
+    T::decode(raw).map_err(|e| TryGetError::DbErr(DbErr::Type(format!("column {i}: {e}"))))
+}
+
+/// [`Field`] for types sqlx decodes on PostgreSQL and SeaORM reads on SQLite.
+macro_rules! decoded_fields {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl Field for $ty {
+            fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
+                match row.try_as_pg_row() {
+                    Some(pg) => decode_pg(pg, i),
+                    None => row.try_get_by_index_nullable(i),
+                }
+            }
+        }
+    )+};
+}
+
+decoded_fields!(
+    bool,
+    i16,
+    i32,
+    i64,
+    String,
+    uuid::Uuid,
+    chrono::NaiveDate,
+    chrono::DateTime<chrono::Utc>,
+);
+
+/// [`Field`] for enums stored as text.
+macro_rules! enum_fields {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl Field for $ty {
+            fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
+                let value = String::read(row, i)?;
+                <$ty as sea_orm::ActiveEnum>::try_from_value(&value).map_err(TryGetError::DbErr)
+            }
+        }
+    )+};
+}
+
+enum_fields!(
+    crate::enums::AccountRole,
+    crate::enums::ArrangedBy,
+    crate::enums::CouncilRole,
+    crate::enums::District,
+    crate::enums::Gender,
+    crate::enums::MemberUnitKind,
+    crate::enums::OrderClassStatus,
+    crate::enums::PlacementStatus,
+    crate::enums::UnitCategory,
+    crate::enums::VenueType,
+);
+
+impl<T: Field> Field for Option<T> {
+    fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
+        if is_null(row, i) {
+            return Ok(None);
+        }
+        T::read(row, i).map(Some)
+    }
 }
 
 /// Whether column `i` of `row` holds NULL (false when there is no such column: the caller's read
@@ -210,17 +292,10 @@ fn is_null(row: &QueryResult, i: usize) -> bool {
 /// columns (a projection, selected with those columns in that order); its test checks that each
 /// is a column of the entity.
 ///
-/// A field marked `[null]` is an `Option` (marking any other does not compile): a NULL there is
-/// read as `None` by [`nullable`], without SeaORM's detour. Unmarked optional fields still read
-/// correctly, only slower.
+/// Each field is read by its type's [`Field`] implementation (a type without one does not
+/// compile).
 macro_rules! positional {
-    (@field null $row:ident $i:expr) => {
-        $crate::positional::nullable($row, $i)?
-    };
-    (@field $row:ident $i:expr) => {
-        $row.try_get_by_index_nullable($i)?
-    };
-    (@impl $ty:ident: $($([$null:ident])? $field:ident),+) => {
+    (@impl $ty:ident: $($field:ident),+) => {
         impl $crate::positional::Positional for $ty {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
 
@@ -230,15 +305,16 @@ macro_rules! positional {
             ) -> Result<Self, sea_orm::TryGetError> {
                 let mut next = from..;
                 Ok(Self {
-                    $($field: $crate::positional::positional!(
-                        @field $($null)? row next.next().unwrap_or_default()
-                    ),)+
+                    $($field: $crate::positional::Field::read(
+                        row,
+                        next.next().unwrap_or_default(),
+                    )?,)+
                 })
             }
         }
     };
-    (for $ty:ident: $($([$null:ident])? $field:ident),+ $(,)?) => {
-        $crate::positional::positional!(@impl $ty: $($([$null])? $field),+);
+    (for $ty:ident: $($field:ident),+ $(,)?) => {
+        $crate::positional::positional!(@impl $ty: $($field),+);
 
         #[cfg(test)]
         mod positional_projection {
@@ -251,8 +327,8 @@ macro_rules! positional {
             }
         }
     };
-    ($($([$null:ident])? $field:ident),+ $(,)?) => {
-        $crate::positional::positional!(@impl Model: $($([$null])? $field),+);
+    ($($field:ident),+ $(,)?) => {
+        $crate::positional::positional!(@impl Model: $($field),+);
 
         #[cfg(test)]
         mod positional_order {
@@ -334,6 +410,12 @@ mod tests {
 
     #[tokio::test]
     async fn a_null_is_none_a_value_is_decoded_and_a_wrong_type_or_column_is_an_error() {
+        fn read<T: super::Field>(
+            row: &sea_orm::QueryResult,
+            i: usize,
+        ) -> Result<T, sea_orm::TryGetError> {
+            T::read(row, i)
+        }
         let db = Database::connect("sqlite::memory:").await.expect("sqlite");
         let row = db
             .query_one_raw(sea_orm::Statement::from_string(
@@ -343,21 +425,15 @@ mod tests {
             .await
             .expect("query")
             .expect("a row");
-        assert_eq!(super::nullable::<String>(&row, 0).expect("null"), None);
-        assert_eq!(super::nullable::<i32>(&row, 0).expect("null"), None);
+        assert_eq!(read::<Option<String>>(&row, 0).expect("null"), None);
+        assert_eq!(read::<Option<i32>>(&row, 0).expect("null"), None);
         assert_eq!(
-            super::nullable::<String>(&row, 1).expect("text"),
+            read::<Option<String>>(&row, 1).expect("text"),
             Some("x".to_owned())
         );
-        assert_eq!(super::nullable::<i32>(&row, 2).expect("integer"), Some(7));
-        assert!(
-            super::nullable::<i32>(&row, 1).is_err(),
-            "text is no integer"
-        );
-        assert!(
-            super::nullable::<String>(&row, 3).is_err(),
-            "no fourth column"
-        );
+        assert_eq!(read::<Option<i32>>(&row, 2).expect("integer"), Some(7));
+        assert!(read::<Option<i32>>(&row, 1).is_err(), "text is no integer");
+        assert!(read::<Option<String>>(&row, 3).is_err(), "no fourth column");
     }
 
     #[tokio::test]

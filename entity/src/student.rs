@@ -45,12 +45,12 @@ crate::positional::positional!(
     name,
     gender,
     date_of_birth,
-    [null] year_of_study,
-    [null] specialty,
-    [null] national_id,
+    year_of_study,
+    specialty,
+    national_id,
     created_at,
     updated_at,
-    [null] archived_at,
+    archived_at,
 );
 
 /// Relations of a student.

@@ -27,7 +27,8 @@ both_databases!(
     the_enrolment_tally_follows_every_write_to_enrolments_whoever_makes_it,
     the_sponsors_covering_index_holds_every_column_of_a_sponsor,
     a_pages_plan_is_kept_on_postgresql_whatever_the_page_size,
-    a_units_audit_trail_pages_through_every_part_in_order_both_ways
+    a_units_audit_trail_pages_through_every_part_in_order_both_ways,
+    every_positional_model_reads_the_same_by_position_as_by_name
 );
 
 async fn load(app: &TestApp) {
@@ -982,4 +983,57 @@ async fn a_units_audit_trail_pages_through_every_part_in_order_both_ways(app: Te
             "another school, forwards: {forwards}"
         );
     }
+}
+
+/// The models read by position (`entity::positional`) decode each value with sqlx's `Decode`
+/// directly on PostgreSQL, without `Row::try_get`'s type check, and through SeaORM on SQLite.
+/// Every row of each such model (the data set's, the seeded members', an account), and the
+/// sponsors with their firms as pairs, must read the same as SeaORM's own decoding by name,
+/// with every optional column both empty and set somewhere.
+async fn every_positional_model_reads_the_same_by_position_as_by_name(app: TestApp) {
+    use entity::positional::{all, all_pairs};
+    use entity::{account, internship_placement, order_class, order_class_sponsor};
+    load(&app).await;
+    app.secretariat().await;
+    let db = &app.db;
+
+    let placements =
+        internship_placement::Entity::find().order_by_asc(internship_placement::Column::Id);
+    let by_name = placements.clone().all(db).await.unwrap();
+    assert_eq!(by_name.len(), PLACEMENTS as usize);
+    assert_eq!(all(placements, db).await.unwrap(), by_name);
+    // Both a NULL and a value in the optional columns the data set fills now and then.
+    assert!(by_name.iter().any(|p| p.host_unit_id.is_none()));
+    assert!(by_name.iter().any(|p| p.host_unit_id.is_some()));
+    assert!(by_name.iter().any(|p| p.insurance_start.is_none()));
+    assert!(by_name.iter().any(|p| p.insurance_start.is_some()));
+    assert!(by_name.iter().any(|p| p.host_confirmed_at.is_some()));
+
+    let students = student::Entity::find().order_by_asc(student::Column::Id);
+    let by_name = students.clone().all(db).await.unwrap();
+    assert!(!by_name.is_empty());
+    assert_eq!(all(students, db).await.unwrap(), by_name);
+
+    let units = member_unit::Entity::find().order_by_asc(member_unit::Column::Id);
+    let by_name = units.clone().all(db).await.unwrap();
+    assert_eq!(by_name.len(), 177);
+    assert_eq!(all(units, db).await.unwrap(), by_name);
+    assert!(by_name.iter().any(|u| u.district.is_none()));
+
+    let classes = order_class::Entity::find().order_by_asc(order_class::Column::Id);
+    let by_name = classes.clone().all(db).await.unwrap();
+    assert!(!by_name.is_empty());
+    assert_eq!(all(classes, db).await.unwrap(), by_name);
+
+    let accounts = account::Entity::find().order_by_asc(account::Column::Id);
+    let by_name = accounts.clone().all(db).await.unwrap();
+    assert!(!by_name.is_empty());
+    assert_eq!(all(accounts, db).await.unwrap(), by_name);
+
+    let pairs = order_class_sponsor::Entity::find()
+        .find_also_related(member_unit::Entity)
+        .order_by_asc(order_class_sponsor::Column::Id);
+    let by_name = pairs.clone().all(db).await.unwrap();
+    assert!(!by_name.is_empty());
+    assert_eq!(all_pairs(pairs, db).await.unwrap(), by_name);
 }
