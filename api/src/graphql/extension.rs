@@ -228,7 +228,7 @@ pub fn finish(response: &mut Response, locale: Locale) {
 /// `Query.internshipPlacements`), which code — never arguments or personal data. The checked
 /// schema logs the same from its per-field hook, as `Parent.field`.
 pub fn log_refusals(errors: &[ServerError], actor: Option<&crate::actor::Actor>) {
-    for e in errors {
+    for e in errors.iter().filter(|e| refusal(e).is_some()) {
         let path = e
             .path
             .iter()
@@ -244,17 +244,21 @@ pub fn log_refusals(errors: &[ServerError], actor: Option<&crate::actor::Actor>)
     }
 }
 
+/// The code of `error` when it refused authorisation: `FORBIDDEN` or `UNAUTHENTICATED`.
+fn refusal(error: &ServerError) -> Option<ErrorCode> {
+    let code = error.extensions.as_ref().and_then(|x| x.get("code"))?;
+    [ErrorCode::Forbidden, ErrorCode::Unauthenticated]
+        .into_iter()
+        .find(|c| *code == Value::from(c.as_str()))
+}
+
 /// Logs `error` at WARN when its code is `FORBIDDEN` or `UNAUTHENTICATED`.
 fn log_refusal(
     error: &ServerError,
     actor: Option<&crate::actor::Actor>,
     field: std::fmt::Arguments<'_>,
 ) {
-    let code = error.extensions.as_ref().and_then(|x| x.get("code"));
-    let refused = [ErrorCode::Forbidden, ErrorCode::Unauthenticated]
-        .iter()
-        .find(|c| code.is_some_and(|v| *v == Value::from(c.as_str())));
-    if let Some(code) = refused {
+    if let Some(code) = refusal(error) {
         tracing::warn!(
             account = ?actor.and_then(crate::actor::Actor::account_id),
             role = ?actor.map(crate::actor::Actor::role_name),

@@ -991,44 +991,46 @@ async fn a_units_audit_trail_pages_through_every_part_in_order_both_ways(app: Te
 /// sponsors with their firms as pairs, must read the same as SeaORM's own decoding by name,
 /// with every optional column both empty and set somewhere.
 async fn every_positional_model_reads_the_same_by_position_as_by_name(app: TestApp) {
-    use entity::positional::{all, all_pairs};
+    use entity::positional::all_pairs;
     use entity::{account, internship_placement, order_class, order_class_sponsor};
     load(&app).await;
     app.secretariat().await;
     let db = &app.db;
 
-    let placements =
-        internship_placement::Entity::find().order_by_asc(internship_placement::Column::Id);
-    let by_name = placements.clone().all(db).await.unwrap();
-    assert_eq!(by_name.len(), PLACEMENTS as usize);
-    assert_eq!(all(placements, db).await.unwrap(), by_name);
+    let placements = both_ways(
+        internship_placement::Entity::find().order_by_asc(internship_placement::Column::Id),
+        db,
+    )
+    .await;
+    assert_eq!(placements.len(), PLACEMENTS as usize);
     // Both a NULL and a value in the optional columns the data set fills now and then.
-    assert!(by_name.iter().any(|p| p.host_unit_id.is_none()));
-    assert!(by_name.iter().any(|p| p.host_unit_id.is_some()));
-    assert!(by_name.iter().any(|p| p.insurance_start.is_none()));
-    assert!(by_name.iter().any(|p| p.insurance_start.is_some()));
-    assert!(by_name.iter().any(|p| p.host_confirmed_at.is_some()));
-
-    let students = student::Entity::find().order_by_asc(student::Column::Id);
-    let by_name = students.clone().all(db).await.unwrap();
-    assert!(!by_name.is_empty());
-    assert_eq!(all(students, db).await.unwrap(), by_name);
-
-    let units = member_unit::Entity::find().order_by_asc(member_unit::Column::Id);
-    let by_name = units.clone().all(db).await.unwrap();
-    assert_eq!(by_name.len(), 177);
-    assert_eq!(all(units, db).await.unwrap(), by_name);
-    assert!(by_name.iter().any(|u| u.district.is_none()));
-
-    let classes = order_class::Entity::find().order_by_asc(order_class::Column::Id);
-    let by_name = classes.clone().all(db).await.unwrap();
-    assert!(!by_name.is_empty());
-    assert_eq!(all(classes, db).await.unwrap(), by_name);
-
-    let accounts = account::Entity::find().order_by_asc(account::Column::Id);
-    let by_name = accounts.clone().all(db).await.unwrap();
-    assert!(!by_name.is_empty());
-    assert_eq!(all(accounts, db).await.unwrap(), by_name);
+    assert!(placements.iter().any(|p| p.host_unit_id.is_none()));
+    assert!(placements.iter().any(|p| p.host_unit_id.is_some()));
+    assert!(placements.iter().any(|p| p.insurance_start.is_none()));
+    assert!(placements.iter().any(|p| p.insurance_start.is_some()));
+    assert!(placements.iter().any(|p| p.host_confirmed_at.is_some()));
+    both_ways(
+        student::Entity::find().order_by_asc(student::Column::Id),
+        db,
+    )
+    .await;
+    let units = both_ways(
+        member_unit::Entity::find().order_by_asc(member_unit::Column::Id),
+        db,
+    )
+    .await;
+    assert_eq!(units.len(), 177);
+    assert!(units.iter().any(|u| u.district.is_none()));
+    both_ways(
+        order_class::Entity::find().order_by_asc(order_class::Column::Id),
+        db,
+    )
+    .await;
+    both_ways(
+        account::Entity::find().order_by_asc(account::Column::Id),
+        db,
+    )
+    .await;
 
     let pairs = order_class_sponsor::Entity::find()
         .find_also_related(member_unit::Entity)
@@ -1036,4 +1038,17 @@ async fn every_positional_model_reads_the_same_by_position_as_by_name(app: TestA
     let by_name = pairs.clone().all(db).await.unwrap();
     assert!(!by_name.is_empty());
     assert_eq!(all_pairs(pairs, db).await.unwrap(), by_name);
+}
+
+/// The rows of `select`, read by SeaORM by name; asserts that there are some and that reading them
+/// by position (`entity::positional::all`) gives the same models.
+async fn both_ways<E>(select: sea_orm::Select<E>, db: &sea_orm::DatabaseConnection) -> Vec<E::Model>
+where
+    E: EntityTrait,
+    E::Model: entity::positional::Positional + PartialEq + std::fmt::Debug,
+{
+    let by_name = select.clone().all(db).await.unwrap();
+    assert!(!by_name.is_empty());
+    assert_eq!(entity::positional::all(select, db).await.unwrap(), by_name);
+    by_name
 }
