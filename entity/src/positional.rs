@@ -179,7 +179,8 @@ where
 ///   of a page of 50 placements (`docs/performance.md`, "Rows decoded by position"). The rows
 ///   read by position are the model's own columns, in order ([`ByPosition`] checks their names),
 ///   whose types the migrations create as the entity declares them; every model is read this way
-///   by the end-to-end tests on PostgreSQL.
+///   by the end-to-end tests on PostgreSQL. Dates and timestamps sent in binary are built from
+///   their day and microsecond counts rather than through sqlx (see `read_time`).
 /// - **SQLite:** as SeaORM reads it.
 /// - **`Option<T>`:** `None` for a NULL, seen on the row's raw value, else `T`. SeaORM reads an
 ///   `Option<T>` by reading a `T` and turning the error a NULL gives into `None`; that error
@@ -226,16 +227,76 @@ macro_rules! decoded_fields {
     )+};
 }
 
-decoded_fields!(
-    bool,
-    i16,
-    i32,
-    i64,
-    String,
-    uuid::Uuid,
-    chrono::NaiveDate,
-    chrono::DateTime<chrono::Utc>,
-);
+decoded_fields!(bool, i16, i32, i64, String, uuid::Uuid);
+
+/// Days from 0001-01-01 (chrono's day 1 of the common era) to 2000-01-01, PostgreSQL's epoch.
+const PG_EPOCH_DAYS_FROM_CE: i32 = 730_120;
+/// Microseconds from the Unix epoch to 2000-01-01, PostgreSQL's epoch.
+const PG_EPOCH_UNIX_MICROS: i64 = 946_684_800_000_000;
+
+/// Column `i` of a PostgreSQL row sent in binary (what sqlx asks for: prepared statements) as
+/// `T`, built by `binary` from the value's bytes; in text, or on SQLite, as sqlx decodes it.
+///
+/// On PostgreSQL a `date` is sent as the days since 2000-01-01 (a big-endian `i32`) and a
+/// `timestamptz` as the microseconds since 2000-01-01 00:00 UTC (an `i64`). sqlx adds those to a
+/// 2000-01-01 it builds from a year, month and day for each value, through chrono's
+/// `Duration` arithmetic (for a timestamp also by way of a fixed offset): about 400 and 1,300
+/// instructions a value. chrono builds the same values from the day and microsecond counts
+/// directly (`NaiveDate::from_num_days_from_ce_opt`, `DateTime::from_timestamp_micros`).
+fn read_time<T, const N: usize>(
+    row: &QueryResult,
+    i: usize,
+    binary: fn([u8; N]) -> Option<T>,
+) -> Result<T, TryGetError>
+where
+    T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres>
+        + sea_orm::TryGetable
+        + std::fmt::Debug,
+{
+    use sea_orm::sqlx::ValueRef;
+    use sea_orm::sqlx::postgres::PgValueFormat;
+    let Some(pg) = row.try_as_pg_row() else {
+        return row.try_get_by_index_nullable(i);
+    };
+    let raw = pg
+        .try_get_raw(i)
+        .map_err(|e| TryGetError::DbErr(DbErr::Type(e.to_string())))?;
+    if raw.is_null() {
+        return Err(TryGetError::Null(format!("{i:?}")));
+    }
+    if raw.format() == PgValueFormat::Binary
+        && let Ok(bytes) = raw.as_bytes()
+        && let Ok(bytes) = <[u8; N]>::try_from(bytes)
+    {
+        return binary(bytes)
+            .ok_or_else(|| TryGetError::DbErr(DbErr::Type(format!("column {i}: out of range"))));
+    }
+    decode_pg(pg, i)
+}
+
+/// The date `days` after 2000-01-01 (PostgreSQL's binary `date`); `None` beyond chrono's range
+/// (PostgreSQL's `infinity` among it).
+fn pg_date(days: i32) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_num_days_from_ce_opt(days.checked_add(PG_EPOCH_DAYS_FROM_CE)?)
+}
+
+/// The instant `micros` microseconds after 2000-01-01 00:00 UTC (PostgreSQL's binary
+/// `timestamptz`); `None` beyond chrono's range.
+fn pg_timestamp(micros: i64) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp_micros(micros.checked_add(PG_EPOCH_UNIX_MICROS)?)
+}
+
+impl Field for chrono::NaiveDate {
+    fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
+        read_time(row, i, |bytes| pg_date(i32::from_be_bytes(bytes)))
+    }
+}
+
+impl Field for chrono::DateTime<chrono::Utc> {
+    fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
+        read_time(row, i, |bytes| pg_timestamp(i64::from_be_bytes(bytes)))
+    }
+}
 
 /// [`Field`] for enums stored as text.
 macro_rules! enum_fields {
@@ -352,9 +413,35 @@ mod tests {
     use sea_orm::sqlx::{Column, Row};
     use sea_orm::{ConnectionTrait, Database, EntityTrait, QuerySelect, QueryTrait, Schema, Set};
 
-    use super::{ByPosition, Positional, columns_are, position_of};
+    use super::{ByPosition, Positional, columns_are, pg_date, pg_timestamp, position_of};
     use crate::enums::{District, MemberUnitKind, UnitCategory};
     use crate::member_unit::{self, Column as C};
+
+    /// PostgreSQL's binary dates and timestamps read as sqlx reads them: its epoch, 2000-01-01,
+    /// plus the days or microseconds as a chrono `Duration` — for dates before and after the
+    /// epoch, around leap days and century years, and for microseconds within a second.
+    #[test]
+    fn dates_and_timestamps_read_as_sqlx_reads_them() {
+        use chrono::{NaiveDate, TimeDelta, TimeZone, Utc};
+        let epoch = NaiveDate::from_ymd_opt(2000, 1, 1).expect("epoch");
+        let mut days: Vec<i32> = (-800_000..800_000).step_by(997).collect();
+        days.extend(-1_500..1_500);
+        for d in days {
+            let sqlx = epoch + TimeDelta::try_days(d.into()).expect("days");
+            assert_eq!(pg_date(d), Some(sqlx), "{d} days");
+        }
+        let start = Utc.from_utc_datetime(&epoch.and_hms_opt(0, 0, 0).expect("midnight"));
+        let mut micros: Vec<i64> = (-4_000_000_000_000_000_i64..4_000_000_000_000_000)
+            .step_by(9_999_999_999_989)
+            .collect();
+        micros.extend(-2_000_001..2_000_001);
+        for us in micros {
+            let sqlx = start + TimeDelta::microseconds(us);
+            assert_eq!(pg_timestamp(us), Some(sqlx), "{us} µs");
+        }
+        assert_eq!(pg_date(i32::MAX), None, "infinity");
+        assert_eq!(pg_timestamp(i64::MAX), None, "infinity");
+    }
 
     /// An in-memory SQLite database with two member units: one with every optional column
     /// empty, one with them set.

@@ -53,8 +53,8 @@ pub struct EdgeBatches {
     /// Whether results are kept for the siblings (off on a WebSocket connection, whose events
     /// must read fresh rows: there every parent loads for itself).
     cache: bool,
-    pages: Mutex<HashMap<Uuid, Arc<[Uuid]>>>,
-    results: Mutex<HashMap<(&'static str, String, usize), Batch>>,
+    pages: Mutex<HashMap<Uuid, Arc<[Uuid]>, foldhash::fast::RandomState>>,
+    results: Mutex<HashMap<(&'static str, String, usize), Batch, foldhash::fast::RandomState>>,
 }
 
 impl EdgeBatches {
@@ -79,6 +79,7 @@ impl EdgeBatches {
             .into_iter()
             .filter(|id| !pages.contains_key(id))
             .collect();
+        pages.reserve(fresh.len());
         for id in fresh.iter() {
             pages.insert(*id, fresh.clone());
         }

@@ -28,6 +28,12 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, QueryFilter};
 use uuid::Uuid;
 
 use super::edge::EdgeBatches;
+
+/// A loader's cache of what it loaded for the request: keys hashed with foldhash rather than
+/// the standard library's SipHash, whose resistance to chosen keys the request's own row ids do
+/// not need (SipHash was about 9% of a page of 50 placements' instructions,
+/// `docs/performance.md`).
+pub type Cache = HashMapCache<foldhash::fast::RandomState>;
 use super::error::ApiError;
 use crate::row_cache::{CachedTable, Caches, RowCache};
 pub use crate::rows::{Keyed, ReadRows};
@@ -196,7 +202,7 @@ macro_rules! loaders {
     ($($(#[$doc:meta])* $field:ident: $loader:ty => $make:expr,)*) => {
         /// The loaders of one request.
         pub struct Loaders {
-            $($(#[$doc])* pub $field: DataLoader<$loader, HashMapCache>,)*
+            $($(#[$doc])* pub $field: DataLoader<$loader, Cache>,)*
             /// Paged relations under many parents (`super::edge`).
             pub edges: Arc<EdgeBatches>,
             /// Whether the loaders keep what they load (not on a WebSocket).
@@ -227,7 +233,7 @@ macro_rules! loaders {
                     $($field: DataLoader::with_cache(
                         $make(db.clone(), &edges, caches),
                         spawn_in_span,
-                        HashMapCache::default(),
+                        Cache::new(),
                     ),)*
                     edges,
                     caching: true,
@@ -340,7 +346,7 @@ impl Loaders {
     /// ever fed).
     pub async fn feed<K, T>(
         &self,
-        loader: &DataLoader<T, HashMapCache>,
+        loader: &DataLoader<T, Cache>,
         values: impl IntoIterator<Item = (K, T::Value)>,
     ) where
         K: Send + Sync + Hash + Eq + Clone + 'static,

@@ -5,6 +5,7 @@ use crate::msg;
 use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::enums::{Gender, TargetGroup};
 use entity::{enrolment, student};
+use futures_util::FutureExt;
 
 use super::MemberUnit;
 use crate::graphql::error::{ApiError, ApiResult};
@@ -37,7 +38,9 @@ impl Enrolment {
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
     ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
-        crate::graphql::query::history(ctx, self.0.id, first, after).await
+        crate::graphql::query::history(ctx, self.0.id, first, after)
+            .boxed()
+            .await
     }
 
     /// The student.
@@ -66,6 +69,7 @@ impl Enrolment {
             .data::<Loaders>()?
             .member_unit
             .load_one(firm)
+            .boxed()
             .await?
             .map(MemberUnit);
         Ok(Some(PreEmploymentAgreement {
@@ -140,7 +144,9 @@ impl Student {
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
     ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
-        crate::graphql::query::history(ctx, self.0.id, first, after).await
+        crate::graphql::query::history(ctx, self.0.id, first, after)
+            .boxed()
+            .await
     }
 
     /// The school's student number (学号).
@@ -196,6 +202,7 @@ impl Student {
             .data::<crate::graphql::loader::Loaders>()?
             .nominations_by_student
             .load_one(self.0.id)
+            .boxed()
             .await?
             .unwrap_or_default()
             .into_iter()
@@ -217,6 +224,7 @@ impl Student {
             .data::<Loaders>()?
             .member_unit
             .load_one(self.0.school_id)
+            .boxed()
             .await?
             .map(MemberUnit))
     }
@@ -234,7 +242,9 @@ impl Student {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<super::StudentEnrolmentConnection> {
         let page = crate::graphql::connection::Page::new(first, after, last, before, "ID")?;
-        super::unit_edges::student_enrolments(ctx, &self.0, page).await
+        super::unit_edges::student_enrolments(ctx, &self.0, page)
+            .boxed()
+            .await
     }
 
     /// The student's internship placements, filtered and ordered as `internshipPlacements`
@@ -261,6 +271,7 @@ impl Student {
             filter,
             page,
         )
+        .boxed()
         .await
     }
 }

@@ -6,6 +6,7 @@ use entity::enums::{
     CouncilRole, District, EventKind, EventRole, MemberUnitKind, SiteKind, UnitCategory,
 };
 use entity::member_unit;
+use futures_util::FutureExt;
 
 use super::unit_edges as e;
 use super::{
@@ -74,7 +75,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
     ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
-        crate::graphql::query::history(ctx, self.0.id, first, after).await
+        crate::graphql::query::history(ctx, self.0.id, first, after)
+            .boxed()
+            .await
     }
 
     /// Full registered name (单位名称), byte for byte as printed (full-width parentheses kept).
@@ -198,7 +201,9 @@ impl MemberUnit {
         ctx: &Context<'_>,
         #[graphql(desc = "The year.")] year: i32,
     ) -> ApiResult<crate::graphql::query::InternshipPostsReport> {
-        crate::graphql::query::internship_posts_of(ctx, &self.0, year).await
+        crate::graphql::query::internship_posts_of(ctx, &self.0, year)
+            .boxed()
+            .await
     }
 
     /// The member's standing against the plan's commitments in `year` (督导评估, Founding notice 三(三)):
@@ -214,7 +219,9 @@ impl MemberUnit {
         ctx: &Context<'_>,
         #[graphql(desc = "The year.")] year: i32,
     ) -> ApiResult<crate::graphql::query::MemberCompliance> {
-        crate::graphql::query::compliance_of(ctx, &self.0, year).await
+        crate::graphql::query::compliance_of(ctx, &self.0, year)
+            .boxed()
+            .await
     }
 
     /// The committees the unit sits on, in committee order; each edge carries the seat's role.
@@ -233,11 +240,14 @@ impl MemberUnit {
         let seats = loaders
             .seats_by_unit
             .load_one(self.0.id)
+            .boxed()
             .await?
             .unwrap_or_default();
         let (rows, total) = page.slice(seats, |(seat, _)| seat.id);
         let ids: Vec<_> = rows.iter().map(|(_, c)| c.id).collect();
-        prime_committees(loaders, &ctx.look_ahead(), &ids).await?;
+        prime_committees(loaders, &ctx.look_ahead(), &ids)
+            .boxed()
+            .await?;
         Ok(page.finish(rows, total, |(seat, committee)| {
             (
                 Cursor {
@@ -277,7 +287,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<OrderClassDemandConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_demands(ctx, self.0.id, role, filter, page).await
+        e::unit_demands(ctx, self.0.id, role, filter, page)
+            .boxed()
+            .await
     }
 
     /// The order classes the school runs or the firm sponsors, filtered and ordered as
@@ -304,7 +316,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<OrderClassConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_order_classes(ctx, self.0.id, role, filter, page).await
+        e::unit_order_classes(ctx, self.0.id, role, filter, page)
+            .boxed()
+            .await
     }
 
     /// The school's students, newest first. Personal data: the school itself, the firms
@@ -328,7 +342,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<e::StudentConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_students(ctx, self.0.id, include_archived.unwrap_or(false), page).await
+        e::unit_students(ctx, self.0.id, include_archived.unwrap_or(false), page)
+            .boxed()
+            .await
     }
 
     /// Internship placements (岗位实习) of the school's students or hosted by the unit, filtered
@@ -364,6 +380,7 @@ impl MemberUnit {
             filter,
             page,
         )
+        .boxed()
         .await
     }
 
@@ -402,6 +419,7 @@ impl MemberUnit {
             include_archived.unwrap_or(false),
             page,
         )
+        .boxed()
         .await
     }
 
@@ -424,7 +442,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<TeacherPracticeStationConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_stations(ctx, self.0.id, include_archived.unwrap_or(false), page).await
+        e::unit_stations(ctx, self.0.id, include_archived.unwrap_or(false), page)
+            .boxed()
+            .await
     }
 
     /// Teachers' practice stints of the school's teachers or at the firm's stations, newest first,
@@ -447,7 +467,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<TeacherPracticeConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_teacher_practices(ctx, self.0.id, role, page).await
+        e::unit_teacher_practices(ctx, self.0.id, role, page)
+            .boxed()
+            .await
     }
 
     /// The firm's craftsmen in the pool (兼职人才资源库), newest first. Errors: `UNAUTHENTICATED`.
@@ -469,7 +491,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<CraftsmanConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_craftsmen(ctx, self.0.id, include_archived.unwrap_or(false), page).await
+        e::unit_craftsmen(ctx, self.0.id, include_archived.unwrap_or(false), page)
+            .boxed()
+            .await
     }
 
     /// The firm's career mentor (职业规划导师, Founding notice 二(四)10: one per firm, named with
@@ -487,7 +511,9 @@ impl MemberUnit {
     ) -> ApiResult<Option<super::CareerMentor>> {
         let page = Page::new(Some(1), None, None, None, "ID")?;
         let mentors =
-            e::unit_career_mentors(ctx, self.0.id, include_archived.unwrap_or(false), page).await?;
+            e::unit_career_mentors(ctx, self.0.id, include_archived.unwrap_or(false), page)
+                .boxed()
+                .await?;
         Ok(mentors.edges.into_iter().next().map(|edge| edge.node))
     }
 
@@ -511,7 +537,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<ApprenticeshipConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_apprenticeships(ctx, self.0.id, role, page).await
+        e::unit_apprenticeships(ctx, self.0.id, role, page)
+            .boxed()
+            .await
     }
 
     /// Events the unit organised or took part in, newest first, optionally of some kinds or one
@@ -551,6 +579,7 @@ impl MemberUnit {
             include_archived.unwrap_or(false),
             page,
         )
+        .boxed()
         .await
     }
 
@@ -571,7 +600,9 @@ impl MemberUnit {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<e::GraduateOutcomeConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_outcomes(ctx, self.0.id, graduation_year, page).await
+        e::unit_outcomes(ctx, self.0.id, graduation_year, page)
+            .boxed()
+            .await
     }
 
     /// The people-and-platforms fields (`teachers`, `reserveCraftsmen`, `apprenticeshipBases`,
@@ -601,6 +632,7 @@ impl MemberUnit {
         Ok(entity::culture_corridor::Entity::find()
             .filter(entity::culture_corridor::Column::SchoolId.eq(self.0.id))
             .one(db)
+            .boxed()
             .await?
             .map(super::CultureCorridor))
     }

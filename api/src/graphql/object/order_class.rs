@@ -6,6 +6,7 @@ use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::enums::OrderClassStatus;
 use entity::{order_class, order_class_sponsor};
+use futures_util::FutureExt;
 
 use super::MemberUnit;
 use crate::graphql::connection::{Cursor, Page, TotalCount};
@@ -93,11 +94,13 @@ impl OrderClass {
         let sponsors = loaders
             .sponsors_by_class
             .load_one(self.0.id)
+            .boxed()
             .await?
             .unwrap_or_default();
         let mut firms = loaders
             .member_unit
             .load_many(sponsors.iter().map(|s| s.enterprise_id))
+            .boxed()
             .await?;
         // Every sponsor has its firm (a foreign key that restricts deletes).
         Ok(sponsors
@@ -130,7 +133,9 @@ impl OrderClass {
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
     ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
-        crate::graphql::query::history(ctx, self.0.id, first, after).await
+        crate::graphql::query::history(ctx, self.0.id, first, after)
+            .boxed()
+            .await
     }
 
     /// The demand it answers (null if none, or if the caller may not read it).
@@ -138,7 +143,7 @@ impl OrderClass {
         let Some(id) = self.0.demand_id else {
             return Ok(None);
         };
-        let demand = ctx.data::<Loaders>()?.demand.load_one(id).await?;
+        let demand = ctx.data::<Loaders>()?.demand.load_one(id).boxed().await?;
         Ok(demand
             .filter(|d| can_read_demand(actor(ctx), d))
             .map(OrderClassDemand))
@@ -150,6 +155,7 @@ impl OrderClass {
             .data::<Loaders>()?
             .member_unit
             .load_one(self.0.school_id)
+            .boxed()
             .await?
             .map(MemberUnit))
     }
@@ -221,6 +227,7 @@ impl OrderClass {
     async fn rule_checks(&self, ctx: &Context<'_>) -> ApiResult<Vec<RuleCheck>> {
         let sponsors: Vec<_> = self
             .sponsors_of(ctx)
+            .boxed()
             .await?
             .into_iter()
             .map(|(s, u)| (s, Some(u)))
@@ -267,7 +274,7 @@ impl OrderClass {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<OrderClassSponsorConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        let (rows, total) = page.slice(self.sponsors_of(ctx).await?, |(s, _)| s.id);
+        let (rows, total) = page.slice(self.sponsors_of(ctx).boxed().await?, |(s, _)| s.id);
         Ok(page.finish(rows, total, |(s, u)| {
             (id_cursor(s.id), OrderClassSponsor(s, u), EmptyFields)
         }))
@@ -303,6 +310,7 @@ impl OrderClass {
     ) -> ApiResult<EnrolmentConnection> {
         let sponsors: Vec<_> = self
             .sponsors_of(ctx)
+            .boxed()
             .await?
             .into_iter()
             .map(|(s, _)| s)
@@ -315,6 +323,7 @@ impl OrderClass {
             .data::<Loaders>()?
             .enrolments_by_class
             .load_one(self.0.id)
+            .boxed()
             .await?
             .unwrap_or_default();
         let (rows, total) = page.slice(all, |(e, _)| e.id);
@@ -352,6 +361,7 @@ impl OrderClass {
             filter,
             page,
         )
+        .boxed()
         .await
     }
 

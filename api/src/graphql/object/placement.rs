@@ -3,6 +3,7 @@ use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::enums::{ArrangedBy, District, OutcomeStatus, PlacementStatus, VenueType};
 use entity::{graduate_outcome, internship_placement};
+use futures_util::FutureExt;
 
 use super::{MemberUnit, Student, StudentView, TrainingSite};
 use crate::auth::Actor;
@@ -109,7 +110,9 @@ impl InternshipPlacement {
         #[graphql(desc = "Returns the first n items (1–100, default 20).")] first: Option<i32>,
         #[graphql(desc = "Returns the items after this cursor.")] after: Option<String>,
     ) -> crate::graphql::error::ApiResult<super::AuditEventConnection> {
-        crate::graphql::query::history(ctx, self.0.id, first, after).await
+        crate::graphql::query::history(ctx, self.0.id, first, after)
+            .boxed()
+            .await
     }
 
     /// The intern.
@@ -119,6 +122,7 @@ impl InternshipPlacement {
             .data::<Loaders>()?
             .student
             .load_one(self.0.student_id)
+            .boxed()
             .await?
             .map(|s| Student(s, view)))
     }
@@ -129,6 +133,7 @@ impl InternshipPlacement {
             .data::<Loaders>()?
             .member_unit
             .load_one(self.0.school_id)
+            .boxed()
             .await?
             .map(MemberUnit))
     }
@@ -142,6 +147,7 @@ impl InternshipPlacement {
             .data::<Loaders>()?
             .member_unit
             .load_one(h)
+            .boxed()
             .await?
             .map(MemberUnit))
     }
@@ -157,6 +163,7 @@ impl InternshipPlacement {
             .data::<Loaders>()?
             .training_site
             .load_one(site)
+            .boxed()
             .await?
             .map(TrainingSite))
     }
@@ -332,7 +339,7 @@ impl InternshipPlacement {
     /// Every rule the placement does not meet now: BLOCKING ones (activation is refused) first,
     /// then WARNING ones (ratios, duration, attestation).
     async fn rule_findings(&self, ctx: &Context<'_>) -> ApiResult<Vec<RuleFinding>> {
-        self.compute_findings(ctx).await
+        self.compute_findings(ctx).boxed().await
     }
 
     /// When the placement was reported (UTC, RFC 3339).
@@ -354,6 +361,7 @@ impl GraduateOutcome {
             .data::<Loaders>()?
             .student
             .load_one(self.0.student_id)
+            .boxed()
             .await?
             .map(|s| Student(s, StudentView::Full)))
     }
@@ -377,6 +385,7 @@ impl GraduateOutcome {
             .data::<Loaders>()?
             .member_unit
             .load_one(e)
+            .boxed()
             .await?
             .map(MemberUnit))
     }

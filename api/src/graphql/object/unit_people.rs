@@ -2,6 +2,7 @@
 //! teachers, reserve-craftsman nominations, apprenticeship bases and certifications.
 
 use async_graphql::{Context, Object};
+use futures_util::FutureExt;
 
 use super::unit_edges as e;
 use super::{
@@ -35,7 +36,9 @@ impl MemberUnitPeople {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<TeacherConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_teachers(ctx, self.0, include_left, page).await
+        e::unit_teachers(ctx, self.0, include_left, page)
+            .boxed()
+            .await
     }
 
     /// The school's reserve-craftsman nominations (Weihai 2020 plan, task 17), newest first:
@@ -55,7 +58,9 @@ impl MemberUnitPeople {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<ReserveCraftsmanConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_reserve_craftsmen(ctx, self.0, year, page).await
+        e::unit_reserve_craftsmen(ctx, self.0, year, page)
+            .boxed()
+            .await
     }
 
     /// Apprenticeship bases (Weihai 2020 plan, task 19) the school set up or that are in the
@@ -75,7 +80,9 @@ impl MemberUnitPeople {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<ApprenticeshipBaseConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_apprenticeship_bases(ctx, self.0, include_closed, page).await
+        e::unit_apprenticeship_bases(ctx, self.0, include_closed, page)
+            .boxed()
+            .await
     }
 
     /// The firm's industry-education enterprise certifications (产教融合型企业, Founding notice
@@ -94,7 +101,7 @@ impl MemberUnitPeople {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<EnterpriseCertificationConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_certifications(ctx, self.0, page).await
+        e::unit_certifications(ctx, self.0, page).boxed().await
     }
 
     /// The member's high-skill platforms (Ten Measures (1), (4)), newest first. Any account but
@@ -112,7 +119,7 @@ impl MemberUnitPeople {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<super::PlatformConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_platforms(ctx, self.0, page).await
+        e::unit_platforms(ctx, self.0, page).boxed().await
     }
 
     /// The member's funding ledger of platform grants, newest first: the member itself, the
@@ -131,7 +138,7 @@ impl MemberUnitPeople {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<super::PlatformGrantConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_platform_grants(ctx, self.0, page).await
+        e::unit_platform_grants(ctx, self.0, page).boxed().await
     }
 
     /// Equipment and sites the member shares (Founding notice 三(二)), newest first; those no
@@ -151,6 +158,8 @@ impl MemberUnitPeople {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<super::SharedResourceConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_shared_resources(ctx, self.0, include_archived, page).await
+        e::unit_shared_resources(ctx, self.0, include_archived, page)
+            .boxed()
+            .await
     }
 }

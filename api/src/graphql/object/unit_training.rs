@@ -3,6 +3,7 @@
 //! training projects and skill-level certifications.
 
 use async_graphql::{Context, Object};
+use futures_util::FutureExt;
 
 use super::unit_edges as e;
 use super::{
@@ -37,7 +38,7 @@ impl MemberUnitTraining {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<ContestEntryConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_contest_entries(ctx, self.0, page).await
+        e::unit_contest_entries(ctx, self.0, page).boxed().await
     }
 
     /// The member's line of the medal table over every contest: its entries, medals, coaches'
@@ -46,7 +47,12 @@ impl MemberUnitTraining {
     /// aggregates).
     #[graphql(guard = "RoleGuard::Authenticated")]
     async fn medals(&self, ctx: &Context<'_>) -> ApiResult<Option<MedalTally>> {
-        Ok(ctx.data::<Loaders>()?.medals.load_one(self.0).await?)
+        Ok(ctx
+            .data::<Loaders>()?
+            .medals
+            .load_one(self.0)
+            .boxed()
+            .await?)
     }
 
     /// The school's research projects (科研课题, Ten Measures (6)), newest first. Any account but
@@ -64,7 +70,7 @@ impl MemberUnitTraining {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<ResearchProjectConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_research_projects(ctx, self.0, page).await
+        e::unit_research_projects(ctx, self.0, page).boxed().await
     }
 
     /// The firm's training needs (Founding notice 二(三)8), newest first; closed ones only with
@@ -84,7 +90,9 @@ impl MemberUnitTraining {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<TrainingNeedConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_training_needs(ctx, self.0, include_closed, page).await
+        e::unit_training_needs(ctx, self.0, include_closed, page)
+            .boxed()
+            .await
     }
 
     /// Worker-training projects the member runs or that train its workers, newest first. Any
@@ -103,7 +111,7 @@ impl MemberUnitTraining {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<TrainingProjectConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_training_projects(ctx, self.0, page).await
+        e::unit_training_projects(ctx, self.0, page).boxed().await
     }
 
     /// Skill-level certificate batches the member issued or that certified its workers, newest
@@ -122,6 +130,8 @@ impl MemberUnitTraining {
         #[graphql(desc = "Returns the items before this cursor.")] before: Option<String>,
     ) -> ApiResult<SkillCertificationConnection> {
         let page = Page::new(first, after, last, before, "ID")?;
-        e::unit_skill_certifications(ctx, self.0, page).await
+        e::unit_skill_certifications(ctx, self.0, page)
+            .boxed()
+            .await
     }
 }
