@@ -198,11 +198,11 @@ pub trait Field: Sized {
     fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError>;
 }
 
-/// Column `i` of a PostgreSQL row decoded as `T`, without sqlx's type check (see [`Field`]).
-fn decode_pg<T>(row: &sea_orm::sqlx::postgres::PgRow, i: usize) -> Result<T, TryGetError>
-where
-    T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres>,
-{
+/// Column `i` of a PostgreSQL row as sent: `TryGetError::Null` for a NULL.
+fn pg_value(
+    row: &sea_orm::sqlx::postgres::PgRow,
+    i: usize,
+) -> Result<sea_orm::sqlx::postgres::PgValueRef<'_>, TryGetError> {
     use sea_orm::sqlx::ValueRef;
     let raw = row
         .try_get_raw(i)
@@ -210,7 +210,16 @@ where
     if raw.is_null() {
         return Err(TryGetError::Null(format!("{i:?}")));
     }
-    T::decode(raw).map_err(|e| TryGetError::DbErr(DbErr::Type(format!("column {i}: {e}"))))
+    Ok(raw)
+}
+
+/// Column `i` of a PostgreSQL row decoded as `T`, without sqlx's type check (see [`Field`]).
+fn decode_pg<T>(row: &sea_orm::sqlx::postgres::PgRow, i: usize) -> Result<T, TryGetError>
+where
+    T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres>,
+{
+    T::decode(pg_value(row, i)?)
+        .map_err(|e| TryGetError::DbErr(DbErr::Type(format!("column {i}: {e}"))))
 }
 
 /// [`Field`] for types sqlx decodes on PostgreSQL and SeaORM reads on SQLite.
@@ -249,21 +258,13 @@ fn read_time<T, const N: usize>(
     binary: fn([u8; N]) -> Option<T>,
 ) -> Result<T, TryGetError>
 where
-    T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres>
-        + sea_orm::TryGetable
-        + std::fmt::Debug,
+    T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres> + sea_orm::TryGetable,
 {
-    use sea_orm::sqlx::ValueRef;
     use sea_orm::sqlx::postgres::PgValueFormat;
     let Some(pg) = row.try_as_pg_row() else {
         return row.try_get_by_index_nullable(i);
     };
-    let raw = pg
-        .try_get_raw(i)
-        .map_err(|e| TryGetError::DbErr(DbErr::Type(e.to_string())))?;
-    if raw.is_null() {
-        return Err(TryGetError::Null(format!("{i:?}")));
-    }
+    let raw = pg_value(pg, i)?;
     if raw.format() == PgValueFormat::Binary
         && let Ok(bytes) = raw.as_bytes()
         && let Ok(bytes) = <[u8; N]>::try_from(bytes)

@@ -53,6 +53,7 @@ pub struct EdgeBatches {
     /// Whether results are kept for the siblings (off on a WebSocket connection, whose events
     /// must read fresh rows: there every parent loads for itself).
     cache: bool,
+    /// Hashed with foldhash, as the loaders' caches are (see [`super::loader::Cache`]).
     pages: Mutex<HashMap<Uuid, Arc<[Uuid]>, foldhash::fast::RandomState>>,
     results: Mutex<HashMap<(&'static str, String, usize), Batch, foldhash::fast::RandomState>>,
 }

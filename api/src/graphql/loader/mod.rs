@@ -29,10 +29,12 @@ use uuid::Uuid;
 
 use super::edge::EdgeBatches;
 
-/// A loader's cache of what it loaded for the request: keys hashed with foldhash rather than
-/// the standard library's SipHash, whose resistance to chosen keys the request's own row ids do
-/// not need (SipHash was about 9% of a page of 50 placements' instructions,
-/// `docs/performance.md`).
+/// A loader's cache of what it loaded for the request: keys hashed with foldhash (randomly
+/// seeded per map) rather than the standard library's SipHash, which was about 9% of a page of
+/// 50 placements' instructions (`docs/performance.md`). A caller can choose some keys (the ids
+/// it passes to `node`/`nodes`), but a request's keys are bounded by the query's cost and list
+/// limits (`nodes`: 100 ids), so colliding keys could cost a request no more than a few thousand
+/// comparisons; SipHash's stronger resistance to chosen keys buys nothing here.
 pub type Cache = HashMapCache<foldhash::fast::RandomState>;
 use super::error::ApiError;
 use crate::row_cache::{CachedTable, Caches, RowCache};
