@@ -31,6 +31,77 @@ pub trait Positional: FromQueryResult {
     /// # Errors
     /// A column of the wrong type, or a NULL in a column that cannot hold one.
     fn decode(row: &QueryResult, from: usize) -> Result<Self, TryGetError>;
+
+    /// Reads the model from a row holding only `columns` of it, in the model's order from
+    /// column `from`; every other field takes its type's [`Field::absent`] value. Only for
+    /// callers that read nothing but `columns` of the result (see [`ColumnSet`]).
+    ///
+    /// # Errors
+    /// As [`Positional::decode`].
+    fn decode_some(row: &QueryResult, from: usize, columns: ColumnSet)
+    -> Result<Self, TryGetError>;
+}
+
+/// Some of a model's columns: bit `i` for its `i`-th ([`Positional::COLUMNS`], the order of its
+/// entity's `Column` enum), for a page that reads only what its selection shows. Models of more
+/// than 64 columns are always read whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ColumnSet(u64);
+
+impl ColumnSet {
+    /// The columns of `E` in `columns`.
+    pub fn of<E: EntityTrait>(columns: impl IntoIterator<Item = E::Column>) -> Self {
+        use sea_orm::{IdenStatic, Iterable};
+        let mut set = Self::default();
+        for column in columns {
+            if let Some(i) = E::Column::iter().position(|c| c.as_str() == column.as_str())
+                && i < 64
+            {
+                set.0 |= 1 << i;
+            }
+        }
+        set
+    }
+
+    /// Every column of `M` (a model of at most 64 columns).
+    pub fn all<M: Positional>() -> Self {
+        match M::COLUMNS.len() {
+            n @ 0..64 => Self((1 << n) - 1),
+            _ => Self(u64::MAX),
+        }
+    }
+
+    /// Whether the `i`-th column is in the set.
+    pub fn contains(self, i: usize) -> bool {
+        i < 64 && self.0 & (1 << i) != 0
+    }
+
+    /// The union of two sets.
+    #[must_use]
+    pub fn with(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+
+    /// The names of `M`'s columns in the set, in `M`'s order.
+    fn names<M: Positional>(self) -> Vec<&'static str> {
+        M::COLUMNS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.contains(*i))
+            .map(|(_, name)| *name)
+            .collect()
+    }
+
+    /// `select` narrowed to the set's columns of `E`, in `E`'s order.
+    pub fn select<E: EntityTrait>(self, select: Select<E>) -> Select<E> {
+        use sea_orm::{Iterable, QuerySelect};
+        select.select_only().columns(
+            E::Column::iter()
+                .enumerate()
+                .filter(|(i, _)| self.contains(*i))
+                .map(|(_, c)| c),
+        )
+    }
 }
 
 /// Where `names`, each behind `pre`, stand in `row`'s columns, in that order: the index of the
@@ -118,15 +189,22 @@ where
     M: Positional,
     C: ConnectionTrait,
 {
-    let statement = crate::statement::built(&select, db.get_database_backend());
-    Ok(E::find()
-        .from_raw_sql(statement)
-        .into_model::<ByPosition<M>>()
-        .all(db)
+    let mut layout = Layout::default();
+    rows_of(&select, db)
         .await?
-        .into_iter()
-        .map(|row| row.0)
-        .collect())
+        .iter()
+        .map(|row| Ok(layout.read::<M>(row, "")?))
+        .collect()
+}
+
+/// The rows of `query`, with a page's `LIMIT` written into the SQL on PostgreSQL
+/// ([`crate::statement`]).
+async fn rows_of<Q: sea_orm::QueryTrait, C: ConnectionTrait>(
+    query: &Q,
+    db: &C,
+) -> Result<Vec<QueryResult>, DbErr> {
+    db.query_all_raw(crate::statement::built(query, db.get_database_backend()))
+        .await
 }
 
 /// The first row of `select`, read by position when it can be (see [`ByPosition`]).
@@ -147,7 +225,9 @@ where
 }
 
 /// Every row of `select` (an `Entity::find().find_also_related(…)`): each model with its related
-/// one, both read by position when they can be (see [`ByPosition`]).
+/// one (`None` where the join found none), both read by position when they can be (see
+/// [`ByPosition`]), each behind the prefix SeaORM gives its half (`A_`, `B_`); a page's `LIMIT`
+/// is written into the SQL on PostgreSQL, so that its plan is kept ([`crate::statement`]).
 ///
 /// # Errors
 /// Database failures, and rows that do not decode.
@@ -162,13 +242,142 @@ where
     F::Model: Positional,
     C: ConnectionTrait,
 {
-    Ok(select
-        .into_model::<ByPosition<E::Model>, ByPosition<F::Model>>()
-        .all(db)
+    all_pairs_some(select, ColumnSet::all::<E::Model>(), db).await
+}
+
+/// As [`all`], for a select of only `columns` of `E` ([`ColumnSet::select`]): each model holds
+/// those columns and the [`Field::absent`] value in every other field, so the caller must read
+/// nothing else of it. With every column, it is [`all`].
+///
+/// # Errors
+/// Database failures, and rows that do not decode (a row without those columns, in order).
+pub async fn all_some<E, C>(
+    select: Select<E>,
+    columns: ColumnSet,
+    db: &C,
+) -> Result<Vec<E::Model>, DbErr>
+where
+    E: EntityTrait,
+    E::Model: Positional,
+    C: ConnectionTrait,
+{
+    let names = columns.names::<E::Model>();
+    let mut layout = Layout::default();
+    rows_of(&select, db)
         .await?
-        .into_iter()
-        .map(|(a, b)| (a.0, b.map(|b| b.0)))
-        .collect())
+        .iter()
+        .map(|row| Ok(layout.read_some::<E::Model>(row, "", columns, &names)?))
+        .collect()
+}
+
+/// As [`all_pairs`], for a select whose left half selects only `columns` of `E`
+/// ([`ColumnSet::select`], before `find_also_related`): each left model holds those columns and
+/// the [`Field::absent`] value in every other field, so the caller must read nothing else of it.
+/// With every column, it is [`all_pairs`].
+///
+/// # Errors
+/// Database failures, and rows that do not decode (a row without those columns, in order).
+pub async fn all_pairs_some<E, F, C>(
+    select: SelectTwo<E, F>,
+    columns: ColumnSet,
+    db: &C,
+) -> Result<Vec<(E::Model, Option<F::Model>)>, DbErr>
+where
+    E: EntityTrait,
+    F: EntityTrait,
+    E::Model: Positional,
+    F::Model: Positional,
+    C: ConnectionTrait,
+{
+    let names = columns.names::<E::Model>();
+    let (mut left, mut right) = (Layout::default(), Layout::default());
+    rows_of(&select, db)
+        .await?
+        .iter()
+        .map(|row| {
+            // The right half of a pair whose join found nothing (every column NULL) is `None`.
+            let related = match right.read::<F::Model>(row, "B_") {
+                Ok(model) => Some(model),
+                Err(TryGetError::Null(_)) => None,
+                Err(TryGetError::DbErr(e)) => return Err(e),
+            };
+            Ok((
+                left.read_some::<E::Model>(row, "A_", columns, &names)?,
+                related,
+            ))
+        })
+        .collect()
+}
+
+/// Where a model's columns stand in the rows of one result, found on its first row and reused
+/// for the rows that share that row's column descriptions. The rows of one statement share one
+/// description (sqlx keeps it once per statement, behind a reference count), so the names are
+/// compared once per result rather than once per row: on a page of 50 placements with their
+/// students, comparing every row's names was about 5% of the server's instructions.
+///
+/// A layout is used only while iterating one slice of rows, all alive until the end, so a
+/// description's address it remembers cannot be freed and reused by another result meanwhile.
+#[derive(Default)]
+struct Layout {
+    /// The address and length of the column descriptions last looked at, and where the model's
+    /// columns stood in them (`None`: elsewhere than in order, so read by name).
+    seen: Option<((usize, usize), Option<usize>)>,
+}
+
+impl Layout {
+    /// Where `names`, each behind `pre`, stand in `row` ([`position_of`]), found again only when
+    /// `row`'s column descriptions are not those last looked at.
+    fn find(&mut self, row: &QueryResult, pre: &str, names: &[&str]) -> Option<usize> {
+        let key = columns_address(row);
+        match (self.seen, key) {
+            (Some((seen, at)), Some(key)) if seen == key => at,
+            _ => {
+                let at = position_of(row, pre, names);
+                self.seen = key.map(|k| (k, at));
+                at
+            }
+        }
+    }
+
+    /// `M` from `row` behind `pre`, by position when the columns allow it, else by name (as
+    /// [`ByPosition`]).
+    fn read<M: Positional>(&mut self, row: &QueryResult, pre: &str) -> Result<M, TryGetError> {
+        match self.find(row, pre, M::COLUMNS) {
+            Some(from) => M::decode(row, from),
+            None => M::from_query_result_nullable(row, pre),
+        }
+    }
+
+    /// `M` from a row holding only `columns` of it (named `names`, in order) behind `pre`
+    /// ([`Positional::decode_some`]); with every column, [`Self::read`].
+    fn read_some<M: Positional>(
+        &mut self,
+        row: &QueryResult,
+        pre: &str,
+        columns: ColumnSet,
+        names: &[&str],
+    ) -> Result<M, TryGetError> {
+        if columns == ColumnSet::all::<M>() {
+            return self.read(row, pre);
+        }
+        match self.find(row, pre, names) {
+            Some(from) => M::decode_some(row, from, columns),
+            None => Err(TryGetError::DbErr(DbErr::Type(format!(
+                "a row lacks the columns selected: {names:?}"
+            )))),
+        }
+    }
+}
+
+/// The address and length of `row`'s column descriptions (shared by the rows of one statement).
+fn columns_address(row: &QueryResult) -> Option<(usize, usize)> {
+    fn of<C>(columns: &[C]) -> (usize, usize) {
+        (columns.as_ptr() as usize, columns.len())
+    }
+    if let Some(row) = row.try_as_pg_row() {
+        return Some(of(row.columns()));
+    }
+    row.try_as_sqlite_row().map(|row| of(row.columns()))
 }
 
 /// A field of a [`Positional`] model: how column `i` of a row is read into it.
@@ -196,6 +405,10 @@ pub trait Field: Sized {
     /// A NULL in a field that cannot hold one, a value that does not decode, or an index beyond
     /// the row.
     fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError>;
+
+    /// The value a field takes when its column was not selected ([`Positional::decode_some`]):
+    /// empty, zero, false, the epoch, an enum's first value; `None` for a type without one.
+    fn absent() -> Option<Self>;
 }
 
 /// Column `i` of a PostgreSQL row as sent: `TryGetError::Null` for a NULL.
@@ -231,6 +444,10 @@ macro_rules! decoded_fields {
                     Some(pg) => decode_pg(pg, i),
                     None => row.try_get_by_index_nullable(i),
                 }
+            }
+
+            fn absent() -> Option<Self> {
+                Some(Self::default())
             }
         }
     )+};
@@ -291,11 +508,19 @@ impl Field for chrono::NaiveDate {
     fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
         read_time(row, i, |bytes| pg_date(i32::from_be_bytes(bytes)))
     }
+
+    fn absent() -> Option<Self> {
+        Some(Self::default())
+    }
 }
 
 impl Field for chrono::DateTime<chrono::Utc> {
     fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
         read_time(row, i, |bytes| pg_timestamp(i64::from_be_bytes(bytes)))
+    }
+
+    fn absent() -> Option<Self> {
+        Some(Self::default())
     }
 }
 
@@ -306,6 +531,10 @@ macro_rules! enum_fields {
             fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
                 let value = String::read(row, i)?;
                 <$ty as sea_orm::ActiveEnum>::try_from_value(&value).map_err(TryGetError::DbErr)
+            }
+
+            fn absent() -> Option<Self> {
+                <$ty as sea_orm::Iterable>::iter().next()
             }
         }
     )+};
@@ -330,6 +559,10 @@ impl<T: Field> Field for Option<T> {
             return Ok(None);
         }
         T::read(row, i).map(Some)
+    }
+
+    fn absent() -> Option<Self> {
+        Some(None)
     }
 }
 
@@ -373,6 +606,24 @@ macro_rules! positional {
                     )?,)+
                 })
             }
+
+            fn decode_some(
+                row: &sea_orm::QueryResult,
+                from: usize,
+                columns: $crate::positional::ColumnSet,
+            ) -> Result<Self, sea_orm::TryGetError> {
+                let mut next = from..;
+                let mut index = 0..;
+                Ok(Self {
+                    $($field: if columns.contains(index.next().unwrap_or_default()) {
+                        $crate::positional::Field::read(row, next.next().unwrap_or_default())?
+                    } else {
+                        $crate::positional::Field::absent().ok_or_else(|| {
+                            sea_orm::TryGetError::Null(stringify!($field).to_owned())
+                        })?
+                    },)+
+                })
+            }
         }
     };
     (for $ty:ident: $($field:ident),+ $(,)?) => {
@@ -414,9 +665,13 @@ mod tests {
     use sea_orm::sqlx::{Column, Row};
     use sea_orm::{ConnectionTrait, Database, EntityTrait, QuerySelect, QueryTrait, Schema, Set};
 
-    use super::{ByPosition, Positional, columns_are, pg_date, pg_timestamp, position_of};
+    use super::{
+        ByPosition, Layout, Positional, columns_address, columns_are, pg_date, pg_timestamp,
+        position_of,
+    };
     use crate::enums::{District, MemberUnitKind, UnitCategory};
     use crate::member_unit::{self, Column as C};
+    use sea_orm::Iterable;
 
     /// PostgreSQL's binary dates and timestamps read as sqlx reads them: its epoch, 2000-01-01,
     /// plus the days or microseconds as a chrono `Duration` — for dates before and after the
@@ -577,6 +832,92 @@ mod tests {
             .map(|r| r.0)
             .collect();
         assert_eq!(read, by_name);
+    }
+
+    /// The rows of one result share one column description, so a [`Layout`] compares names once
+    /// per result; rows of another result, with other columns, have their own and are read by
+    /// name, even when read in turn with the first result's through one layout.
+    #[tokio::test]
+    async fn a_layout_is_reused_within_a_result_and_found_again_for_another() {
+        let db = two_units().await;
+        let backend = db.get_database_backend();
+        let in_order = db
+            .query_all_raw(member_unit::Entity::find().build(backend))
+            .await
+            .expect("query");
+        let mut reversed: Vec<C> = <C as sea_orm::Iterable>::iter().collect();
+        reversed.reverse();
+        let other = db
+            .query_all_raw(
+                member_unit::Entity::find()
+                    .select_only()
+                    .columns(reversed)
+                    .build(backend),
+            )
+            .await
+            .expect("query");
+        assert_eq!((in_order.len(), other.len()), (2, 2));
+        assert_eq!(columns_address(&in_order[0]), columns_address(&in_order[1]));
+        assert_ne!(columns_address(&in_order[0]), columns_address(&other[0]));
+        let by_name = member_unit::Entity::find().all(&db).await.expect("by name");
+        let mut layout = Layout::default();
+        let mut read = |row| layout.read::<member_unit::Model>(row, "").expect("decodes");
+        let interleaved = [
+            read(&in_order[0]),
+            read(&other[0]),
+            read(&other[1]),
+            read(&in_order[1]),
+        ];
+        assert_eq!(
+            interleaved,
+            [
+                by_name[0].clone(),
+                by_name[0].clone(),
+                by_name[1].clone(),
+                by_name[1].clone()
+            ]
+        );
+    }
+
+    /// A select of some columns reads them into their fields and leaves every other field at
+    /// its absent value; every column is the whole row; a row without the set's columns is an
+    /// error, not a model with wrong fields.
+    #[tokio::test]
+    async fn some_columns_read_into_their_fields_and_the_rest_stay_absent() {
+        use super::ColumnSet;
+        let db = two_units().await;
+        let whole = member_unit::Entity::find().all(&db).await.expect("by name");
+        let set = ColumnSet::of::<member_unit::Entity>([C::Id, C::Name, C::District, C::Uscc]);
+        let narrow = super::all_some(set.select(member_unit::Entity::find()), set, &db)
+            .await
+            .expect("narrow");
+        assert_eq!(narrow.len(), 2);
+        for (n, w) in narrow.iter().zip(&whole) {
+            assert_eq!(
+                (n.id, &n.name, n.district, &n.uscc),
+                (w.id, &w.name, w.district, &w.uscc)
+            );
+            assert_eq!(
+                (n.employee_count, n.list_order, n.joined_on),
+                (None, 0, None)
+            );
+            assert_eq!(n.name_sort_key, "");
+            assert_eq!(n.kind, MemberUnitKind::iter().next().expect("a kind"));
+            assert_eq!(n.created_at, chrono::DateTime::<chrono::Utc>::default());
+        }
+        assert_eq!(whole[1].district, Some(District::Wendeng), "a value, read");
+        let all = ColumnSet::all::<member_unit::Model>();
+        let every = super::all_some(member_unit::Entity::find(), all, &db)
+            .await
+            .expect("every column");
+        assert_eq!(every, whole);
+        let other = ColumnSet::of::<member_unit::Entity>([C::Id]);
+        assert!(
+            super::all_some(set.select(member_unit::Entity::find()), other, &db)
+                .await
+                .is_err(),
+            "the rows hold other columns than the set"
+        );
     }
 
     #[tokio::test]

@@ -226,12 +226,89 @@ where
     E: crate::graphql::loader::ReadRows,
     E::Model: Sync,
 {
-    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
-    let total = if count {
-        select.clone().count(db).await?
+    let total = count_if(db, &select, count).await?;
+    let rows = E::read_all(paged(select, id, page), db).await?;
+    Ok((rows, total))
+}
+
+/// As [`newest_first`], reading only `columns` of each row (`entity::positional::all_some`): the
+/// other fields of each model hold placeholders, so the caller must read nothing else of it (a
+/// page whose selection shows only those columns, [`entity::positional::ColumnSet`]).
+///
+/// # Errors
+/// Database failures.
+pub async fn newest_first_some<E>(
+    db: &sea_orm::DatabaseConnection,
+    select: sea_orm::Select<E>,
+    id: E::Column,
+    page: &Page,
+    count: bool,
+    columns: entity::positional::ColumnSet,
+) -> Result<(Vec<E::Model>, u64), sea_orm::DbErr>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: entity::positional::Positional + Sync,
+{
+    let total = count_if(db, &select, count).await?;
+    let select = columns.select(paged(select, id, page));
+    let rows = entity::positional::all_some(select, columns, db).await?;
+    Ok((rows, total))
+}
+
+/// As [`newest_first_some`], each row with its `F` row, read in the page's own statement (a
+/// `LEFT JOIN` through `E`'s relation to `F`; `None` where there is none), both read by position
+/// (`entity::positional::all_pairs_some`): a page whose nodes show a to-one relation reads it
+/// without a second statement. The count, when asked for, counts `select` alone.
+///
+/// # Errors
+/// Database failures.
+pub async fn newest_first_with<E, F>(
+    db: &sea_orm::DatabaseConnection,
+    select: sea_orm::Select<E>,
+    id: E::Column,
+    page: &Page,
+    count: bool,
+    columns: entity::positional::ColumnSet,
+) -> Result<(Vec<(E::Model, Option<F::Model>)>, u64), sea_orm::DbErr>
+where
+    E: sea_orm::EntityTrait + sea_orm::Related<F>,
+    F: sea_orm::EntityTrait + Default,
+    E::Model: entity::positional::Positional + Sync,
+    F::Model: entity::positional::Positional,
+{
+    let total = count_if(db, &select, count).await?;
+    let select = columns
+        .select(paged(select, id, page))
+        .find_also_related(F::default());
+    let rows = entity::positional::all_pairs_some(select, columns, db).await?;
+    Ok((rows, total))
+}
+
+/// The rows of `select` counted in their own statement when `count` is set, else 0.
+async fn count_if<E: sea_orm::EntityTrait>(
+    db: &sea_orm::DatabaseConnection,
+    select: &sea_orm::Select<E>,
+    count: bool,
+) -> Result<u64, sea_orm::DbErr>
+where
+    E::Model: Sync,
+{
+    use sea_orm::PaginatorTrait;
+    if count {
+        select.clone().count(db).await
     } else {
-        0
-    };
+        Ok(0)
+    }
+}
+
+/// `select` cut to `page`: after its cursor and before its other one, newest first (oldest
+/// first for `last`), at most `limit + 1` rows (the one more says whether a next page exists).
+fn paged<E: sea_orm::EntityTrait>(
+    select: sea_orm::Select<E>,
+    id: E::Column,
+    page: &Page,
+) -> sea_orm::Select<E> {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
     let mut select = select;
     if let Some(after) = &page.after {
         select = select.filter(id.lt(after.id));
@@ -244,6 +321,5 @@ where
     } else {
         select.order_by_asc(id)
     };
-    let rows = E::read_all(select.limit(page.limit + 1), db).await?;
-    Ok((rows, total))
+    select.limit(page.limit + 1)
 }

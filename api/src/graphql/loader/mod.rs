@@ -54,7 +54,7 @@ pub use people::{
     AwardsByContest, EventsByContest, MedalsLoader, MembersByProject, NominationsByStudent,
     PracticesByTeacher, prime_contest_entries, prime_research_projects, prime_teachers,
 };
-pub use placement::{InternCountsLoader, prime_placements};
+pub use placement::{InternCountsLoader, feed_students, prime_placements, shows_students};
 pub use plan::{
     AssignmentsByCraftsman, AttendanceByMeeting, ClassesByMentor, MentorsBySite, PartnersBySite,
     PostsByStation, ResolutionsByMeeting, UnitsByEvent, prime_plan_rows,
@@ -212,6 +212,12 @@ macro_rules! loaders {
         }
 
         impl Loaders {
+            /// Whether the loaders keep what they load (not on a WebSocket): only then are rows
+            /// read beside a page worth giving them ([`Self::feed`]).
+            pub fn caching(&self) -> bool {
+                self.caching
+            }
+
             /// A fresh set for one request, reading member units through the instance's
             /// `caches`.
             pub fn new(db: &DatabaseConnection, caches: &Caches) -> Self {

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use async_graphql::Lookahead;
 use async_graphql::dataloader::Loader;
+use entity::student;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
@@ -26,7 +27,26 @@ impl Loader<Uuid> for InternCountsLoader {
     }
 }
 
-/// Primes the loaders a page of placements will use: students, hosts, training sites, and (for
+/// Whether a page of placements under `connection` shows their students (`student`, or
+/// `ruleFindings`, whose rules read the student): then the page reads them in its own statement
+/// when it can ([`feed_students`]).
+pub fn shows_students(connection: &Lookahead<'_>) -> bool {
+    selects(connection, "ruleFindings") || selects(connection, "student")
+}
+
+/// Gives the student loader the students read in a page's statement, and records them as
+/// parents that came together for their paged relations (`super::super::edge`), as a batch the
+/// loader read by id would be. Nothing on a WebSocket, whose loaders keep nothing: there the
+/// page reads its students through the loader ([`Loaders::caching`]).
+pub async fn feed_students(loaders: &Loaders, students: impl IntoIterator<Item = student::Model>) {
+    let students: HashMap<Uuid, student::Model, foldhash::fast::RandomState> =
+        students.into_iter().map(|s| (s.id, s)).collect();
+    loaders.edges.register(students.keys().copied());
+    loaders.feed(&loaders.student, students).await;
+}
+
+/// Primes the loaders a page of placements will use: students (unless `students_read`: the
+/// page's statement read them, [`feed_students`]), hosts, training sites, and (for
 /// `ruleFindings`) the interns overlapping each placement the ratio rules can judge.
 ///
 /// # Errors
@@ -35,12 +55,13 @@ pub async fn prime_placements(
     loaders: &Loaders,
     connection: &Lookahead<'_>,
     rows: &[entity::internship_placement::Model],
+    students_read: bool,
 ) -> async_graphql::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
     let findings = selects(connection, "ruleFindings");
-    if findings || selects(connection, "student") {
+    if !students_read && shows_students(connection) {
         loaders
             .student
             .load_many(rows.iter().map(|p| p.student_id))

@@ -86,6 +86,98 @@ impl InternshipPlacement {
     }
 }
 
+/// The columns each field of [`InternshipPlacement`] reads from its row, for a page that reads
+/// only what its selection shows ([`InternshipPlacement::columns_for`]); a field not listed here
+/// (`history`, `ruleFindings`, and any added later) has the page read whole rows.
+/// `placements::a_narrow_page_answers_every_listed_field_as_the_whole_row_does` checks every
+/// entry against the whole row.
+const FIELD_COLUMNS: &[(&str, &[internship_placement::Column])] = {
+    use internship_placement::Column as C;
+    &[
+        ("__typename", &[]),
+        ("id", &[]),
+        ("student", &[]),
+        ("school", &[]),
+        ("host", &[]),
+        ("trainingSite", &[]),
+        ("hostName", &[C::HostName]),
+        ("hostUscc", &[C::HostUscc]),
+        ("postTitle", &[C::PostTitle]),
+        ("venueType", &[C::VenueType]),
+        ("hazardous", &[C::Hazardous]),
+        ("femaleForbiddenWork", &[C::FemaleForbiddenWork]),
+        ("labourIntensity", &[C::LabourIntensity]),
+        ("weeklyHours", &[C::WeeklyHours]),
+        ("nightShifts", &[C::NightShifts]),
+        ("overtime", &[C::Overtime]),
+        ("postStaffCount", &[C::PostStaffCount]),
+        ("hostStaffCount", &[C::HostStaffCount]),
+        ("hostIsAgency", &[C::HostIsAgency]),
+        ("monthlyPay", &[C::MonthlyPay]),
+        ("postWage", &[C::PostWage]),
+        ("mentorName", &[C::MentorName]),
+        ("mentorTitle", &[C::MentorTitle]),
+        ("arrangedBy", &[C::ArrangedBy]),
+        ("worksElsewhere", &[C::WorksElsewhere]),
+        ("agreementSignedOn", &[C::AgreementSignedOn]),
+        ("agreementGuardianSigned", &[C::AgreementGuardianSigned]),
+        ("consentGiven", &[C::ConsentGiven]),
+        ("guardianConsentGiven", &[C::GuardianConsentGiven]),
+        ("applicationApprovedOn", &[C::ApplicationApprovedOn]),
+        ("insurancePolicy", &[C::InsurancePolicy]),
+        ("insuranceStart", &[C::InsuranceStart]),
+        ("insuranceEnd", &[C::InsuranceEnd]),
+        ("startDate", &[C::StartDate]),
+        ("endDate", &[C::EndDate]),
+        ("status", &[C::Status]),
+        ("terminationReason", &[C::TerminationReason]),
+        ("hostConfirmedAt", &[C::HostConfirmedAt]),
+        ("noFeesAttested", &[C::NoFeesAttested]),
+        ("createdAt", &[C::CreatedAt]),
+    ]
+};
+
+/// The columns a page's rows always carry, whatever is selected: the id (the cursor) and the
+/// keys of the related rows, which the loaders are primed with and the caller's view of the
+/// student is decided by ([`InternshipPlacement::view`]).
+const KEY_COLUMNS: [internship_placement::Column; 5] = [
+    internship_placement::Column::Id,
+    internship_placement::Column::StudentId,
+    internship_placement::Column::SchoolId,
+    internship_placement::Column::HostUnitId,
+    internship_placement::Column::TrainingSiteId,
+];
+
+impl InternshipPlacement {
+    /// The columns the items of `connection` (a page's `nodes { … }` and `edges { node { … } }`,
+    /// through fragments) read: [`KEY_COLUMNS`] and those of each field selected
+    /// ([`FIELD_COLUMNS`]); every column when a field selected is not listed there.
+    pub fn columns_for(connection: &async_graphql::Lookahead<'_>) -> entity::positional::ColumnSet {
+        use entity::positional::ColumnSet;
+        let mut columns = ColumnSet::of::<internship_placement::Entity>(KEY_COLUMNS);
+        let items = [
+            connection.field("nodes"),
+            connection.field("edges").field("node"),
+        ];
+        for item in items
+            .iter()
+            .flat_map(async_graphql::Lookahead::selection_fields)
+        {
+            for field in item.selection_set() {
+                match FIELD_COLUMNS.iter().find(|(name, _)| *name == field.name()) {
+                    Some((_, read)) => {
+                        columns = columns.with(ColumnSet::of::<internship_placement::Entity>(
+                            read.iter().copied(),
+                        ));
+                    }
+                    None => return ColumnSet::all::<internship_placement::Model>(),
+                }
+            }
+        }
+        columns
+    }
+}
+
 /// Internship placement (岗位实习): a student's internship at a host unit, reported by the school
 /// and checked against the national rules (`docs/internship-rules.md`). Visible to the student's school,
 /// the host (which sees only the intern's name and specialty besides the placement itself) and the

@@ -284,7 +284,7 @@ pub async fn placements(
                 .values()
                 .flat_map(|(r, _)| r.iter().cloned())
                 .collect();
-            prime_placements(edge.loaders, &look, &rows).await?;
+            prime_placements(edge.loaders, &look, &rows, false).await?;
             Ok(pages)
         })
         .await?;

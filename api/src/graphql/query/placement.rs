@@ -1,17 +1,17 @@
 use async_graphql::connection::EmptyFields;
 use async_graphql::{Context, Object, SimpleObject};
 use entity::enums::{District, PlacementStatus};
-use entity::{internship_placement, member_unit};
+use entity::{internship_placement, member_unit, student};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use crate::graphql::connection::{Page, newest_first};
+use crate::graphql::connection::{Page, newest_first_some, newest_first_with};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::guard::{RoleGuard, actor};
 use crate::graphql::input::InternshipPlacementFilter;
 use crate::graphql::input::year_bounds;
-use crate::graphql::loader::{Loaders, prime_placements};
+use crate::graphql::loader::{Loaders, feed_students, prime_placements, shows_students};
 use crate::graphql::object::{
     InternshipPlacement, InternshipPlacementConnection, InternshipPostOffer, MemberUnit, id_cursor,
 };
@@ -257,16 +257,43 @@ impl PlacementQuery {
             .to_core()?
             .condition(actor(ctx), db)
             .await?;
-        let (rows, total) = newest_first(
-            db,
+        let loaders = ctx.data::<Loaders>()?;
+        let look = ctx.look_ahead();
+        let (select, counts) = (
             internship_placement::Entity::find().filter(cond),
-            internship_placement::Column::Id,
-            &page,
             crate::graphql::edge::counts(ctx),
-        )
-        .await
-        .map_err(ApiError::from)?;
-        prime_placements(ctx.data::<Loaders>()?, &ctx.look_ahead(), &rows).await?;
+        );
+        // Only the columns the selection shows; the students it shows in the same statement.
+        // The rows go nowhere but to this page's nodes (not to a loader), which read only those.
+        let columns = InternshipPlacement::columns_for(&look);
+        let students_read = loaders.caching() && shows_students(&look);
+        let (rows, total) = if students_read {
+            let (pairs, total) = newest_first_with::<_, student::Entity>(
+                db,
+                select,
+                internship_placement::Column::Id,
+                &page,
+                counts,
+                columns,
+            )
+            .await
+            .map_err(ApiError::from)?;
+            let (rows, students): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+            feed_students(loaders, students.into_iter().flatten()).await;
+            (rows, total)
+        } else {
+            newest_first_some(
+                db,
+                select,
+                internship_placement::Column::Id,
+                &page,
+                counts,
+                columns,
+            )
+            .await
+            .map_err(ApiError::from)?
+        };
+        prime_placements(loaders, &look, &rows, students_read).await?;
         Ok(page.finish(rows, total, |p| {
             (id_cursor(p.id), InternshipPlacement(p), EmptyFields)
         }))
