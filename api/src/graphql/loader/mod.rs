@@ -28,6 +28,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, QueryFilter};
 use uuid::Uuid;
 
 use super::edge::EdgeBatches;
+use super::error::ApiError;
+use crate::row_cache::{CachedTable, Caches, RowCache};
+pub use crate::rows::{Keyed, ReadRows};
 
 /// A loader's cache of what it loaded for the request: keys hashed with foldhash (randomly
 /// seeded per map) rather than the standard library's SipHash, which was about 9% of a page of
@@ -36,9 +39,6 @@ use super::edge::EdgeBatches;
 /// limits (`nodes`: 100 ids), so colliding keys could cost a request no more than a few thousand
 /// comparisons; SipHash's stronger resistance to chosen keys buys nothing here.
 pub type Cache = HashMapCache<foldhash::fast::RandomState>;
-use super::error::ApiError;
-use crate::row_cache::{CachedTable, Caches, RowCache};
-pub use crate::rows::{Keyed, ReadRows};
 
 mod order_class;
 mod people;

@@ -89,8 +89,8 @@ impl InternshipPlacement {
 /// The columns each field of [`InternshipPlacement`] reads from its row, for a page that reads
 /// only what its selection shows ([`InternshipPlacement::columns_for`]); a field not listed here
 /// (`history`, `ruleFindings`, and any added later) has the page read whole rows.
-/// `placements::a_narrow_page_answers_every_listed_field_as_the_whole_row_does` checks every
-/// entry against the whole row.
+/// `placements::a_narrow_page_answers_every_field_as_the_whole_row_does` checks every field of
+/// the type against the whole row.
 const FIELD_COLUMNS: &[(&str, &[internship_placement::Column])] = {
     use internship_placement::Column as C;
     &[
@@ -154,7 +154,16 @@ impl InternshipPlacement {
     /// ([`FIELD_COLUMNS`]); every column when a field selected is not listed there.
     pub fn columns_for(connection: &async_graphql::Lookahead<'_>) -> entity::positional::ColumnSet {
         use entity::positional::ColumnSet;
-        let mut columns = ColumnSet::of::<internship_placement::Entity>(KEY_COLUMNS);
+        // The sets of [`FIELD_COLUMNS`] and [`KEY_COLUMNS`], made once per process.
+        static SETS: std::sync::LazyLock<(ColumnSet, Vec<(&str, ColumnSet)>)> =
+            std::sync::LazyLock::new(|| {
+                let of = |c: &[internship_placement::Column]| {
+                    ColumnSet::of::<internship_placement::Entity>(c.iter().copied())
+                };
+                let fields = FIELD_COLUMNS.iter().map(|(n, c)| (*n, of(c))).collect();
+                (of(&KEY_COLUMNS), fields)
+            });
+        let (mut columns, fields) = (SETS.0, &SETS.1);
         let items = [
             connection.field("nodes"),
             connection.field("edges").field("node"),
@@ -164,12 +173,8 @@ impl InternshipPlacement {
             .flat_map(async_graphql::Lookahead::selection_fields)
         {
             for field in item.selection_set() {
-                match FIELD_COLUMNS.iter().find(|(name, _)| *name == field.name()) {
-                    Some((_, read)) => {
-                        columns = columns.with(ColumnSet::of::<internship_placement::Entity>(
-                            read.iter().copied(),
-                        ));
-                    }
+                match fields.iter().find(|(name, _)| *name == field.name()) {
+                    Some((_, read)) => columns = columns.with(*read),
                     None => return ColumnSet::all::<internship_placement::Model>(),
                 }
             }
