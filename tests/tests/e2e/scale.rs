@@ -754,12 +754,14 @@ async fn a_pages_plan_is_kept_on_postgresql_whatever_the_page_size(app: TestApp)
         }
     }
     // The pages' statements: one per scope and size, or one per scope with the limit bound.
+    // Only ordered statements count: the pool may hand this transaction the session that read
+    // `school` above, whose unordered `.one()` statement it has prepared too.
     let plans = txn
         .query_one_raw(Statement::from_string(
             sea_orm::DatabaseBackend::Postgres,
             "SELECT sum(generic_plans)::bigint, sum(custom_plans)::bigint, count(*) \
              FROM pg_prepared_statements \
-             WHERE statement LIKE 'SELECT \"internship_placement\".\"id\",%LIMIT%'",
+             WHERE statement LIKE 'SELECT \"internship_placement\".\"id\",%ORDER BY%LIMIT%'",
         ))
         .await
         .unwrap()
