@@ -1,6 +1,8 @@
 //! Rows that nearly every request reads and that rarely change — the accounts behind access
-//! tokens and the member units every page names — cached for a few seconds on PostgreSQL, while a
-//! change to one still takes effect at once (`docs/performance.md`, "Cached rows").
+//! tokens and the member units every page names — cached for a few seconds, while a change to one
+//! still takes effect at once (`docs/performance.md`, "Cached rows"): on PostgreSQL both tables,
+//! told of changes by notifications; on SQLite the member units, checked against a count of
+//! changes.
 //!
 //! A token carries only the account id, so every request needs its account (role, unit, whether
 //! it is disabled: [`crate::auth`]); pages of placements, order classes and sponsors name their
@@ -23,18 +25,36 @@
 //!   at most [`CAPACITY`] rows per table are held;
 //! - a new row needs no notification: it was not cached, so its first reader reads it.
 //!
-//! SQLite has no notifications, and another process (the command-line tool) may write the same
-//! file: there every read goes to the database, as before.
+//! SQLite has no notifications, and another process (another instance, the command-line tool)
+//! may write the same file. There a trigger on each cached table adds 1 to the table's count in
+//! `row_version` for every updated or deleted row, in the writing transaction (migration
+//! `m20261203_000001_row_versions`; [`CachedTable::VERSION_ROW`]), and every read through the
+//! cache first reads that count, one statement on one row of the primary key:
+//!
+//! - a count above the highest the instance has seen empties the cache (the change has
+//!   committed, so everything held may be older than it) and becomes the highest seen;
+//! - a count below it (a read that began before another's) bypasses the cache;
+//! - otherwise entries are used, and rows read are stored unless the cache was emptied meanwhile
+//!   (the generation counter above: a row read before a change was seen is never stored after).
+//!
+//! So a request that starts after a change has committed never sees the old row, whichever
+//! process made it. A read through the cache costs that one statement, in place of the rows'
+//! statement when every row is held (the member units of a page of 50 placements cost about as
+//! many instructions as the rest of the page). Accounts are not cached on SQLite: a request reads
+//! its one account by primary key, which costs what reading the count would.
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::rows::Keyed;
 use entity::positional::Positional;
 use entity::{account, member_unit};
-use sea_orm::{ColumnTrait, DatabaseBackend, DatabaseConnection, DbErr, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, QueryFilter,
+    Statement,
+};
 use uuid::Uuid;
 
 /// Longest time an entry is used before its row is read again.
@@ -49,6 +69,10 @@ pub trait CachedTable: Keyed<Model: Positional + Clone + Send + Sync> {
     /// The PostgreSQL notification channel of the table's changes (payload: the row's id, or `*`
     /// for every row).
     const CHANNEL: &'static str;
+    /// The row of `row_version` whose count SQLite's triggers raise when a row of the table is
+    /// updated or deleted (migration `m20261203_000001_row_versions`), or `None` when the table
+    /// is not cached on SQLite.
+    const VERSION_ROW: Option<&'static str>;
     /// Whether `row` may be cached.
     fn keep(_row: &Self::Model) -> bool {
         true
@@ -57,6 +81,7 @@ pub trait CachedTable: Keyed<Model: Positional + Clone + Send + Sync> {
 
 impl CachedTable for account::Entity {
     const CHANNEL: &'static str = "alliance_account_changes";
+    const VERSION_ROW: Option<&'static str> = None;
     /// A disabled account is refused at once, so it is read on every request.
     fn keep(row: &account::Model) -> bool {
         !row.disabled
@@ -65,6 +90,7 @@ impl CachedTable for account::Entity {
 
 impl CachedTable for member_unit::Entity {
     const CHANNEL: &'static str = "alliance_member_unit_changes";
+    const VERSION_ROW: Option<&'static str> = Some("member_unit");
 }
 
 /// The cache of one table on one API instance (cheap to clone: shared).
@@ -85,10 +111,13 @@ impl<E: CachedTable> Default for RowCache<E> {
 
 struct Inner<E: CachedTable> {
     entries: quick_cache::sync::Cache<Uuid, (E::Model, Instant)>,
-    /// Whether the listener is listening (entries may be used and stored).
+    /// Whether the listener is listening (entries may be used and stored); always on SQLite.
     live: AtomicBool,
     /// Bumped by every invalidation.
     generation: AtomicU64,
+    /// SQLite: the row of `row_version` counting the table's changes, and the highest count
+    /// seen (-1 before the first read). `None` on PostgreSQL.
+    version: Option<(&'static str, AtomicI64)>,
 }
 
 impl<E: CachedTable> Inner<E> {
@@ -123,17 +152,46 @@ impl<E: CachedTable> Inner<E> {
 impl<E: CachedTable> RowCache<E> {
     /// A cache for `db`: on PostgreSQL empty and not caching until [`crate::events::EventBus`]
     /// listens on [`CachedTable::CHANNEL`] (it shares the bus's one listening connection, and
-    /// calls [`Self::set_listening`] and [`Self::invalidate`]); on SQLite one that caches
-    /// nothing.
+    /// calls [`Self::set_listening`] and [`Self::invalidate`]); on SQLite one checked against
+    /// the table's count of changes ([`CachedTable::VERSION_ROW`]), or one that caches nothing
+    /// for a table without a count.
     pub fn new(db: &DatabaseConnection) -> Self {
-        if db.get_database_backend() != DatabaseBackend::Postgres {
-            return Self(None);
-        }
+        let (live, version) = match (db.get_database_backend(), E::VERSION_ROW) {
+            (DatabaseBackend::Postgres, _) => (false, None),
+            (DatabaseBackend::Sqlite, Some(row)) => (true, Some((row, AtomicI64::new(-1)))),
+            _ => return Self(None),
+        };
         Self(Some(Arc::new(Inner {
             entries: quick_cache::sync::Cache::new(CAPACITY),
-            live: AtomicBool::new(false),
+            live: AtomicBool::new(live),
             generation: AtomicU64::new(0),
+            version,
         })))
+    }
+
+    /// On SQLite, reads the table's count of changes and compares it with the highest seen (see
+    /// the module's docs): `false` when this read must bypass the cache (the count is below the
+    /// highest seen); the cache is emptied first when the count is above it. Always `true` on
+    /// PostgreSQL.
+    async fn checked(inner: &Inner<E>, db: &DatabaseConnection) -> Result<bool, DbErr> {
+        let Some((row, highest)) = &inner.version else {
+            return Ok(true);
+        };
+        let count: i64 = db
+            .query_one_raw(Statement::from_sql_and_values(
+                DatabaseBackend::Sqlite,
+                "SELECT version FROM row_version WHERE table_name = ?",
+                [(*row).into()],
+            ))
+            .await?
+            .ok_or_else(|| DbErr::RecordNotFound(format!("row_version '{row}'")))?
+            .try_get_by_index(0)?;
+        let seen = highest.load(Ordering::SeqCst);
+        if count > seen {
+            inner.invalidate(None);
+            highest.fetch_max(count, Ordering::SeqCst);
+        }
+        Ok(count >= seen)
     }
 
     /// Drops the row `id` (every row for `None`, e.g. after a `TRUNCATE`): its next reader reads
@@ -174,9 +232,12 @@ impl<E: CachedTable> RowCache<E> {
     /// # Errors
     /// The database's, when the row had to be read.
     pub async fn row(&self, db: &DatabaseConnection, id: Uuid) -> Result<Option<E::Model>, DbErr> {
-        let Some(inner) = &self.0 else {
+        let Some(inner) = self.0.as_ref() else {
             return entity::positional::one(E::find().filter(E::id_column().eq(id)), db).await;
         };
+        if !Self::checked(inner, db).await? {
+            return entity::positional::one(E::find().filter(E::id_column().eq(id)), db).await;
+        }
         if let Some(row) = Self::cached(inner, &id) {
             return Ok(Some(row));
         }
@@ -199,7 +260,11 @@ impl<E: CachedTable> RowCache<E> {
     ) -> Result<HashMap<Uuid, E::Model>, DbErr> {
         let mut found = HashMap::with_capacity(ids.len());
         let mut missing = Vec::new();
-        match &self.0 {
+        let inner = match self.0.as_ref() {
+            Some(inner) if Self::checked(inner, db).await? => Some(inner),
+            _ => None,
+        };
+        match inner {
             Some(inner) => {
                 for id in ids {
                     match Self::cached(inner, id) {
@@ -215,14 +280,11 @@ impl<E: CachedTable> RowCache<E> {
         if missing.is_empty() {
             return Ok(found);
         }
-        let generation = self
-            .0
-            .as_ref()
-            .map(|inner| inner.generation.load(Ordering::SeqCst));
+        let generation = inner.map(|inner| inner.generation.load(Ordering::SeqCst));
         let read_at = Instant::now();
         let rows =
             entity::positional::all(E::find().filter(E::id_column().is_in(missing)), db).await?;
-        if let (Some(inner), Some(generation)) = (&self.0, generation) {
+        if let (Some(inner), Some(generation)) = (inner, generation) {
             inner.store(&rows, generation, read_at);
         }
         found.extend(rows.into_iter().map(|row| (E::id_of(&row), row)));
@@ -284,6 +346,7 @@ mod tests {
             entries: quick_cache::sync::Cache::new(CAPACITY),
             live: AtomicBool::new(true),
             generation: AtomicU64::new(0),
+            version: None,
         }
     }
 
@@ -309,6 +372,68 @@ mod tests {
         let unit = fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司");
         inner.store(std::slice::from_ref(&unit), 0, Instant::now());
         assert!(inner.entries.get(&unit.id).is_none());
+    }
+
+    /// SQLite: a unit renamed by another writer (here a plain `UPDATE`) is read anew by the next
+    /// read, which the count of changes told to empty the cache; and a count below the highest
+    /// seen (a read that began before another's) neither uses nor fills the cache.
+    #[tokio::test]
+    async fn on_sqlite_a_change_by_any_writer_empties_the_cache_before_the_next_read() {
+        use migration::MigratorTrait;
+        use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel};
+        let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();
+        migration::Migrator::up(&db, None).await.unwrap();
+        let unit = fixtures::unit(MemberUnitKind::TechnicianCollege, "威海技师学院")
+            .into_active_model()
+            .insert(&db)
+            .await
+            .unwrap();
+        let cache = RowCache::<member_unit::Entity>::new(&db);
+        let inner = cache.0.as_ref().unwrap(); // member units are cached on SQLite
+        let name = |rows: HashMap<Uuid, member_unit::Model>| rows[&unit.id].name.clone();
+        assert_eq!(
+            name(cache.rows(&db, &[unit.id]).await.unwrap()),
+            "威海技师学院"
+        );
+        assert!(inner.entries.get(&unit.id).is_some(), "stored once read");
+        // Renamed behind the cache's back.
+        member_unit::Entity::update_many()
+            .col_expr(
+                member_unit::Column::Name,
+                sea_orm::sea_query::Expr::value("威海技师学院（更名）"),
+            )
+            .filter(member_unit::Column::Id.eq(unit.id))
+            .exec(&db)
+            .await
+            .unwrap();
+        assert_eq!(
+            name(cache.rows(&db, &[unit.id]).await.unwrap()),
+            "威海技师学院（更名）"
+        );
+        assert_eq!(
+            cache.row(&db, unit.id).await.unwrap().unwrap().name,
+            "威海技师学院（更名）"
+        );
+        // Deleted: counted too, and not found.
+        member_unit::Entity::delete_by_id(unit.id)
+            .exec(&db)
+            .await
+            .unwrap();
+        assert!(cache.rows(&db, &[unit.id]).await.unwrap().is_empty());
+        assert!(inner.entries.get(&unit.id).is_none());
+        // A count below the highest seen: the cache is neither used nor filled.
+        let other = fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司")
+            .into_active_model()
+            .insert(&db)
+            .await
+            .unwrap();
+        let (_, highest) = inner.version.as_ref().unwrap();
+        highest.store(i64::MAX, Ordering::SeqCst);
+        assert_eq!(
+            cache.row(&db, other.id).await.unwrap().unwrap().name,
+            "威高集团股份有限公司"
+        );
+        assert!(inner.entries.get(&other.id).is_none());
     }
 
     #[test]

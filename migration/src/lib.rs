@@ -9,20 +9,42 @@
 
 pub use sea_orm_migration::prelude::*;
 
-/// Runs `statements` in order on PostgreSQL; nothing on SQLite. For migrations whose objects exist
-/// only there (triggers that notify, extension indexes).
+use sea_orm_migration::sea_orm::DatabaseBackend;
+
+/// Runs `statements` in order when the database is `backend`'s; nothing otherwise.
 ///
 /// # Errors
 /// The first statement that fails.
-async fn on_postgres(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
-    if manager.get_database_backend() == DatabaseBackend::Postgres {
+async fn on_backend(
+    manager: &SchemaManager<'_>,
+    backend: DatabaseBackend,
+    statements: &[&str],
+) -> Result<(), DbErr> {
+    if manager.get_database_backend() == backend {
         let db = manager.get_connection();
         for sql in statements {
             db.execute_unprepared(sql).await?;
         }
     }
     Ok(())
+}
+
+/// Runs `statements` in order on PostgreSQL; nothing on SQLite. For migrations whose objects exist
+/// only there (triggers that notify, extension indexes).
+///
+/// # Errors
+/// The first statement that fails.
+async fn on_postgres(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
+    on_backend(manager, DatabaseBackend::Postgres, statements).await
+}
+
+/// Runs `statements` in order on SQLite; nothing on PostgreSQL. For migrations whose objects exist
+/// only there (triggers that count changes where there are no notifications).
+///
+/// # Errors
+/// The first statement that fails.
+async fn on_sqlite(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
+    on_backend(manager, DatabaseBackend::Sqlite, statements).await
 }
 
 mod m20261121_000001_create_registry;
@@ -60,6 +82,7 @@ mod m20261130_000001_audit_event_entity;
 mod m20261201_000001_member_unit_changes;
 mod m20261202_000001_enrolment_counts;
 mod m20261202_000002_sponsor_covering_index;
+mod m20261203_000001_row_versions;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -103,6 +126,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_member_unit_changes::Migration),
             Box::new(m20261202_000001_enrolment_counts::Migration),
             Box::new(m20261202_000002_sponsor_covering_index::Migration),
+            Box::new(m20261203_000001_row_versions::Migration),
         ]
     }
 }

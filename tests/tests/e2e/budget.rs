@@ -116,14 +116,34 @@ async fn nodes_of_many_member_units_load_in_one_statement(app: TestApp) {
         ))
         .await;
     assert_eq!(reply.ok().data()["nodes"].as_array().unwrap().len(), 100);
-    assert_eq!(statements, 1);
+    // On SQLite the units come through the cache (`api::row_cache`), whose count of changes is
+    // read first: one statement more while the units are not yet held, none more once they are.
+    let count_read = match app.backend {
+        Backend::Sqlite => 1,
+        Backend::Postgres => 0,
+    };
+    assert_eq!(statements, 1 + count_read);
+    let (statements, reply) = app
+        .count_statements(app.post_graphql(
+            "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+            json!({ "ids": ids }),
+            None,
+        ))
+        .await;
+    assert_eq!(reply.ok().data()["nodes"].as_array().unwrap().len(), 100);
+    let held = match app.backend {
+        Backend::Sqlite => 1,
+        Backend::Postgres => 0,
+    };
+    assert_eq!(statements, held, "the units are held now");
 }
 
-/// The member units a page names (schools, hosts, firms) come through the instance's cache on
+/// The member units a page names (schools, hosts, firms) come through the instance's cache.
 /// PostgreSQL: once read, naming one costs no statement; a change written straight to the
 /// database (as an administrator or another instance would) is named as soon as the trigger's
 /// notification arrives (polled for at most 5 s, which a working notification beats by orders of
-/// magnitude), and then cached again. On SQLite every page reads its units.
+/// magnitude), and then cached again. SQLite: naming units costs one statement however many
+/// (the count of changes, `api::row_cache`); the first request after such a change names it.
 async fn a_named_member_unit_costs_no_statement_on_postgresql_until_it_changes(app: TestApp) {
     const NAMED: &str = "{ viewer { email memberUnit { name } } }";
     const PLAIN: &str = "{ viewer { email } }";

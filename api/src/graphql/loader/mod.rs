@@ -2,9 +2,10 @@
 //! number of SQL statements a request runs depends on the query's shape, not on how many rows it
 //! returns. A fresh set is made for every request ([`Loaders::new`]), so nothing is cached across
 //! callers; within a request each loader caches what it loaded. The one exception is member
-//! units, which every page of placements, order classes and sponsors names: on PostgreSQL they
-//! come through the instance's cache, which drops a unit as soon as any writer changes it
-//! ([`crate::row_cache`], [`Cached`]).
+//! units, which every page of placements, order classes and sponsors names: they come through
+//! the instance's cache, which drops a unit as soon as any writer changes it (told by a
+//! notification on PostgreSQL, by a count of changes on SQLite: [`crate::row_cache`],
+//! [`Cached`]).
 //!
 //! Two generic loaders do nearly all the work: [`ById`] (rows by primary key) and [`Children`]
 //! (a parent's child rows, for any [`ChildRelation`]: which rows, in which order, under which
