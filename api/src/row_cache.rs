@@ -110,7 +110,8 @@ impl<E: CachedTable> Default for RowCache<E> {
 }
 
 struct Inner<E: CachedTable> {
-    entries: quick_cache::sync::Cache<Uuid, (E::Model, Instant)>,
+    /// Rows shared with the requests that read them (an `Arc`: handing one out copies nothing).
+    entries: quick_cache::sync::Cache<Uuid, (Arc<E::Model>, Instant)>,
     /// Whether the listener is listening (entries may be used and stored); always on SQLite.
     live: AtomicBool,
     /// Bumped by every invalidation.
@@ -132,13 +133,14 @@ impl<E: CachedTable> Inner<E> {
     }
 
     /// Stores the rows read since `generation`, unless an invalidation came meanwhile.
-    fn store(&self, rows: &[E::Model], generation: u64, read_at: Instant) {
+    fn store(&self, rows: &[Arc<E::Model>], generation: u64, read_at: Instant) {
         if !self.live.load(Ordering::SeqCst) || self.generation.load(Ordering::SeqCst) != generation
         {
             return;
         }
         for row in rows.iter().filter(|r| E::keep(r)) {
-            self.entries.insert(E::id_of(row), (row.clone(), read_at));
+            self.entries
+                .insert(E::id_of(row), (Arc::clone(row), read_at));
         }
         // An invalidation between the check and the inserts: take the rows back out.
         if self.generation.load(Ordering::SeqCst) != generation {
@@ -218,7 +220,7 @@ impl<E: CachedTable> RowCache<E> {
     }
 
     /// A fresh entry for `id`, if one is held.
-    fn cached(inner: &Inner<E>, id: &Uuid) -> Option<E::Model> {
+    fn cached(inner: &Inner<E>, id: &Uuid) -> Option<Arc<E::Model>> {
         if !inner.live.load(Ordering::SeqCst) {
             return None;
         }
@@ -239,17 +241,19 @@ impl<E: CachedTable> RowCache<E> {
             return entity::positional::one(E::find().filter(E::id_column().eq(id)), db).await;
         }
         if let Some(row) = Self::cached(inner, &id) {
-            return Ok(Some(row));
+            return Ok(Some(E::Model::clone(&row)));
         }
         let generation = inner.generation.load(Ordering::SeqCst);
         let read_at = Instant::now();
         let found = entity::positional::one(E::find().filter(E::id_column().eq(id)), db).await?;
-        inner.store(found.as_slice(), generation, read_at);
+        if let Some(row) = &found {
+            inner.store(&[Arc::new(row.clone())], generation, read_at);
+        }
         Ok(found)
     }
 
-    /// The rows of `ids` that exist, by id, as [`Self::row`] would give each: those not cached
-    /// in one statement (none when all are cached).
+    /// The rows of `ids` that exist, by id, as [`Self::row`] would give each (shared with the
+    /// cache): those not cached in one statement (none when all are cached).
     ///
     /// # Errors
     /// The database's, when rows had to be read.
@@ -257,7 +261,7 @@ impl<E: CachedTable> RowCache<E> {
         &self,
         db: &DatabaseConnection,
         ids: &[Uuid],
-    ) -> Result<HashMap<Uuid, E::Model>, DbErr> {
+    ) -> Result<HashMap<Uuid, Arc<E::Model>>, DbErr> {
         let mut found = HashMap::with_capacity(ids.len());
         let mut missing = Vec::new();
         let inner = match self.0.as_ref() {
@@ -282,8 +286,12 @@ impl<E: CachedTable> RowCache<E> {
         }
         let generation = inner.map(|inner| inner.generation.load(Ordering::SeqCst));
         let read_at = Instant::now();
-        let rows =
-            entity::positional::all(E::find().filter(E::id_column().is_in(missing)), db).await?;
+        let rows: Vec<Arc<E::Model>> =
+            entity::positional::all(E::find().filter(E::id_column().is_in(missing)), db)
+                .await?
+                .into_iter()
+                .map(Arc::new)
+                .collect();
         if let (Some(inner), Some(generation)) = (inner, generation) {
             inner.store(&rows, generation, read_at);
         }
@@ -357,12 +365,12 @@ mod tests {
         let generation = inner.generation.load(Ordering::SeqCst);
         // The row changes (its notification arrives) while it is being read.
         inner.invalidate(Some(unit.id));
-        inner.store(std::slice::from_ref(&unit), generation, Instant::now());
+        inner.store(&[Arc::new(unit.clone())], generation, Instant::now());
         assert!(inner.entries.get(&unit.id).is_none());
         // Read again after the change: stored.
         let generation = inner.generation.load(Ordering::SeqCst);
-        inner.store(std::slice::from_ref(&unit), generation, Instant::now());
-        assert_eq!(inner.entries.get(&unit.id).unwrap().0, unit);
+        inner.store(&[Arc::new(unit.clone())], generation, Instant::now());
+        assert_eq!(*inner.entries.get(&unit.id).unwrap().0, unit);
     }
 
     #[test]
@@ -370,7 +378,7 @@ mod tests {
         let inner = live::<member_unit::Entity>();
         inner.live.store(false, Ordering::SeqCst);
         let unit = fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司");
-        inner.store(std::slice::from_ref(&unit), 0, Instant::now());
+        inner.store(&[Arc::new(unit.clone())], 0, Instant::now());
         assert!(inner.entries.get(&unit.id).is_none());
     }
 
@@ -390,7 +398,7 @@ mod tests {
             .unwrap();
         let cache = RowCache::<member_unit::Entity>::new(&db);
         let inner = cache.0.as_ref().unwrap(); // member units are cached on SQLite
-        let name = |rows: HashMap<Uuid, member_unit::Model>| rows[&unit.id].name.clone();
+        let name = |rows: HashMap<Uuid, Arc<member_unit::Model>>| rows[&unit.id].name.clone();
         assert_eq!(
             name(cache.rows(&db, &[unit.id]).await.unwrap()),
             "威海技师学院"
@@ -447,7 +455,11 @@ mod tests {
             fixtures::unit(MemberUnitKind::TechnicianCollege, "甲"),
             fixtures::unit(MemberUnitKind::TechnicianCollege, "乙"),
         );
-        units.store(&[a.clone(), b.clone()], 0, Instant::now());
+        units.store(
+            &[Arc::new(a.clone()), Arc::new(b.clone())],
+            0,
+            Instant::now(),
+        );
         // Another table's channel, and an unknown one, leave the units alone.
         assert!(caches.invalidate(account::Entity::CHANNEL, &a.id.to_string()));
         assert!(!caches.invalidate("alliance_events", &a.id.to_string()));

@@ -68,6 +68,11 @@ impl EdgeBatches {
         }
     }
 
+    /// Whether results are kept (not on a WebSocket connection).
+    pub fn caching(&self) -> bool {
+        self.cache
+    }
+
     /// Records `ids` as parents that came together (one page, one batch loaded by id): an edge
     /// any of them resolves is loaded for all of them. A parent stays in the first batch it was
     /// recorded in (its page), so that the batch does not depend on which field resolved first.

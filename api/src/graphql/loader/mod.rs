@@ -98,20 +98,57 @@ where
 }
 
 /// Rows of `E` by id through the instance's cache of `E` ([`RowCache`]): only the rows it does
-/// not hold are read, in one statement. As [`ById`], callers decide what of a row the caller may
-/// see.
-pub struct Cached<E: CachedTable>(DatabaseConnection, Arc<EdgeBatches>, RowCache<E>);
+/// not hold are read, in one statement. Rows are shared (`Arc`) with that cache and among the
+/// fields that name them, so handing one out copies nothing. As [`ById`], callers decide what of
+/// a row the caller may see.
+pub struct Cached<E: CachedTable> {
+    db: DatabaseConnection,
+    edges: Arc<EdgeBatches>,
+    cache: RowCache<E>,
+    /// Every row this request's loads found (none on a WebSocket, whose loaders keep nothing),
+    /// for [`Self::held`].
+    found: Option<std::sync::Mutex<Held<E::Model>>>,
+}
+
+/// Rows by id, shared, hashed as the loaders' caches are ([`Cache`]).
+type Held<M> = HashMap<Uuid, Arc<M>, foldhash::fast::RandomState>;
+
+impl<E: CachedTable> Cached<E> {
+    /// A loader through `cache`; it keeps what it found for the request when `edges` does (not
+    /// on a WebSocket).
+    fn new(db: DatabaseConnection, edges: &Arc<EdgeBatches>, cache: RowCache<E>) -> Self {
+        let found = edges.caching().then(std::sync::Mutex::default);
+        Self {
+            db,
+            edges: edges.clone(),
+            cache,
+            found,
+        }
+    }
+
+    /// The row `id` if a load of this request has found it: what `load_one` would answer from
+    /// DataLoader's cache, without the two maps DataLoader builds (and hashes with SipHash) on
+    /// every call, which were most of what naming a unit cost once its row was cached
+    /// (`docs/performance.md`).
+    pub fn held(&self, id: &Uuid) -> Option<Arc<E::Model>> {
+        self.found.as_ref()?.lock().ok()?.get(id).cloned()
+    }
+}
 
 impl<E> Loader<Uuid> for Cached<E>
 where
     E: CachedTable + Send + Sync + 'static,
 {
-    type Value = E::Model;
+    type Value = Arc<E::Model>;
     type Error = async_graphql::Error;
 
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, E::Model>, Self::Error> {
-        self.1.register(keys.iter().copied());
-        self.2.rows(&self.0, keys).await.map_err(internal)
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Arc<E::Model>>, Self::Error> {
+        self.edges.register(keys.iter().copied());
+        let rows = self.cache.rows(&self.db, keys).await.map_err(internal)?;
+        if let Some(Ok(mut found)) = self.found.as_ref().map(|f| f.lock()) {
+            found.extend(rows.iter().map(|(id, row)| (*id, Arc::clone(row))));
+        }
+        Ok(rows)
     }
 }
 
@@ -257,7 +294,7 @@ fn member_units(
     edges: &Arc<EdgeBatches>,
     caches: &Caches,
 ) -> Cached<member_unit::Entity> {
-    Cached(db, edges.clone(), caches.member_units.clone())
+    Cached::new(db, edges, caches.member_units.clone())
 }
 
 fn by_id<E>(db: DatabaseConnection, edges: &Arc<EdgeBatches>, _: &Caches) -> ById<E> {
@@ -349,6 +386,40 @@ loaders! {
 }
 
 impl Loaders {
+    /// The member unit `id`, as `member_unit.load_one(id)` answers: from what this request has
+    /// loaded already when it can ([`Cached::held`]: a page's units are loaded at once when it
+    /// is primed), else through the loader.
+    ///
+    /// # Errors
+    /// The loader's (the database's).
+    pub async fn unit(&self, id: Uuid) -> async_graphql::Result<Option<Arc<member_unit::Model>>> {
+        if let Some(unit) = self.member_unit.loader().held(&id) {
+            return Ok(Some(unit));
+        }
+        self.member_unit.load_one(id).await
+    }
+
+    /// The member units of `ids` that exist, by id, as `member_unit.load_many(ids)` answers:
+    /// without the loader when this request has loaded every one of them already (as
+    /// [`Self::unit`]).
+    ///
+    /// # Errors
+    /// The loader's (the database's).
+    pub async fn units(
+        &self,
+        ids: &[Uuid],
+    ) -> async_graphql::Result<HashMap<Uuid, Arc<member_unit::Model>>> {
+        let loader = self.member_unit.loader();
+        let held: Option<HashMap<_, _>> = ids
+            .iter()
+            .map(|id| loader.held(id).map(|unit| (*id, unit)))
+            .collect();
+        match held {
+            Some(units) => Ok(units),
+            None => self.member_unit.load_many(ids.iter().copied()).await,
+        }
+    }
+
     /// Puts rows a resolver has read already into `loader`'s cache, so that nested fields find
     /// them there. Nothing on a WebSocket: its loaders keep nothing (DataLoader would store fed
     /// rows even with its cache off, and a long-lived connection would hold every row it was
@@ -406,18 +477,40 @@ mod tests {
         let unit = crate::fixtures::unit(MemberUnitKind::TechnicianCollege, "甲");
         let request = Loaders::new(&db, &Caches::default());
         request
-            .feed(&request.member_unit, [(unit.id, unit.clone())])
+            .feed(&request.member_unit, [(unit.id, Arc::new(unit.clone()))])
             .await;
-        assert_eq!(
-            request.member_unit.load_one(unit.id).await.unwrap(),
-            Some(unit.clone())
-        );
+        assert_eq!(request.unit(unit.id).await.unwrap().as_deref(), Some(&unit));
         let socket = Loaders::uncached(&db);
         socket
-            .feed(&socket.member_unit, [(unit.id, unit.clone())])
+            .feed(&socket.member_unit, [(unit.id, Arc::new(unit.clone()))])
             .await;
         // Even were its cache switched on, nothing was kept.
         socket.member_unit.enable_all_cache(true);
-        assert_eq!(socket.member_unit.load_one(unit.id).await.unwrap(), None);
+        assert_eq!(socket.unit(unit.id).await.unwrap(), None);
+    }
+
+    /// A unit a load of the request found is handed out again as the same shared row, without
+    /// the loader; on a WebSocket nothing is held, so every naming reads afresh.
+    #[tokio::test]
+    async fn units_loaded_once_are_held_for_the_request_and_never_on_a_websocket() {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel};
+        let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();
+        migration::Migrator::up(&db, None).await.unwrap();
+        let unit = crate::fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司")
+            .into_active_model()
+            .insert(&db)
+            .await
+            .unwrap();
+        let request = Loaders::new(&db, &Caches::new(&db));
+        assert!(request.member_unit.loader().held(&unit.id).is_none());
+        let first = request.unit(unit.id).await.unwrap().unwrap();
+        assert_eq!(*first, unit);
+        let held = request.member_unit.loader().held(&unit.id).unwrap();
+        assert!(Arc::ptr_eq(&first, &held), "the same row, not a copy");
+        let all = request.units(&[unit.id]).await.unwrap();
+        assert!(Arc::ptr_eq(&all[&unit.id], &first));
+        let socket = Loaders::uncached(&db);
+        assert_eq!(socket.unit(unit.id).await.unwrap().as_deref(), Some(&unit));
+        assert!(socket.member_unit.loader().held(&unit.id).is_none());
     }
 }

@@ -94,7 +94,7 @@ pub async fn prime_placements(
                 rows.iter()
                     .filter(|p| {
                         let host = p.host_unit_id.and_then(|h| hosts.get(&h));
-                        crate::placement::ratios_apply(&(*p).into(), host)
+                        crate::placement::ratios_apply(&(*p).into(), host.map(|h| &**h))
                     })
                     .map(|p| p.id),
             )

@@ -103,7 +103,7 @@ impl RegistryMutation {
             registry::create_member_unit(actor(ctx), db, fields)
                 .await
                 .map_err(ApiError::from)?,
-            MemberUnit,
+            MemberUnit::from,
         ))
     }
 
@@ -144,7 +144,10 @@ impl RegistryMutation {
         if let Ok(caches) = ctx.data::<crate::row_cache::Caches>() {
             caches.member_units.invalidate(Some(id));
         }
-        Ok(UpdateMemberUnitPayload::from_outcome(outcome, MemberUnit))
+        Ok(UpdateMemberUnitPayload::from_outcome(
+            outcome,
+            MemberUnit::from,
+        ))
     }
 
     /// Gives a member unit a seat on a committee, or changes its role there. Secretariat only
@@ -179,7 +182,7 @@ impl RegistryMutation {
             {
                 Ok((committee, unit, seat)) => SetCommitteeMembershipPayload {
                     committee: Some(Committee(committee)),
-                    member_unit: Some(MemberUnit(unit)),
+                    member_unit: Some(MemberUnit::from(unit)),
                     seat: Some(Seat::from(&seat)),
                     user_errors: Vec::new(),
                 },
@@ -219,7 +222,7 @@ impl RegistryMutation {
             {
                 Ok((committee, unit)) => RemoveCommitteeMembershipPayload {
                     committee: Some(Committee(committee)),
-                    member_unit: Some(MemberUnit(unit)),
+                    member_unit: Some(MemberUnit::from(unit)),
                     user_errors: Vec::new(),
                 },
                 Err(e) => failed(user_errors(e)),

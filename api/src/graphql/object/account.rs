@@ -51,12 +51,7 @@ impl Account {
         let Some(unit) = self.0.member_unit_id else {
             return Ok(None);
         };
-        Ok(ctx
-            .data::<Loaders>()?
-            .member_unit
-            .load_one(unit)
-            .await?
-            .map(MemberUnit))
+        Ok(ctx.data::<Loaders>()?.unit(unit).await?.map(MemberUnit))
     }
 
     /// The committee a COMMITTEE_STAFF account acts for; null for every other role. One batched

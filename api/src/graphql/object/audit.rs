@@ -74,12 +74,7 @@ pub struct AuditFieldChange {
 
 async fn unit(ctx: &Context<'_>, id: Option<uuid::Uuid>) -> ApiResult<Option<MemberUnit>> {
     let Some(id) = id else { return Ok(None) };
-    Ok(ctx
-        .data::<Loaders>()?
-        .member_unit
-        .load_one(id)
-        .await?
-        .map(MemberUnit))
+    Ok(ctx.data::<Loaders>()?.unit(id).await?.map(MemberUnit))
 }
 
 impl AuditEvent {

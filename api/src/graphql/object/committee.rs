@@ -142,7 +142,7 @@ impl Committee {
                     key: serde_json::Value::Null,
                     id: seat.id,
                 },
-                MemberUnit(unit),
+                MemberUnit::from(unit),
                 Seat::from(&seat),
             )
         }))

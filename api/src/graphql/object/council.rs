@@ -159,12 +159,7 @@ impl Resolution {
         let Some(id) = self.0.owner_unit_id else {
             return Ok(None);
         };
-        Ok(ctx
-            .data::<Loaders>()?
-            .member_unit
-            .load_one(id)
-            .await?
-            .map(MemberUnit))
+        Ok(ctx.data::<Loaders>()?.unit(id).await?.map(MemberUnit))
     }
 
     /// The committee that carries it out. One batched load.
@@ -268,8 +263,7 @@ impl CultureCorridor {
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(self.0.school_id)
+            .unit(self.0.school_id)
             .await?
             .map(MemberUnit))
     }

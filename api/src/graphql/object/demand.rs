@@ -50,8 +50,7 @@ impl OrderClassDemand {
     async fn enterprise(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(self.0.enterprise_id)
+            .unit(self.0.enterprise_id)
             .await?
             .map(MemberUnit))
     }
@@ -224,7 +223,7 @@ pub struct DemandParticipant(
 impl DemandParticipant {
     /// The firm.
     async fn enterprise(&self) -> MemberUnit {
-        MemberUnit(self.1.clone())
+        MemberUnit::from(self.1.clone())
     }
 
     /// Students it wants.

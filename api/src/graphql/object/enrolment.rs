@@ -67,8 +67,7 @@ impl Enrolment {
         };
         let enterprise = ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(firm)
+            .unit(firm)
             .boxed()
             .await?
             .map(MemberUnit);
@@ -222,8 +221,7 @@ impl Student {
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(self.0.school_id)
+            .unit(self.0.school_id)
             .boxed()
             .await?
             .map(MemberUnit))

@@ -293,8 +293,7 @@ impl SelfAssessment {
     async fn member_unit(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(self.0.unit_id)
+            .unit(self.0.unit_id)
             .await?
             .map(MemberUnit))
     }
@@ -329,7 +328,7 @@ pub struct EvaluationResult(pub MemberResult, pub uuid::Uuid);
 impl EvaluationResult {
     /// The member.
     async fn member_unit(&self) -> MemberUnit {
-        MemberUnit(self.0.unit.clone())
+        MemberUnit::from(self.0.unit.clone())
     }
 
     /// Points earned.

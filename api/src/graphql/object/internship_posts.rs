@@ -21,8 +21,7 @@ impl InternshipPostOffer {
     async fn enterprise(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(self.0.unit_id)
+            .unit(self.0.unit_id)
             .await?
             .map(MemberUnit))
     }

@@ -7,6 +7,7 @@ use entity::enums::{
 };
 use entity::member_unit;
 use futures_util::FutureExt;
+use std::sync::Arc;
 
 use super::unit_edges as e;
 use super::{
@@ -21,8 +22,15 @@ use crate::graphql::id::{NodeType, encode};
 use crate::graphql::input::{InternshipPlacementFilter, OrderClassDemandFilter, OrderClassFilter};
 use crate::graphql::loader::{Loaders, prime_committees};
 
-/// GraphQL object wrapping the entity model; see the schema description on the impl.
-pub struct MemberUnit(pub member_unit::Model);
+/// GraphQL object wrapping the entity model (shared: the loaders and the instance's cache hand
+/// out the same row); see the schema description on the impl.
+pub struct MemberUnit(pub Arc<member_unit::Model>);
+
+impl From<member_unit::Model> for MemberUnit {
+    fn from(model: member_unit::Model) -> Self {
+        Self(Arc::new(model))
+    }
+}
 
 /// Name of the connection of a unit's committees.
 pub struct MemberUnitCommitteeConnectionName;
@@ -640,7 +648,7 @@ impl MemberUnit {
 
 impl MemberUnit {
     /// Wraps a model loaded by id, or `NOT_FOUND`.
-    pub fn found(model: Option<member_unit::Model>, id: &ID) -> Result<Self, ApiError> {
+    pub fn found(model: Option<Arc<member_unit::Model>>, id: &ID) -> Result<Self, ApiError> {
         model.map(Self).ok_or_else(|| {
             ApiError::NotFound(msg!(
                 "id-not-found-of-type",

@@ -7,6 +7,8 @@ use async_graphql::{Context, ID, Object, SimpleObject};
 use entity::enums::OrderClassStatus;
 use entity::{order_class, order_class_sponsor};
 use futures_util::FutureExt;
+use std::sync::Arc;
+use uuid::Uuid;
 
 use super::MemberUnit;
 use crate::graphql::connection::{Cursor, Page, TotalCount};
@@ -89,7 +91,7 @@ impl OrderClass {
     async fn sponsors_of(
         &self,
         ctx: &Context<'_>,
-    ) -> ApiResult<Vec<(order_class_sponsor::Model, entity::member_unit::Model)>> {
+    ) -> ApiResult<Vec<(order_class_sponsor::Model, Arc<entity::member_unit::Model>)>> {
         let loaders = ctx.data::<Loaders>()?;
         let sponsors = loaders
             .sponsors_by_class
@@ -97,11 +99,8 @@ impl OrderClass {
             .boxed()
             .await?
             .unwrap_or_default();
-        let mut firms = loaders
-            .member_unit
-            .load_many(sponsors.iter().map(|s| s.enterprise_id))
-            .boxed()
-            .await?;
+        let ids: Vec<Uuid> = sponsors.iter().map(|s| s.enterprise_id).collect();
+        let mut firms = loaders.units(&ids).boxed().await?;
         // Every sponsor has its firm (a foreign key that restricts deletes).
         Ok(sponsors
             .into_iter()
@@ -153,8 +152,7 @@ impl OrderClass {
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(self.0.school_id)
+            .unit(self.0.school_id)
             .boxed()
             .await?
             .map(MemberUnit))
@@ -230,7 +228,7 @@ impl OrderClass {
             .boxed()
             .await?
             .into_iter()
-            .map(|(s, u)| (s, Some(u)))
+            .map(|(s, u)| (s, Some(Arc::unwrap_or_clone(u))))
             .collect();
         let locale = crate::i18n::Locale::of(ctx);
         Ok(check_rules(&self.0, &sponsors)
@@ -379,7 +377,7 @@ impl OrderClass {
 /// GraphQL object wrapping a sponsor row and its unit.
 pub struct OrderClassSponsor(
     pub order_class_sponsor::Model,
-    pub entity::member_unit::Model,
+    pub Arc<entity::member_unit::Model>,
 );
 
 /// A firm sponsoring an order class: its seats and its acceptance of the current plan.
@@ -387,7 +385,7 @@ pub struct OrderClassSponsor(
 impl OrderClassSponsor {
     /// The firm.
     async fn enterprise(&self) -> MemberUnit {
-        MemberUnit(self.1.clone())
+        MemberUnit(Arc::clone(&self.1))
     }
 
     /// Seats it takes.

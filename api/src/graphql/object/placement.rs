@@ -51,11 +51,11 @@ impl InternshipPlacement {
             return Ok(Vec::new());
         };
         let host = match self.0.host_unit_id {
-            Some(h) => loaders.member_unit.load_one(h).await?,
+            Some(h) => loaders.unit(h).await?,
             None => None,
         };
         let fields = internship_placement::RuleFields::from(&self.0);
-        let counts = if crate::placement::ratios_apply(&fields, host.as_ref()) {
+        let counts = if crate::placement::ratios_apply(&fields, host.as_deref()) {
             loaders
                 .intern_counts
                 .load_one(self.0.id)
@@ -67,7 +67,7 @@ impl InternshipPlacement {
         // A host sees what is wrong, not the intern's age or year of study behind it.
         let limited = self.view(crate::graphql::guard::actor(ctx)) == StudentView::Limited;
         let locale = crate::i18n::Locale::of(ctx);
-        Ok(findings(&fields, &student, host.as_ref(), counts)
+        Ok(findings(&fields, &student, host.as_deref(), counts)
             .into_iter()
             .map(|f| RuleFinding {
                 severity: if f.rule.blocking() {
@@ -228,8 +228,7 @@ impl InternshipPlacement {
     async fn school(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberUnit>> {
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(self.0.school_id)
+            .unit(self.0.school_id)
             .boxed()
             .await?
             .map(MemberUnit))
@@ -242,8 +241,7 @@ impl InternshipPlacement {
         };
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(h)
+            .unit(h)
             .boxed()
             .await?
             .map(MemberUnit))
@@ -480,8 +478,7 @@ impl GraduateOutcome {
         };
         Ok(ctx
             .data::<Loaders>()?
-            .member_unit
-            .load_one(e)
+            .unit(e)
             .boxed()
             .await?
             .map(MemberUnit))

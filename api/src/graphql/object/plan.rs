@@ -30,12 +30,7 @@ pub type ApprenticeshipConnection = Connection<Cursor, Apprenticeship, TotalCoun
 pub type EventConnection = Connection<Cursor, Event, TotalCount, EmptyFields>;
 
 pub(super) async fn unit(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Option<MemberUnit>> {
-    Ok(ctx
-        .data::<Loaders>()?
-        .member_unit
-        .load_one(id)
-        .await?
-        .map(MemberUnit))
+    Ok(ctx.data::<Loaders>()?.unit(id).await?.map(MemberUnit))
 }
 
 pub(super) fn involved(actor: &Actor, units: &[uuid::Uuid]) -> bool {

@@ -156,12 +156,7 @@ impl Target {
         let Some(id) = self.0.scope_member_unit_id else {
             return Ok(None);
         };
-        Ok(ctx
-            .data::<Loaders>()?
-            .member_unit
-            .load_one(id)
-            .await?
-            .map(MemberUnit))
+        Ok(ctx.data::<Loaders>()?.unit(id).await?.map(MemberUnit))
     }
 
     /// The global ID of the milestone it serves, if attached (`node(id:)` reads it).
@@ -241,6 +236,11 @@ impl TargetStanding {
 
     /// The members behind the figure of `year`, in annex order (at most the registry's size).
     async fn members(&self) -> Vec<MemberUnit> {
-        self.0.members.iter().cloned().map(MemberUnit).collect()
+        self.0
+            .members
+            .iter()
+            .cloned()
+            .map(MemberUnit::from)
+            .collect()
     }
 }

@@ -43,7 +43,7 @@ fn percent(part: i64, whole: i64) -> Option<f64> {
 async fn units_in_order(
     ctx: &Context<'_>,
     ids: impl IntoIterator<Item = Uuid>,
-) -> ApiResult<Vec<entity::member_unit::Model>> {
+) -> ApiResult<Vec<std::sync::Arc<entity::member_unit::Model>>> {
     let mut units: Vec<_> = ctx
         .data::<Loaders>()?
         .member_unit

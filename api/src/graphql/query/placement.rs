@@ -116,7 +116,7 @@ impl From<PostsReport> for InternshipPostsReport {
             ratio: r.ratio,
             meets_rule: r.meets_rule,
             declaration: r.declaration.map(InternshipPostOffer),
-            enterprise: MemberUnit(r.enterprise),
+            enterprise: MemberUnit::from(r.enterprise),
         }
     }
 }
@@ -125,7 +125,7 @@ impl From<placement::RetentionRow> for RetentionRow {
     fn from(r: placement::RetentionRow) -> Self {
         Self {
             label: r.label,
-            school: r.school.map(MemberUnit),
+            school: r.school.map(MemberUnit::from),
             district: r.district,
             graduates: r.graduates,
             employed: r.employed,
@@ -419,7 +419,7 @@ impl PlacementQuery {
                 flagged
                     .iter()
                     .filter_map(|p| p.host_unit_id)
-                    .filter_map(|h| hosts.get(&h).map(|m| (h, m.clone()))),
+                    .filter_map(|h| hosts.get(&h).map(|m| (h, std::sync::Arc::new(m.clone())))),
             )
             .await;
         // The count, only when selected: every placement of the year, a batch at a time.
@@ -472,7 +472,7 @@ impl PlacementQuery {
         let r = placement::post_compliance(actor(ctx), db, year).await?;
         Ok(InternshipPostCompliance {
             firms: r.firms.into_iter().map(Into::into).collect(),
-            size_unknown: r.size_unknown.into_iter().map(MemberUnit).collect(),
+            size_unknown: r.size_unknown.into_iter().map(MemberUnit::from).collect(),
         })
     }
 

@@ -95,7 +95,7 @@ impl RuleCompliance {
         let page = Page::new(first, after, last, before, "ID")?;
         let (rows, total) = page.slice(self.not_met.clone(), |m| m.id);
         Ok(page.finish(rows, total, |m| {
-            (id_cursor(m.id), MemberUnit(m), EmptyFields)
+            (id_cursor(m.id), MemberUnit::from(m), EmptyFields)
         }))
     }
 }

@@ -146,10 +146,16 @@ async fn member_units_page(
     .await
     .map_err(ApiError::from)?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    // Shared between the page and the loader's cache: neither copies a row.
+    let rows: Vec<std::sync::Arc<member_unit::Model>> =
+        rows.into_iter().map(std::sync::Arc::new).collect();
     // The page's units are known: a nested field naming one of them (a teacher's school, a
     // base's firm) finds it in the loader's cache, not in another statement.
     loaders
-        .feed(&loaders.member_unit, rows.iter().map(|r| (r.id, r.clone())))
+        .feed(
+            &loaders.member_unit,
+            rows.iter().map(|r| (r.id, std::sync::Arc::clone(r))),
+        )
         .await;
     prime_member_units(loaders, connection, &ids).await?;
     let name = order_name(order.field, order.direction);
@@ -230,7 +236,7 @@ impl RegistryQuery {
         #[graphql(desc = "Global ID of a MemberUnit.")] id: ID,
     ) -> ApiResult<MemberUnit> {
         let uuid = decode_as(NodeType::MemberUnit, &id)?;
-        let model = ctx.data::<Loaders>()?.member_unit.load_one(uuid).await?;
+        let model = ctx.data::<Loaders>()?.unit(uuid).await?;
         Ok(MemberUnit::found(model, &id)?)
     }
 
