@@ -253,7 +253,8 @@ impl<E: CachedTable> RowCache<E> {
     }
 
     /// The rows of `ids` that exist, by id, as [`Self::row`] would give each (shared with the
-    /// cache): those not cached in one statement (none when all are cached).
+    /// cache): those not cached in one statement (none when all are cached), after the one that
+    /// reads the table's count of changes on SQLite.
     ///
     /// # Errors
     /// The database's, when rows had to be read.

@@ -108,34 +108,25 @@ async fn nodes_of_many_member_units_load_in_one_statement(app: TestApp) {
         .iter()
         .map(|n| n["id"].clone())
         .collect();
-    let (statements, reply) = app
-        .count_statements(app.post_graphql(
-            "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
-            json!({ "ids": ids }),
-            None,
-        ))
-        .await;
-    assert_eq!(reply.ok().data()["nodes"].as_array().unwrap().len(), 100);
+    let nodes = || async {
+        let (statements, reply) = app
+            .count_statements(app.post_graphql(
+                "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+                json!({ "ids": ids }),
+                None,
+            ))
+            .await;
+        assert_eq!(reply.ok().data()["nodes"].as_array().unwrap().len(), 100);
+        statements
+    };
     // On SQLite the units come through the cache (`api::row_cache`), whose count of changes is
     // read first: one statement more while the units are not yet held, none more once they are.
     let count_read = match app.backend {
         Backend::Sqlite => 1,
         Backend::Postgres => 0,
     };
-    assert_eq!(statements, 1 + count_read);
-    let (statements, reply) = app
-        .count_statements(app.post_graphql(
-            "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
-            json!({ "ids": ids }),
-            None,
-        ))
-        .await;
-    assert_eq!(reply.ok().data()["nodes"].as_array().unwrap().len(), 100);
-    let held = match app.backend {
-        Backend::Sqlite => 1,
-        Backend::Postgres => 0,
-    };
-    assert_eq!(statements, held, "the units are held now");
+    assert_eq!(nodes().await, 1 + count_read);
+    assert_eq!(nodes().await, count_read, "the units are held now");
 }
 
 /// The member units a page names (schools, hosts, firms) come through the instance's cache.

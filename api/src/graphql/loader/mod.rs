@@ -133,6 +133,15 @@ impl<E: CachedTable> Cached<E> {
     pub fn held(&self, id: &Uuid) -> Option<Arc<E::Model>> {
         self.found.as_ref()?.lock().ok()?.get(id).cloned()
     }
+
+    /// The rows of `ids` by id if a load of this request has found every one of them (one lock
+    /// for all), as [`Self::held`] finds each.
+    pub fn held_all(&self, ids: &[Uuid]) -> Option<HashMap<Uuid, Arc<E::Model>>> {
+        let found = self.found.as_ref()?.lock().ok()?;
+        ids.iter()
+            .map(|id| found.get(id).map(|row| (*id, Arc::clone(row))))
+            .collect()
+    }
 }
 
 impl<E> Loader<Uuid> for Cached<E>
@@ -409,12 +418,7 @@ impl Loaders {
         &self,
         ids: &[Uuid],
     ) -> async_graphql::Result<HashMap<Uuid, Arc<member_unit::Model>>> {
-        let loader = self.member_unit.loader();
-        let held: Option<HashMap<_, _>> = ids
-            .iter()
-            .map(|id| loader.held(id).map(|unit| (*id, unit)))
-            .collect();
-        match held {
+        match self.member_unit.loader().held_all(ids) {
             Some(units) => Ok(units),
             None => self.member_unit.load_many(ids.iter().copied()).await,
         }
