@@ -83,6 +83,7 @@ mod m20261201_000001_member_unit_changes;
 mod m20261202_000001_enrolment_counts;
 mod m20261202_000002_sponsor_covering_index;
 mod m20261203_000001_row_versions;
+mod m20261204_000001_audit_entity_object_gin;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -127,6 +128,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_enrolment_counts::Migration),
             Box::new(m20261202_000002_sponsor_covering_index::Migration),
             Box::new(m20261203_000001_row_versions::Migration),
+            Box::new(m20261204_000001_audit_entity_object_gin::Migration),
         ]
     }
 }
