@@ -219,6 +219,18 @@ impl<E: CachedTable> RowCache<E> {
         }
     }
 
+    /// Whether [`Self::rows`] would answer every one of `ids` without a statement: on
+    /// PostgreSQL, while listening, with a fresh entry for each. Never on SQLite, whose every
+    /// read first reads the count of changes.
+    pub fn holds_all(&self, ids: &[Uuid]) -> bool {
+        match &self.0 {
+            Some(inner) if inner.version.is_none() => {
+                ids.iter().all(|id| Self::cached(inner, id).is_some())
+            }
+            _ => false,
+        }
+    }
+
     /// A fresh entry for `id`, if one is held.
     fn cached(inner: &Inner<E>, id: &Uuid) -> Option<Arc<E::Model>> {
         if !inner.live.load(Ordering::SeqCst) {

@@ -132,7 +132,7 @@ pub async fn prime_order_classes(
     }
     // The schools and the sponsoring firms together: one read of the units not cached.
     if !units.is_empty() {
-        loaders.member_unit.load_many(units).await?;
+        loaders.prime_units(units).await?;
     }
     if selects(connection, "demand") {
         let demands: Vec<Uuid> = classes.iter().filter_map(|c| c.demand_id).collect();

@@ -69,8 +69,7 @@ pub async fn prime_placements(
     }
     if findings || selects(connection, "host") || selects(connection, "school") {
         loaders
-            .member_unit
-            .load_many(
+            .prime_units(
                 rows.iter()
                     .filter_map(|p| p.host_unit_id)
                     .chain(rows.iter().map(|p| p.school_id)),
@@ -84,10 +83,8 @@ pub async fn prime_placements(
             .await?;
     }
     if findings {
-        let hosts = loaders
-            .member_unit
-            .load_many(rows.iter().filter_map(|p| p.host_unit_id))
-            .await?;
+        let hosts: Vec<Uuid> = rows.iter().filter_map(|p| p.host_unit_id).collect();
+        let hosts = loaders.units(&hosts).await?;
         loaders
             .intern_counts
             .load_many(
