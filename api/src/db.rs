@@ -229,3 +229,34 @@ pub fn like_substring(term: &str) -> String {
 pub fn contains<C: sea_orm::ColumnTrait>(column: C, term: &str) -> sea_orm::sea_query::SimpleExpr {
     column.like(sea_orm::sea_query::LikeExpr::new(like_substring(term)).escape('\\'))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+
+    /// The embedded SQLite is compiled as `.cargo/config.toml` says: with the query planner
+    /// stability guarantee, so that a statement with a bound `LIMIT` stays prepared in sqlx's
+    /// cache instead of being compiled again on every execution, and without memory statistics
+    /// (`docs/performance.md`, "SQLite statements kept prepared").
+    #[tokio::test]
+    async fn sqlite_is_built_to_keep_statements_prepared() {
+        let (db, _) = super::connect("sqlite::memory:", 1).await.unwrap();
+        let rows = db
+            .query_all_raw(Statement::from_string(
+                DatabaseBackend::Sqlite,
+                "PRAGMA compile_options",
+            ))
+            .await
+            .unwrap();
+        let options: Vec<String> = rows
+            .iter()
+            .map(|row| row.try_get_by_index(0).unwrap())
+            .collect();
+        assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "{options:?}");
+        assert!(
+            options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+            "{options:?}"
+        );
+    }
+}
