@@ -24,7 +24,8 @@ impl StatementCounter {
 /// Opens a pool on `url`, creating the SQLite file's directory when needed, and counts statements.
 ///
 /// SQLite runs with foreign keys on and a 5 s busy timeout (sqlx's defaults for every pooled
-/// connection) and WAL journaling (a property of the file, set once).
+/// connection), WAL journaling (a property of the file, set once) and the first
+/// [`SQLITE_MMAP_BYTES`] of the file read through a memory map (set on every connection).
 ///
 /// # Errors
 /// The database cannot be reached, or the directory cannot be created.
@@ -56,7 +57,8 @@ pub async fn connect(
         // sqlx pings a connection as it goes back to the pool; pinging it again as it is taken out
         // costs a round trip per checkout. Only a connection idle for PING_IF_IDLE_FOR is tested.
         .test_before_acquire_if_idle_for(PING_IF_IDLE_FOR)
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|sqlite| sqlite.pragma("mmap_size", SQLITE_MMAP_BYTES.to_string()));
     let mut db = Database::connect(options).await?;
     if db.get_database_backend() == DatabaseBackend::Sqlite {
         // WAL lets readers run beside the one writer; it persists in the file.
@@ -69,6 +71,19 @@ pub async fn connect(
     });
     Ok((db, counter))
 }
+
+/// How much of a SQLite database file each connection reads through a memory map
+/// (`PRAGMA mmap_size`, https://sqlite.org/mmap.html): 1 GiB.
+///
+/// Every request that shows students to a reader outside their school writes a read record, and
+/// in WAL mode a connection that finds the database changed since its last transaction drops its
+/// whole page cache; without a map each page a statement touches is then read again with a
+/// system call and copied into a fresh buffer. Through the map a page is a pointer into the
+/// operating system's page cache (`docs/performance.md`, "SQLite read through a memory map").
+/// The mapped pages count in the process's resident memory as file pages, which the operating
+/// system reclaims as it needs; a file larger than this is read through the map as far as this
+/// and with system calls beyond.
+pub const SQLITE_MMAP_BYTES: u64 = 1 << 30;
 
 /// A pooled connection idle for at least this long is pinged before a request uses it; one in
 /// use more recently was pinged when it went back to the pool (sqlx tests every connection as it
@@ -258,5 +273,26 @@ mod tests {
             options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
             "{options:?}"
         );
+    }
+
+    /// A SQLite connection of the pool reads the file through a memory map of
+    /// [`super::SQLITE_MMAP_BYTES`] (`PRAGMA mmap_size`).
+    #[tokio::test]
+    async fn sqlite_files_are_read_through_a_memory_map() {
+        let dir = std::env::temp_dir().join(format!("alliance-mmap-{}", uuid::Uuid::new_v4()));
+        let url = format!("sqlite://{}/db.sqlite", dir.display());
+        let (db, _) = super::connect(&url, 2).await.unwrap();
+        let row = db
+            .query_one_raw(Statement::from_string(
+                DatabaseBackend::Sqlite,
+                "PRAGMA mmap_size",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        let bytes: i64 = row.try_get_by_index(0).unwrap();
+        assert_eq!(u64::try_from(bytes).unwrap(), super::SQLITE_MMAP_BYTES);
+        db.close().await.unwrap();
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }
