@@ -4,10 +4,15 @@
 use chrono::{DateTime, Duration, Utc};
 use entity::enums::AuditAction;
 use entity::{audit_event, audit_event_entity};
+use sea_orm::sea_query::extension::postgres::PgBinOper;
 use sea_orm::sea_query::{
-    Alias, Asterisk, Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UnionType,
+    Alias, ArrayType, Asterisk, Expr, ExprTrait, Query, SelectStatement, SimpleExpr, UnionType,
+    Value,
 };
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter,
+};
 use uuid::Uuid;
 
 use crate::actor::Actor;
@@ -15,13 +20,13 @@ use crate::db::no_rows;
 
 /// The events `actor` may read: all for the secretariat; for a unit's staff, those its own
 /// accounts made and those on records that belong to it or involve it (owner or partner);
-/// none for anyone else.
-pub fn audit_scope(actor: &Actor) -> Condition {
+/// none for anyone else; in `backend`'s SQL.
+pub fn audit_scope(actor: &Actor, backend: DatabaseBackend) -> Condition {
     if actor.is_secretariat() {
         return Condition::all();
     }
     match actor.unit() {
-        Some(u) => Condition::all().add(EventSet::involving(u).contains(None)),
+        Some(u) => Condition::all().add(EventSet::involving(u).contains(backend, None)),
         None => no_rows(),
     }
 }
@@ -34,6 +39,43 @@ struct EventSet {
     events: Vec<(audit_event::Column, Uuid)>,
     /// The `audit_event_entity` column and the value it must equal.
     entity: (audit_event_entity::Column, Uuid),
+}
+
+/// PostgreSQL's table of a read's entities, one row per event and unit with the unit's records
+/// as an array (migration `m20261205_000001_audit_entity_groups`); `audit_event_entity` is a
+/// view of it there.
+const ENTITY_GROUPS: &str = "audit_event_entity_group";
+
+/// The entities' table to gather a set's events from, with the condition that `column` (the
+/// record or its unit) equals `value`. On SQLite `audit_event_entity` itself. On PostgreSQL its
+/// groups under the view's name, so every column keeps its qualified name: the view would unnest
+/// every group before testing a record, where `object_ids @> ARRAY[id]` is read through the GIN
+/// index of the arrays.
+fn entity_source(
+    select: &mut SelectStatement,
+    backend: DatabaseBackend,
+    column: audit_event_entity::Column,
+    value: Uuid,
+) {
+    if backend != DatabaseBackend::Postgres {
+        select
+            .from(audit_event_entity::Entity)
+            .and_where(column.eq(value));
+        return;
+    }
+    select.from_as(Alias::new(ENTITY_GROUPS), audit_event_entity::Entity);
+    if matches!(column, audit_event_entity::Column::ObjectId) {
+        let one = Value::Array(
+            ArrayType::Uuid,
+            Some(Box::new(vec![Value::Uuid(Some(value))])),
+        );
+        select.and_where(
+            Expr::col((audit_event_entity::Entity, Alias::new("object_ids")))
+                .binary(PgBinOper::Contains, Expr::val(one)),
+        );
+    } else {
+        select.and_where(column.eq(value));
+    }
 }
 
 impl EventSet {
@@ -93,7 +135,11 @@ impl EventSet {
     /// `page.limit` events of the whole set that meet `rest` are among them, since an event's rank
     /// in its part is never lower than its rank in the whole. So a page costs a page per part,
     /// however many events the set holds.
-    fn contains(&self, page: Option<(&EventPage, &Condition)>) -> SimpleExpr {
+    fn contains(
+        &self,
+        backend: DatabaseBackend,
+        page: Option<(&EventPage, &Condition)>,
+    ) -> SimpleExpr {
         let (mut union, rest) = {
             let (column, value) = self.entity;
             let mut select = Query::select()
@@ -101,9 +147,8 @@ impl EventSet {
                     audit_event_entity::Entity,
                     audit_event_entity::Column::EventId,
                 ))
-                .from(audit_event_entity::Entity)
-                .and_where(column.eq(value))
                 .to_owned();
+            entity_source(&mut select, backend, column, value);
             match page {
                 None => (select, None),
                 Some((page, rest)) => {
@@ -233,9 +278,9 @@ pub struct AuditFilter {
 
 impl AuditFilter {
     /// The filter's condition AND the caller's [`audit_scope`]: every matching event (for a
-    /// count).
-    pub fn condition(&self, actor: &Actor) -> Condition {
-        self.build(actor, None)
+    /// count), in `backend`'s SQL.
+    pub fn condition(&self, actor: &Actor, backend: DatabaseBackend) -> Condition {
+        self.build(actor, backend, None)
     }
 
     /// The same, for reading one page: the page's bounds are pushed into the parts of the
@@ -243,11 +288,21 @@ impl AuditFilter {
     /// caller's scope: [`EventSet::contains`]), the other sets tested on each event it yields, so the page reads a page from each part instead of gathering
     /// every event of a school whose students were read a million times. The events it selects
     /// are a superset of the page; the caller still bounds, orders and limits the list itself.
-    pub fn page_condition(&self, actor: &Actor, page: &EventPage) -> Condition {
-        self.build(actor, Some(page))
+    pub fn page_condition(
+        &self,
+        actor: &Actor,
+        backend: DatabaseBackend,
+        page: &EventPage,
+    ) -> Condition {
+        self.build(actor, backend, Some(page))
     }
 
-    fn build(&self, actor: &Actor, page: Option<&EventPage>) -> Condition {
+    fn build(
+        &self,
+        actor: &Actor,
+        backend: DatabaseBackend,
+        page: Option<&EventPage>,
+    ) -> Condition {
         // The narrowest set first: a record's events, a unit's, then the caller's scope.
         let mut sets = Vec::new();
         if let Some(id) = self.object_id {
@@ -286,9 +341,9 @@ impl AuditFilter {
         match page {
             // A count: every set gathered through its indexes.
             None => {
-                let mut cond = Condition::all().add(first.contains(None));
+                let mut cond = Condition::all().add(first.contains(backend, None));
                 for set in sets {
-                    cond = cond.add(set.contains(None));
+                    cond = cond.add(set.contains(backend, None));
                 }
                 cond.add(rest)
             }
@@ -299,34 +354,40 @@ impl AuditFilter {
                     rest = rest.add(set.matches());
                 }
                 Condition::all()
-                    .add(first.contains(Some((page, &rest))))
+                    .add(first.contains(backend, Some((page, &rest))))
                     .add(rest)
             }
         }
     }
 }
 
-/// Deletes the events older than `days` days (the retention setting) with their entities;
-/// returns how many events went. Two statements in one transaction. Every instance may run it; a
-/// second run finds nothing to delete.
+/// Deletes the events older than `days` days (the retention setting) with their entities (on
+/// PostgreSQL their groups, `audit_event_entity_group`); returns how many events went. Two
+/// statements in one transaction. Every instance may run it; a second run finds nothing to
+/// delete.
 ///
 /// # Errors
 /// A database failure (then nothing is deleted).
 pub async fn purge(db: &DatabaseConnection, days: u32) -> Result<u64, DbErr> {
     let cutoff = Utc::now() - Duration::days(i64::from(days));
     let txn = crate::db::write_txn(db).await?;
-    audit_event_entity::Entity::delete_many()
-        .filter(
-            audit_event_entity::Column::EventId.in_subquery(
-                Query::select()
-                    .column(audit_event::Column::Id)
-                    .from(audit_event::Entity)
-                    .and_where(audit_event::Column::OccurredAt.lt(cutoff))
-                    .to_owned(),
-            ),
-        )
-        .exec(&txn)
-        .await?;
+    let old = Query::select()
+        .column(audit_event::Column::Id)
+        .from(audit_event::Entity)
+        .and_where(audit_event::Column::OccurredAt.lt(cutoff))
+        .to_owned();
+    let table = if db.get_database_backend() == DatabaseBackend::Postgres {
+        Alias::new(ENTITY_GROUPS)
+    } else {
+        Alias::new("audit_event_entity")
+    };
+    txn.execute(
+        &Query::delete()
+            .from_table(table)
+            .and_where(Expr::col(audit_event_entity::Column::EventId).in_subquery(old))
+            .to_owned(),
+    )
+    .await?;
     let deleted = audit_event::Entity::delete_many()
         .filter(audit_event::Column::OccurredAt.lt(cutoff))
         .exec(&txn)

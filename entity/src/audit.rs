@@ -523,9 +523,11 @@ pub fn read_record(context: &AuditContext, students: &[(Uuid, Uuid)]) -> Option<
 /// prepares and plans it once, and one array is one bound value whatever the batch holds; a
 /// multi-row `VALUES` list had a text, a preparation and a plan per number of rows, and building
 /// and binding its three values a row was 4.2% of the API's instructions on a page of 50
-/// placements (`docs/performance.md`, "Reads recorded for less"). On SQLite, which has no
-/// arrays, 1,000 rows to a `VALUES` statement (within its limit of bound values). The caller runs
-/// it in a transaction, so that an event is never without its entities.
+/// placements (`docs/performance.md`, "Reads recorded for less"). That statement stores them one
+/// row per event and school (`audit_event_entity_group`, migration
+/// `m20261205_000001_audit_entity_groups`). On SQLite, which has no arrays, 1,000 rows to a
+/// `VALUES` statement (within its limit of bound values). The caller runs it in a transaction, so
+/// that an event is never without its entities.
 ///
 /// # Errors
 /// A database failure.
@@ -565,10 +567,12 @@ pub async fn insert_reads<C: ConnectionTrait>(
 }
 
 /// PostgreSQL: inserts a batch of reads' entities from three arrays of equal length (the events,
-/// the students, the students' schools), row `i` from element `i` of each.
-const ENTITIES_FROM_ARRAYS: &str = "INSERT INTO audit_event_entity \
-     (event_id, object_id, owner_unit_id) \
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])";
+/// the students, the students' schools; entity `i` from element `i` of each), one row of
+/// `audit_event_entity_group` per event and school with that school's students in order.
+const ENTITIES_FROM_ARRAYS: &str = "INSERT INTO audit_event_entity_group \
+     (event_id, owner_unit_id, object_ids) \
+     SELECT e, o, array_agg(s ORDER BY s) \
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS t(e, s, o) GROUP BY e, o";
 
 /// Makes an entity's writes audited: its `ActiveModelBehavior` records every create, update and
 /// delete through [`before_save`] and [`before_delete`].

@@ -2,6 +2,11 @@
 //! a `READ` lists each student whose personal data the request showed (as FHIR's
 //! `AuditEvent.entity`; `docs/audit.md`). Three UUIDs per row, so that recording a page's reads
 //! costs one event and a narrow row per student.
+//!
+//! On SQLite this is a table. On PostgreSQL it is a view of the same columns, one row per element
+//! of `audit_event_entity_group.object_ids`. That table stores one row per event and unit, with
+//! the unit's records as an array (migration `m20261205_000001_audit_entity_groups`). There,
+//! entities are read through this entity and written or deleted through that table.
 
 use sea_orm::entity::prelude::*;
 

@@ -84,6 +84,7 @@ mod m20261202_000001_enrolment_counts;
 mod m20261202_000002_sponsor_covering_index;
 mod m20261203_000001_row_versions;
 mod m20261204_000001_audit_entity_object_gin;
+mod m20261205_000001_audit_entity_groups;
 
 /// The ordered list of migrations.
 pub struct Migrator;
@@ -129,6 +130,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000002_sponsor_covering_index::Migration),
             Box::new(m20261203_000001_row_versions::Migration),
             Box::new(m20261204_000001_audit_entity_object_gin::Migration),
+            Box::new(m20261205_000001_audit_entity_groups::Migration),
         ]
     }
 }

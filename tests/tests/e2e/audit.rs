@@ -19,6 +19,7 @@ both_databases!(
     reads_of_students_personal_data_by_others_than_their_school_are_recorded,
     concurrent_readers_are_each_recorded_with_their_own_account_and_operation,
     one_request_reading_two_schools_students_is_one_event_each_school_seeing_its_own,
+    a_read_is_stored_one_row_per_school_on_postgresql_and_purged_with_its_event,
     a_page_of_reads_with_their_entities_stays_within_one_statement_budget,
     mutations_are_refused_over_a_websocket,
     over_a_websocket_only_the_school_reads_its_students_personal_data
@@ -487,6 +488,108 @@ async fn one_request_reading_two_schools_students_is_one_event_each_school_seein
     }
     // Another firm, which neither read them nor owns them, sees no such event.
     assert_eq!(events(&app, &p.firm_b, reads).await.0, 0);
+}
+
+/// A read of two students of one school and one of another is stored on PostgreSQL as one row
+/// per school in `audit_event_entity_group`, with each school's students as an array; on SQLite
+/// as one row per student. Either way `audit_event_entity` lists the three, and the retention
+/// purge deletes them with their event.
+async fn a_read_is_stored_one_row_per_school_on_postgresql_and_purged_with_its_event(app: TestApp) {
+    use sea_orm::{ConnectionTrait, DatabaseBackend, EntityTrait, Statement};
+    let p = parties(&app).await;
+    let firm = app.unit_id(FIRM_A).await;
+    let uuid = |ty: &str, id: &str| api::global_id::decode(ty, id).unwrap().to_string();
+    let school = uuid("MemberUnit", &app.unit_id(SCHOOL).await);
+    let school_2 = uuid("MemberUnit", &app.unit_id(SCHOOL_2).await);
+    let mut ids = Vec::new();
+    for (token, number) in [
+        (&p.school, "G001"),
+        (&p.school, "G002"),
+        (&p.school_2, "G003"),
+    ] {
+        let saved = student(&app, token, number, "2007-03-01", 3).await;
+        ids.push(uuid("Student", saved["student"]["id"].as_str().unwrap()));
+        let r = report(&app, token, good(number, &firm)).await;
+        assert_eq!(codes(&r), Vec::<String>::new(), "{r}");
+    }
+    let q = "query Grouped { internshipPlacements { nodes { student { name } } } }";
+    app.post_graphql(q, json!({}), Some(&p.secretariat))
+        .await
+        .ok();
+    let mut read: Vec<(String, String)> = entity::audit_event_entity::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| {
+            (
+                e.object_id.to_string(),
+                e.owner_unit_id.unwrap().to_string(),
+            )
+        })
+        .collect();
+    read.sort_unstable();
+    let mut expected = vec![
+        (ids[0].clone(), school.clone()),
+        (ids[1].clone(), school.clone()),
+        (ids[2].clone(), school_2.clone()),
+    ];
+    expected.sort_unstable();
+    assert_eq!(read, expected, "the three students, each with its school");
+    let backend = app.db.get_database_backend();
+    let sql = if backend == DatabaseBackend::Postgres {
+        "SELECT CAST(owner_unit_id AS text) AS owner, cardinality(object_ids) AS n \
+         FROM audit_event_entity_group"
+    } else {
+        "SELECT owner_unit_id AS owner, 1 AS n FROM audit_event_entity"
+    };
+    let mut rows: Vec<(String, i32)> = app
+        .db
+        .query_all_raw(Statement::from_string(backend, sql))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let owner = match backend {
+                DatabaseBackend::Postgres => r.try_get::<String>("", "owner").unwrap(),
+                _ => r.try_get::<uuid::Uuid>("", "owner").unwrap().to_string(),
+            };
+            (owner, r.try_get::<i32>("", "n").unwrap())
+        })
+        .collect();
+    rows.sort_unstable();
+    let mut stored = if backend == DatabaseBackend::Postgres {
+        vec![(school.clone(), 2), (school_2.clone(), 1)]
+    } else {
+        vec![
+            (school.clone(), 1),
+            (school.clone(), 1),
+            (school_2.clone(), 1),
+        ]
+    };
+    stored.sort_unstable();
+    assert_eq!(rows, stored, "rows as stored on {backend:?}");
+    // The purge: the read made a year ago goes with its entities; nothing else is left behind.
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE audit_event SET occurred_at = {} WHERE action = 'READ'",
+            if backend == DatabaseBackend::Postgres {
+                "now() - interval '400 days'"
+            } else {
+                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-400 days')"
+            }
+        ))
+        .await
+        .unwrap();
+    assert!(api::audit::purge(&app.db, 365).await.unwrap() >= 1);
+    assert_eq!(
+        entity::audit_event_entity::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap(),
+        Vec::new(),
+        "the read's entities went with it"
+    );
 }
 
 /// The entities of a page of `READ` events load in one statement for the whole page (and one

@@ -274,6 +274,13 @@ async fn the_people_migration_moves_practice_names_onto_the_teacher_pool(app: Te
     db.close().await.unwrap();
 }
 
+/// Whether the read entities' tables are there: `audit_event_entity` (a view on PostgreSQL once
+/// the entities are grouped by school, which `has_table` does not count) or its groups.
+async fn entity_tables(schema: &SchemaManager<'_>) -> bool {
+    schema.has_table("audit_event_entity").await.unwrap()
+        || schema.has_table("audit_event_entity_group").await.unwrap()
+}
+
 async fn the_audit_entity_migration_moves_each_read_onto_one_entity_and_back(app: TestApp) {
     use entity::{audit_event, audit_event_entity};
     use sea_orm::sea_query::{Alias, Query};
@@ -287,7 +294,7 @@ async fn the_audit_entity_migration_moves_each_read_onto_one_entity_and_back(app
     Migrator::up(&db, None).await.unwrap();
     // Back to one READ row per student.
     let schema = SchemaManager::new(&db);
-    while schema.has_table("audit_event_entity").await.unwrap() {
+    while entity_tables(&schema).await {
         Migrator::down(&db, Some(1)).await.unwrap();
     }
     let (read, write) = (Uuid::now_v7(), Uuid::now_v7());
@@ -356,7 +363,7 @@ async fn the_audit_entity_migration_moves_each_read_onto_one_entity_and_back(app
     );
     // Down again (through any later migration): one READ row of the student, owned by the
     // school, as before.
-    while schema.has_table("audit_event_entity").await.unwrap() {
+    while entity_tables(&schema).await {
         Migrator::down(&db, Some(1)).await.unwrap();
     }
     let rows = db

@@ -103,7 +103,11 @@ async fn page_of(
     };
     let (rows, _) = newest_first(
         db,
-        audit_event::Entity::find().filter(filter.page_condition(actor(ctx), &bound)),
+        audit_event::Entity::find().filter(filter.page_condition(
+            actor(ctx),
+            db.get_database_backend(),
+            &bound,
+        )),
         audit_event::Column::Id,
         &page,
         false,
@@ -112,7 +116,7 @@ async fn page_of(
     .map_err(ApiError::from)?;
     let total = if crate::graphql::edge::counts(ctx) {
         audit_event::Entity::find()
-            .filter(filter.condition(actor(ctx)))
+            .filter(filter.condition(actor(ctx), db.get_database_backend()))
             .count(db)
             .await
             .map_err(ApiError::from)?
