@@ -97,6 +97,70 @@ where
     }
 }
 
+/// Rows of `E` by id, shared (`Arc`) among the fields that name them and held for the request
+/// ([`Self::held`]), as [`Cached`] holds member units but without an instance's cache: a row is
+/// read once per request, and handing it out copies nothing. As [`ById`], callers decide what of
+/// a row the caller may see.
+pub struct Shared<E: Keyed> {
+    db: DatabaseConnection,
+    edges: Arc<EdgeBatches>,
+    /// Every row this request's loads found or were given ([`Self::hold`]); none on a
+    /// WebSocket, whose loaders keep nothing.
+    found: Option<std::sync::Mutex<Held<E::Model>>>,
+}
+
+impl<E: Keyed> Shared<E> {
+    fn new(db: DatabaseConnection, edges: &Arc<EdgeBatches>) -> Self {
+        let found = edges.caching().then(std::sync::Mutex::default);
+        Self {
+            db,
+            edges: edges.clone(),
+            found,
+        }
+    }
+
+    /// The row `id` if this request has loaded it or been given it: what `load_one` would
+    /// answer from DataLoader's cache, without DataLoader's per-call maps and copy.
+    pub fn held(&self, id: &Uuid) -> Option<Arc<E::Model>> {
+        self.found.as_ref()?.lock().ok()?.get(id).cloned()
+    }
+
+    /// Holds `rows`, read beside a page (a page's students joined to its placements), for the
+    /// request's later loads; nothing on a WebSocket.
+    pub fn hold(&self, rows: impl IntoIterator<Item = E::Model>) {
+        if let Some(Ok(mut found)) = self.found.as_ref().map(|f| f.lock()) {
+            found.extend(rows.into_iter().map(|row| (E::id_of(&row), Arc::new(row))));
+        }
+    }
+}
+
+impl<E> Loader<Uuid> for Shared<E>
+where
+    E: Keyed + Send + Sync + 'static,
+    E::Model: Send + Sync + 'static,
+{
+    type Value = Arc<E::Model>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Arc<E::Model>>, Self::Error> {
+        // Rows loaded together are siblings for their paged relations (`super::edge`).
+        self.edges.register(keys.iter().copied());
+        let rows: HashMap<Uuid, Arc<E::Model>> = E::read_all(
+            E::find().filter(E::id_column().is_in(keys.iter().copied())),
+            &self.db,
+        )
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|m| (E::id_of(&m), Arc::new(m)))
+        .collect();
+        if let Some(Ok(mut found)) = self.found.as_ref().map(|f| f.lock()) {
+            found.extend(rows.iter().map(|(id, row)| (*id, Arc::clone(row))));
+        }
+        Ok(rows)
+    }
+}
+
 /// Rows of `E` by id through the instance's cache of `E` ([`RowCache`]): only the rows it does
 /// not hold are read, in one statement. Rows are shared (`Arc`) with that cache and among the
 /// fields that name them, so handing one out copies nothing. As [`ById`], callers decide what of
@@ -310,6 +374,10 @@ fn by_id<E>(db: DatabaseConnection, edges: &Arc<EdgeBatches>, _: &Caches) -> ByI
     ById(db, edges.clone(), PhantomData)
 }
 
+fn shared<E: Keyed>(db: DatabaseConnection, edges: &Arc<EdgeBatches>, _: &Caches) -> Shared<E> {
+    Shared::new(db, edges)
+}
+
 fn children<R>(db: DatabaseConnection, _: &Arc<EdgeBatches>, _: &Caches) -> Children<R> {
     Children(db, PhantomData)
 }
@@ -343,8 +411,9 @@ loaders! {
     classes_by_demand: Children<ClassesByDemand> => children,
     /// See [`EnrolmentsByClass`].
     enrolments_by_class: Children<EnrolmentsByClass> => children,
-    /// Students by id (callers decide how much of them the caller may see).
-    student: ById<student::Entity> => by_id,
+    /// Students by id, shared and held for the request ([`Shared`]; callers decide how much of
+    /// them the caller may see).
+    student: Shared<student::Entity> => shared,
     /// See [`InternCountsLoader`].
     intern_counts: InternCountsLoader => intern_counts,
     /// See [`PartnersBySite`].
@@ -406,6 +475,19 @@ impl Loaders {
             return Ok(Some(unit));
         }
         self.member_unit.load_one(id).await
+    }
+
+    /// The student `id`, as `student.load_one(id)` answers: from what this request holds when
+    /// it can ([`Shared::held`]: a placements page holds the students its statement joined),
+    /// else through the loader.
+    ///
+    /// # Errors
+    /// The loader's (the database's).
+    pub async fn student(&self, id: Uuid) -> async_graphql::Result<Option<Arc<student::Model>>> {
+        if let Some(student) = self.student.loader().held(&id) {
+            return Ok(Some(student));
+        }
+        self.student.load_one(id).await
     }
 
     /// The member units of `ids` that exist, by id, as `member_unit.load_many(ids)` answers:

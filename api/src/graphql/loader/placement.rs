@@ -38,11 +38,10 @@ pub fn shows_students(connection: &Lookahead<'_>) -> bool {
 /// parents that came together for their paged relations (`super::super::edge`), as a batch the
 /// loader read by id would be. Nothing on a WebSocket, whose loaders keep nothing: there the
 /// page reads its students through the loader ([`Loaders::caching`]).
-pub async fn feed_students(loaders: &Loaders, students: impl IntoIterator<Item = student::Model>) {
-    let students: HashMap<Uuid, student::Model, foldhash::fast::RandomState> =
-        students.into_iter().map(|s| (s.id, s)).collect();
-    loaders.edges.register(students.keys().copied());
-    loaders.feed(&loaders.student, students).await;
+pub fn feed_students(loaders: &Loaders, students: impl IntoIterator<Item = student::Model>) {
+    let students: Vec<student::Model> = students.into_iter().collect();
+    loaders.edges.register(students.iter().map(|s| s.id));
+    loaders.student.loader().hold(students);
 }
 
 /// Primes the loaders a page of placements will use: students (unless `students_read`: the
@@ -98,4 +97,50 @@ pub async fn prime_placements(
             .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use std::sync::Arc;
+
+    use entity::enums::MemberUnitKind;
+    use migration::MigratorTrait;
+    use sea_orm::{ActiveModelTrait, IntoActiveModel};
+
+    use super::*;
+    use crate::fixtures;
+    use crate::graphql::loader::Caches;
+
+    /// Students a page's statement read are held for the request: naming one hands out that
+    /// shared row, without the loader, and a load afterwards is the same row again. On a
+    /// WebSocket nothing is held, and naming a student reads it.
+    #[tokio::test]
+    async fn students_a_page_read_are_held_for_the_request_and_never_on_a_websocket() {
+        let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();
+        migration::Migrator::up(&db, None).await.unwrap();
+        let school = fixtures::unit(MemberUnitKind::TechnicalSchool, "威海职业学院")
+            .into_active_model()
+            .insert(&db)
+            .await
+            .unwrap();
+        let student = fixtures::student(school.id, fixtures::date(2007, 3, 1))
+            .into_active_model()
+            .insert(&db)
+            .await
+            .unwrap();
+        let request = Loaders::new(&db, &Caches::new(&db));
+        assert!(request.student.loader().held(&student.id).is_none());
+        feed_students(&request, [student.clone()]);
+        let held = request.student.loader().held(&student.id).unwrap();
+        assert_eq!(*held, student);
+        let named = request.student(student.id).await.unwrap().unwrap();
+        assert!(Arc::ptr_eq(&named, &held), "the held row, not a copy");
+        let socket = Loaders::uncached(&db);
+        feed_students(&socket, [student.clone()]);
+        assert!(socket.student.loader().held(&student.id).is_none());
+        let read = socket.student(student.id).await.unwrap().unwrap();
+        assert_eq!(*read, student);
+        assert!(socket.student.loader().held(&student.id).is_none());
+    }
 }

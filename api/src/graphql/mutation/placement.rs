@@ -118,7 +118,7 @@ impl PlacementMutation {
         };
         Ok(SaveStudentPayload::from_outcome(
             domain::save_student(db, actor(ctx), s).await?,
-            |s| Student(s, StudentView::Full),
+            |s| Student(s.into(), StudentView::Full),
         ))
     }
 
@@ -140,7 +140,7 @@ impl PlacementMutation {
         let db = ctx.data::<DatabaseConnection>()?;
         Ok(SaveStudentPayload::from_outcome(
             domain::archive_student(db, actor(ctx), id).await?,
-            |s| Student(s, StudentView::Full),
+            |s| Student(s.into(), StudentView::Full),
         ))
     }
 

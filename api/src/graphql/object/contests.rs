@@ -254,7 +254,7 @@ impl ContestEntry {
         Ok(match self.0.contestant_kind {
             ContestantKind::Worker => self.0.worker_name.clone(),
             ContestantKind::Student => match self.0.student_id {
-                Some(s) => loaders.student.load_one(s).await?.map(|s| s.name),
+                Some(s) => loaders.student(s).await?.map(|s| s.name.clone()),
                 None => None,
             },
             ContestantKind::Teacher => match self.0.teacher_id {
@@ -273,8 +273,7 @@ impl ContestEntry {
         }
         Ok(ctx
             .data::<Loaders>()?
-            .student
-            .load_one(s)
+            .student(s)
             .await?
             .map(|s| Student(s, StudentView::Full)))
     }

@@ -1,5 +1,7 @@
 //! Enrolments, pre-employment agreements and students (personal data: see `StudentView`).
 
+use std::sync::Arc;
+
 use crate::graphql::scalar::{Date, DateTime};
 use crate::msg;
 use async_graphql::{Context, ID, Object, SimpleObject};
@@ -45,7 +47,7 @@ impl Enrolment {
 
     /// The student.
     async fn student(&self) -> Student {
-        Student(self.1.clone(), StudentView::Full)
+        Student(Arc::new(self.1.clone()), StudentView::Full)
     }
 
     /// Regular student, unemployed youth or migrant worker.
@@ -102,7 +104,7 @@ pub enum StudentView {
 }
 
 /// GraphQL object wrapping the entity model and the caller's view of it.
-pub struct Student(pub student::Model, pub StudentView);
+pub struct Student(pub Arc<student::Model>, pub StudentView);
 
 impl Student {
     fn full(&self) -> Result<(), ApiError> {

@@ -227,8 +227,7 @@ impl ReserveCraftsman {
     async fn student(&self, ctx: &Context<'_>) -> ApiResult<Option<Student>> {
         Ok(ctx
             .data::<Loaders>()?
-            .student
-            .load_one(self.0.student_id)
+            .student(self.0.student_id)
             .await?
             .map(|s| Student(s, StudentView::Full)))
     }

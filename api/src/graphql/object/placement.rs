@@ -47,7 +47,7 @@ impl InternshipPlacement {
     /// The placement's findings (student, host and open placements at the host through loaders).
     pub async fn compute_findings(&self, ctx: &Context<'_>) -> ApiResult<Vec<RuleFinding>> {
         let loaders = ctx.data::<Loaders>()?;
-        let Some(student) = loaders.student.load_one(self.0.student_id).await? else {
+        let Some(student) = loaders.student(self.0.student_id).await? else {
             return Ok(Vec::new());
         };
         let host = match self.0.host_unit_id {
@@ -217,8 +217,7 @@ impl InternshipPlacement {
         let view = self.view(crate::graphql::guard::actor(ctx));
         Ok(ctx
             .data::<Loaders>()?
-            .student
-            .load_one(self.0.student_id)
+            .student(self.0.student_id)
             .boxed()
             .await?
             .map(|s| Student(s, view)))
@@ -454,8 +453,7 @@ impl GraduateOutcome {
     async fn student(&self, ctx: &Context<'_>) -> ApiResult<Option<Student>> {
         Ok(ctx
             .data::<Loaders>()?
-            .student
-            .load_one(self.0.student_id)
+            .student(self.0.student_id)
             .boxed()
             .await?
             .map(|s| Student(s, StudentView::Full)))

@@ -335,7 +335,11 @@ pub async fn unit_students(
         |rows| edge.loaders.edges.register(rows.iter().map(|s| s.id))
     );
     Ok(edge.page.finish(rows, total, |s| {
-        (id_cursor(s.id), Student(s, StudentView::Full), EmptyFields)
+        (
+            id_cursor(s.id),
+            Student(s.into(), StudentView::Full),
+            EmptyFields,
+        )
     }))
 }
 

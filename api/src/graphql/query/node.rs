@@ -265,7 +265,7 @@ async fn load(ctx: &Context<'_>, ids: &[(NodeType, Uuid)]) -> ApiResult<Vec<Opti
                 .map(|(e, s)| Node::Enrolment(Enrolment(e, s))),
             NodeType::Student => students
                 .remove(&id)
-                .map(|m| Node::Student(Student(m, StudentView::Full))),
+                .map(|m| Node::Student(Student(m.into(), StudentView::Full))),
             NodeType::InternshipPlacement => placements
                 .remove(&id)
                 .map(|m| Node::InternshipPlacement(InternshipPlacement(m))),

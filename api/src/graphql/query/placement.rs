@@ -279,7 +279,7 @@ impl PlacementQuery {
             .await
             .map_err(ApiError::from)?;
             let (rows, students): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
-            feed_students(loaders, students.into_iter().flatten()).await;
+            feed_students(loaders, students.into_iter().flatten());
             (rows, total)
         } else {
             newest_first_some(
@@ -411,7 +411,7 @@ impl PlacementQuery {
         let flagged: Vec<internship_placement::Model> =
             flagged.iter().filter_map(|p| full.remove(&p.id)).collect();
         let loaders = ctx.data::<Loaders>()?;
-        loaders.feed(&loaders.student, students).await;
+        loaders.student.loader().hold(students.into_values());
         loaders.feed(&loaders.intern_counts, counts).await;
         loaders
             .feed(
