@@ -177,6 +177,13 @@ where
     all_as(select, db).await
 }
 
+/// The columns of a projection `M` ([`Positional::COLUMNS`]) as its entity's column type `C`, in
+/// `M`'s order: what to select for [`all_as`]. A name that is no column of `C` is skipped; the
+/// projection's own test (`positional!(for …)`) checks that there is none.
+pub fn projection_columns<M: Positional, C: std::str::FromStr>() -> impl Iterator<Item = C> {
+    M::COLUMNS.iter().filter_map(|name| C::from_str(name).ok())
+}
+
 /// Every row of `select` as `M`, a projection of some of the entity's columns (selected in `M`'s
 /// order), each read by position when it can be (see [`ByPosition`]); a page's `LIMIT` is
 /// written into the SQL on PostgreSQL, so that its plan is kept ([`crate::statement`]).
@@ -393,7 +400,11 @@ fn columns_address(row: &QueryResult) -> Option<(usize, usize)> {
 /// - **SQLite:** as SeaORM reads it.
 /// - **`Option<T>`:** `None` for a NULL, seen on the row's raw value, else `T`. SeaORM reads an
 ///   `Option<T>` by reading a `T` and turning the error a NULL gives into `None`; that error
-///   carries a message formatted for it and dropped at once, for every NULL of every row.
+///   carries a message formatted for it and dropped at once, for every NULL of every row. On
+///   PostgreSQL the raw value is looked up once and, when it is not NULL, decoded as `T`
+///   ([`Field::from_pg`]): looking it up a second time (sqlx builds a value, with a copy of the
+///   column's type, for each lookup) was about a tenth of the instructions of a page of
+///   `internshipRuleFindings` (`docs/performance.md`, "Optional columns looked up once").
 /// - **Enums** (stored as text): the text, then `ActiveEnum::try_from_value`, as SeaORM does.
 ///
 /// A NULL where the field cannot hold one is `TryGetError::Null`, as with SeaORM, so that the
@@ -406,34 +417,44 @@ pub trait Field: Sized {
     /// the row.
     fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError>;
 
+    /// Column `i` of a PostgreSQL row, `raw`, already known not to be NULL.
+    ///
+    /// # Errors
+    /// A value that does not decode.
+    fn from_pg(raw: PgValueRef<'_>, i: usize) -> Result<Self, TryGetError>;
+
     /// The value a field takes when its column was not selected ([`Positional::decode_some`]):
     /// empty, zero, false, the epoch, an enum's first value; `None` for a type without one.
     fn absent() -> Option<Self>;
 }
 
+/// Column `i` of a PostgreSQL row as sent, NULL or not.
+fn pg_raw(row: &sea_orm::sqlx::postgres::PgRow, i: usize) -> Result<PgValueRef<'_>, TryGetError> {
+    row.try_get_raw(i)
+        .map_err(|e| TryGetError::DbErr(DbErr::Type(e.to_string())))
+}
+
 /// Column `i` of a PostgreSQL row as sent: `TryGetError::Null` for a NULL.
-fn pg_value(
-    row: &sea_orm::sqlx::postgres::PgRow,
-    i: usize,
-) -> Result<sea_orm::sqlx::postgres::PgValueRef<'_>, TryGetError> {
+fn pg_value(row: &sea_orm::sqlx::postgres::PgRow, i: usize) -> Result<PgValueRef<'_>, TryGetError> {
     use sea_orm::sqlx::ValueRef;
-    let raw = row
-        .try_get_raw(i)
-        .map_err(|e| TryGetError::DbErr(DbErr::Type(e.to_string())))?;
+    let raw = pg_raw(row, i)?;
     if raw.is_null() {
         return Err(TryGetError::Null(format!("{i:?}")));
     }
     Ok(raw)
 }
 
-/// Column `i` of a PostgreSQL row decoded as `T`, without sqlx's type check (see [`Field`]).
-fn decode_pg<T>(row: &sea_orm::sqlx::postgres::PgRow, i: usize) -> Result<T, TryGetError>
+/// Column `i` of a PostgreSQL row, `raw`, decoded as `T`, without sqlx's type check (see
+/// [`Field`]).
+fn decode_pg<T>(raw: PgValueRef<'_>, i: usize) -> Result<T, TryGetError>
 where
     T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres>,
 {
-    T::decode(pg_value(row, i)?)
-        .map_err(|e| TryGetError::DbErr(DbErr::Type(format!("column {i}: {e}"))))
+    T::decode(raw).map_err(|e| TryGetError::DbErr(DbErr::Type(format!("column {i}: {e}"))))
 }
+
+/// sqlx's view of one value of a PostgreSQL row (its bytes, format and type).
+type PgValueRef<'r> = sea_orm::sqlx::postgres::PgValueRef<'r>;
 
 /// [`Field`] for types sqlx decodes on PostgreSQL and SeaORM reads on SQLite.
 macro_rules! decoded_fields {
@@ -441,9 +462,13 @@ macro_rules! decoded_fields {
         impl Field for $ty {
             fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
                 match row.try_as_pg_row() {
-                    Some(pg) => decode_pg(pg, i),
+                    Some(pg) => decode_pg(pg_value(pg, i)?, i),
                     None => row.try_get_by_index_nullable(i),
                 }
+            }
+
+            fn from_pg(raw: PgValueRef<'_>, i: usize) -> Result<Self, TryGetError> {
+                decode_pg(raw, i)
             }
 
             fn absent() -> Option<Self> {
@@ -460,8 +485,8 @@ const PG_EPOCH_DAYS_FROM_CE: i32 = 730_120;
 /// Microseconds from the Unix epoch to 2000-01-01, PostgreSQL's epoch.
 const PG_EPOCH_UNIX_MICROS: i64 = 946_684_800_000_000;
 
-/// Column `i` of a PostgreSQL row sent in binary (what sqlx asks for: prepared statements) as
-/// `T`, built by `binary` from the value's bytes; in text, or on SQLite, as sqlx decodes it.
+/// Column `i` of a PostgreSQL row, `raw`, sent in binary (what sqlx asks for: prepared
+/// statements) as `T`, built by `binary` from the value's bytes; in text as sqlx decodes it.
 ///
 /// On PostgreSQL a `date` is sent as the days since 2000-01-01 (a big-endian `i32`) and a
 /// `timestamptz` as the microseconds since 2000-01-01 00:00 UTC (an `i64`). sqlx adds those to a
@@ -469,19 +494,15 @@ const PG_EPOCH_UNIX_MICROS: i64 = 946_684_800_000_000;
 /// `Duration` arithmetic (for a timestamp also by way of a fixed offset): about 400 and 1,300
 /// instructions a value. chrono builds the same values from the day and microsecond counts
 /// directly (`NaiveDate::from_num_days_from_ce_opt`, `DateTime::from_timestamp_micros`).
-fn read_time<T, const N: usize>(
-    row: &QueryResult,
+fn time_from_pg<T, const N: usize>(
+    raw: PgValueRef<'_>,
     i: usize,
     binary: fn([u8; N]) -> Option<T>,
 ) -> Result<T, TryGetError>
 where
-    T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres> + sea_orm::TryGetable,
+    T: for<'r> sea_orm::sqlx::Decode<'r, sea_orm::sqlx::Postgres>,
 {
     use sea_orm::sqlx::postgres::PgValueFormat;
-    let Some(pg) = row.try_as_pg_row() else {
-        return row.try_get_by_index_nullable(i);
-    };
-    let raw = pg_value(pg, i)?;
     if raw.format() == PgValueFormat::Binary
         && let Ok(bytes) = raw.as_bytes()
         && let Ok(bytes) = <[u8; N]>::try_from(bytes)
@@ -489,7 +510,7 @@ where
         return binary(bytes)
             .ok_or_else(|| TryGetError::DbErr(DbErr::Type(format!("column {i}: out of range"))));
     }
-    decode_pg(pg, i)
+    decode_pg(raw, i)
 }
 
 /// The date `days` after 2000-01-01 (PostgreSQL's binary `date`); `None` beyond chrono's range
@@ -506,7 +527,14 @@ fn pg_timestamp(micros: i64) -> Option<chrono::DateTime<chrono::Utc>> {
 
 impl Field for chrono::NaiveDate {
     fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
-        read_time(row, i, |bytes| pg_date(i32::from_be_bytes(bytes)))
+        match row.try_as_pg_row() {
+            Some(pg) => Self::from_pg(pg_value(pg, i)?, i),
+            None => row.try_get_by_index_nullable(i),
+        }
+    }
+
+    fn from_pg(raw: PgValueRef<'_>, i: usize) -> Result<Self, TryGetError> {
+        time_from_pg(raw, i, |bytes| pg_date(i32::from_be_bytes(bytes)))
     }
 
     fn absent() -> Option<Self> {
@@ -516,7 +544,14 @@ impl Field for chrono::NaiveDate {
 
 impl Field for chrono::DateTime<chrono::Utc> {
     fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
-        read_time(row, i, |bytes| pg_timestamp(i64::from_be_bytes(bytes)))
+        match row.try_as_pg_row() {
+            Some(pg) => Self::from_pg(pg_value(pg, i)?, i),
+            None => row.try_get_by_index_nullable(i),
+        }
+    }
+
+    fn from_pg(raw: PgValueRef<'_>, i: usize) -> Result<Self, TryGetError> {
+        time_from_pg(raw, i, |bytes| pg_timestamp(i64::from_be_bytes(bytes)))
     }
 
     fn absent() -> Option<Self> {
@@ -530,6 +565,11 @@ macro_rules! enum_fields {
         impl Field for $ty {
             fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
                 let value = String::read(row, i)?;
+                <$ty as sea_orm::ActiveEnum>::try_from_value(&value).map_err(TryGetError::DbErr)
+            }
+
+            fn from_pg(raw: PgValueRef<'_>, i: usize) -> Result<Self, TryGetError> {
+                let value = String::from_pg(raw, i)?;
                 <$ty as sea_orm::ActiveEnum>::try_from_value(&value).map_err(TryGetError::DbErr)
             }
 
@@ -555,10 +595,22 @@ enum_fields!(
 
 impl<T: Field> Field for Option<T> {
     fn read(row: &QueryResult, i: usize) -> Result<Self, TryGetError> {
+        use sea_orm::sqlx::ValueRef;
+        if let Some(pg) = row.try_as_pg_row() {
+            let raw = pg_raw(pg, i)?;
+            if raw.is_null() {
+                return Ok(None);
+            }
+            return T::from_pg(raw, i).map(Some);
+        }
         if is_null(row, i) {
             return Ok(None);
         }
         T::read(row, i).map(Some)
+    }
+
+    fn from_pg(raw: PgValueRef<'_>, i: usize) -> Result<Self, TryGetError> {
+        T::from_pg(raw, i).map(Some)
     }
 
     fn absent() -> Option<Self> {
@@ -566,13 +618,10 @@ impl<T: Field> Field for Option<T> {
     }
 }
 
-/// Whether column `i` of `row` holds NULL (false when there is no such column: the caller's read
-/// then reports it).
+/// Whether column `i` of a SQLite `row` holds NULL (false when there is no such column, or on
+/// PostgreSQL: the caller's read then reports it).
 fn is_null(row: &QueryResult, i: usize) -> bool {
     use sea_orm::sqlx::ValueRef;
-    if let Some(row) = row.try_as_pg_row() {
-        return row.try_get_raw(i).is_ok_and(|v| v.is_null());
-    }
     if let Some(row) = row.try_as_sqlite_row() {
         return row.try_get_raw(i).is_ok_and(|v| v.is_null());
     }
