@@ -248,10 +248,7 @@ crate::positional::positional!(for RuleFields:
 impl RuleFields {
     /// The columns to select for [`RuleFields`], in its order.
     pub fn columns() -> impl Iterator<Item = Column> {
-        use std::str::FromStr;
-        <Self as crate::positional::Positional>::COLUMNS
-            .iter()
-            .filter_map(|name| Column::from_str(name).ok())
+        crate::positional::projection_columns::<Self, Column>()
     }
 }
 

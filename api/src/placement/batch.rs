@@ -1,6 +1,7 @@
 //! The rules checked for many placements at once, in a fixed number of statements per batch and
-//! memory bounded by the batch: the facts each needs (student, member host, the interns
-//! overlapping it at its host and on its post, counted in SQL), then [`super::findings`].
+//! memory bounded by the batch: the facts each needs (what the rules read of its student, its
+//! member host, the interns overlapping it at its host and on its post, counted in SQL), then
+//! [`super::findings`].
 
 use std::collections::HashMap;
 
@@ -8,22 +9,28 @@ use entity::enums::PlacementStatus;
 use entity::internship_placement::RuleFields;
 use entity::{internship_placement, member_unit, student};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::{Finding, InternCounts, findings};
 
+/// Records by id, hashed with foldhash (as the loaders' caches are, `graphql::loader::Cache`):
+/// the rule checks fill several such maps for each batch of placements, where the standard
+/// library's SipHash was about 4% of the instructions of a page of `internshipRuleFindings`
+/// (`docs/performance.md`, "Rule findings hashed with foldhash").
+pub type ById<V> = HashMap<Uuid, V, foldhash::fast::RandomState>;
+
 /// What [`findings_of`] checked a batch with, for the caller to reuse (a request's loaders).
 #[derive(Debug, Default)]
 pub struct BatchFacts {
-    /// The batch's students by id.
-    pub students: HashMap<Uuid, student::Model>,
+    /// What the rules read of the batch's students, by id.
+    pub students: ById<student::RuleFields>,
     /// The interns overlapping each placement the ratio rules can judge, by placement id.
-    pub counts: HashMap<Uuid, InternCounts>,
+    pub counts: ById<InternCounts>,
 }
 
 /// Every finding of each placement of `rows` (in their order), in three statements: the
-/// students, the member hosts not already in `hosts` (which gains them: a caller checking several
+/// students' columns the rules read ([`student::RuleFields`]), the member hosts not already in `hosts` (which gains them: a caller checking several
 /// batches reads each host once), and the interns overlapping those the ratio rules can judge
 /// ([`intern_counts_of`]); the second is skipped when every host is known. A placement whose
 /// student is missing (foreign keys forbid it) has none. Also returns the facts used.
@@ -33,16 +40,18 @@ pub struct BatchFacts {
 pub async fn findings_of(
     db: &impl ConnectionTrait,
     rows: Vec<RuleFields>,
-    hosts: &mut HashMap<Uuid, member_unit::Model>,
+    hosts: &mut ById<member_unit::Model>,
 ) -> Result<(Vec<(RuleFields, Vec<Finding>)>, BatchFacts), DbErr> {
-    let students: HashMap<Uuid, student::Model> = entity::positional::all(
+    let students: ById<student::RuleFields> = entity::positional::all_as(
         student::Entity::find()
+            .select_only()
+            .columns(student::RuleFields::columns())
             .filter(student::Column::Id.is_in(rows.iter().map(|p| p.student_id))),
         db,
     )
     .await?
     .into_iter()
-    .map(|s| (s.id, s))
+    .map(|s: student::RuleFields| (s.id, s))
     .collect();
     let unknown: std::collections::BTreeSet<Uuid> = rows
         .iter()
@@ -103,9 +112,9 @@ pub fn ratios_apply(p: &RuleFields, host: Option<&member_unit::Model>) -> bool {
 pub async fn intern_counts_of(
     db: &impl ConnectionTrait,
     ids: &[Uuid],
-) -> Result<HashMap<Uuid, InternCounts>, DbErr> {
+) -> Result<ById<InternCounts>, DbErr> {
     use internship_placement::{Column as C, Entity as Placement};
-    let mut counts: HashMap<Uuid, InternCounts> = ids
+    let mut counts: ById<InternCounts> = ids
         .iter()
         .map(|id| (*id, InternCounts { host: 1, post: 1 }))
         .collect();

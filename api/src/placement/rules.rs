@@ -154,10 +154,10 @@ fn months(start: NaiveDate, end: NaiveDate) -> f64 {
     ((end - start).num_days() as f64 / 30.44 * 10.0).round() / 10.0
 }
 
-/// Every rule `p` does not meet, blocking first.
+/// Every rule `p` does not meet, blocking first; `s` is what the rules read of its student.
 pub fn findings(
     p: &internship_placement::RuleFields,
-    s: &student::Model,
+    s: &student::RuleFields,
     host: Option<&member_unit::Model>,
     counts: InternCounts,
 ) -> Vec<Finding> {
@@ -338,7 +338,7 @@ mod tests {
         let mut s = fixtures::student(uuid::Uuid::now_v7(), date(2008, 3, 1));
         let mut p = fixtures::placement(&s, &host);
         change(&mut p, &mut s, &mut host);
-        let mut rules: Vec<_> = findings(&(&p).into(), &s, Some(&host), counts)
+        let mut rules: Vec<_> = findings(&(&p).into(), &(&s).into(), Some(&host), counts)
             .into_iter()
             .map(|f| f.rule)
             .collect();
@@ -560,7 +560,7 @@ mod tests {
             ..fixtures::placement(&s, &host)
         };
         let counts = InternCounts { host: 5, post: 1 };
-        let found = findings(&(&p).into(), &s, Some(&host), counts);
+        let found = findings(&(&p).into(), &(&s).into(), Some(&host), counts);
         let blocking: Vec<bool> = found.iter().map(|f| f.rule.blocking()).collect();
         assert_eq!(blocking, [true, false, false]);
         assert!(PlacementRule::ConsentRequired.blocking());
@@ -572,7 +572,7 @@ mod tests {
         let member = fixtures::unit(MemberUnitKind::Enterprise, "威高集团股份有限公司");
         let s = fixtures::student(uuid::Uuid::now_v7(), date(2006, 3, 1));
         let rules = |p: &internship_placement::Model, counts: InternCounts| -> Vec<PlacementRule> {
-            findings(&p.into(), &s, None, counts)
+            findings(&p.into(), &(&s).into(), None, counts)
                 .into_iter()
                 .map(|f| f.rule)
                 .filter(|r| *r != PlacementRule::NoFees)

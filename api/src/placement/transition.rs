@@ -93,15 +93,16 @@ pub async fn transition(
                 return Err(Error::NotFound(msg!("placement-student-not-found")));
             };
             let counts = intern_counts(&txn, &p).await?;
-            let blocking: Vec<Violation> = findings(&(&p).into(), &student, host.as_ref(), counts)
-                .into_iter()
-                .filter(|f| f.rule.blocking())
-                .map(|f| Violation {
-                    field: Some("id".into()),
-                    message: f.message,
-                    code: f.rule.code(),
-                })
-                .collect();
+            let blocking: Vec<Violation> =
+                findings(&(&p).into(), &(&student).into(), host.as_ref(), counts)
+                    .into_iter()
+                    .filter(|f| f.rule.blocking())
+                    .map(|f| Violation {
+                        field: Some("id".into()),
+                        message: f.message,
+                        code: f.rule.code(),
+                    })
+                    .collect();
             if !blocking.is_empty() {
                 return Ok(Err(blocking));
             }

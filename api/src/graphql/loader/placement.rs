@@ -23,6 +23,7 @@ impl Loader<Uuid> for InternCountsLoader {
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, InternCounts>, Self::Error> {
         crate::placement::intern_counts_of(&self.0, keys)
             .await
+            .map(|counts| counts.into_iter().collect())
             .map_err(super::internal)
     }
 }

@@ -19,14 +19,25 @@ pub type InternshipPlacementConnection =
 
 /// One rule a placement does not meet (`docs/internship-rules.md`).
 #[derive(SimpleObject, Clone)]
+#[graphql(complex)]
 pub struct RuleFinding {
     /// The rule's code.
     pub rule: PlacementRule,
     /// BLOCKING (activation is refused) or WARNING (listed for the committees).
     pub severity: Severity,
+    /// What `message` says, rendered only when it is asked for (the committees' work list asks
+    /// for the rules alone; `docs/performance.md`, "Rule messages rendered when asked").
+    #[graphql(skip)]
+    pub text: crate::i18n::Message,
+}
+
+#[async_graphql::ComplexObject]
+impl RuleFinding {
     /// What is wrong, with the figures (for a host, without the intern's personal figures), in
     /// the request's language (`Accept-Language`).
-    pub message: String,
+    async fn message(&self, ctx: &Context<'_>) -> String {
+        self.text.render(crate::i18n::Locale::of(ctx))
+    }
 }
 
 /// GraphQL object wrapping the entity model; see the schema description on the impl.
@@ -66,23 +77,20 @@ impl InternshipPlacement {
         };
         // A host sees what is wrong, not the intern's age or year of study behind it.
         let limited = self.view(crate::graphql::guard::actor(ctx)) == StudentView::Limited;
-        let locale = crate::i18n::Locale::of(ctx);
-        Ok(findings(&fields, &student, host.as_deref(), counts)
-            .into_iter()
-            .map(|f| RuleFinding {
-                severity: if f.rule.blocking() {
-                    Severity::Blocking
-                } else {
-                    Severity::Warning
-                },
-                message: if limited {
-                    f.rule.summary().render(locale)
-                } else {
-                    f.message.render(locale)
-                },
-                rule: f.rule,
-            })
-            .collect())
+        Ok(
+            findings(&fields, &(&*student).into(), host.as_deref(), counts)
+                .into_iter()
+                .map(|f| RuleFinding {
+                    severity: if f.rule.blocking() {
+                        Severity::Blocking
+                    } else {
+                        Severity::Warning
+                    },
+                    text: if limited { f.rule.summary() } else { f.message },
+                    rule: f.rule,
+                })
+                .collect(),
+        )
     }
 }
 

@@ -3,7 +3,6 @@ use async_graphql::{Context, Object, SimpleObject};
 use entity::enums::{District, PlacementStatus};
 use entity::{internship_placement, member_unit, student};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::graphql::connection::{Page, newest_first_some, newest_first_with};
@@ -177,7 +176,7 @@ async fn flagged_batch(
     from: Option<Uuid>,
     until: Option<Uuid>,
     size: u64,
-    hosts: &mut HashMap<Uuid, member_unit::Model>,
+    hosts: &mut placement::ById<member_unit::Model>,
     wanted: &impl Fn(&[Finding]) -> bool,
 ) -> Result<FlaggedBatch, sea_orm::DbErr> {
     use internship_placement::Column::Id;
@@ -302,11 +301,11 @@ impl PlacementQuery {
     /// The committees' work list: placements starting in `year` (not terminated) that break a rule,
     /// newest first; by default every finding, or only the given severities and rules. The year's
     /// placements are checked in batches (at most four SQL statements each: the batch's columns
-    /// the rules read, its students, the hosts not read by an earlier batch, the interns
-    /// overlapping it) from the page's bound until the page is full — the first four times the
-    /// page, then sized by the share flagged so far, up to 1,000 — then the page's placements are
-    /// read in full (one statement), so memory stays bounded whatever the year holds; the nodes'
-    /// `ruleFindings` reuse what the batches read. `totalCount`, when selected, checks
+    /// the rules read, its students' columns the rules read, the hosts not read by an earlier
+    /// batch, the interns overlapping it) from the page's bound until the page is full — the
+    /// first four times the page, then sized by the share flagged so far, up to 1,000 — then the
+    /// page's placements are read in full with their students (one statement), so memory stays
+    /// bounded whatever the year holds; the nodes' `ruleFindings` reuse what was read. `totalCount`, when selected, checks
     /// every placement of the year, 1,000 at a time. Secretariat only.
     #[graphql(
         guard = "RoleGuard::Secretariat",
@@ -344,8 +343,9 @@ impl PlacementQuery {
         };
         // The page: batches from the page's bound in its direction until it is full, the first
         // four times the page (most pages fill in it), then sized by the share flagged so far.
-        // Hosts are read once for all batches; the students, hosts and counts of the placements
-        // kept go to the request's loaders, so `ruleFindings` reads nothing again.
+        // Hosts are read once for all batches; the hosts and counts of the placements kept go to
+        // the request's loaders, and their students with the page's placements below, so
+        // `ruleFindings` reads nothing again.
         let (from, until) = if page.forward {
             (page.after.as_ref(), page.before.as_ref())
         } else {
@@ -353,9 +353,9 @@ impl PlacementQuery {
         };
         let (mut from, until) = (from.map(|c| c.id), until.map(|c| c.id));
         let mut size = ((page.limit + 1) * 4).min(FINDINGS_BATCH);
-        let mut hosts = HashMap::new();
+        let mut hosts = placement::ById::default();
         let mut flagged = Vec::new();
-        let (mut students, mut counts) = (HashMap::new(), HashMap::new());
+        let mut counts = placement::ById::default();
         let mut checked = 0;
         loop {
             let batch = flagged_batch(
@@ -372,9 +372,6 @@ impl PlacementQuery {
             .map_err(ApiError::from)?;
             let mut facts = batch.facts;
             for p in &batch.flagged {
-                if let Some(s) = facts.students.remove(&p.student_id) {
-                    students.insert(s.id, s);
-                }
                 if let Some(c) = facts.counts.remove(&p.id) {
                     counts.insert(p.id, c);
                 }
@@ -392,26 +389,31 @@ impl PlacementQuery {
             );
         }
         flagged.truncate(page.limit as usize + 1);
-        // The page's placements in full, in the page's order: one statement (none for an empty
-        // page). One deleted since its batch was read is left out.
-        let mut full: HashMap<Uuid, internship_placement::Model> = if flagged.is_empty() {
-            HashMap::new()
+        // The page's placements in full with their students, in the page's order: one statement
+        // (none for an empty page). One deleted since its batch was read is left out.
+        let mut students = Vec::new();
+        let mut full: placement::ById<internship_placement::Model> = if flagged.is_empty() {
+            placement::ById::default()
         } else {
-            entity::positional::all(
+            entity::positional::all_pairs(
                 internship_placement::Entity::find()
+                    .find_also_related(student::Entity)
                     .filter(internship_placement::Column::Id.is_in(flagged.iter().map(|p| p.id))),
                 db,
             )
             .await
             .map_err(ApiError::from)?
             .into_iter()
-            .map(|p| (p.id, p))
+            .map(|(p, s)| {
+                students.extend(s);
+                (p.id, p)
+            })
             .collect()
         };
         let flagged: Vec<internship_placement::Model> =
             flagged.iter().filter_map(|p| full.remove(&p.id)).collect();
         let loaders = ctx.data::<Loaders>()?;
-        loaders.student.loader().hold(students.into_values());
+        loaders.student.loader().hold(students);
         loaders.feed(&loaders.intern_counts, counts).await;
         loaders
             .feed(
