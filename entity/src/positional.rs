@@ -402,8 +402,8 @@ fn columns_address(row: &QueryResult) -> Option<(usize, usize)> {
 ///   `Option<T>` by reading a `T` and turning the error a NULL gives into `None`; that error
 ///   carries a message formatted for it and dropped at once, for every NULL of every row. On
 ///   PostgreSQL the raw value is looked up once and, when it is not NULL, decoded as `T`
-///   ([`Field::from_pg`]): looking it up a second time (sqlx builds a value, with a copy of the
-///   column's type, for each lookup) was about a tenth of the instructions of a page of
+///   ([`Field::from_pg`]): sqlx builds a value, with a copy of the column's type, for each
+///   lookup, and the second lookups were 1.6% of the instructions of a page of
 ///   `internshipRuleFindings` (`docs/performance.md`, "Optional columns looked up once").
 /// - **Enums** (stored as text): the text, then `ActiveEnum::try_from_value`, as SeaORM does.
 ///

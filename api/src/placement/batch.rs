@@ -30,10 +30,11 @@ pub struct BatchFacts {
 }
 
 /// Every finding of each placement of `rows` (in their order), in three statements: the
-/// students' columns the rules read ([`student::RuleFields`]), the member hosts not already in `hosts` (which gains them: a caller checking several
-/// batches reads each host once), and the interns overlapping those the ratio rules can judge
-/// ([`intern_counts_of`]); the second is skipped when every host is known. A placement whose
-/// student is missing (foreign keys forbid it) has none. Also returns the facts used.
+/// students' columns the rules read ([`student::RuleFields`]), the member hosts not already in
+/// `hosts` (which gains them: a caller checking several batches reads each host once), and the
+/// interns overlapping those the ratio rules can judge ([`intern_counts_of`]); the second is
+/// skipped when every host is known. A placement whose student is missing (foreign keys forbid
+/// it) has none. Also returns the facts used.
 ///
 /// # Errors
 /// Database failures.

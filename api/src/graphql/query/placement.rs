@@ -305,8 +305,9 @@ impl PlacementQuery {
     /// batch, the interns overlapping it) from the page's bound until the page is full — the
     /// first four times the page, then sized by the share flagged so far, up to 1,000 — then the
     /// page's placements are read in full with their students (one statement), so memory stays
-    /// bounded whatever the year holds; the nodes' `ruleFindings` reuse what was read. `totalCount`, when selected, checks
-    /// every placement of the year, 1,000 at a time. Secretariat only.
+    /// bounded whatever the year holds; the nodes' `ruleFindings` reuse what was read.
+    /// `totalCount`, when selected, checks every placement of the year, 1,000 at a time.
+    /// Secretariat only.
     #[graphql(
         guard = "RoleGuard::Secretariat",
         complexity = "crate::graphql::connection::cost(first, last, child_complexity) + crate::graphql::connection::ALLIANCE_REPORT_COST"
