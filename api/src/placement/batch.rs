@@ -18,15 +18,14 @@ use super::{Finding, InternCounts, findings};
 /// the rule checks fill several such maps for each batch of placements, where the standard
 /// library's SipHash was about 4% of the instructions of a page of `internshipRuleFindings`
 /// (`docs/performance.md`, "Rule findings hashed with foldhash").
-pub type ById<V> = HashMap<Uuid, V, foldhash::fast::RandomState>;
+pub type IdMap<V> = HashMap<Uuid, V, foldhash::fast::RandomState>;
 
-/// What [`findings_of`] checked a batch with, for the caller to reuse (a request's loaders).
+/// What [`findings_of`] checked a batch with that the caller reuses (a request's loaders): the
+/// intern counts. Its students' rule columns are not kept; the page reads its own students whole.
 #[derive(Debug, Default)]
 pub struct BatchFacts {
-    /// What the rules read of the batch's students, by id.
-    pub students: ById<student::RuleFields>,
     /// The interns overlapping each placement the ratio rules can judge, by placement id.
-    pub counts: ById<InternCounts>,
+    pub counts: IdMap<InternCounts>,
 }
 
 /// Every finding of each placement of `rows` (in their order), in three statements: the
@@ -41,9 +40,9 @@ pub struct BatchFacts {
 pub async fn findings_of(
     db: &impl ConnectionTrait,
     rows: Vec<RuleFields>,
-    hosts: &mut ById<member_unit::Model>,
+    hosts: &mut IdMap<member_unit::Model>,
 ) -> Result<(Vec<(RuleFields, Vec<Finding>)>, BatchFacts), DbErr> {
-    let students: ById<student::RuleFields> = entity::positional::all_as(
+    let students: IdMap<student::RuleFields> = entity::positional::all_as(
         student::Entity::find()
             .select_only()
             .columns(student::RuleFields::columns())
@@ -91,7 +90,7 @@ pub async fn findings_of(
             (p, found)
         })
         .collect();
-    Ok((checked, BatchFacts { students, counts }))
+    Ok((checked, BatchFacts { counts }))
 }
 
 /// Whether the ratio rules can judge `p` at all: the host's staff is known (a member's from the
@@ -113,9 +112,9 @@ pub fn ratios_apply(p: &RuleFields, host: Option<&member_unit::Model>) -> bool {
 pub async fn intern_counts_of(
     db: &impl ConnectionTrait,
     ids: &[Uuid],
-) -> Result<ById<InternCounts>, DbErr> {
+) -> Result<IdMap<InternCounts>, DbErr> {
     use internship_placement::{Column as C, Entity as Placement};
-    let mut counts: ById<InternCounts> = ids
+    let mut counts: IdMap<InternCounts> = ids
         .iter()
         .map(|id| (*id, InternCounts { host: 1, post: 1 }))
         .collect();

@@ -176,7 +176,7 @@ async fn flagged_batch(
     from: Option<Uuid>,
     until: Option<Uuid>,
     size: u64,
-    hosts: &mut placement::ById<member_unit::Model>,
+    hosts: &mut placement::IdMap<member_unit::Model>,
     wanted: &impl Fn(&[Finding]) -> bool,
 ) -> Result<FlaggedBatch, sea_orm::DbErr> {
     use internship_placement::Column::Id;
@@ -354,9 +354,9 @@ impl PlacementQuery {
         };
         let (mut from, until) = (from.map(|c| c.id), until.map(|c| c.id));
         let mut size = ((page.limit + 1) * 4).min(FINDINGS_BATCH);
-        let mut hosts = placement::ById::default();
+        let mut hosts = placement::IdMap::default();
         let mut flagged = Vec::new();
-        let mut counts = placement::ById::default();
+        let mut counts = placement::IdMap::default();
         let mut checked = 0;
         loop {
             let batch = flagged_batch(
@@ -393,8 +393,8 @@ impl PlacementQuery {
         // The page's placements in full with their students, in the page's order: one statement
         // (none for an empty page). One deleted since its batch was read is left out.
         let mut students = Vec::new();
-        let mut full: placement::ById<internship_placement::Model> = if flagged.is_empty() {
-            placement::ById::default()
+        let mut full: placement::IdMap<internship_placement::Model> = if flagged.is_empty() {
+            placement::IdMap::default()
         } else {
             entity::positional::all_pairs(
                 internship_placement::Entity::find()
@@ -414,7 +414,7 @@ impl PlacementQuery {
         let flagged: Vec<internship_placement::Model> =
             flagged.iter().filter_map(|p| full.remove(&p.id)).collect();
         let loaders = ctx.data::<Loaders>()?;
-        loaders.student.loader().hold(students);
+        feed_students(loaders, students);
         loaders.feed(&loaders.intern_counts, counts).await;
         loaders
             .feed(
